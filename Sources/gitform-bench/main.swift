@@ -1,0 +1,13 @@
+import Foundation
+
+// gitform-bench [SUITE...]: runs the named suites (all when none) and prints one table.
+// Build with `swift build -c release` for figures worth reporting.
+let suites: [(name: String, run: () -> [BenchmarkRow])] = [
+]
+
+let wanted = Set(CommandLine.arguments.dropFirst())
+var rows: [BenchmarkRow] = []
+for suite in suites where wanted.isEmpty || wanted.contains(suite.name) {
+  rows += suite.run()
+}
+print(BenchmarkTable.render(rows), terminator: "")
