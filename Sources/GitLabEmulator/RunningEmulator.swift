@@ -37,6 +37,9 @@ public final class RunningEmulator: @unchecked Sendable {
   /// The line the executable prints once it is serving (see DESIGN.md).
   public var readyLine: String { "gitlab-emulator listening on \(rootURL.absoluteString)" }
 
+  /// Connections open right now (for the load benchmark).
+  public var openConnections: Int { server.openConnections }
+
   /// Closes the listener and every connection; returns promptly.
   public func stop() { server.stop() }
 }
