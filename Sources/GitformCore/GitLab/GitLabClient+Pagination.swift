@@ -5,8 +5,9 @@ extension GitLabClient {
   /// Every element of the paginated list at `route`, following GitLab's `X-Next-Page` header
   /// (or, when a proxy dropped it, the `Link: <…>; rel="next"` URL's `page`) with 100 per page.
   ///
-  /// Terminates: each page must advance the page number, and at most `GitLabAPI.maximumPages`
-  /// pages are read; a server that breaks either rule gets a `.malformedResponse` error.
+  /// Terminates: an empty page ends the list, each page must advance the page number, and at most
+  /// `GitLabAPI.maximumPages` pages are read; a server that breaks a rule gets
+  /// `.malformedResponse`.
   func listAll<T: Decodable>(
     _ type: T.Type, route: String, _ segments: [String] = [],
     query: [(name: String, value: String)] = []
@@ -20,8 +21,9 @@ extension GitLabClient {
       ]
       let request = try request(.get, route, segments, query: pageQuery)
       let exchange = try execute(request)
-      results += try decode([T].self, from: exchange, of: request)
-      guard let next = try GitLabClient.nextPage(of: exchange, for: request) else {
+      let items = try decode([T].self, from: exchange, of: request)
+      results += items
+      guard !items.isEmpty, let next = try GitLabClient.nextPage(of: exchange, for: request) else {
         return results
       }
       guard next > page else {
