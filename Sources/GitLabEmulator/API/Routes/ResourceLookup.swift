@@ -1,0 +1,51 @@
+import Foundation
+
+/// Finding the project or group a route's `:id` names, with GitLab's visibility rule: a
+/// resource the caller cannot read is "404 Project/Group Not Found", never 403.
+enum ResourceLookup {
+  static func project(_ request: APIRequest, _ data: StoreData) throws -> ProjectRecord {
+    guard let project = data.findProject(request.path("id")), canRead(project, request, data)
+    else { throw APIError.notFound("Project") }
+    return project
+  }
+
+  static func group(_ request: APIRequest, _ data: StoreData) throws -> GroupRecord {
+    guard let group = data.findGroup(request.path("id")),
+      request.isAdmin
+        || request.caller.map({ data.accessLevel(of: $0.user.id, inGroup: group.id) > 0 }) == true
+    else { throw APIError.notFound("Group") }
+    return group
+  }
+
+  /// The resource of a `/projects/:id/...` or `/groups/:id/...` route.
+  static func resource(_ kind: ResourceReference.Kind, _ request: APIRequest, _ data: StoreData)
+    throws -> ResourceReference
+  {
+    switch kind {
+    case .project: return ResourceReference(kind: .project, id: try project(request, data).id)
+    case .group: return ResourceReference(kind: .group, id: try group(request, data).id)
+    }
+  }
+
+  static func canRead(_ project: ProjectRecord, _ request: APIRequest, _ data: StoreData) -> Bool {
+    guard let caller = request.caller else { return false }
+    return caller.user.isAdmin || data.accessLevel(of: caller.user.id, inProject: project) > 0
+  }
+
+  /// The caller's level on the resource; administrators count as above Owner.
+  static func level(_ request: APIRequest, _ resource: ResourceReference, _ data: StoreData)
+    -> Int
+  {
+    guard let caller = request.caller else { return 0 }
+    if caller.user.isAdmin { return 60 }
+    return data.accessLevel(of: caller.user.id, in: resource)
+  }
+
+  /// GitLab's word for the resource in messages: "project" or "group".
+  static func noun(_ kind: ResourceReference.Kind) -> String { kind.rawValue }
+
+  /// "Project" or "Group" for `not_found!`.
+  static func title(_ kind: ResourceReference.Kind) -> String {
+    kind == .project ? "Project" : "Group"
+  }
+}

@@ -1,0 +1,108 @@
+import Foundation
+
+/// `/users` and `/user` (§5): listing with filters, lookup, the current user, creation and
+/// block/unblock by administrators.
+enum UserRoutes {
+  static let routes: [Route] = [
+    Route("GET", "/api/v4/user", scopes: .users, current),
+    Route("GET", "/api/v4/users", scopes: .users, list),
+    Route("POST", "/api/v4/users", scopes: .users, create),
+    Route("GET", "/api/v4/users/:id", scopes: .users, show),
+    Route("POST", "/api/v4/users/:id/block", scopes: .users) { try setState($0, &$1, "blocked") },
+    Route("POST", "/api/v4/users/:id/unblock", scopes: .users) { try setState($0, &$1, "active") },
+  ]
+
+  static func current(_ request: APIRequest, _ data: inout StoreData) throws -> Reply {
+    let caller = try request.requireCaller()
+    let tier: UserEntity.Tier = caller.user.isAdmin ? .admin : .public
+    return .json(UserEntity.render(caller.user, tier, webBase: request.webBase))
+  }
+
+  static func list(_ request: APIRequest, _ data: inout StoreData) throws -> Reply {
+    let params = request.params
+    let username = try params.string("username")
+    if request.caller == nil, username == nil {
+      throw APIError.forbidden("Not authorized to access /api/v4/users")
+    }
+    let active = try params.bool("active") ?? false
+    let blocked = try params.bool("blocked") ?? false
+    let humans = try params.bool("humans") ?? false
+    let withoutBots = try params.bool("without_project_bots") ?? false
+    let admins = try params.bool("admins") ?? false
+    let search = try params.string("search")?.lowercased()
+    var users = data.users.values.filter { user in
+      if let username, user.username.lowercased() != username.lowercased() { return false }
+      if active && user.state != "active" { return false }
+      if blocked && user.state != "blocked" { return false }
+      if (humans || withoutBots) && user.isBot { return false }
+      if admins && !user.isAdmin { return false }
+      if let search, !search.isEmpty,
+        ![user.username, user.name, user.email].contains(where: { $0.lowercased().contains(search) })
+      {
+        return false
+      }
+      return true
+    }
+    // Newest first unless an administrator asks otherwise (`sort` is admin-only).
+    let sort = try params.string("sort")
+    let ascending = request.isAdmin && sort == "asc"
+    users.sort { ascending ? $0.id < $1.id : $0.id > $1.id }
+    let tier: UserEntity.Tier = request.isAdmin ? .admin : .basic
+    return try Pagination.reply(users, request) {
+      UserEntity.render($0, tier, webBase: request.webBase)
+    }
+  }
+
+  static func show(_ request: APIRequest, _ data: inout StoreData) throws -> Reply {
+    guard request.caller != nil else { throw APIError.forbidden("Not authorized!") }
+    guard let id = Int(request.path("id")), let user = data.users[id] else {
+      throw APIError.notFound("User")
+    }
+    let tier: UserEntity.Tier = request.isAdmin ? .admin : .profile
+    return .json(UserEntity.render(user, tier, webBase: request.webBase))
+  }
+
+  static func create(_ request: APIRequest, _ data: inout StoreData) throws -> Reply {
+    let caller = try request.requireAdmin()
+    let params = request.params
+    try params.require(["email", "name", "username"])
+    if !["password", "reset_password", "force_random_password"].contains(where: params.has) {
+      throw APIError.parameter(
+        "password, reset_password, force_random_password are missing, "
+          + "at least one parameter must be provided")
+    }
+    let email = try params.string("email") ?? ""
+    let username = try params.string("username") ?? ""
+    let name = try params.string("name") ?? ""
+    if data.users.values.contains(where: { $0.username.lowercased() == username.lowercased() }) {
+      throw APIError.message(409, "Username has already been taken")
+    }
+    if data.users.values.contains(where: { $0.email.lowercased() == email.lowercased() }) {
+      throw APIError.message(409, "Email has already been taken")
+    }
+    var errors: [(String, [String])] = []
+    if name.isEmpty { errors.append(("name", ["can't be blank"])) }
+    if username.isEmpty || !username.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "_.-".contains($0)) }) {
+      errors.append(("username", ["can contain only letters, digits, '_', '-' and '.'."]))
+    }
+    if !email.contains("@") { errors.append(("email", ["is invalid"])) }
+    if !errors.isEmpty { throw APIError.validation(errors) }
+    let user = UserRecord(
+      id: data.takeUserID(), username: username, name: name, email: email,
+      isAdmin: try params.bool("admin") ?? false, state: "active", createdAt: request.now,
+      namespaceID: data.takeNamespaceID(), botResource: nil, createdByID: caller.user.id)
+    data.users[user.id] = user
+    return .json(UserEntity.render(user, .admin, webBase: request.webBase), status: 201)
+  }
+
+  static func setState(_ request: APIRequest, _ data: inout StoreData, _ state: String) throws
+    -> Reply
+  {
+    try request.requireAdmin()
+    guard let id = Int(request.path("id")), data.users[id] != nil else {
+      throw APIError.notFound("User")
+    }
+    data.users[id]?.state = state
+    return .json(.bool(true), status: 201)
+  }
+}

@@ -1,0 +1,88 @@
+// CommandLine/ — turns `gitlab-emulator`'s arguments into an EmulatorConfiguration.
+//
+// For: flag syntax (Go/Terraform style: `-flag value`, `-flag=value`, one or two dashes),
+// value validation with clear messages, and the help text.
+// Not for: starting anything. The executable's main.swift runs the server; this folder only
+// parses, so that every message can be tested without a process.
+
+import Foundation
+import Glibc
+
+/// The emulator's command line: `gitlab-emulator [-host 127.0.0.1] [-port N] [-root-token T]
+/// [-data FILE] [-latency-ms N] [-fail-rate P] [-fail-seed S] [-rate-limit N] [-now RFC3339]`.
+public enum EmulatorCommandLine {
+  /// What the arguments ask for.
+  public enum Outcome: Equatable {
+    /// Start the emulator with this configuration.
+    case run(EmulatorConfiguration)
+    /// Print `usage` on stdout and exit 0.
+    case help
+    /// Print the message and a hint on stderr and exit 1.
+    case failure(String)
+  }
+
+  public static let usage = """
+    Usage: gitlab-emulator [flags]
+
+    Serves GitLab's REST API (users, access tokens, CI/CD variables, Terraform state) from
+    memory over HTTP on loopback, for tests and demonstrations. When ready it prints
+    "gitlab-emulator listening on http://HOST:PORT"; clients use http://HOST:PORT/api/v4.
+
+    Flags:
+      -host ADDRESS     IP address to bind (default 127.0.0.1)
+      -port N           port to listen on; 0 picks a free one (default 0)
+      -root-token T     token of user 1, root, an administrator
+                        (default glpat-emulator-root-token)
+      -data FILE        load everything from FILE at start, save it after every change
+      -latency-ms N     delay every API response by N milliseconds (default 0)
+      -fail-rate P      fail this fraction (0 to 1) of API requests with 500, 502 or 503
+                        (default 0)
+      -fail-seed S      seed of -fail-rate, so that failures are reproducible (default 1)
+      -rate-limit N     API requests per minute per token; 0 means unlimited (default 0)
+      -now RFC3339      start the emulator's clock at this time, e.g. 2026-01-31T12:00:00Z
+                        (default: the real time)
+      -help             show this help
+
+    """
+
+  /// Parses the arguments that follow the program name.
+  public static func parse(_ arguments: [String]) -> Outcome {
+    var configuration = EmulatorConfiguration()
+    var index = 0
+    while index < arguments.count {
+      let argument = arguments[index]
+      index += 1
+      guard argument.hasPrefix("-"), argument != "-", argument != "--" else {
+        return .failure("unexpected argument \(quoted(argument)); gitlab-emulator takes only flags")
+      }
+      let body = argument.hasPrefix("--") ? argument.dropFirst(2) : argument.dropFirst()
+      let name: String
+      var value: String?
+      if let equals = body.firstIndex(of: "=") {
+        name = String(body[..<equals])
+        value = String(body[body.index(after: equals)...])
+      } else {
+        name = String(body)
+      }
+      if ["help", "h"].contains(name) {
+        guard value == nil else { return .failure("flag -\(name) takes no value") }
+        return .help
+      }
+      guard let flag = Flag(rawValue: name) else {
+        return .failure("flag provided but not defined: -\(name)")
+      }
+      if value == nil {
+        guard index < arguments.count else { return .failure("flag needs an argument: -\(name)") }
+        value = arguments[index]
+        index += 1
+      }
+      if let problem = flag.apply(value ?? "", to: &configuration) {
+        return .failure("invalid value \(quoted(value ?? "")) for flag -\(name): \(problem)")
+      }
+    }
+    return .run(configuration)
+  }
+
+  /// A value in double quotes, for messages.
+  static func quoted(_ text: String) -> String { "\"\(text)\"" }
+}

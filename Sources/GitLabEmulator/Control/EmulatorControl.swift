@@ -1,0 +1,93 @@
+import Foundation
+
+/// The `/-/emulator/` routes of DESIGN.md: stats, clock and faults. They need the configured
+/// root token (compared directly, so a revoked or rotated root token row does not lock tests
+/// out) and are not counted in the stats.
+struct EmulatorControl: Sendable {
+  let rootToken: String
+  let store: Store
+  let stats: RequestStats
+  let faults: FaultScript
+  let router: Router
+
+  func handle(_ request: HTTPRequest) -> HTTPResponse {
+    do {
+      let params = try Parameters(
+        query: request.query, body: request.body, contentType: request.header("Content-Type"),
+        includeBody: true)
+      guard Authentication.credential(of: request, params: params, basicAllowed: false) == rootToken
+      else { throw APIError.unauthorized }
+      switch (request.method, request.path) {
+      case ("GET", "/-/emulator/stats"): return GitLabAPI.response(.json(stats.snapshot()))
+      case ("DELETE", "/-/emulator/stats"):
+        stats.reset()
+        return GitLabAPI.response(.noContent)
+      case ("GET", "/-/emulator/clock"): return clockReply(store.now)
+      case ("POST", "/-/emulator/clock"): return try setClock(params)
+      case ("POST", "/-/emulator/faults"): return try addFault(params)
+      case ("DELETE", "/-/emulator/faults"):
+        faults.clear()
+        return GitLabAPI.response(.noContent)
+      default: throw APIError.noRoute
+      }
+    } catch let error as APIError {
+      return GitLabAPI.response(error)
+    } catch {
+      return GitLabAPI.response(APIError.message(500, "500 Internal Server Error"))
+    }
+  }
+
+  private func clockReply(_ now: Date) -> HTTPResponse {
+    GitLabAPI.response(.json(.object([("now", .string(Timestamp.format(now)))])))
+  }
+
+  private func setClock(_ params: Parameters) throws -> HTTPResponse {
+    if let text = try params.string("now") {
+      guard let date = Timestamp.parse(text) else {
+        throw APIError.message(400, "now must be an RFC 3339 time")
+      }
+      return clockReply(store.changeClock { $0.set(date) })
+    }
+    let advance: Double
+    switch params["advance_seconds"] {
+    case .int(let seconds)?: advance = Double(seconds)
+    case .double(let seconds)?: advance = seconds
+    case .string(let text)? where Double(text) != nil: advance = Double(text) ?? 0
+    default: throw APIError.message(400, "give now (RFC 3339) or advance_seconds (number)")
+    }
+    return clockReply(store.changeClock { $0.advance(seconds: advance) })
+  }
+
+  private func addFault(_ params: Parameters) throws -> HTTPResponse {
+    try params.require(["method", "path"])
+    let method = (try params.string("method") ?? "").uppercased()
+    let template = try params.string("path") ?? ""
+    guard router.contains(method: method, template: template) else {
+      throw APIError.message(400, "no route \(method) \(template)")
+    }
+    let times = try params.int("times") ?? 1
+    guard times >= 1 else { throw APIError.message(400, "times must be at least 1") }
+    var actions: [(FaultScript.Action, (String, JSONValue))] = []
+    if let status = try params.int("status") {
+      guard (100...599).contains(status) else {
+        throw APIError.message(400, "status must be an HTTP status")
+      }
+      actions.append((.status(status), ("status", .int(status))))
+    }
+    if try params.bool("drop_after_commit") == true {
+      actions.append((.dropAfterCommit, ("drop_after_commit", .bool(true))))
+    }
+    if let delay = try params.int("delay_ms") {
+      guard delay >= 0 else { throw APIError.message(400, "delay_ms must not be negative") }
+      actions.append((.delay(milliseconds: delay), ("delay_ms", .int(delay))))
+    }
+    guard actions.count == 1, let action = actions.first else {
+      throw APIError.message(400, "give exactly one of status, drop_after_commit, delay_ms")
+    }
+    faults.add(.init(method: method, template: template, remaining: times, action: action.0))
+    let echo: JSONValue = .object([
+      ("method", .string(method)), ("path", .string(template)), ("times", .int(times)), action.1,
+    ])
+    return GitLabAPI.response(.json(echo, status: 201))
+  }
+}

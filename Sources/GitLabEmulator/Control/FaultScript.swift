@@ -1,0 +1,48 @@
+// Control/ is what the emulator adds for testing, outside GitLab's API: the /-/emulator/
+// routes (stats, clock, faults), scripted faults, rate limiting, latency and seeded random
+// failures. Not for: GitLab behaviour itself (API/, Store/).
+import Foundation
+
+/// Scripted faults: the next `times` requests matching a method and route template fail with
+/// a status, are delayed, or are committed and then lose their response.
+final class FaultScript: @unchecked Sendable {
+  enum Action: Equatable, Sendable {
+    case status(Int)
+    case dropAfterCommit
+    case delay(milliseconds: Int)
+  }
+
+  struct Fault: Equatable, Sendable {
+    var method: String
+    var template: String
+    var remaining: Int
+    var action: Action
+  }
+
+  private let lock = NSLock()
+  private var faults: [Fault] = []
+
+  func add(_ fault: Fault) {
+    lock.lock()
+    defer { lock.unlock() }
+    faults.append(fault)
+  }
+
+  func clear() {
+    lock.lock()
+    defer { lock.unlock() }
+    faults.removeAll()
+  }
+
+  /// Consumes one use of the first fault scripted for this route, if any.
+  func take(method: String, template: String) -> Action? {
+    lock.lock()
+    defer { lock.unlock() }
+    guard let index = faults.firstIndex(where: { $0.method == method && $0.template == template })
+    else { return nil }
+    faults[index].remaining -= 1
+    let action = faults[index].action
+    if faults[index].remaining <= 0 { faults.remove(at: index) }
+    return action
+  }
+}
