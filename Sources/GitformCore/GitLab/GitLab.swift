@@ -15,7 +15,7 @@
 // retried; a dropped non-idempotent request is reported as `outcomeUnknown`.
 
 /// Facts about GitLab's REST API that several files of this folder rely on.
-public enum GitLabAPI {
+public enum GitLabREST {
   /// The path every v4 route lives under.
   public static let pathPrefix = "/api/v4"
   /// Kaminari's `max_per_page`: GitLab clamps larger values, so list-all asks for this many.

@@ -6,7 +6,7 @@ extension GitLabClient {
   /// (or, when a proxy dropped it, the `Link: <…>; rel="next"` URL's `page`) with 100 per page.
   ///
   /// Terminates: an empty page ends the list, each page must advance the page number, and at most
-  /// `GitLabAPI.maximumPages` pages are read; a server that breaks a rule gets
+  /// `GitLabREST.maximumPages` pages are read; a server that breaks a rule gets
   /// `.malformedResponse`.
   func listAll<T: Decodable>(
     _ type: T.Type, route: String, _ segments: [String] = [],
@@ -14,9 +14,9 @@ extension GitLabClient {
   ) throws -> [T] {
     var results: [T] = []
     var page = 1
-    for _ in 0..<GitLabAPI.maximumPages {
+    for _ in 0..<GitLabREST.maximumPages {
       let pageQuery = query + [
-        (name: "per_page", value: String(GitLabAPI.maximumPageSize)),
+        (name: "per_page", value: String(GitLabREST.maximumPageSize)),
         (name: "page", value: String(page)),
       ]
       let request = try request(.get, route, segments, query: pageQuery)
@@ -37,7 +37,7 @@ extension GitLabClient {
     let request = try request(.get, route, segments, query: query)
     throw GitLabError.malformed(
       request: request, status: 200,
-      problem: "it kept announcing further pages after \(GitLabAPI.maximumPages) pages",
+      problem: "it kept announcing further pages after \(GitLabREST.maximumPages) pages",
       attempts: 1)
   }
 

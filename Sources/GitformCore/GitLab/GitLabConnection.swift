@@ -94,13 +94,13 @@ public struct GitLabConnection: Sendable, Equatable {
     }
     var path = components.percentEncodedPath
     while path.hasSuffix("/") { path.removeLast() }
-    if path.lowercased().hasSuffix(GitLabAPI.pathPrefix) {
-      path.removeLast(GitLabAPI.pathPrefix.count)
+    if path.lowercased().hasSuffix(GitLabREST.pathPrefix) {
+      path.removeLast(GitLabREST.pathPrefix.count)
       while path.hasSuffix("/") { path.removeLast() }
     }
     var root = "\(scheme.lowercased())://\(components.percentEncodedHost ?? host)"
     if let port = components.port { root += ":\(port)" }
-    guard let url = URL(string: root + path + GitLabAPI.pathPrefix) else {
+    guard let url = URL(string: root + path + GitLabREST.pathPrefix) else {
       throw invalid("it cannot be turned into an API URL")
     }
     return url
