@@ -9,9 +9,17 @@ import Foundation
 /// No cache, no cookies, no redirects followed (a redirect could carry the token to another
 /// host; the client reports it instead), a per-request idle timeout. `send` blocks the calling
 /// thread until the response or failure arrives; several threads may send at once.
+///
+/// Non-idempotent requests (POST: create, rotate) each get a fresh connection from a session of
+/// their own. libcurl silently sends a request again when a reused keep-alive connection closes
+/// without an answer — measured against the emulator: a rotate sent twice, the first new token
+/// lost and a misleading "Token already revoked" reported. On a fresh connection that cannot
+/// happen, and a dropped POST surfaces as `.noResponse`, which the client reports as
+/// `outcomeUnknown`. Idempotent requests share one session and its kept-alive connections.
 public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
-  // @unchecked: URLSession is thread-safe and is the only stored state; it is never replaced.
+  // @unchecked: URLSession and the configuration are thread-safe and never replaced.
   private let session: URLSession
+  private let configuration: URLSessionConfiguration
 
   /// - Throws: `GitLabError` `.unsupportedOption` for TLS options this platform's URLSession
   ///   cannot honour, rather than silently connecting with the default trust.
@@ -26,6 +34,7 @@ public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
     configuration.httpMaximumConnectionsPerHost = maximumConnections
     configuration.timeoutIntervalForRequest = connection.requestTimeout
     configuration.timeoutIntervalForResource = max(connection.requestTimeout * 4, 120)
+    self.configuration = configuration
     session = URLSession(
       configuration: configuration, delegate: RedirectRefusal(), delegateQueue: nil)
   }
@@ -68,9 +77,20 @@ public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
     }
     urlRequest.httpBody = request.body
 
+    let sender: URLSession
+    if request.method.isIdempotent {
+      sender = session
+    } else {
+      sender = URLSession(
+        configuration: configuration, delegate: RedirectRefusal(), delegateQueue: nil)
+      urlRequest.setValue("close", forHTTPHeaderField: "Connection")
+    }
+    defer {
+      if sender !== session { sender.finishTasksAndInvalidate() }
+    }
     let outcome = Outcome()
     let done = DispatchSemaphore(value: 0)
-    let task = session.dataTask(with: urlRequest) { data, response, error in
+    let task = sender.dataTask(with: urlRequest) { data, response, error in
       outcome.set(data: data, response: response, error: error)
       done.signal()
     }
