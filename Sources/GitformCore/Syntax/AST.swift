@@ -19,11 +19,12 @@ public struct SyntaxFile: Equatable, Hashable, Sendable {
 /// A sequence of attributes and blocks, in source order.
 ///
 /// HCL treats a body as an unordered set of attributes plus an ordered list of blocks; the
-/// parser keeps both in one list so nothing about the source order is lost. Duplicate
-/// attribute names are not rejected here: that is a decoding rule ("Attribute redefined").
+/// parser keeps both in one list so nothing about the source order is lost. As in hclsyntax,
+/// the parser reports a repeated attribute name ("Attribute redefined") and keeps only the
+/// first definition, so attribute names in a body are unique.
 public struct Body: Equatable, Hashable, Sendable {
   public var items: [BodyItem]
-  /// For the file body, the whole file; for a block body, from after `{` to before `}`.
+  /// For the file body, the whole file; for a block body, from `{` through `}`.
   public var range: SourceRange
 
   public init(items: [BodyItem], range: SourceRange) {

@@ -33,6 +33,8 @@ public struct Expression: Equatable, Hashable, Sendable {
     case conditional(condition: Expression, trueResult: Expression, falseResult: Expression)
     case forExpression(ForExpression)
     case splat(Splat)
+    /// The current element inside a splat's `each` expression (hcl's anonymous symbol).
+    case splatItem
     /// `( expression )`; kept so ranges and `fmt` see the parentheses, and so an object key
     /// `(a)` is an expression rather than a name.
     case parenthesized(Expression)
@@ -210,26 +212,22 @@ public struct ForExpression: Equatable, Hashable, Sendable {
 
 /// `source.*.a.b` (attribute splat) or `source[*].a[0]` (full splat).
 ///
-/// `steps` are applied to each element of `source`: `x[*].a.b[0]` is `[for v in x: v.a.b[0]]`.
-/// An attribute splat takes only attribute (and legacy index) steps; the first `[` after it
-/// ends the splat and indexes its result, as in hcl.
+/// `each` is evaluated once per element of `source`, with `Expression.Kind.splatItem` standing
+/// for the element: `x[*].a.b[0]` has `each` = `relativeTraversal(splatItem, [.a, .b, [0]])`
+/// and means `[for v in x: v.a.b[0]]`. An attribute splat takes only attribute (and legacy
+/// index) steps; the first `[` after it ends the splat and indexes its result, as in hcl. A
+/// full splat takes every following step, including another splat.
 public struct Splat: Equatable, Hashable, Sendable {
-  public enum Step: Equatable, Hashable, Sendable {
-    case attribute(String, range: SourceRange)
-    /// `[key]` (any expression) or a legacy `.0` (a number literal expression).
-    case index(Expression, range: SourceRange)
-  }
-
   public var source: Expression
   public var isFull: Bool
-  public var steps: [Step]
+  public var each: Expression
   /// The `.*` or `[*]` marker.
   public var markerRange: SourceRange
 
-  public init(source: Expression, isFull: Bool, steps: [Step], markerRange: SourceRange) {
+  public init(source: Expression, isFull: Bool, each: Expression, markerRange: SourceRange) {
     self.source = source
     self.isFull = isFull
-    self.steps = steps
+    self.each = each
     self.markerRange = markerRange
   }
 }
