@@ -2,6 +2,7 @@ import Foundation
 
 /// Arithmetic on HCL numbers with the precision rule of `NumberFormatting`: an integer result
 /// that `Decimal` cannot hold exactly is an error, a non-integer result is rounded.
+/// Integer operands are computed exactly by `IntegerArithmetic`.
 enum DecimalArithmetic {
   /// Why an operation has no number result.
   enum Failure: Error, Equatable {
@@ -21,20 +22,23 @@ enum DecimalArithmetic {
   }
 
   static func add(_ a: Decimal, _ b: Decimal) -> Result<Decimal, Failure> {
-    run(a, b, exactWhenIntegers: true) { r, x, y in NSDecimalAdd(r, x, y, .plain) }
+    if isInteger(a) && isInteger(b) { return IntegerArithmetic.apply(.add, a, b) }
+    return run(a, b) { r, x, y in NSDecimalAdd(r, x, y, .plain) }
   }
 
   static func subtract(_ a: Decimal, _ b: Decimal) -> Result<Decimal, Failure> {
-    run(a, b, exactWhenIntegers: true) { r, x, y in NSDecimalSubtract(r, x, y, .plain) }
+    if isInteger(a) && isInteger(b) { return IntegerArithmetic.apply(.subtract, a, b) }
+    return run(a, b) { r, x, y in NSDecimalSubtract(r, x, y, .plain) }
   }
 
   static func multiply(_ a: Decimal, _ b: Decimal) -> Result<Decimal, Failure> {
-    run(a, b, exactWhenIntegers: true) { r, x, y in NSDecimalMultiply(r, x, y, .plain) }
+    if isInteger(a) && isInteger(b) { return IntegerArithmetic.apply(.multiply, a, b) }
+    return run(a, b) { r, x, y in NSDecimalMultiply(r, x, y, .plain) }
   }
 
   static func divide(_ a: Decimal, _ b: Decimal) -> Result<Decimal, Failure> {
     if b.isZero { return .failure(.divisionByZero) }
-    return run(a, b, exactWhenIntegers: false) { r, x, y in NSDecimalDivide(r, x, y, .plain) }
+    return run(a, b) { r, x, y in NSDecimalDivide(r, x, y, .plain) }
   }
 
   /// The remainder with the sign of the dividend (`-7 % 3` is `-1`), as Terraform computes it.
@@ -65,7 +69,7 @@ enum DecimalArithmetic {
   }
 
   private static func run(
-    _ a: Decimal, _ b: Decimal, exactWhenIntegers: Bool,
+    _ a: Decimal, _ b: Decimal,
     _ operation: (
       UnsafeMutablePointer<Decimal>, UnsafePointer<Decimal>, UnsafePointer<Decimal>
     ) -> NSDecimalNumber.CalculationError
@@ -75,10 +79,8 @@ enum DecimalArithmetic {
     var result = Decimal()
     let error = operation(&result, &x, &y)
     switch error {
-    case .noError, .underflow:
-      return .success(result)
-    case .lossOfPrecision:
-      if exactWhenIntegers && isInteger(a) && isInteger(b) { return .failure(.outOfRange) }
+    // Non-integer results may be rounded (integer operands go through IntegerArithmetic).
+    case .noError, .underflow, .lossOfPrecision:
       return .success(result)
     case .divideByZero:
       return .failure(.divisionByZero)

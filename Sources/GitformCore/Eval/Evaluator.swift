@@ -13,6 +13,8 @@ public struct Evaluator {
   public internal(set) var diagnostics: [Diagnostic] = []
   /// Iteration variables of enclosing `for` expressions and template loops, innermost last.
   var scopes: [[String: Value]] = []
+  /// The elements of enclosing splats being visited, innermost last.
+  var splatItems: [Value] = []
 
   public init(context: EvalContext) {
     self.context = context
@@ -53,6 +55,8 @@ public struct Evaluator {
     case .forExpression(let forExpression):
       return evaluateFor(forExpression, range: expression.range)
     case .splat(let splat): return evaluateSplat(splat)
+    // Outside a splat's `each` there is no item; the parser never produces that.
+    case .splatItem: return splatItems.last ?? .unknown()
     case .parenthesized(let inner): return evaluate(inner)
     case .invalid: return .unknown()
     }
