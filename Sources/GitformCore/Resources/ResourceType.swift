@@ -9,17 +9,6 @@ import Foundation
 /// here prints. A token value enters an object only from a create (or, later, rotate) answer;
 /// `read` copies it from the prior object and never from GitLab, which never returns it.
 
-/// Managed resources and data sources share one address space but not one protocol.
-public enum ResourceMode: String, Sendable, Hashable, Comparable {
-  case managed
-  case data
-
-  public static func < (a: ResourceMode, b: ResourceMode) -> Bool {
-    // Terraform sorts state resources data-last by mode string order: "data" < "managed".
-    a.rawValue < b.rawValue
-  }
-}
-
 /// A kind of GitLab object gitform manages: `user_token`, `project_variable`, ...
 ///
 /// Objects are `Value` objects of `schema.objectType`. Operations run on the apply's worker
