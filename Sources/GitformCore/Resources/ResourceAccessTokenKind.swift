@@ -135,10 +135,19 @@ struct ResourceAccessTokenKind: Sendable {
   /// else that may change in place is gitform's own setting and needs no request.
   func update(prior: Value, planned: Value, context: ResourceContext) throws -> Value {
     let ownerText = prior.string(owner) ?? ""
-    let expiry = TokenAttributes.expiry(of: planned, today: context.today)
+    var expiry = TokenAttributes.expiry(of: planned, today: context.today)
+    // New rotation days rotate at once, as the provider does. A prior without them (an
+    // imported token, which GitLab cannot tell them for) rotates only when the expiry moves.
+    let priorRotation = prior[attribute: "rotation_configuration"]
+    let plannedRotation = planned[attribute: "rotation_configuration"]
     let rotationChanged =
-      !planned[attribute: "rotation_configuration"].isNull
-      && planned[attribute: "rotation_configuration"] != prior[attribute: "rotation_configuration"]
+      !priorRotation.isNull && !plannedRotation.isNull && plannedRotation != priorRotation
+    if rotationChanged, expiry?.description == prior.string("expires_at"),
+      let days = plannedRotation.int("expiration_days")
+    {
+      // The planned date is the old token's: the new one lives the new number of days.
+      expiry = context.today.adding(days: days)
+    }
     guard let tokenID = prior.int("token_id"),
       expiry?.description != prior.string("expires_at") || rotationChanged
     else {

@@ -117,6 +117,43 @@ final class ProjectTokenTests: TokenTypeTestCase {
     XCTAssertEqual(try serverObject("/-/emulator/stats")["total"] as? Int, 0)
   }
 
+  func testNewRotationDaysRotateAtOnceButAnImportedTokenWaitsForItsExpiry() throws {
+    let rotation = { (days: Int) in
+      Value.object(["expiration_days": .number(days), "rotate_before_days": .number(5)])
+    }
+    let withRotation = { (days: Int, expiresAt: String) in
+      self.config(extra: [
+        "expires_at": .string(expiresAt), "rotation_configuration": rotation(days),
+      ])
+    }
+    let created = try type.create(
+      config(extra: ["expires_at": .null(.string), "rotation_configuration": rotation(30)]),
+      context: context)
+    XCTAssertEqual(created.string("expires_at"), "2026-07-01")
+
+    // Imported: GitLab cannot say what the rotation days were, so none are in the prior.
+    let imported = try XCTUnwrap(
+      try type.read(
+        try type.importObject(id: "platform/app:\(created.int("token_id") ?? 0)").get(),
+        context: context))
+    try fixture.resetStats()
+    let kept = try type.update(
+      prior: imported, planned: withRotation(30, "2026-07-01"), context: context)
+    XCTAssertEqual(try serverObject("/-/emulator/stats")["total"] as? Int, 0)
+    XCTAssertEqual(kept.int("token_id"), created.int("token_id"))
+    XCTAssertEqual(kept[attribute: "rotation_configuration"].int("expiration_days"), 30)
+
+    let rotated = try type.update(
+      prior: kept, planned: withRotation(60, "2026-07-01"), context: context)
+    XCTAssertEqual(
+      try fixture.requestCount("POST /api/v4/projects/:id/access_tokens/:token_id/rotate"), 1)
+    XCTAssertEqual(rotated.string("expires_at"), "2026-07-31")
+    XCTAssertEqual(
+      try serverToken(try XCTUnwrap(rotated.int("token_id")))["expires_at"] as? String,
+      "2026-07-31")
+    XCTAssertNotEqual(rotated.int("token_id"), created.int("token_id"))
+  }
+
   func testReadKeepsTheValueAndReadAllListsEachProjectOnce() throws {
     let first = try type.create(config(name: "one"), context: context)
     let second = try type.create(config(name: "two"), context: context)
