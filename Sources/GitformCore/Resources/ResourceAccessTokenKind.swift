@@ -159,7 +159,11 @@ struct ResourceAccessTokenKind: Sendable {
     try PastExpirationError.check(planned, expiry: expiry, now: context.now)
     let rotated: GitLabCreatedToken
     let storedToken = prior[attribute: "token"].stringValue
-    if let storedToken, (prior.strings("scopes") ?? []).contains("self_rotate") {
+    // A revoked token is never presented to a rotate endpoint: GitLab takes that for a stolen
+    // token and revokes the whole family, the live successor included (gitlab-api.md §2.9).
+    if let storedToken, (prior.strings("scopes") ?? []).contains("self_rotate"),
+      prior.bool("revoked") != true
+    {
       rotated = try context.client.authenticating(with: SecretValue(storedToken))
         .rotateCurrentResourceAccessToken(of: resource(ownerText), expiresAt: expiry)
     } else {

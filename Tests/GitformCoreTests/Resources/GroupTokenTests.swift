@@ -74,6 +74,38 @@ final class GroupTokenTests: TokenTypeTestCase {
     XCTAssertEqual(gone.bool("revoked"), true)
   }
 
+  func testRefreshOf120TokensInTwoGroupsTakesOneRequestPerGroupAndPage() throws {
+    let otherID = try fixture.createGroup("other")
+    var priors: [Value] = []
+    for (index, group) in (Array(repeating: "platform", count: 105)
+      + Array(repeating: "other", count: 15)).enumerated()
+    {
+      let answer = try fixture.raw(
+        .post, "/api/v4/groups/\(group)/access_tokens",
+        ["name": "t\(index)", "scopes": ["read_api"], "expires_at": "2026-09-01"])
+      XCTAssertEqual(answer.status, 201)
+      let tokenID = try XCTUnwrap(fixture.field(answer, "id") as? Int)
+      priors.append(try type.importObject(id: "\(group):\(tokenID)").get())
+    }
+    XCTAssertNotEqual(otherID, groupID)
+    let batches = Dictionary(grouping: priors) { type.refreshKey(of: $0) ?? "" }
+    XCTAssertEqual(batches.keys.sorted(), ["group_token:other", "group_token:platform"])
+    try fixture.resetStats()
+
+    var names: [String] = []
+    for key in batches.keys.sorted() {
+      let batch = try XCTUnwrap(batches[key])
+      names += try type.readAll(batch, context: context).map { $0?.string("name") ?? "missing" }
+    }
+
+    XCTAssertEqual(names.count, 120)
+    XCTAssertFalse(names.contains("missing"))
+    XCTAssertEqual(Set(names).count, 120)
+    // platform: 105 tokens = 2 pages of 100; other: 1 page.
+    XCTAssertEqual(try fixture.requestCount("GET /api/v4/groups/:id/access_tokens"), 3)
+    XCTAssertEqual(try serverObject("/-/emulator/stats")["total"] as? Int, 3)
+  }
+
   func testImportAndEquivalentSpellings() throws {
     let created = try type.create(config(), context: context)
     let tokenID = try XCTUnwrap(created.int("token_id"))

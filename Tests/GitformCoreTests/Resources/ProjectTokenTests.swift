@@ -106,6 +106,43 @@ final class ProjectTokenTests: TokenTypeTestCase {
     XCTAssertEqual(try serverToken(try XCTUnwrap(created.int("token_id")))["revoked"] as? Bool, true)
   }
 
+  func testARevokedTokenIsNeverPresentedToARotateEndpoint() throws {
+    let created = try type.create(config(scopes: ["self_rotate"]), context: context)
+    let tokenID = try XCTUnwrap(created.int("token_id"))
+    XCTAssertEqual(
+      try fixture.raw(.delete, "/api/v4/projects/\(projectID)/access_tokens/\(tokenID)").status,
+      204)
+    let refreshed = try XCTUnwrap(try type.read(created, context: context))
+    try fixture.resetStats()
+
+    XCTAssertThrowsError(
+      try type.update(
+        prior: refreshed,
+        planned: config(scopes: ["self_rotate"], extra: ["expires_at": .string("2026-08-15")]),
+        context: context))
+    XCTAssertEqual(
+      try fixture.requestCount("POST /api/v4/projects/:id/access_tokens/self/rotate"), 0)
+  }
+
+  func testAFailedSelfRotationDoesNotShowTheStoredToken() throws {
+    let created = try type.create(config(scopes: ["self_rotate"]), context: context)
+    let stale = "glpat-stale-value-that-gitlab-does-not-know"
+    let prior = created.setting("token", Value.string(stale).marked(sensitive: true))
+    XCTAssertThrowsError(
+      try type.update(
+        prior: prior,
+        planned: config(scopes: ["self_rotate"], extra: ["expires_at": .string("2026-08-15")]),
+        context: context)
+    ) { error in
+      XCTAssertEqual((error as? GitLabError)?.code, .unauthorized)
+      for text in ["\(error)", String(reflecting: error), error.localizedDescription] {
+        XCTAssertFalse(text.contains(stale), text)
+      }
+    }
+    XCTAssertEqual(
+      try serverToken(try XCTUnwrap(created.int("token_id")))["revoked"] as? Bool, false)
+  }
+
   func testAnUnchangedExpirySendsNothing() throws {
     let created = try type.create(config(), context: context)
     try fixture.resetStats()
