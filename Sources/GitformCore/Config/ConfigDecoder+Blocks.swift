@@ -160,7 +160,7 @@ extension ConfigDecoder {
       return
     }
     guard case .scopeTraversal(let traversal) = to.expression.kind,
-      let address = ResourceInstanceAddress.parse(ReferenceChecker.text(of: traversal))
+      let address = try? InstanceAddress.parse(ReferenceChecker.text(of: traversal))
     else {
       diagnostics.append(
         .error(

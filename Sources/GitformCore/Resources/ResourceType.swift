@@ -9,17 +9,6 @@ import Foundation
 /// here prints. A token value enters an object only from a create (or, later, rotate) answer;
 /// `read` copies it from the prior object and never from GitLab, which never returns it.
 
-/// Managed resources and data sources share one address space but not one protocol.
-public enum ResourceMode: String, Sendable, Hashable, Comparable {
-  case managed
-  case data
-
-  public static func < (a: ResourceMode, b: ResourceMode) -> Bool {
-    // Terraform sorts state resources data-last by mode string order: "data" < "managed".
-    a.rawValue < b.rawValue
-  }
-}
-
 /// A kind of GitLab object gitform manages: `user_token`, `project_variable`, ...
 ///
 /// Objects are `Value` objects of `schema.objectType`. Operations run on the apply's worker
@@ -35,6 +24,12 @@ public protocol ResourceType: Sendable {
   /// The order of a replacement when `lifecycle.create_before_destroy` is not set: tokens make
   /// the new object first, so the variables carrying them never hold a revoked value.
   var createsBeforeDestroying: Bool { get }
+  /// Computed attributes an in-place update gives new values (a rotation's new id and token);
+  /// the plan shows them as "(known after apply)".
+  var computedChangedByUpdate: Set<String> { get }
+  /// Attributes that only steer gitform (`validate_past_expiration_date`): a change of them is
+  /// recorded without a GitLab request and never makes a plan non-empty.
+  var configOnlyAttributes: Set<String> { get }
 
   /// Checks of configured values the schema's types cannot express (scopes, dates, keys).
   /// `config` is converted to `schema.objectType`; unknown values are skipped.
@@ -76,6 +71,8 @@ public protocol ResourceType: Sendable {
 extension ResourceType {
   public var requiresAdministrator: Bool { false }
   public var createsBeforeDestroying: Bool { false }
+  public var computedChangedByUpdate: Set<String> { [] }
+  public var configOnlyAttributes: Set<String> { [] }
   public func validate(_ config: Value, ranges: AttributeRanges) -> [Diagnostic] { [] }
   public func replacementReason(prior: Value, config: Value, today: CalendarDate) -> String? {
     nil

@@ -12,6 +12,8 @@ public struct UserToken: ResourceType {
   public let summary = "A personal access token of a user (needs an administrator's token)."
   public var requiresAdministrator: Bool { true }
   public var createsBeforeDestroying: Bool { true }
+  public var computedChangedByUpdate: Set<String> { ["id", "token_id", "token", "created_at", "active", "revoked"] }
+  public var configOnlyAttributes: Set<String> { ["validate_past_expiration_date", "rotation_configuration"] }
 
   public let schema = ResourceSchema(
     attributes: [

@@ -1,0 +1,16 @@
+/// A root module output as recorded in state: its value, its type and whether it is sensitive.
+///
+/// Sensitive values are stored in plain text (the state file is 0600); `sensitive` only tells
+/// renderers to mask them, as in Terraform.
+public struct OutputState: Equatable, Hashable, Sendable {
+  public var value: JSON
+  /// cty's JSON type encoding: `"string"`, `["list","string"]`, `["object",{"a":"number"}]`.
+  public var type: JSON
+  public var sensitive: Bool
+
+  public init(value: JSON, type: JSON, sensitive: Bool = false) {
+    self.value = value
+    self.type = type
+    self.sensitive = sensitive
+  }
+}
