@@ -15,6 +15,8 @@ public struct GroupToken: ResourceType {
   public let name = "group_token"
   public let summary = "A group access token: a bot user with a role in one group and its projects."
   public var createsBeforeDestroying: Bool { true }
+  public var computedChangedByUpdate: Set<String> { ResourceAccessTokenKind.changedByRotation }
+  public var configOnlyAttributes: Set<String> { ResourceAccessTokenKind.configOnly }
   public let schema = ResourceAccessTokenKind.group.schema
 
   public func validate(_ config: Value, ranges: AttributeRanges) -> [Diagnostic] {

@@ -14,6 +14,8 @@ public struct ImpersonationToken: ResourceType {
     "An impersonation token of a user: API and Git access as that user (needs an administrator's token)."
   public var requiresAdministrator: Bool { true }
   public var createsBeforeDestroying: Bool { true }
+  /// Every other configured attribute forces a replacement, so an update never reaches GitLab.
+  public var configOnlyAttributes: Set<String> { ["validate_past_expiration_date"] }
 
   public let schema = ResourceSchema(
     attributes: [

@@ -15,6 +15,8 @@ public struct ProjectToken: ResourceType {
   public let name = "project_token"
   public let summary = "A project access token: a bot user with a role in one project."
   public var createsBeforeDestroying: Bool { true }
+  public var computedChangedByUpdate: Set<String> { ResourceAccessTokenKind.changedByRotation }
+  public var configOnlyAttributes: Set<String> { ResourceAccessTokenKind.configOnly }
   public let schema = ResourceAccessTokenKind.project.schema
 
   public func validate(_ config: Value, ranges: AttributeRanges) -> [Diagnostic] {

@@ -21,6 +21,13 @@ struct ResourceAccessTokenKind: Sendable {
   static let group = ResourceAccessTokenKind(
     owner: "group", isGroup: true, scopes: TokenAttributes.groupScopes, noun: "group access token")
 
+  /// What a rotation (the only in-place update) renews; the bot user stays.
+  static let changedByRotation: Set<String> = [
+    "id", "token_id", "token", "created_at", "active", "revoked",
+  ]
+  /// Settings that steer gitform only and are never sent to GitLab.
+  static let configOnly: Set<String> = ["validate_past_expiration_date", "rotation_configuration"]
+
   func resource(_ owner: String) -> AccessTokenResource {
     isGroup ? .group(GitLabReference(owner)) : .project(GitLabReference(owner))
   }
