@@ -14,6 +14,11 @@ public struct CommandLineInterface {
     ApplyCommand.self,
     DestroyCommand.self,
     OutputCommand.self,
+    ImportCommand.self,
+    StateCommand.self,
+    ShowCommand.self,
+    GraphCommand.self,
+    ForceUnlockCommand.self,
   ]
 
   public static let version = "0.1.0"
