@@ -24,6 +24,6 @@ struct FunctionTable: Sendable {
 
   /// The closest known name when it is close enough to be a likely typo (distance < 3).
   func suggestion(for name: String) -> String? {
-    NameSuggestion.closest(to: name, among: names)
+    NameSuggestion.suggest(name, among: names)
   }
 }
