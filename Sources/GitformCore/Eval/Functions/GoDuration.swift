@@ -12,6 +12,8 @@ enum GoDuration {
     ("s", 1_000_000_000), ("m", 60_000_000_000), ("h", 3_600_000_000_000),
   ]
 
+  private static let maximumNanoseconds = Decimal(Int64.max)
+
   /// The duration in nanoseconds.
   static func parse(_ text: String) -> Result<Decimal, Failure> {
     let invalid = Failure(message: "time: invalid duration \(Value.quoted(text))")
@@ -41,6 +43,8 @@ enum GoDuration {
       }
       rest = rest.dropFirst(unit.count)
       total += value * scale
+      // Go's durations are 64-bit nanosecond counts (about 292 years); beyond is invalid.
+      if total > maximumNanoseconds { return .failure(invalid) }
     }
     return .success(negative ? -total : total)
   }
