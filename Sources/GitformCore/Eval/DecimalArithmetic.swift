@@ -33,7 +33,7 @@ enum DecimalArithmetic {
 
   static func multiply(_ a: Decimal, _ b: Decimal) -> Result<Decimal, Failure> {
     if isInteger(a) && isInteger(b) { return IntegerArithmetic.apply(.multiply, a, b) }
-    return run(a, b) { r, x, y in NSDecimalMultiply(r, x, y, .plain) }
+    return IntegerArithmetic.multiply(a, b)
   }
 
   static func divide(_ a: Decimal, _ b: Decimal) -> Result<Decimal, Failure> {

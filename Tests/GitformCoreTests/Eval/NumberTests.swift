@@ -64,6 +64,25 @@ final class NumberTests: XCTestCase {
     XCTAssertEqual(DecimalArithmetic.divide(1, 0), .failure(.divisionByZero))
   }
 
+  func testExtremeExponentsAreHandledNotTrapped() {
+    let tiny = Decimal(string: "1e-100")!
+    XCTAssertEqual(DecimalArithmetic.multiply(tiny, tiny), .success(0))
+    XCTAssertEqual(
+      DecimalArithmetic.multiply(Decimal(string: "0.5")!, Decimal(string: "1e127")!),
+      .success(Decimal(string: "5e126")!))
+    XCTAssertEqual(
+      DecimalArithmetic.multiply(Decimal(string: "1e100")!, Decimal(string: "1e100")!),
+      .failure(.outOfRange))
+    XCTAssertEqual(
+      DecimalArithmetic.multiply(Decimal(string: "1.5")!, Decimal(string: "1e127")!),
+      .success(Decimal(string: "15e126")!))
+    // 1.5 × (10^38 − 1) × 10^89 is an integer of 39 significant digits: refused.
+    XCTAssertEqual(
+      DecimalArithmetic.multiply(
+        Decimal(string: "1.5")!, Decimal(string: "99999999999999999999999999999999999999e89")!),
+      .failure(.outOfRange))
+  }
+
   func testIntValueOnlyForWholeNumbersInRange() {
     XCTAssertEqual(DecimalArithmetic.intValue(42), 42)
     XCTAssertEqual(DecimalArithmetic.intValue(-3), -3)
