@@ -29,7 +29,8 @@ enum EvaluateBenchmark {
       diagnosticCount = evaluator.diagnostics.count
       unknownCount = unknowns
     }
-    let note = "\(attributes.count) attributes, \(unknownCount) unknown, \(diagnosticCount) diagnostics"
+    let note =
+      "\(attributes.count) attributes, \(unknownCount) unknown, \(diagnosticCount) diagnostics"
     return [
       BenchmarkRow(name: "evaluate", value: seconds, unit: "s", note: note),
       BenchmarkRow(
@@ -49,7 +50,8 @@ enum EvaluateBenchmark {
   }
 
   private static func planContext(for body: Body) -> EvalContext {
-    var context = EvalContext(clock: .fixed(Date(timeIntervalSince1970: 1_767_225_600)), mode: .plan)
+    var context = EvalContext(
+      clock: .fixed(Date(timeIntervalSince1970: 1_767_225_600)), mode: .plan)
     var variables: [String: Value] = [:]
     var locals: [String: Value] = [:]
     var resourceTypes: Set<String> = []

@@ -10,7 +10,8 @@ extension Evaluator {
 
   /// Key/value pairs in HCL's order: index order for lists and tuples, key order for maps and
   /// objects, the value itself as key for sets.
-  mutating func iterate(_ collection: Value, range: SourceRange, context: SourceRange) -> Iteration {
+  mutating func iterate(_ collection: Value, range: SourceRange, context: SourceRange) -> Iteration
+  {
     if collection.isNull {
       _ = fail(
         "Iteration over null value",
@@ -89,7 +90,9 @@ extension Evaluator {
     // As in hcl, any problem inside the loop makes the whole result unknown.
     if failed || diagnostics.count > diagnosticsBefore { return .unknown() }
     if !known { return Value.unknown().marked(sensitive: sensitive) }
-    guard expression.producesObject else { return Value.tuple(elements).marked(sensitive: sensitive) }
+    guard expression.producesObject else {
+      return Value.tuple(elements).marked(sensitive: sensitive)
+    }
     if expression.isGrouping { attributes = groups.mapValues { Value.tuple($0) } }
     return Value.object(attributes).marked(sensitive: sensitive)
   }

@@ -54,7 +54,8 @@ extension Evaluator {
         "Inconsistent conditional result types",
         "The true and false result expressions must have consistent types. The 'true' value is "
           + "\(trueValue.type.friendlyName), but the 'false' value is "
-          + "\(falseValue.type.friendlyName).", subject: trueResult.range.through(falseResult.range),
+          + "\(falseValue.type.friendlyName).",
+        subject: trueResult.range.through(falseResult.range),
         context: range)
     }
     if conditionValue.isNull {

@@ -43,7 +43,9 @@ extension Expression {
       var inner = bound
       inner.insert(f.valueVariable.name)
       if let key = f.keyVariable { inner.insert(key.name) }
-      [f.keyExpression, f.valueExpression, f.condition].compactMap { $0 }.forEach { visit($0, inner) }
+      [f.keyExpression, f.valueExpression, f.condition].compactMap { $0 }.forEach {
+        visit($0, inner)
+      }
     case .splat(let splat):
       visit(splat.source)
       visit(splat.each)

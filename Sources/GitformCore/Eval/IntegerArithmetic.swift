@@ -54,7 +54,8 @@ enum IntegerArithmetic {
     let (negativeA, digitsA, exponentA) = scaledDigits(a)
     let (negativeB, digitsB, exponentB) = scaledDigits(b)
     let product = multiply(digitsA, digitsB)
-    let text = (negativeA != negativeB ? "-" : "") + product.map(String.init).joined()
+    let text =
+      (negativeA != negativeB ? "-" : "") + product.map(String.init).joined()
       + "e\(exponentA + exponentB)"
     return NumberFormatting.parse(text).mapError { _ in .outOfRange }
   }

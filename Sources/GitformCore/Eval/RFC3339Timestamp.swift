@@ -69,7 +69,8 @@ struct RFC3339Timestamp: Equatable, Sendable {
       parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0)
     if offset == 0 { return text + "Z" }
     let magnitude = abs(offset)
-    text += (offset < 0 ? "-" : "+")
+    text +=
+      (offset < 0 ? "-" : "+")
       + String(format: "%02d:%02d", magnitude / 3600, magnitude % 3600 / 60)
     return text
   }

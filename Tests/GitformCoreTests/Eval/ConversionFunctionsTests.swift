@@ -28,14 +28,18 @@ final class ConversionFunctionsTests: FunctionTestCase {
     }
     XCTAssertEqual(
       failure("tonumber", .string("x")),
-      #"Invalid value for "v" parameter: cannot convert "x" to number; given string must be a decimal representation of a number."#)
+      #"Invalid value for "v" parameter: cannot convert "x" to number; given string must be a decimal representation of a number."#
+    )
     XCTAssertEqual(
-      failure("tonumber", .true), #"Invalid value for "v" parameter: cannot convert bool to number."#)
+      failure("tonumber", .true),
+      #"Invalid value for "v" parameter: cannot convert bool to number."#)
     XCTAssertEqual(
       failure("tobool", .string("yes")),
-      #"Invalid value for "v" parameter: cannot convert "yes" to bool; only the strings "true" or "false" are allowed."#)
+      #"Invalid value for "v" parameter: cannot convert "yes" to bool; only the strings "true" or "false" are allowed."#
+    )
     XCTAssertEqual(
-      failure("tostring", .emptyTuple), #"Invalid value for "v" parameter: cannot convert tuple to string."#)
+      failure("tostring", .emptyTuple),
+      #"Invalid value for "v" parameter: cannot convert tuple to string."#)
     XCTAssertEqual(
       failure("tolist", .string("a")),
       #"Invalid value for "v" parameter: cannot convert string to list of any single type."#)

@@ -17,7 +17,9 @@ final class EncodingFunctionsTests: FunctionTestCase {
 
   func testJSONDecodeKeepsNumbersExact() {
     XCTAssertEqual(
-      value("jsondecode", .string(#"{"a":[1,2.5,null,true],"b":{},"c":"\u00e9\n","d":9007199254740993}"#)),
+      value(
+        "jsondecode",
+        .string(#"{"a":[1,2.5,null,true],"b":{},"c":"\u00e9\n","d":9007199254740993}"#)),
       .object([
         "a": Self.tuple(.number(1), .number(Decimal(string: "2.5")!), .null, .true),
         "b": .emptyObject, "c": .string("é\n"), "d": .number(Decimal(string: "9007199254740993")!),
@@ -32,9 +34,12 @@ final class EncodingFunctionsTests: FunctionTestCase {
     }
     XCTAssertEqual(
       message("x"),
-      #"Call to function "jsondecode" failed: invalid character 'x' looking for beginning of value."#)
-    XCTAssertEqual(message("1 2"), #"Call to function "jsondecode" failed: extraneous data after JSON object."#)
-    XCTAssertEqual(message("{"), #"Call to function "jsondecode" failed: unexpected end of JSON input."#)
+      #"Call to function "jsondecode" failed: invalid character 'x' looking for beginning of value."#
+    )
+    XCTAssertEqual(
+      message("1 2"), #"Call to function "jsondecode" failed: extraneous data after JSON object."#)
+    XCTAssertEqual(
+      message("{"), #"Call to function "jsondecode" failed: unexpected end of JSON input."#)
     XCTAssertEqual(
       message(String(repeating: "[", count: 10_000)),
       #"Call to function "jsondecode" failed: exceeded max depth."#)
@@ -48,10 +53,13 @@ final class EncodingFunctionsTests: FunctionTestCase {
     try Data("hello\n".utf8).write(to: directory.appendingPathComponent("a.txt"))
     XCTAssertEqual(
       call("file", .string("a.txt"), baseDirectory: directory.path), .success(.string("hello\n")))
-    guard case .failure(.invalidArgument(0, let message)) = call(
-      "file", .string("missing.txt"), baseDirectory: directory.path)
+    guard
+      case .failure(.invalidArgument(0, let message)) = call(
+        "file", .string("missing.txt"), baseDirectory: directory.path)
     else { return XCTFail("expected an argument error") }
-    XCTAssertTrue(message.hasPrefix(#"Invalid value for "path" parameter: no file exists at "missing.txt"; "#), message)
+    XCTAssertTrue(
+      message.hasPrefix(#"Invalid value for "path" parameter: no file exists at "missing.txt"; "#),
+      message)
   }
 
   func testNumericFunctions() {
@@ -59,10 +67,12 @@ final class EncodingFunctionsTests: FunctionTestCase {
     XCTAssertEqual(value("min", .number(3), .number(-1), .number(2)), .number(-1))
     XCTAssertEqual(value("max", .number(3), .string("10")), .number(10))
     XCTAssertEqual(
-      call("min"), .failure(.failed(#"Call to function "min" failed: must pass at least one number."#)))
+      call("min"),
+      .failure(.failed(#"Call to function "min" failed: must pass at least one number."#)))
     XCTAssertEqual(
       call("abs", .string("x")),
-      .failure(.invalidArgument(index: 0, #"Invalid value for "num" parameter: a number is required."#)))
+      .failure(
+        .invalidArgument(index: 0, #"Invalid value for "num" parameter: a number is required."#)))
   }
 
   func testSensitiveAndNonsensitive() {

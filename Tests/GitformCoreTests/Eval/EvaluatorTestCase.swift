@@ -11,7 +11,8 @@ class EvaluatorTestCase: XCTestCase {
     _ source: String, variables: [String: Value] = [:], mode: EvalMode = .apply,
     file: StaticString = #filePath, line: UInt = #line
   ) -> (Value, [Diagnostic]) {
-    let (expression, parseDiagnostics) = Parser.parseExpression(Array(source.utf8), filename: "test.hcl")
+    let (expression, parseDiagnostics) = Parser.parseExpression(
+      Array(source.utf8), filename: "test.hcl")
     XCTAssertEqual(parseDiagnostics, [], "parse errors in \(source)", file: file, line: line)
     let context = EvalContext(variables: variables, clock: .fixed(Self.now), mode: mode)
     return Evaluator.evaluate(expression, in: context)
@@ -22,8 +23,10 @@ class EvaluatorTestCase: XCTestCase {
     _ source: String, variables: [String: Value] = [:], mode: EvalMode = .apply,
     file: StaticString = #filePath, line: UInt = #line
   ) -> Value {
-    let (value, diagnostics) = evaluate(source, variables: variables, mode: mode, file: file, line: line)
-    XCTAssertEqual(diagnostics.map(\.summary), [], "diagnostics for \(source)", file: file, line: line)
+    let (value, diagnostics) = evaluate(
+      source, variables: variables, mode: mode, file: file, line: line)
+    XCTAssertEqual(
+      diagnostics.map(\.summary), [], "diagnostics for \(source)", file: file, line: line)
     return value
   }
 

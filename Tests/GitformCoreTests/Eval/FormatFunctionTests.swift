@@ -24,14 +24,17 @@ final class FormatFunctionTests: FunctionTestCase {
   }
 
   func testNumbersAndIndexes() {
-    XCTAssertEqual(value("format", .string("%[2]s %[1]s"), .string("a"), .string("b")), .string("b a"))
+    XCTAssertEqual(
+      value("format", .string("%[2]s %[1]s"), .string("a"), .string("b")), .string("b a"))
     XCTAssertEqual(value("format", .string("%.3e"), .number(123456)), .string("1.235e+05"))
-    XCTAssertEqual(value("format", .string("%g"), .number(Decimal(string: "1e30")!)), .string("1e+30"))
+    XCTAssertEqual(
+      value("format", .string("%g"), .number(Decimal(string: "1e30")!)), .string("1e+30"))
     XCTAssertEqual(value("format", .string("%d"), .string("12")), .string("12"))
     XCTAssertEqual(
       value("format", .string("%5.1f|%-8.2f|"), .number(Decimal(string: "-2.25")!), .number(3)),
       .string(" -2.2|3.00    |"))
-    XCTAssertEqual(value("format", .string("%x"), .number(Decimal(string: "1e30")!)),
+    XCTAssertEqual(
+      value("format", .string("%x"), .number(Decimal(string: "1e30")!)),
       .string("c9f2c9cd04674edea40000000"))
   }
 
@@ -40,24 +43,30 @@ final class FormatFunctionTests: FunctionTestCase {
       call("format", .string("%d"), .number(Decimal(string: "1.5")!)),
       .failure(
         .failed(
-          #"Call to function "format" failed: unsupported value for "%d" at 0: an integer is required."#)))
+          #"Call to function "format" failed: unsupported value for "%d" at 0: an integer is required."#
+        )))
     XCTAssertEqual(
       call("format", .string("%d")),
       .failure(
         .failed(
-          #"Call to function "format" failed: not enough arguments for "%d" at 0: need index 1 but have 0 total."#)))
+          #"Call to function "format" failed: not enough arguments for "%d" at 0: need index 1 but have 0 total."#
+        )))
     XCTAssertEqual(
       call("format", .string("%y"), .number(1)),
       .failure(
-        .failed(#"Call to function "format" failed: unsupported format verb 'y' in "%y" at offset 0."#)))
+        .failed(
+          #"Call to function "format" failed: unsupported format verb 'y' in "%y" at offset 0."#)))
     XCTAssertEqual(
       call("format", .string("%s"), .emptyTuple.marked(sensitive: false)),
-      .failure(.failed(#"Call to function "format" failed: unsupported value for "%s" at 0: string required."#)))
+      .failure(
+        .failed(
+          #"Call to function "format" failed: unsupported value for "%s" at 0: string required."#)))
     XCTAssertEqual(
       call("format", .string("a"), .string("b")),
       .failure(
         .invalidArgument(
-          index: 1, #"Invalid value for "args" parameter: too many arguments; no verbs in format string."#)))
+          index: 1,
+          #"Invalid value for "args" parameter: too many arguments; no verbs in format string."#)))
   }
 
   func testNullArgumentGivesUnknownAsInTerraform() {

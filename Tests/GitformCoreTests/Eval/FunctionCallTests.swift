@@ -7,22 +7,28 @@ final class FunctionCallTests: EvaluatorTestCase {
   func testUnknownFunctionSuggestsANearName() {
     XCTAssertEqual(
       problem("lenght([])"),
-      #"Call to unknown function: There is no function named "lenght". Did you mean "length"? @1-7"#)
+      #"Call to unknown function: There is no function named "lenght". Did you mean "length"? @1-7"#
+    )
     XCTAssertEqual(
-      problem("frobnicate(1)"), #"Call to unknown function: There is no function named "frobnicate". @1-11"#)
+      problem("frobnicate(1)"),
+      #"Call to unknown function: There is no function named "frobnicate". @1-11"#)
   }
 
   func testArgumentErrorsPointAtTheArgument() {
     XCTAssertEqual(
-      problem("upper([])"), #"Invalid function argument: Invalid value for "str" parameter: string required. @7-9"#)
+      problem("upper([])"),
+      #"Invalid function argument: Invalid value for "str" parameter: string required. @7-9"#)
     XCTAssertEqual(
-      problem(#"upper("a", "b")"#), #"Too many function arguments: Function "upper" expects only 1 argument(s). @12-15"#)
+      problem(#"upper("a", "b")"#),
+      #"Too many function arguments: Function "upper" expects only 1 argument(s). @12-15"#)
     XCTAssertEqual(
       problem("upper()"),
-      #"Not enough function arguments: Function "upper" expects 1 argument(s). Missing value for "str". @7-8"#)
+      #"Not enough function arguments: Function "upper" expects 1 argument(s). Missing value for "str". @7-8"#
+    )
     XCTAssertEqual(
       problem(#"merge(1)"#),
-      #"Error in function call: Call to function "merge" failed: arguments must be maps or objects, got "number". @1-9"#)
+      #"Error in function call: Call to function "merge" failed: arguments must be maps or objects, got "number". @1-9"#
+    )
   }
 
   func testExpansion() {
@@ -30,10 +36,12 @@ final class FunctionCallTests: EvaluatorTestCase {
     XCTAssertEqual(value(#"join("-", ["a"], [["b", "c"]]...)"#), .string("a-b-c"))
     XCTAssertEqual(
       problem("max(1...)"),
-      "Invalid expanding argument value: The expanding argument (indicated by ...) must be of a tuple, list, or set type. @5-6")
+      "Invalid expanding argument value: The expanding argument (indicated by ...) must be of a tuple, list, or set type. @5-6"
+    )
     XCTAssertEqual(
       problem("max(null...)"),
-      "Invalid expanding argument value: The expanding argument (indicated by ...) must not be null. @5-9")
+      "Invalid expanding argument value: The expanding argument (indicated by ...) must not be null. @5-9"
+    )
     XCTAssertEqual(value("max(x...)", variables: ["x": .unknown()]), .unknown(.number))
   }
 
@@ -55,9 +63,16 @@ final class FunctionCallTests: EvaluatorTestCase {
 
       At least one expression must produce a successful result. @1-17
       """)
+    XCTAssertEqual(value("can(lenght(1))"), .false)
+    XCTAssertEqual(value("try(lenght(1), 2)"), .number(2))
+    XCTAssertEqual(
+      problem("try()"),
+      #"Error in function call: Call to function "try" failed: at least one argument is required. @1-6"#
+    )
     XCTAssertEqual(
       problem("can()"),
-      #"Not enough function arguments: Function "can" expects 1 argument(s). Missing value for "expression". @5-6"#)
+      #"Not enough function arguments: Function "can" expects 1 argument(s). Missing value for "expression". @5-6"#
+    )
   }
 
   func testTimeFunctionsDependOnTheMode() {

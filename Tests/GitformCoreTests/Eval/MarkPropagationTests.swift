@@ -68,7 +68,8 @@ final class MarkPropagationTests: EvaluatorTestCase {
     XCTAssertEqual(value("[u, 1][1]", variables: variables), .number(1))
     XCTAssertEqual(value("{a = u, b = 2}.b", variables: variables), .number(2))
     XCTAssertEqual(value("ub && false", variables: variables), .false)
-    XCTAssertEqual(value("[for x in [1, 2] : u]", variables: variables), .tuple([.unknown(), .unknown()]))
+    XCTAssertEqual(
+      value("[for x in [1, 2] : u]", variables: variables), .tuple([.unknown(), .unknown()]))
   }
 
   func testUnknownAndSensitiveTogether() {

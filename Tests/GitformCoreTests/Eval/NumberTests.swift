@@ -45,7 +45,8 @@ final class NumberTests: XCTestCase {
       guard case .success(let n) = r else { return nil }
       return NumberFormatting.string(n)
     }
-    XCTAssertEqual(run(DecimalArithmetic.add(Decimal(string: "0.1")!, Decimal(string: "0.2")!)), "0.3")
+    XCTAssertEqual(
+      run(DecimalArithmetic.add(Decimal(string: "0.1")!, Decimal(string: "0.2")!)), "0.3")
     XCTAssertEqual(run(DecimalArithmetic.divide(5, 2)), "2.5")
     XCTAssertEqual(run(DecimalArithmetic.modulo(7, 3)), "1")
     XCTAssertEqual(run(DecimalArithmetic.modulo(-7, 3)), "-1")

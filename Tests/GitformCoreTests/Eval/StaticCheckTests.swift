@@ -7,12 +7,13 @@ final class StaticCheckTests: EvaluatorTestCase {
   private func references(_ source: String) -> [String] {
     let (expression, _) = Parser.parseExpression(Array(source.utf8), filename: "t.hcl")
     return expression.references.map { traversal in
-      ([traversal.root.name] + traversal.steps.map { step -> String in
-        switch step.kind {
-        case .attribute(let name): return name
-        case .index: return "[]"
-        }
-      }).joined(separator: ".")
+      ([traversal.root.name]
+        + traversal.steps.map { step -> String in
+          switch step.kind {
+          case .attribute(let name): return name
+          case .index: return "[]"
+          }
+        }).joined(separator: ".")
     }
   }
 

@@ -17,13 +17,17 @@ final class StringFunctionsTests: FunctionTestCase {
   func testReplaceLiteralAndRegex() {
     XCTAssertEqual(value("replace", .string("a-b-c"), .string("-"), .string("+")), .string("a+b+c"))
     XCTAssertEqual(
-      value("replace", .string("abc123"), .string("/[0-9]+/"), .string("<$0>")), .string("abc<123>"))
+      value("replace", .string("abc123"), .string("/[0-9]+/"), .string("<$0>")), .string("abc<123>")
+    )
     XCTAssertEqual(
       value("replace", .string("hello world"), .string("/(\\w+) (\\w+)/"), .string("${2} $1")),
       .string("world hello"))
-    guard case .failure(.failed(let message)) = call("replace", .string("x"), .string("/(/"), .string("y"))
+    guard
+      case .failure(.failed(let message)) = call(
+        "replace", .string("x"), .string("/(/"), .string("y"))
     else { return XCTFail("expected a failure") }
-    XCTAssertTrue(message.hasPrefix(#"Call to function "replace" failed: error parsing regexp"#), message)
+    XCTAssertTrue(
+      message.hasPrefix(#"Call to function "replace" failed: error parsing regexp"#), message)
   }
 
   func testSplitAndJoin() {
@@ -55,7 +59,8 @@ final class StringFunctionsTests: FunctionTestCase {
   func testArgumentChecksUseTerraformsWords() {
     XCTAssertEqual(
       call("upper"),
-      .failure(.notEnoughArguments(#"Function "upper" expects 1 argument(s). Missing value for "str"."#)))
+      .failure(
+        .notEnoughArguments(#"Function "upper" expects 1 argument(s). Missing value for "str"."#)))
     XCTAssertEqual(
       call("upper", .string("a"), .string("b")),
       .failure(.tooManyArguments(#"Function "upper" expects only 1 argument(s)."#)))
@@ -65,7 +70,8 @@ final class StringFunctionsTests: FunctionTestCase {
     XCTAssertEqual(
       call("upper", .null),
       .failure(
-        .invalidArgument(index: 0, #"Invalid value for "str" parameter: argument must not be null."#)))
+        .invalidArgument(
+          index: 0, #"Invalid value for "str" parameter: argument must not be null."#)))
   }
 
   func testMarksPropagate() {

@@ -6,7 +6,8 @@ import XCTest
 final class TemplateEvaluationTests: EvaluatorTestCase {
   func testHeredocs() {
     XCTAssertEqual(value("<<EOT\na\tb ${\"x\"} $${y}\nEOT\n"), .string("a\tb x ${y}\n"))
-    XCTAssertEqual(value("<<-EOT\n    Foo\n  Bar\n    Baz\n  EOT\n"), .string("  Foo\nBar\n  Baz\n"))
+    XCTAssertEqual(
+      value("<<-EOT\n    Foo\n  Bar\n    Baz\n  EOT\n"), .string("  Foo\nBar\n  Baz\n"))
     XCTAssertEqual(value("<<EOT\n\\n stays\nEOT\n"), .string("\\n stays\n"))
   }
 
@@ -19,7 +20,8 @@ final class TemplateEvaluationTests: EvaluatorTestCase {
 
   func testDirectives() {
     XCTAssertEqual(value(#""%{ if false }yes%{ endif }""#), .string(""))
-    XCTAssertEqual(value(#""%{ for k, v in {b = 2, a = 1} }${k}=${v};%{ endfor }""#), .string("a=1;b=2;"))
+    XCTAssertEqual(
+      value(#""%{ for k, v in {b = 2, a = 1} }${k}=${v};%{ endfor }""#), .string("a=1;b=2;"))
     XCTAssertEqual(value(#""%{ for i, v in ["x", "y"] }${i}${v}%{ endfor }""#), .string("0x1y"))
     XCTAssertEqual(
       value(#""%{ for x in [1, 2] }%{ if x > 1 }big%{ else }small%{ endif } %{ endfor }""#),
@@ -30,13 +32,16 @@ final class TemplateEvaluationTests: EvaluatorTestCase {
 
   func testDirectiveErrors() {
     XCTAssertEqual(
-      problem(#""%{ if 1 }a%{ endif }""#), "Incorrect condition type: The condition expression must be of type bool. @8-9")
+      problem(#""%{ if 1 }a%{ endif }""#),
+      "Incorrect condition type: The condition expression must be of type bool. @8-9")
     XCTAssertEqual(
       problem(#""%{ for x in 1 }a%{ endfor }""#),
-      "Iteration over non-iterable value: A value of type number cannot be used as the collection in a 'for' expression. @14-15")
+      "Iteration over non-iterable value: A value of type number cannot be used as the collection in a 'for' expression. @14-15"
+    )
     XCTAssertEqual(
       problem(#""%{ for x in [null] }${x}%{ endfor }""#),
-      "Invalid template interpolation value: The expression result is null. Cannot include a null value in a string template. @24-25")
+      "Invalid template interpolation value: The expression result is null. Cannot include a null value in a string template. @24-25"
+    )
   }
 
   func testInterpolationOfNumbersAndBools() {

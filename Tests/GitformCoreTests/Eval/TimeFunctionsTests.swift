@@ -36,7 +36,8 @@ final class TimeFunctionsTests: FunctionTestCase {
       .failure(EvalClock.InvalidNow(text: "yesterday")))
     XCTAssertEqual(
       EvalClock.InvalidNow(text: "yesterday").message,
-      #"The environment variable GITFORM_NOW is "yesterday", which is not an RFC 3339 timestamp such as "2026-01-02T03:04:05Z"."#)
+      #"The environment variable GITFORM_NOW is "yesterday", which is not an RFC 3339 timestamp such as "2026-01-02T03:04:05Z"."#
+    )
   }
 
   func testTimeaddKeepsTheOffset() {
@@ -44,28 +45,37 @@ final class TimeFunctionsTests: FunctionTestCase {
       value("timeadd", .string("2024-01-01T00:00:00+05:30"), .string("-1.5h30m")),
       .string("2023-12-31T22:00:00+05:30"))
     XCTAssertEqual(
-      value("timeadd", .string("2024-01-01T00:00:00.5Z"), .string("1s")), .string("2024-01-01T00:00:01Z"))
+      value("timeadd", .string("2024-01-01T00:00:00.5Z"), .string("1s")),
+      .string("2024-01-01T00:00:01Z"))
     XCTAssertEqual(
-      value("timeadd", .string("2024-02-28T23:00:00Z"), .string("2h")), .string("2024-02-29T01:00:00Z"))
+      value("timeadd", .string("2024-02-28T23:00:00Z"), .string("2h")),
+      .string("2024-02-29T01:00:00Z"))
     XCTAssertEqual(
       call("timeadd", .string("x"), .string("1h")),
-      .failure(.failed(#"Call to function "timeadd" failed: not a valid RFC3339 timestamp: cannot use "x" as year."#)))
+      .failure(
+        .failed(
+          #"Call to function "timeadd" failed: not a valid RFC3339 timestamp: cannot use "x" as year."#
+        )))
     XCTAssertEqual(
       call("timeadd", .string("2024-01-01T00:00:00Z"), .string("1x")),
-      .failure(.failed(#"Call to function "timeadd" failed: time: unknown unit "x" in duration "1x"."#)))
+      .failure(
+        .failed(#"Call to function "timeadd" failed: time: unknown unit "x" in duration "1x"."#)))
   }
 
   func testTimecmp() {
     XCTAssertEqual(
-      value("timecmp", .string("2024-01-01T00:00:00Z"), .string("2024-01-01T01:00:00+01:00")), .number(0))
+      value("timecmp", .string("2024-01-01T00:00:00Z"), .string("2024-01-01T01:00:00+01:00")),
+      .number(0))
     XCTAssertEqual(
-      value("timecmp", .string("2024-01-01T00:00:00Z"), .string("2024-01-01T00:00:01Z")), .number(-1))
+      value("timecmp", .string("2024-01-01T00:00:00Z"), .string("2024-01-01T00:00:01Z")),
+      .number(-1))
     XCTAssertEqual(
       call("timecmp", .string("2024-01-01"), .string("2024-01-01T01:00:00+01:00")),
       .failure(
         .invalidArgument(
           index: 0,
-          #"Invalid value for "timestamp_a" parameter: not a valid RFC3339 timestamp: missing required time introducer 'T'."#)))
+          #"Invalid value for "timestamp_a" parameter: not a valid RFC3339 timestamp: missing required time introducer 'T'."#
+        )))
   }
 
   func testFormatdate() {
@@ -82,6 +92,8 @@ final class TimeFunctionsTests: FunctionTestCase {
       .string("Date: 02 o'clock 11"))
     XCTAssertEqual(
       call("formatdate", .string("DD q"), .string("2018-01-02T23:12:01Z")),
-      .failure(.invalidArgument(index: 0, #"Invalid value for "format" parameter: invalid date format verb "q"."#)))
+      .failure(
+        .invalidArgument(
+          index: 0, #"Invalid value for "format" parameter: invalid date format verb "q"."#)))
   }
 }

@@ -26,19 +26,23 @@ final class ValueRobustnessTests: XCTestCase {
   private static let numbers = [
     "0", "1", "-1", "0.5", "2.675", "1e38", "99999999999999999999999999999999999999", "-1e-100",
     "123456789.123456789", "9223372036854775807", "-9223372036854775808", "1e127", "1e-128",
-    "3e-60", "1e60", "-99999999999999999999999999999999999999e89", "0.3333333333333333333333333333333333333e-90",
+    "3e-60", "1e60", "-99999999999999999999999999999999999999e89",
+    "0.3333333333333333333333333333333333333e-90",
   ]
 
   func randomValue(_ rng: inout Generator, depth: Int = 0) -> Value {
     var value: Value
     switch Int.random(in: 0..<(depth > 2 ? 6 : 11), using: &rng) {
     case 0: value = .null
-    case 1: value = .unknown([ValueType.dynamic, .string, .number, .list(.string)].randomElement(using: &rng)!)
+    case 1:
+      value = .unknown(
+        [ValueType.dynamic, .string, .number, .list(.string)].randomElement(using: &rng)!)
     case 2: value = .bool(Bool.random(using: &rng))
     case 3, 4: value = .number(Decimal(string: Self.numbers.randomElement(using: &rng)!)!)
     case 5: value = .string(Self.strings.randomElement(using: &rng)!)
     case 6, 7:
-      value = .tuple((0..<Int.random(in: 0...3, using: &rng)).map { _ in randomValue(&rng, depth: depth + 1) })
+      value = .tuple(
+        (0..<Int.random(in: 0...3, using: &rng)).map { _ in randomValue(&rng, depth: depth + 1) })
     case 8:
       var attributes: [String: Value] = [:]
       for _ in 0..<Int.random(in: 0...3, using: &rng) {
@@ -46,11 +50,16 @@ final class ValueRobustnessTests: XCTestCase {
       }
       value = .object(attributes)
     case 9:
-      let elements = (0..<Int.random(in: 0...3, using: &rng)).map { _ in Value.string(Self.strings.randomElement(using: &rng)!) }
-      value = Bool.random(using: &rng)
+      let elements = (0..<Int.random(in: 0...3, using: &rng)).map { _ in
+        Value.string(Self.strings.randomElement(using: &rng)!)
+      }
+      value =
+        Bool.random(using: &rng)
         ? .list(elements, elementType: .string) : .set(elements, elementType: .string)
     default:
-      value = .map(["a": .number(1), "b": randomValue(&rng, depth: depth + 1)].mapValues { _ in .number(2) }, elementType: .number)
+      value = .map(
+        ["a": .number(1), "b": randomValue(&rng, depth: depth + 1)].mapValues { _ in .number(2) },
+        elementType: .number)
     }
     return value.marked(sensitive: Int.random(in: 0..<8, using: &rng) == 0)
   }

@@ -13,7 +13,8 @@ enum CollectionFunctions {
         return .number(s.count)
       }
       guard value.type.isSequence || value.type.isMapping || value.type == .dynamic else {
-        throw FunctionError.call("argument must be a string, a collection type, or a structural type")
+        throw FunctionError.call(
+          "argument must be a string, a collection type, or a structural type")
       }
       // A tuple or object knows its length even when its elements are unknown.
       if let elements = value.elements { return .number(elements.count) }
@@ -27,7 +28,8 @@ enum CollectionFunctions {
         guard argument.type.isSequence, !argument.type.isSet, let items = argument.elements
         else {
           throw FunctionError.argument(
-            index: index, "all arguments must be lists or tuples; got \(argument.type.friendlyName)")
+            index: index, "all arguments must be lists or tuples; got \(argument.type.friendlyName)"
+          )
         }
         elements += items
       }
@@ -58,7 +60,8 @@ enum CollectionFunctions {
         if case .map(let t) = argument.type { mapTypes.append(t) }
         attributes.merge(items) { _, later in later }
       }
-      if !present.isEmpty, mapTypes.count == present.count, let unified = ValueType.unify(mapTypes) {
+      if !present.isEmpty, mapTypes.count == present.count, let unified = ValueType.unify(mapTypes)
+      {
         let keys = attributes.keys.sorted()
         if case .success(let (converted, type)) = Value.convertElements(
           keys.compactMap { attributes[$0] }, to: unified)
@@ -103,11 +106,14 @@ enum CollectionFunctions {
       let key = args[1].stringValue ?? ""
       if let found = attributes[key] { return found }
       if args.count == 3 {
-        if case .map(let t) = args[0].type, case .success(let d) = args[2].converted(to: t) { return d }
+        if case .map(let t) = args[0].type, case .success(let d) = args[2].converted(to: t) {
+          return d
+        }
         return args[2]
       }
       if case .object = args[0].type {
-        throw FunctionError.argument(index: 0, "the given object has no attribute \(Value.quoted(key))")
+        throw FunctionError.argument(
+          index: 0, "the given object has no attribute \(Value.quoted(key))")
       }
       throw FunctionError.call("lookup failed to find key \(Value.quoted(key))")
     },

@@ -66,7 +66,8 @@ enum FormatFunction {
         verb.precision = number(characters, &i, &verb.text) ?? 0
       }
       guard i < characters.count else {
-        throw FunctionError.call("format string ends in the middle of a verb at offset \(verb.offset)")
+        throw FunctionError.call(
+          "format string ends in the middle of a verb at offset \(verb.offset)")
       }
       verb.character = characters[i]
       verb.text.append(characters[i])
@@ -90,7 +91,9 @@ enum FormatFunction {
     return out
   }
 
-  private static func number(_ characters: [Character], _ i: inout Int, _ text: inout String) -> Int? {
+  private static func number(_ characters: [Character], _ i: inout Int, _ text: inout String)
+    -> Int?
+  {
     var value: Int?
     while i < characters.count, let digit = characters[i].wholeNumberValue, characters[i].isASCII {
       value = min((value ?? 0) * 10 + digit, 1_000_000)
@@ -130,7 +133,8 @@ enum FormatFunction {
     case "d", "b", "o", "x", "X":
       let n = try convert(.number).numberValue ?? 0
       guard DecimalArithmetic.isInteger(n) else { throw unsupported("an integer is required") }
-      body = NumberText.integer(n, radix: ["b": 2, "o": 8, "x": 16, "X": 16][verb.character] ?? 10,
+      body = NumberText.integer(
+        n, radix: ["b": 2, "o": 8, "x": 16, "X": 16][verb.character] ?? 10,
         uppercase: verb.character == "X")
       if verb.flags.contains("+") && n >= 0 { body = "+" + body }
     case "f", "F", "e", "E", "g", "G":
@@ -147,7 +151,9 @@ enum FormatFunction {
       if verb.flags.contains("+") && n >= 0 { body = "+" + body }
     default:
       throw FunctionError.call(
-        "unsupported format verb '\(verb.character)' in \(Value.quoted(verb.text)) at offset \(verb.offset)")
+        "unsupported format verb '\(verb.character)' in \(Value.quoted(verb.text)) at offset "
+          + "\(verb.offset)"
+      )
     }
     return pad(body, verb)
   }

@@ -12,7 +12,8 @@ struct FunctionParameter: Sendable {
   var type: ValueType
   /// Null arguments reach the implementation instead of failing the call.
   var allowNull = false
-  /// Unknown arguments (anywhere inside) reach the implementation instead of making the result unknown.
+  /// Unknown arguments (anywhere inside) reach the implementation instead of making the
+  /// result unknown.
   var allowUnknown = false
   /// Sensitive arguments reach the implementation with their marks; otherwise the marks are
   /// removed before the call and put on the result.
@@ -97,7 +98,8 @@ struct Function: Sendable {
         sensitive = sensitive || marked
       }
       if value.isNull && !spec.allowNull {
-        return .failure(.invalidArgument(index: index, invalidMessage(spec, "argument must not be null")))
+        return .failure(
+          .invalidArgument(index: index, invalidMessage(spec, "argument must not be null")))
       }
       switch value.converted(to: spec.type) {
       case .success(let converted): value = converted

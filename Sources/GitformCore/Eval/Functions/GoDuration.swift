@@ -39,7 +39,8 @@ enum GoDuration {
       guard let scale = units.first(where: { $0.0 == unit })?.1 else {
         return .failure(
           Failure(
-            message: "time: unknown unit \(Value.quoted(String(unit))) in duration \(Value.quoted(text))"))
+            message:
+              "time: unknown unit \(Value.quoted(String(unit))) in duration \(Value.quoted(text))"))
       }
       rest = rest.dropFirst(unit.count)
       total += value * scale

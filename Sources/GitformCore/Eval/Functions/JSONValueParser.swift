@@ -60,7 +60,8 @@ struct JSONValueParser {
   private mutating func literal(_ word: String, _ result: Value) throws -> Value {
     for byte in word.utf8 {
       guard position < bytes.count, bytes[position] == byte else {
-        throw unexpected("in literal \(word) (expecting '\(String(decoding: [byte], as: UTF8.self))')")
+        throw unexpected(
+          "in literal \(word) (expecting '\(String(decoding: [byte], as: UTF8.self))')")
       }
       position += 1
     }
@@ -87,7 +88,8 @@ struct JSONValueParser {
     var scalars = String.UnicodeScalarView()
     var chunkStart = position
     func flush(_ end: Int) {
-      scalars.append(contentsOf: String(decoding: bytes[chunkStart..<end], as: UTF8.self).unicodeScalars)
+      scalars.append(
+        contentsOf: String(decoding: bytes[chunkStart..<end], as: UTF8.self).unicodeScalars)
     }
     while position < bytes.count {
       let byte = bytes[position]
@@ -122,7 +124,8 @@ struct JSONValueParser {
         {
           position += 2
           let low = try hex4()
-          code = (0xDC00..<0xE000).contains(low)
+          code =
+            (0xDC00..<0xE000).contains(low)
             ? 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00) : 0xFFFD
         }
         scalars.append(Unicode.Scalar(code) ?? "\u{FFFD}")

@@ -17,11 +17,13 @@ enum StringFunctions {
     },
     Function("replace", [string("str"), string("substr"), string("replace")], returns: .string) {
       args, _ in
-      try .string(replace(args[0].stringValue ?? "", args[1].stringValue ?? "", args[2].stringValue ?? ""))
+      try .string(
+        replace(args[0].stringValue ?? "", args[1].stringValue ?? "", args[2].stringValue ?? ""))
     },
     Function("split", [string("separator"), string("str")], returns: .list(.string)) { args, _ in
       let (separator, s) = (args[0].stringValue ?? "", args[1].stringValue ?? "")
-      let parts: [String] = separator.isEmpty
+      let parts: [String] =
+        separator.isEmpty
         ? s.map { String($0) } : s.components(separatedBy: separator)
       return .list(parts.map { .string($0) }, elementType: .string)
     },
@@ -74,7 +76,8 @@ enum StringFunctions {
     var result = ""
     var previousIsLetter = false
     for character in s {
-      let isWordCharacter = character.isLetter || character.isNumber || character == "_"
+      let isWordCharacter =
+        character.isLetter || character.isNumber || character == "_"
         || character == "'"
       result += previousIsLetter ? String(character) : character.uppercased()
       previousIsLetter = isWordCharacter

@@ -22,7 +22,9 @@ enum TimeFunctions {
       let timestamp = try parse(args[0].stringValue ?? "", index: nil)
       let text = args[1].stringValue ?? ""
       guard case .success(let nanoseconds) = GoDuration.parse(text) else {
-        if case .failure(let error) = GoDuration.parse(text) { throw FunctionError.call(error.message) }
+        if case .failure(let error) = GoDuration.parse(text) {
+          throw FunctionError.call(error.message)
+        }
         throw FunctionError.call("time: invalid duration \(Value.quoted(text))")
       }
       let seconds = NSDecimalNumber(decimal: nanoseconds / 1_000_000_000).doubleValue
@@ -58,7 +60,9 @@ enum TimeFunctions {
     let reason: String
     if !yearIsDigits {
       reason = "cannot use \(Value.quoted(text)) as year"
-    } else if bytes.count <= 10 || (bytes[10] != UInt8(ascii: "T") && bytes[10] != UInt8(ascii: "t")) {
+    } else if bytes.count <= 10
+      || (bytes[10] != UInt8(ascii: "T") && bytes[10] != UInt8(ascii: "t"))
+    {
       reason = "missing required time introducer 'T'"
     } else {
       reason = "\(Value.quoted(text)) does not match the layout \"2006-01-02T15:04:05Z07:00\""
