@@ -66,7 +66,7 @@ extension Evaluator {
       case .unknown(let s):
         known = false
         sensitive = sensitive || s
-      case .element(let keyValue, let element, let s):
+      case .element(let keyValue, let element, let s, let sensitiveKey):
         sensitive = sensitive || s
         guard let name = keyValue else {
           elements.append(element)
@@ -76,12 +76,13 @@ extension Evaluator {
           groups[name, default: []].append(element)
         } else if attributes[name] != nil {
           failed = true
+          // A sensitive key is never written into a message.
+          let key = sensitiveKey ? "the same key" : "the key \(Value.quoted(name))"
           _ = fail(
             "Duplicate object key",
-            "Two different items produced the key \(Value.quoted(name)) in this 'for' expression. "
-              + "If duplicates are expected, use the ellipsis (...) after the value expression to "
-              + "enable grouping by key.", subject: expression.keyExpression?.range ?? range,
-            context: range)
+            "Two different items produced \(key) in this 'for' expression. If duplicates are "
+              + "expected, use the ellipsis (...) after the value expression to enable grouping "
+              + "by key.", subject: expression.keyExpression?.range ?? range, context: range)
         } else {
           attributes[name] = element
         }
@@ -102,8 +103,9 @@ extension Evaluator {
     case skip
     case failed
     case unknown(sensitive: Bool)
-    /// The key (object form only), the value and whether the condition or key was sensitive.
-    case element(key: String?, Value, sensitive: Bool)
+    /// The key (object form only), the value, whether the condition or key was sensitive and
+    /// whether the key was.
+    case element(key: String?, Value, sensitive: Bool, sensitiveKey: Bool)
   }
 
   private mutating func forStep(_ expression: ForExpression, range: SourceRange) -> ForStep {
@@ -127,6 +129,7 @@ extension Evaluator {
       if !include { return .skip }
     }
     var name: String?
+    var sensitiveKey = false
     if let keyExpression = expression.keyExpression {
       let key = evaluate(keyExpression)
       if key.isNull {
@@ -141,11 +144,12 @@ extension Evaluator {
           subject: keyExpression.range, context: range)
         return .failed
       }
-      sensitive = sensitive || converted.containsSensitive
+      sensitiveKey = converted.containsSensitive
+      sensitive = sensitive || sensitiveKey
       guard let text = converted.stringValue else { return .unknown(sensitive: sensitive) }
       name = text
     }
     let value = evaluate(expression.valueExpression)
-    return .element(key: name, value, sensitive: sensitive)
+    return .element(key: name, value, sensitive: sensitive, sensitiveKey: sensitiveKey)
   }
 }

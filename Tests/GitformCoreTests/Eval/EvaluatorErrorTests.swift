@@ -107,6 +107,10 @@ final class EvaluatorErrorTests: EvaluatorTestCase {
       #"Duplicate object key: Two different items produced the key "a" in this 'for' expression. If duplicates are expected, use the ellipsis (...) after the value expression to enable grouping by key. @22-23"#
     )
     XCTAssertEqual(
+      problem(#"{for v in ["a","a"]: sensitive(v) => 1}"#),
+      "Duplicate object key: Two different items produced the same key in this 'for' expression. If duplicates are expected, use the ellipsis (...) after the value expression to enable grouping by key. @22-34"
+    )
+    XCTAssertEqual(
       problem("[for v in 1: v]"),
       "Iteration over non-iterable value: A value of type number cannot be used as the collection in a 'for' expression. @11-12"
     )

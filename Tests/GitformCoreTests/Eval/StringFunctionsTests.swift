@@ -74,6 +74,30 @@ final class StringFunctionsTests: FunctionTestCase {
           index: 0, #"Invalid value for "str" parameter: argument must not be null."#)))
   }
 
+  func testFailuresNeverQuoteASensitiveArgument() {
+    let secret = Value.string("glpat-x").marked(sensitive: true)
+    XCTAssertEqual(
+      call("tonumber", secret),
+      .failure(
+        .invalidArgument(
+          index: 0,
+          #"Invalid value for "v" parameter: the reason is not shown because an argument is sensitive."#
+        )))
+    XCTAssertEqual(
+      call("lookup", .map(["a": .string("b")], elementType: .string), secret),
+      .failure(
+        .failed(
+          #"Call to function "lookup" failed: the reason is not shown because an argument is sensitive."#
+        )))
+    XCTAssertEqual(
+      call("tonumber", .string("glpat-x")),
+      .failure(
+        .invalidArgument(
+          index: 0,
+          #"Invalid value for "v" parameter: cannot convert "glpat-x" to number; given string must be a decimal representation of a number."#
+        )))
+  }
+
   func testMarksPropagate() {
     XCTAssertEqual(call("upper", .unknown(.string)), .success(.unknown(.string)))
     XCTAssertEqual(

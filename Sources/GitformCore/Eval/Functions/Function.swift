@@ -114,13 +114,19 @@ struct Function: Sendable {
       return .success(try implementation(prepared, environment).marked(sensitive: sensitive))
     } catch FunctionError.argument(let index, let message) {
       let spec = parameter(at: index) ?? FunctionParameter(name: "", type: .dynamic)
-      return .failure(.invalidArgument(index: index, invalidMessage(spec, message)))
+      // Messages may quote the argument; a sensitive one is never quoted.
+      let reason = sensitive ? Self.redacted : message
+      return .failure(.invalidArgument(index: index, invalidMessage(spec, reason)))
     } catch FunctionError.call(let message) {
-      return .failure(.failed("Call to function \(Value.quoted(name)) failed: \(message)."))
+      let reason = sensitive ? Self.redacted : message
+      return .failure(.failed("Call to function \(Value.quoted(name)) failed: \(reason)."))
     } catch {
-      return .failure(.failed("Call to function \(Value.quoted(name)) failed: \(error)."))
+      return .failure(.failed("Call to function \(Value.quoted(name)) failed."))
     }
   }
+
+  /// What replaces a failure's reason when an argument is sensitive.
+  static let redacted = "the reason is not shown because an argument is sensitive"
 
   private func invalidMessage(_ spec: FunctionParameter, _ message: String) -> String {
     "Invalid value for \(Value.quoted(spec.name)) parameter: \(message)."
