@@ -55,6 +55,18 @@ extension Evaluator {
     }
   }
 
+  /// "Call to unknown function", with a "Did you mean" hint when a known name is close.
+  static func unknownFunction(_ call: FunctionCall, functions: FunctionTable) -> Diagnostic {
+    let name = call.name.name
+    var detail = "There is no function named \(Value.quoted(name))."
+    if let suggestion = functions.suggestion(for: name) {
+      detail += " Did you mean \(Value.quoted(suggestion))?"
+    }
+    return .error(
+      "Call to unknown function", detail: detail, subject: call.name.range,
+      context: call.name.range.through(call.closeParenRange))
+  }
+
   /// `try(a, b, ...)` and `can(a)`: each argument is evaluated on its own and its problems
   /// are kept out of the result unless every argument fails.
   private mutating func evaluateLazyCall(_ call: FunctionCall, range: SourceRange) -> Value {

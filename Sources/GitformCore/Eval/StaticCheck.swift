@@ -9,18 +9,17 @@ public enum StaticCheck {
   /// in source order.
   public static func diagnostics(of body: Body, context: EvalContext) -> [Diagnostic] {
     var evaluator = Evaluator(context: context)
-    check(body, with: &evaluator)
+    for expression in attributeExpressions(in: body) where expression.references.isEmpty {
+      _ = evaluator.evaluate(expression)
+    }
     return evaluator.diagnostics
   }
 
-  private static func check(_ body: Body, with evaluator: inout Evaluator) {
-    for item in body.items {
+  private static func attributeExpressions(in body: Body) -> [Expression] {
+    body.items.flatMap { item -> [Expression] in
       switch item {
-      case .attribute(let attribute):
-        guard attribute.expression.references.isEmpty else { continue }
-        _ = evaluator.evaluate(attribute.expression)
-      case .block(let block):
-        check(block.body, with: &evaluator)
+      case .attribute(let attribute): return [attribute.expression]
+      case .block(let block): return attributeExpressions(in: block.body)
       }
     }
   }
