@@ -118,23 +118,25 @@ enum CollectionFunctions {
       throw FunctionError.call("lookup failed to find key \(Value.quoted(key))")
     },
     Function("element", [dynamic("list"), StringFunctions.number("index")], returns: .dynamic) {
-      args, _ in
-      guard args[0].type.isSequence, !args[0].type.isSet, let elements = args[0].elements else {
-        throw FunctionError.call("cannot read elements from \(args[0].type.friendlyName)")
-      }
-      guard let index = args[1].numberValue.flatMap(DecimalArithmetic.intValue) else {
-        throw FunctionError.call(
-          "invalid index: value must be a whole number, between \(Int.min) and \(Int.max)")
-      }
-      guard !elements.isEmpty else {
-        throw FunctionError.call("cannot use element function with an empty list")
-      }
-      // The index wraps around, as in Terraform.
-      var position = index % elements.count
-      if position < 0 { position += elements.count }
-      return elements[position]
+      args, _ in try element(args[0], args[1])
     },
   ]
+
+  /// `element(list, index)`: the index wraps around, as in Terraform.
+  private static func element(_ list: Value, _ index: Value) throws -> Value {
+    guard list.type.isSequence, !list.type.isSet, let elements = list.elements else {
+      throw FunctionError.call("cannot read elements from \(list.type.friendlyName)")
+    }
+    guard let number = index.numberValue, let position = DecimalArithmetic.intValue(number) else {
+      throw FunctionError.call(
+        "invalid index: value must be a whole number, between \(Int.min) and \(Int.max)")
+    }
+    guard !elements.isEmpty else {
+      throw FunctionError.call("cannot use element function with an empty list")
+    }
+    let wrapped = position % elements.count
+    return elements[wrapped < 0 ? wrapped + elements.count : wrapped]
+  }
 
   static func dynamic(_ name: String) -> FunctionParameter {
     FunctionParameter(name: name, type: .dynamic)

@@ -48,8 +48,9 @@ enum StringFunctions {
       "substr", [string("str"), number("offset"), number("length")], returns: .string
     ) { args, _ in
       let characters = Array(args[0].stringValue ?? "")
-      guard let offset = args[1].numberValue.flatMap(DecimalArithmetic.intValue),
-        let length = args[2].numberValue.flatMap(DecimalArithmetic.intValue)
+      guard let offsetNumber = args[1].numberValue, let lengthNumber = args[2].numberValue,
+        let offset = DecimalArithmetic.intValue(offsetNumber),
+        let length = DecimalArithmetic.intValue(lengthNumber)
       else { throw FunctionError.call("offset and length must be whole numbers") }
       return .string(substring(characters, offset: offset, length: length))
     },
