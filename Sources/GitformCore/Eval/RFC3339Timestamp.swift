@@ -53,41 +53,34 @@ struct RFC3339Timestamp: Equatable, Sendable {
     guard i == b.count, (1...12).contains(month), hour < 24, minute < 60, second < 60,
       day >= 1, day <= daysIn(month: month, year: year)
     else { return nil }
-    var components = DateComponents()
-    (components.year, components.month, components.day) = (year, month, day)
-    (components.hour, components.minute, components.second) = (hour, minute, second)
-    components.nanosecond = nanoseconds
-    guard let date = utcCalendar.date(from: components) else { return nil }
-    return RFC3339Timestamp(date: date.addingTimeInterval(TimeInterval(-offset)), offset: offset)
+    let days = CivilDate.days(year: year, month: month, day: day)
+    let seconds = days * 86_400 + hour * 3_600 + minute * 60 + second - offset
+    let date = Date(timeIntervalSince1970: TimeInterval(seconds) + TimeInterval(nanoseconds) / 1e9)
+    return RFC3339Timestamp(date: date, offset: offset)
   }
 
   /// `2006-01-02T15:04:05Z07:00`, seconds truncated, in the timestamp's own offset.
   var formatted: String {
-    let parts = localComponents
-    var text = String(
-      format: "%04d-%02d-%02dT%02d:%02d:%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0,
-      parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0)
+    let f = fields
+    var text = pad(f.year, 4) + "-" + pad(f.month, 2) + "-" + pad(f.day, 2) + "T" + pad(f.hour, 2)
+    text += ":" + pad(f.minute, 2) + ":" + pad(f.second, 2)
     if offset == 0 { return text + "Z" }
     let magnitude = abs(offset)
-    text +=
-      (offset < 0 ? "-" : "+")
-      + String(format: "%02d:%02d", magnitude / 3600, magnitude % 3600 / 60)
-    return text
+    return text + (offset < 0 ? "-" : "+") + pad(magnitude / 3600, 2) + ":"
+      + pad(magnitude % 3600 / 60, 2)
   }
 
-  /// The calendar fields as seen in the timestamp's own offset.
-  var localComponents: DateComponents {
-    var calendar = RFC3339Timestamp.utcCalendar
-    calendar.timeZone = TimeZone(secondsFromGMT: offset) ?? calendar.timeZone
-    return calendar.dateComponents(
-      [.year, .month, .day, .hour, .minute, .second, .weekday, .nanosecond], from: date)
+  /// The calendar fields as seen in the timestamp's own offset (proleptic Gregorian, as Go).
+  var fields: CivilDate.Fields {
+    let local = Int(date.timeIntervalSince1970.rounded(.down)) + offset
+    return CivilDate.fields(secondsSinceEpoch: local)
   }
 
-  static let utcCalendar: Calendar = {
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
-    return calendar
-  }()
+  private func pad(_ n: Int, _ width: Int) -> String {
+    let digits = String(abs(n))
+    let padded = digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+    return n < 0 ? "-" + padded : padded
+  }
 
   private static func daysIn(month: Int, year: Int) -> Int {
     switch month {

@@ -30,8 +30,12 @@ extension Value: Hashable {
     case .null: hasher.combine(0)
     case .unknown: hasher.combine(1)
     case .bool(let b): hasher.combine(b)
-    // `Decimal` may hold one number in several representations; its text is canonical.
-    case .number(let n): hasher.combine(n.description)
+    // `Decimal` may hold one number in several representations; an integer's value and any
+    // other number's text are canonical.
+    case .number(let n):
+      if let int = DecimalArithmetic.intValue(n) { hasher.combine(int) } else {
+        hasher.combine(NumberFormatting.string(n))
+      }
     case .string(let s): hasher.combine(s)
     case .elements(let e): hasher.combine(e)
     case .attributes(let a): hasher.combine(a)

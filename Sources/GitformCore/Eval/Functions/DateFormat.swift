@@ -16,10 +16,10 @@ enum DateFormat {
   ]
 
   static func format(_ spec: String, _ timestamp: RFC3339Timestamp) -> Result<String, Failure> {
-    let c = timestamp.localComponents
-    let (year, month, day) = (c.year ?? 0, c.month ?? 1, c.day ?? 1)
-    let (hour, minute, second) = (c.hour ?? 0, c.minute ?? 0, c.second ?? 0)
-    let weekday = (c.weekday ?? 1) - 1
+    let c = timestamp.fields
+    let (year, month, day) = (c.year, c.month, c.day)
+    let (hour, minute, second) = (c.hour, c.minute, c.second)
+    let weekday = c.weekday
     let hour12 = hour % 12 == 0 ? 12 : hour % 12
     let characters = Array(spec)
     var out = ""

@@ -43,7 +43,10 @@ enum GoDuration {
               "time: unknown unit \(Value.quoted(String(unit))) in duration \(Value.quoted(text))"))
       }
       rest = rest.dropFirst(unit.count)
-      total += value * scale
+      guard case .success(let scaled) = DecimalArithmetic.multiply(value, scale),
+        case .success(let sum) = DecimalArithmetic.add(total, scaled)
+      else { return .failure(invalid) }
+      total = sum
       // Go's durations are 64-bit nanosecond counts (about 292 years); beyond is invalid.
       if total > maximumNanoseconds { return .failure(invalid) }
     }
