@@ -16,7 +16,7 @@ enum GoDuration {
 
   /// The duration in nanoseconds.
   static func parse(_ text: String) -> Result<Decimal, Failure> {
-    let invalid = Failure(message: "time: invalid duration \(Value.quoted(text))")
+    var invalid: Failure { Failure(message: "time: invalid duration \(Value.quoted(text))") }
     var rest = Substring(text)
     var negative = false
     if let sign = rest.first, sign == "-" || sign == "+" {

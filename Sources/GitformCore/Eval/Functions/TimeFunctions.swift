@@ -27,7 +27,9 @@ enum TimeFunctions {
         }
         throw FunctionError.call("time: invalid duration \(Value.quoted(text))")
       }
-      let seconds = NSDecimalNumber(decimal: nanoseconds / 1_000_000_000).doubleValue
+      // Durations are bounded by Go's 64-bit nanoseconds, so a whole count is an `Int`.
+      let seconds = DecimalArithmetic.intValue(nanoseconds).map { Double($0) / 1e9 }
+        ?? NSDecimalNumber(decimal: nanoseconds).doubleValue / 1e9
       var result = timestamp
       result.date = timestamp.date.addingTimeInterval(seconds)
       return .string(result.formatted)
