@@ -82,10 +82,12 @@ extension ParserState {
     } else {
       close = read()
       if close.kind != .closeBracket && !recovery {
+        // hcl points this diagnostic at the token recovery stops on (its subject aliases
+        // the variable that recovery overwrites); Terraform shows that, so we do too.
+        close = recover(to: .closeBracket)
         error(
           "Missing close bracket on index", "The index operator must end with a closing bracket (\"]\").",
           subject: range(close))
-        close = recover(to: .closeBracket)
       }
     }
     popNewlines()
@@ -110,11 +112,12 @@ extension ParserState {
     read()  // the star
     var close = read()
     if close.kind != .closeBracket && !recovery {
+      // As for an index: the subject is where recovery stops, as in hcl.
+      close = recover(to: .closeBracket)
       error(
         "Missing close bracket on splat index",
         "The star for a full splat operator must be immediately followed by a closing bracket (\"]\").",
         subject: range(close))
-      close = recover(to: .closeBracket)
     }
     let markerRange = between(range(open), range(close))
     let item = Expression(.splatItem, range: markerRange)
