@@ -167,6 +167,26 @@ final class EvaluatorErrorTests: EvaluatorTestCase {
       "Incorrect key type: Can't use this value as a key: string required. @2-5")
   }
 
+  func testLongOperatorChainsEvaluateWithoutRecursion() {
+    let source = Array(repeating: "1", count: 5_000).joined(separator: " + ")
+    XCTAssertEqual(value(source), .number(5_000))
+    let (parsed, _) = Parser.parseExpression(Array(source.utf8), filename: "t")
+    XCTAssertEqual(parsed.references.count, 0)
+  }
+
+  func testNestingBeyondTheLimitIsRefused() {
+    let range = SourceRange(
+      filename: "t", start: SourcePosition(line: 1, column: 1, byte: 0),
+      end: SourcePosition(line: 1, column: 2, byte: 1))
+    var expression = Expression(.literal(.number("1")), range: range)
+    for _ in 0..<(Evaluator.maximumDepth + 10) {
+      expression = Expression(.parenthesized(expression), range: range)
+    }
+    let (result, diagnostics) = Evaluator.evaluate(expression, in: EvalContext())
+    XCTAssertEqual(result, .unknown())
+    XCTAssertEqual(diagnostics.map(\.summary), ["Expression too deeply nested"])
+  }
+
   func testNumbersBeyondPrecisionAreErrors() {
     XCTAssertEqual(
       problem("123456789012345678901234567890123456789"),
