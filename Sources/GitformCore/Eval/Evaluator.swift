@@ -45,7 +45,10 @@ public struct Evaluator {
     }
     depth += 1
     defer { depth -= 1 }
-    return evaluateKind(expression)
+    let before = diagnostics.count
+    let value = evaluateKind(expression)
+    if diagnostics.count > before { attachExpressionValues(from: before, to: expression) }
+    return value
   }
 
   private mutating func evaluateKind(_ expression: Expression) -> Value {

@@ -78,7 +78,8 @@ struct RFC3339Timestamp: Equatable, Sendable {
 
   private func pad(_ n: Int, _ width: Int) -> String {
     let digits = String(abs(n))
-    let padded = digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+    let padded =
+      digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     return n < 0 ? "-" + padded : padded
   }
 

@@ -33,7 +33,9 @@ extension Value: Hashable {
     // `Decimal` may hold one number in several representations; an integer's value and any
     // other number's text are canonical.
     case .number(let n):
-      if let int = DecimalArithmetic.intValue(n) { hasher.combine(int) } else {
+      if let int = DecimalArithmetic.intValue(n) {
+        hasher.combine(int)
+      } else {
         hasher.combine(NumberFormatting.string(n))
       }
     case .string(let s): hasher.combine(s)
