@@ -5,10 +5,49 @@ import Foundation
 ///
 /// Parsing follows Go's `time.RFC3339` layout: `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)`.
 /// Formatting drops the fraction, as Go's layout does.
-struct RFC3339Timestamp: Equatable, Sendable {
-  var date: Date
+///
+/// Time is kept as whole seconds and nanoseconds since 1970 (as Go does), not as a `Double`,
+/// so `timeadd(t, "-1ns")` moves to the previous second exactly.
+struct RFC3339Timestamp: Equatable, Sendable, Comparable {
+  /// Whole seconds since 1970-01-01T00:00:00Z.
+  var seconds: Int
+  /// 0 ..< 1_000_000_000.
+  var nanoseconds: Int
   /// Seconds east of UTC.
   var offset: Int
+
+  init(seconds: Int, nanoseconds: Int, offset: Int) {
+    self.seconds = seconds
+    self.nanoseconds = nanoseconds
+    self.offset = offset
+  }
+
+  /// The instant `date` (to the nanosecond `Date` can hold), written with `offset`.
+  init(date: Date, offset: Int) {
+    let interval = date.timeIntervalSince1970
+    let whole = interval.rounded(.down)
+    let safe = whole.isFinite && abs(whole) < 1e15
+    self.seconds = safe ? Int(whole) : 0
+    self.nanoseconds = safe ? min(999_999_999, Int(((interval - whole) * 1e9).rounded())) : 0
+    self.offset = offset
+  }
+
+  var date: Date {
+    Date(timeIntervalSince1970: TimeInterval(seconds) + TimeInterval(nanoseconds) / 1e9)
+  }
+
+  static func < (a: RFC3339Timestamp, b: RFC3339Timestamp) -> Bool {
+    (a.seconds, a.nanoseconds) < (b.seconds, b.nanoseconds)
+  }
+
+  /// This instant moved by `nanoseconds` (any sign), keeping the offset; nil beyond ±10^15 s.
+  func adding(nanoseconds delta: Int) -> RFC3339Timestamp? {
+    let total = nanoseconds + delta % 1_000_000_000
+    var result = self
+    result.seconds += delta / 1_000_000_000 + (total < 0 ? -1 : total >= 1_000_000_000 ? 1 : 0)
+    result.nanoseconds = (total % 1_000_000_000 + 1_000_000_000) % 1_000_000_000
+    return abs(result.seconds) < 1_000_000_000_000_000 ? result : nil
+  }
 
   static func parse(_ text: String) -> RFC3339Timestamp? {
     let b = Array(text.utf8)
@@ -55,8 +94,7 @@ struct RFC3339Timestamp: Equatable, Sendable {
     else { return nil }
     let days = CivilDate.days(year: year, month: month, day: day)
     let seconds = days * 86_400 + hour * 3_600 + minute * 60 + second - offset
-    let date = Date(timeIntervalSince1970: TimeInterval(seconds) + TimeInterval(nanoseconds) / 1e9)
-    return RFC3339Timestamp(date: date, offset: offset)
+    return RFC3339Timestamp(seconds: seconds, nanoseconds: nanoseconds, offset: offset)
   }
 
   /// `2006-01-02T15:04:05Z07:00`, seconds truncated, in the timestamp's own offset.
@@ -72,8 +110,7 @@ struct RFC3339Timestamp: Equatable, Sendable {
 
   /// The calendar fields as seen in the timestamp's own offset (proleptic Gregorian, as Go).
   var fields: CivilDate.Fields {
-    let local = Int(date.timeIntervalSince1970.rounded(.down)) + offset
-    return CivilDate.fields(secondsSinceEpoch: local)
+    CivilDate.fields(secondsSinceEpoch: seconds + offset)
   }
 
   private func pad(_ n: Int, _ width: Int) -> String {

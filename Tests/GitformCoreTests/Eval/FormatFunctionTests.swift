@@ -29,6 +29,12 @@ final class FormatFunctionTests: FunctionTestCase {
     XCTAssertEqual(value("format", .string("%.3e"), .number(123456)), .string("1.235e+05"))
     XCTAssertEqual(
       value("format", .string("%g"), .number(Decimal(string: "1e30")!)), .string("1e+30"))
+    XCTAssertEqual(value("format", .string("%g"), .number(123_456_789)), .string("1.23456789e+08"))
+    XCTAssertEqual(value("format", .string("%g"), .number(1500)), .string("1500"))
+    XCTAssertEqual(
+      value("format", .string("%g"), .number(Decimal(string: "0.0001")!)), .string("0.0001"))
+    XCTAssertEqual(
+      value("format", .string("%g"), .number(Decimal(string: "0.00001")!)), .string("1e-05"))
     XCTAssertEqual(value("format", .string("%d"), .string("12")), .string("12"))
     XCTAssertEqual(
       value("format", .string("%5.1f|%-8.2f|"), .number(Decimal(string: "-2.25")!), .number(3)),

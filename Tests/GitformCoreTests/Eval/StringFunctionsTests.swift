@@ -8,6 +8,7 @@ final class StringFunctionsTests: FunctionTestCase {
     XCTAssertEqual(value("lower", .string("HeLLo")), .string("hello"))
     XCTAssertEqual(value("upper", .string("héllo")), .string("HÉLLO"))
     XCTAssertEqual(value("title", .string("hello wORLD-x y_z")), .string("Hello WORLD-X Y_z"))
+    XCTAssertEqual(value("title", .string("o'neil mc-donald")), .string("O'Neil Mc-Donald"))
     XCTAssertEqual(value("trimspace", .string("\n a \t")), .string("a"))
     XCTAssertEqual(value("trimprefix", .string("helloworld"), .string("hello")), .string("world"))
     XCTAssertEqual(value("trimprefix", .string("hello"), .string("x")), .string("hello"))

@@ -51,6 +51,12 @@ final class TimeFunctionsTests: FunctionTestCase {
       value("timeadd", .string("2024-02-28T23:00:00Z"), .string("2h")),
       .string("2024-02-29T01:00:00Z"))
     XCTAssertEqual(
+      value("timeadd", .string("2024-01-01T00:00:00Z"), .string("-1ns")),
+      .string("2023-12-31T23:59:59Z"))
+    XCTAssertEqual(
+      value("timeadd", .string("2000-02-28T12:00:00+14:00"), .string("24h")),
+      .string("2000-02-29T12:00:00+14:00"))
+    XCTAssertEqual(
       call("timeadd", .string("x"), .string("1h")),
       .failure(
         .failed(

@@ -75,13 +75,15 @@ enum StringFunctions {
   /// Go's `strings.Title`: the first letter of each word upper-cased, the rest unchanged.
   static func title(_ s: String) -> String {
     var result = ""
-    var previousIsLetter = false
+    var previousIsWord = false
     for character in s {
+      // Go's separators: ASCII other than letters, digits and `_`, and white space.
       let isWordCharacter =
-        character.isLetter || character.isNumber || character == "_"
-        || character == "'"
-      result += previousIsLetter ? String(character) : character.uppercased()
-      previousIsLetter = isWordCharacter
+        character.isASCII
+        ? character.isLetter || character.isNumber || character == "_"
+        : !character.isWhitespace
+      result += previousIsWord ? String(character) : character.uppercased()
+      previousIsWord = isWordCharacter
     }
     return result
   }

@@ -27,11 +27,10 @@ enum TimeFunctions {
         }
         throw FunctionError.call("time: invalid duration \(Value.quoted(text))")
       }
-      // Durations are bounded by Go's 64-bit nanoseconds, so a whole count is an `Int`.
-      let seconds = DecimalArithmetic.intValue(nanoseconds).map { Double($0) / 1e9 }
-        ?? NSDecimalNumber(decimal: nanoseconds).doubleValue / 1e9
-      var result = timestamp
-      result.date = timestamp.date.addingTimeInterval(seconds)
+      // Durations are bounded by Go's 64-bit nanoseconds, so the count is an `Int`.
+      guard let delta = DecimalArithmetic.intValue(DecimalArithmetic.truncated(nanoseconds)),
+        let result = timestamp.adding(nanoseconds: delta)
+      else { throw FunctionError.call("time: invalid duration \(Value.quoted(text))") }
       return .string(result.formatted)
     },
     Function(
@@ -40,7 +39,7 @@ enum TimeFunctions {
     ) { args, _ in
       let a = try parse(args[0].stringValue ?? "", index: 0)
       let b = try parse(args[1].stringValue ?? "", index: 1)
-      return .number(a.date < b.date ? -1 : a.date > b.date ? 1 : 0)
+      return .number(a < b ? -1 : b < a ? 1 : 0)
     },
     Function(
       "formatdate", [StringFunctions.string("format"), StringFunctions.string("time")],
