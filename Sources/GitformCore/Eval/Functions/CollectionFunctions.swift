@@ -87,7 +87,7 @@ enum CollectionFunctions {
     },
     Function("values", [dynamic("values")], returns: .dynamic) { args, _ in
       guard let attributes = args[0].sortedAttributes, args[0].type.isMapping else {
-        throw FunctionError.argument(index: 0, "must have map or object type")
+        throw FunctionError.call("values() requires a map as the first argument")
       }
       if case .map(let t) = args[0].type { return .list(attributes.map(\.value), elementType: t) }
       return .tuple(attributes.map(\.value))
@@ -101,7 +101,7 @@ enum CollectionFunctions {
         throw FunctionError.call("lookup() takes two or three arguments, got \(args.count)")
       }
       guard args[0].type.isMapping, let attributes = args[0].attributes else {
-        throw FunctionError.argument(index: 0, "must have map or object type")
+        throw FunctionError.argument(index: 0, "lookup() requires a map as the first argument")
       }
       let key = args[1].stringValue ?? ""
       if let found = attributes[key] { return found }
