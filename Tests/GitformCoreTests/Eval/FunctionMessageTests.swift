@@ -78,6 +78,24 @@ final class FunctionMessageTests: EvaluatorTestCase {
     XCTAssertEqual(value(#"replace("abc", "//", "-")"#), .string("-a-b-c-"))
   }
 
+  func testMapResultsAndDefaults() {
+    XCTAssertEqual(
+      value(#"merge(tomap({a = 1}), tomap({b = "x"}))"#),
+      .object(["a": .number(1), "b": .string("x")]))
+    XCTAssertEqual(
+      value("merge(tomap({a = 1}), tomap({b = 2}))"),
+      .map(["a": .number(1), "b": .number(2)], elementType: .number))
+    XCTAssertEqual(
+      detail(#"lookup(tomap({a = 1}), "b", [])"#),
+      #"Invalid function argument: Invalid value for "default" parameter: the default value must have the same type as the map elements."#
+    )
+    XCTAssertEqual(value(#"lookup({a = 1}, "b", [])"#), .emptyTuple)
+    XCTAssertEqual(
+      value(#"toset(["b", null, "a"])"#),
+      .set([.string("a"), .string("b"), .null(.string)], elementType: .string))
+    XCTAssertEqual(value(#"toset(["b", null, "a"])"#).elements?.last, .null(.string))
+  }
+
   func testJSONDecodeEndOfInput() {
     let prefix = #"Error in function call: Call to function "jsondecode" failed: "#
     XCTAssertEqual(detail(#"jsondecode("")"#), prefix + "EOF.")
