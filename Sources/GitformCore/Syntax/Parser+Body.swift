@@ -115,10 +115,10 @@ extension ParserState {
         read()
       }
     }
-    let nameToken = token(identifier)
+    let nameRange = range(identifier)
     return Attribute(
-      name: nameToken.text, nameRange: nameToken.range, equalsRange: range(equals),
-      expression: expression, range: between(nameToken.range, endRange))
+      name: text(identifier), nameRange: nameRange, equalsRange: range(equals),
+      expression: expression, range: between(nameRange, endRange))
   }
 }
 
