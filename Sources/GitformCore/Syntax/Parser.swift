@@ -59,6 +59,8 @@ struct ParserState {
   let fileRange: SourceRange
   var nextIndex = 0
   var includeNewlines: [Bool] = [true]
+  /// The top of `includeNewlines`, kept apart because every peek reads it.
+  var newlinesIncluded = true
   /// Set once recovery has skipped tokens: later "unexpected token" errors are suppressed,
   /// since they would most likely be noise caused by the skip.
   var recovery = false
@@ -77,7 +79,7 @@ struct ParserState {
   // MARK: - Peeking and reading
 
   private func nextSignificant() -> (Peeked, Int) {
-    let newlines = includeNewlines[includeNewlines.count - 1]
+    let newlines = newlinesIncluded
     var i = nextIndex
     let last = tokens.count - 1
     while i < last {
@@ -157,9 +159,14 @@ struct ParserState {
   /// The range of the last token read (hclsyntax's `PrevRange`).
   var previousRange: SourceRange { range(at: nextIndex == 0 ? 0 : nextIndex - 1) }
 
-  mutating func pushNewlines(_ include: Bool) { includeNewlines.append(include) }
+  mutating func pushNewlines(_ include: Bool) {
+    includeNewlines.append(include)
+    newlinesIncluded = include
+  }
+
   mutating func popNewlines() {
     if includeNewlines.count > 1 { includeNewlines.removeLast() }
+    newlinesIncluded = includeNewlines[includeNewlines.count - 1]
   }
 
   var isAtEnd: Bool { peek().kind == .endOfFile }
