@@ -66,7 +66,10 @@ extension ParserState {
     var before = diagnostics.count
     var lhs = parseTermWithTraversals()
     if recovery && diagnostics.count > before { return lhs }
+    var operators = 0
     while let op = Self.binaryOperator(peek().kind), op.precedence >= minimum {
+      operators += 1
+      guard allowChain(operators) else { return lhs }
       let operatorRange = range(read())
       before = diagnostics.count
       let rhs = parseBinary(minimum: op.precedence + 1)
