@@ -11,6 +11,7 @@ public struct CommandLineInterface {
   static let commands: [any Command.Type] = [
     VersionCommand.self,
     ValidateCommand.self,
+    ExpiryCommand.self,
     PlanCommand.self,
     ApplyCommand.self,
     DestroyCommand.self,

@@ -42,6 +42,7 @@ struct InstancePlanner {
     let createBeforeDestroy = lifecycle.createBeforeDestroy ?? type.createsBeforeDestroying
     var after = planned(instance.config, prior: prior, lifecycle: lifecycle)
     guard let prior else {
+      after = withPlannedExpiry(after, config: instance.config)
       return ResourceChange(
         address: instance.address, action: .create, before: nil, after: after,
         importID: importID, dependencies: instance.dependencies)
@@ -67,7 +68,13 @@ struct InstancePlanner {
     }
     if forceReplace { reason = "requested with -replace" }
     if reason == nil, !replacePaths.isEmpty {
-      reason = replacePaths.sorted().joined(separator: ", ") + " changed"
+      reason = replacePaths.sorted().joined(separator: ", ") + " changed (forces replacement)"
+    }
+    var rotationReason: String?
+    if reason == nil, let rotation = type.rotation(prior: prior, config: instance.config, today: today) {
+      after = after.setting("expires_at", .string(rotation.expiry.description))
+      changed.insert("expires_at")
+      rotationReason = rotation.reason
     }
     if reason != nil {
       for attribute in schema.attributes where attribute.presence == .computed
@@ -75,6 +82,7 @@ struct InstancePlanner {
       {
         after = after.setting(attribute.name, Value.unknown(attribute.type).marked(sensitive: attribute.sensitive))
       }
+      after = withPlannedExpiry(after, config: instance.config)
       return ResourceChange(
         address: instance.address, action: .replace, createBeforeDestroy: createBeforeDestroy,
         reason: reason, before: prior, after: after, replacePaths: replacePaths,
@@ -88,11 +96,21 @@ struct InstancePlanner {
       }
       return ResourceChange(
         address: instance.address, action: .update,
-        reason: changed.sorted().joined(separator: ", ") + " changed", before: prior, after: after,
+        reason: rotationReason ?? changed.sorted().joined(separator: ", ") + " changed", before: prior, after: after,
         importID: importID, dependencies: instance.dependencies)
     }
     return ResourceChange(
       address: instance.address, action: .noOp, before: prior, after: after, importID: importID,
       dependencies: instance.dependencies)
+  }
+
+  /// With `rotation_configuration`, a new token's expiry is today + `expiration_days`, decided
+  /// here at plan time so apply asks GitLab for exactly the date the plan showed.
+  private func withPlannedExpiry(_ after: Value, config: Value) -> Value {
+    guard config[attribute: "expires_at"].isNull,
+      let days = config[attribute: "rotation_configuration"].int("expiration_days"),
+      after.attributes?["expires_at"] != nil
+    else { return after }
+    return after.setting("expires_at", .string(today.adding(days: days).description))
   }
 }

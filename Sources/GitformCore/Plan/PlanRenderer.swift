@@ -96,6 +96,11 @@ public struct PlanRenderer {
       reason != "requested with -replace"
     {
       text += "  # (because \(reason))\n"
+    } else if let reason = change.reason, change.action == .update,
+      change.before?.attributes?["token_id"] != nil
+    {
+      // A token's only in-place update is a rotation: say so, and why.
+      text += "  # (rotated because \(reason))\n"
     }
     let keyword = address.resource.mode == .data ? "data" : "resource"
     text += symbols.symbol(change.action, createBeforeDestroy: change.createBeforeDestroy)

@@ -80,7 +80,7 @@ public struct Planner {
     }
     if diagnostics.hasErrors { return (nil, diagnostics) }
     changes.sort { $0.address < $1.address }
-    var warnings = diagnostics
+    var warnings = diagnostics + timestampWarnings()
     if !options.targets.isEmpty {
       changes = applyTargets(changes)
       warnings.append(
@@ -91,6 +91,8 @@ public struct Planner {
     diagnostics = preventDestroyCheck(changes)
     if diagnostics.hasErrors { return (nil, warnings + diagnostics) }
     warnings += missingTokenWarnings(changes)
+    warnings += reuseDetectionWarnings(changes)
+    recordConfigOnlySettings(changes, into: &prior)
     let plan = Plan(
       changes: changes, drift: drift.filter { entry in
         changes.contains { $0.address == entry.address && $0.action != .noOp }
@@ -115,10 +117,12 @@ public struct Planner {
     let object = prior.objects[instance.address]
     // Without refresh a pending object was never looked for: plan it as new.
     let known = object.flatMap { $0.pending && !options.refresh ? nil : $0 }
-    return planner.change(
+    let change = planner.change(
       instance, prior: known?.value, importID: imports[instance.address],
       forceReplace: options.isTargeted(instance.address, by: options.replace),
       priorPending: known?.pending ?? false)
+    diagnostics += lifecycleDiagnostics(change, instance)
+    return change
   }
 
   /// A data source is read now when its arguments are known, else during apply.

@@ -1,6 +1,6 @@
 import Foundation
 
-/// `validate_past_expiration_date`: the opt-in refusal of an expiry that is not in the future.
+/// `validate_past_expiration_date`: the refusal (on unless set to false) of an expiry that is not in the future.
 ///
 /// GitLab itself accepts a past (or today's) `expires_at` and issues a token that is born
 /// expired (gitlab-api.md §1.3); the Terraform provider lets users ask for an error instead,
@@ -12,15 +12,16 @@ struct PastExpirationError: Error, Equatable, Sendable, CustomStringConvertible,
 
   var description: String {
     "Expiry date \(expiry) must be in the future. Current time is "
-      + "\(TokenAttributes.timestamp(now)). Choose a later expires_at, or leave "
-      + "validate_past_expiration_date unset to allow it."
+      + "\(TokenAttributes.timestamp(now)). Choose a later expires_at, or set "
+      + "validate_past_expiration_date = false to allow it."
   }
 
   var errorDescription: String? { description }
 
-  /// Throws when `planned` asks for the check and `expiry` is not after `now`'s day.
+  /// Throws when `expiry` is not after `now`'s day, unless `planned` turns the check off
+  /// (gitform checks by default; the plan has already said so before any request).
   static func check(_ planned: Value, expiry: CalendarDate?, now: Date) throws {
-    guard planned.bool("validate_past_expiration_date") == true, let expiry,
+    guard planned.bool("validate_past_expiration_date") != false, let expiry,
       expiry.startOfDayUTC <= now
     else { return }
     throw PastExpirationError(expiry: expiry, now: now)

@@ -42,6 +42,10 @@ public protocol ResourceType: Sendable {
   /// (revoked or expired outside gitform), or nil. `today` is the plan's UTC day.
   func replacementReason(prior: Value, config: Value, today: CalendarDate) -> String?
 
+  /// A rotation in place that is due although no configured attribute changed (its date has
+  /// come, or its rotation days changed), or nil. `today` is the plan's UTC day.
+  func rotation(prior: Value, config: Value, today: CalendarDate) -> TokenRotation?
+
   /// True when two spellings of a configured attribute name the same thing (`project = 42`
   /// and `project = "group/app"`), so the change forces nothing.
   func equivalent(
@@ -85,6 +89,11 @@ extension ResourceType {
   public func equivalent(
     _ attribute: String, configured: Value, prior: Value, context: ResourceContext
   ) -> Bool { false }
+  /// Types with a `rotation_configuration` block follow the provider's rotation rules.
+  public func rotation(prior: Value, config: Value, today: CalendarDate) -> TokenRotation? {
+    guard schema.block("rotation_configuration") != nil else { return nil }
+    return TokenRotation.due(prior: prior, config: config, today: today)
+  }
   public func refreshKey(of prior: Value) -> String? { nil }
   public func readAll(_ priors: [Value], context: ResourceContext) throws -> [Value?] {
     try priors.map { try read($0, context: context) }

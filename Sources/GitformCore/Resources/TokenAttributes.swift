@@ -152,6 +152,9 @@ enum TokenAttributes {
 
   // MARK: - Drift
 
+  /// The reason of a replacement because GitLab says the token is revoked.
+  static let revokedReason = "revoked outside gitform"
+
   /// Revoked or expired outside gitform → replace, except (as the provider does) a token whose
   /// fixed `expires_at` has already passed with no rotation configured: replacing it would
   /// create a token that is born expired.
@@ -165,8 +168,8 @@ enum TokenAttributes {
     {
       return nil
     }
-    if revoked { return "the token was revoked outside gitform" }
-    return "the token expired on \(expiry?.description ?? "an earlier day")"
+    if revoked { return revokedReason }
+    return "expired on \(expiry?.description ?? "an earlier day")"
   }
 
   /// Splits `a:b` at the first colon into a non-empty first part and an integer token id.

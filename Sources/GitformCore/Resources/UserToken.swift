@@ -101,10 +101,20 @@ public struct UserToken: ResourceType {
   }
 
   /// A changed expiry is a rotation: GitLab revokes the old token and returns its successor.
+  /// A token with the `self_rotate` scope rotates with its own stored value, as the provider
+  /// does; a revoked one never does (reuse detection would revoke its family, §2.9).
   public func update(prior: Value, planned: Value, context: ResourceContext) throws -> Value {
     guard let tokenID = prior.int("token_id") else { return planned }
-    let rotated = try context.client.rotatePersonalAccessToken(
-      id: tokenID, expiresAt: TokenAttributes.expiry(of: planned, today: context.today))
+    let expiry = TokenAttributes.expiry(of: planned, today: context.today)
+    let rotated: GitLabCreatedToken
+    if let stored = prior[attribute: "token"].stringValue,
+      (prior.strings("scopes") ?? []).contains("self_rotate"), prior.bool("revoked") != true
+    {
+      rotated = try context.client.authenticating(with: SecretValue(stored))
+        .rotateCurrentPersonalAccessToken(expiresAt: expiry)
+    } else {
+      rotated = try context.client.rotatePersonalAccessToken(id: tokenID, expiresAt: expiry)
+    }
     return TokenAttributes.object(
       from: rotated.record, base: planned, id: "\(rotated.record.userID):\(rotated.record.id)",
       token: TokenAttributes.secret(rotated.token))

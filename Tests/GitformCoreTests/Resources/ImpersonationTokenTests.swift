@@ -67,7 +67,7 @@ final class ImpersonationTokenTests: TokenTypeTestCase {
 
   func testARevokedTokenWhoseFixedExpiryHasPassedIsNotReplaced() throws {
     let userID = try fixture.createUser("carol")
-    let created = try type.create(config(userID: userID, expiresAt: "2026-06-01"), context: context)
+    let created = try type.create(config(userID: userID, expiresAt: "2026-06-01", extra: ["validate_past_expiration_date": .false]), context: context)
     XCTAssertEqual(created.bool("active"), false)
     XCTAssertNil(
       type.replacementReason(
@@ -195,7 +195,7 @@ final class ImpersonationTokenTests: TokenTypeTestCase {
       XCTAssertEqual(
         "\(error)",
         "Expiry date 2026-06-01 must be in the future. Current time is 2026-06-01T12:00:00Z. "
-          + "Choose a later expires_at, or leave validate_past_expiration_date unset to allow it.")
+          + "Choose a later expires_at, or set validate_past_expiration_date = false to allow it.")
     }
     let list = try fixture.raw(.get, "/api/v4/users/\(userID)/impersonation_tokens")
     XCTAssertEqual((list.json as? [Any])?.count, 0)

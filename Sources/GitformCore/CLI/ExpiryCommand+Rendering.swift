@@ -1,0 +1,91 @@
+import Foundation
+
+/// The expiry report as an aligned text table and as JSON. Neither ever holds a token value:
+/// rows carry ids, names and dates only.
+extension ExpiryCommand.Report {
+  func table(listAll: Bool) -> String {
+    var text = "Token expiry as of \(today) (UTC), window \(window) \(window == 1 ? "day" : "days").\n\n"
+    if entries.isEmpty {
+      text += "No managed tokens.\n"
+    } else {
+      var rows = [["ADDRESS", "ID", "EXPIRES", "DAYS LEFT", "ROTATES ON", "STATUS", "NEXT APPLY"]]
+      for entry in entries {
+        rows.append([
+          entry.address, entry.id, entry.expiresAt?.description ?? "never",
+          entry.daysLeft.map(String.init) ?? "-", entry.rotatesOn?.description ?? "-",
+          entry.status.rawValue, entry.plannedAction ?? "-",
+        ])
+      }
+      text += Self.align(rows, rightAligned: [3]) + "\n"
+      let count = attentionCount
+      if count == 0 {
+        text += "No token is expired, revoked or due within \(window) \(window == 1 ? "day" : "days").\n"
+      } else {
+        text += "\(count) of \(entries.count) \(entries.count == 1 ? "token needs" : "tokens need") attention: expired, revoked, or expiring or rotating within \(window) \(window == 1 ? "day" : "days"). Run gitform apply to rotate or replace them.\n"
+      }
+    }
+    guard listAll else { return text }
+    text += "\nTokens on the configuration's users, projects and groups that gitform does not manage:\n\n"
+    if unmanaged.isEmpty {
+      return text + "None.\n"
+    }
+    var rows = [["OWNER", "KIND", "TOKEN ID", "NAME", "EXPIRES", "DAYS LEFT"]]
+    for token in unmanaged {
+      rows.append([
+        token.owner, token.kind, String(token.tokenID), token.name,
+        token.expiresAt?.description ?? "never", token.daysLeft.map(String.init) ?? "-",
+      ])
+    }
+    return text + Self.align(rows, rightAligned: [2, 5])
+  }
+
+  /// Columns padded to their widest cell, two spaces apart, no trailing blanks.
+  static func align(_ rows: [[String]], rightAligned: Set<Int>) -> String {
+    let columns = rows.map(\.count).max() ?? 0
+    let widths = (0..<columns).map { column in
+      rows.map { column < $0.count ? $0[column].count : 0 }.max() ?? 0
+    }
+    return rows.map { row in
+      row.enumerated().map { column, cell in
+        let padding = String(repeating: " ", count: widths[column] - cell.count)
+        return rightAligned.contains(column) ? padding + cell : cell + padding
+      }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+    }.joined(separator: "\n") + "\n"
+  }
+
+  func json(listAll: Bool) -> JSON {
+    func date(_ day: CalendarDate?) -> JSON { day.map { .string($0.description) } ?? .null }
+    func number(_ value: Int?) -> JSON { value.map { .integer($0) } ?? .null }
+    var members: [(key: String, value: JSON)] = [
+      ("format_version", .string("1.0")), ("today", .string(today.description)),
+      ("within_days", .integer(window)), ("needs_attention", .integer(attentionCount)),
+      (
+        "tokens",
+        .array(
+          entries.map { entry in
+            .object([
+              ("address", .string(entry.address)), ("id", .string(entry.id)),
+              ("expires_at", date(entry.expiresAt)), ("days_left", number(entry.daysLeft)),
+              ("rotates_on", date(entry.rotatesOn)), ("status", .string(entry.status.rawValue)),
+              ("next_apply", entry.plannedAction.map { .string($0) } ?? .null),
+            ])
+          })
+      ),
+    ]
+    if listAll {
+      members.append(
+        (
+          "unmanaged",
+          .array(
+            unmanaged.map { token in
+              .object([
+                ("owner", .string(token.owner)), ("kind", .string(token.kind)),
+                ("token_id", .integer(token.tokenID)), ("name", .string(token.name)),
+                ("expires_at", date(token.expiresAt)), ("days_left", number(token.daysLeft)),
+              ])
+            })
+        ))
+    }
+    return .object(members)
+  }
+}

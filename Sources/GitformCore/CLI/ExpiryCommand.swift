@@ -1,0 +1,101 @@
+import Foundation
+
+/// `gitform expiry`: when each managed token expires and when it will be rotated, soonest
+/// first, for people and for scheduled pipelines.
+///
+/// The report is made from a plan (refreshed from GitLab unless `-refresh=false`), so it shows
+/// what GitLab has now and what the next `gitform apply` would do about it. The exit code is 2
+/// when any managed token is expired, revoked, or expires or reaches its rotation date within
+/// the window: a scheduled pipeline can alert on it, then run `gitform apply`. Tokens that are
+/// not managed (`-all`) never change the exit code: gitform cannot act on them.
+struct ExpiryCommand: Command {
+  static let name = "expiry"
+  static let synopsis = "Show when managed tokens expire and rotate"
+  static let help = """
+    Usage: gitform [global options] expiry [options]
+
+      Lists every token the state manages with its expiry date, the days left,
+      its rotation date (with rotation_configuration) and what the next apply
+      will do, soonest first. Exits with 2 when any token is expired, revoked,
+      or expires or reaches its rotation date within the window; 0 otherwise.
+
+    Options:
+
+      -within=DAYS        The window, in days from today (UTC). Defaults to 7.
+      -all                Also list the tokens on the configuration's users,
+                          projects and groups that gitform does not manage.
+      -json               Print the report as JSON.
+      -refresh=false      Use the state as it is, without asking GitLab.
+      -var 'foo=bar'      Set a value for one of the input variables.
+      -var-file=filename  Load variable values from the given file.
+      -lock=false         Don't hold a state lock during the operation.
+      -lock-timeout=0s    Duration to retry a state lock.
+      -no-color           Accepted for symmetry; the report has no colour.
+      -state=path         The state file to use (default gitform.tfstate).
+
+    """
+
+  /// GitLab mails a token's owner seven days before it expires; the default window matches.
+  static let defaultWindow = 7
+
+  func run(_ arguments: [String], context: CommandContext) -> Int32 {
+    var window = ExpiryCommand.defaultWindow
+    var listAll = false
+    var engineArguments: [String] = []
+    for argument in arguments {
+      let body = argument.hasPrefix("--") ? String(argument.dropFirst()) : argument
+      if body == "-all" {
+        listAll = true
+      } else if body.hasPrefix("-within=") {
+        guard let days = Int(body.dropFirst("-within=".count)), days >= 0, days <= 36_500 else {
+          context.err("\nError: Invalid option\n\nInvalid value for -within: use a whole number of days from 0, as in -within=14.\n")
+          return 1
+        }
+        window = days
+      } else {
+        engineArguments.append(argument)
+      }
+    }
+    let flags: EngineFlags
+    switch EngineFlags.parse(engineArguments, accepts: [.variables, .state, .lock, .planning, .color, .json]) {
+    case .success(let parsed): flags = parsed
+    case .failure(let problem):
+      context.err("\nError: Invalid option\n\n\(problem.message)\n")
+      return 1
+    }
+    if let extra = flags.positional.first {
+      context.err("\nError: Too many command line arguments\n\nUnexpected argument \(extra): expiry takes no arguments.\n")
+      return 1
+    }
+    let session = EngineSession(context: context, flags: flags)
+    guard session.loadConfiguration(), let resources = session.connect(),
+      session.lockState(operation: LockInfo.plan), session.loadState()
+    else { return 1 }
+    defer { session.unlock() }
+    var options = PlanOptions()
+    options.refresh = flags.refresh
+    options.parallelism = flags.parallelism
+    let planner = Planner(
+      configuration: session.configuration, graph: session.graph, variables: session.variables,
+      evalContext: session.evalContext, resourceContext: resources, options: options)
+    let (made, diagnostics) = planner.plan(state: session.snapshot)
+    guard let plan = made else {
+      session.report(diagnostics)
+      if !diagnostics.hasErrors { _ = session.fail("Planning failed", "gitform could not make a plan.") }
+      return 1
+    }
+    var report = ExpiryCommand.Report(
+      today: resources.today, window: window,
+      entries: ExpiryCommand.entries(plan, today: resources.today, window: window))
+    if listAll {
+      do {
+        report.unmanaged = try ExpiryCommand.unmanaged(plan, context: resources)
+      } catch {
+        _ = session.fail("Failed to list the owners' tokens", Refresher.describe(error))
+        return 1
+      }
+    }
+    context.out(flags.json ? JSONWriter.indented(report.json(listAll: listAll)) + "\n" : report.table(listAll: listAll))
+    return report.needsAttention ? 2 : 0
+  }
+}
