@@ -107,6 +107,7 @@ struct ValidateCommand: Command {
       .filter { $0.hasSuffix(".gf.hcl") }.sorted()
     var result = Result()
     var files: [SyntaxFile] = []
+    var contents: [(String, [UInt8])] = []
     for name in names {
       let path = URL(fileURLWithPath: directory).appendingPathComponent(name).path
       var isDirectory: ObjCBool = false
@@ -116,6 +117,7 @@ struct ValidateCommand: Command {
       let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
       let (file, diagnostics) = Parser.parse(bytes, filename: name)
       files.append(file)
+      contents.append((name, bytes))
       result.diagnostics += diagnostics
       result.sources.append(
         DiagnosticSource(
@@ -131,6 +133,12 @@ struct ValidateCommand: Command {
     let context = EvalContext(baseDirectory: directory, clock: clock, mode: .validate)
     for file in files {
       result.diagnostics += StaticCheck.diagnostics(of: file.body, context: context)
+    }
+    // The engine's checks: blocks, schemas, references, cycles (Config/ and Resources/).
+    if !result.diagnostics.hasErrors {
+      let seen = Set(result.diagnostics)
+      result.diagnostics += ValidationWalk.diagnostics(files: contents, directory: directory, clock: clock)
+        .filter { !seen.contains($0) }
     }
     return result
   }

@@ -92,10 +92,12 @@ public struct PlanRenderer {
     if let id = change.importID, change.action != .noOp {
       text += "  # (imported from \(PlanText.quoted(id)))\n"
     }
-    if let reason = change.reason, change.action == .delete || change.action == .replace || change.action == .read,
-      reason != "requested with -replace"
-    {
-      text += "  # (because \(reason))\n"
+    if let reason = change.reason, reason != "requested with -replace" {
+      switch change.action {
+      case .delete: text += "  # (because \(reason))\n"
+      case .replace, .read: text += "  # (\(reason))\n"
+      default: break
+      }
     }
     let keyword = address.resource.mode == .data ? "data" : "resource"
     text += symbols.symbol(change.action, createBeforeDestroy: change.createBeforeDestroy)

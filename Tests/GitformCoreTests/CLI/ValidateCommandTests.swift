@@ -31,7 +31,9 @@ final class ValidateCommandTests: XCTestCase {
   }
 
   func testValidConfigurationPrintsTerraformsSuccessLine() throws {
-    try write("main.gf.hcl", "resource \"user_token\" \"bot\" {\n  name = upper(\"bot\")\n}\n")
+    try write(
+      "main.gf.hcl",
+      "resource \"user_token\" \"bot\" {\n  user_id = 2\n  name    = upper(\"bot\")\n  scopes  = [\"api\"]\n}\n")
     let result = validate()
     XCTAssertEqual(result.code, 0)
     XCTAssertEqual(result.out, "Success! The configuration is valid.\n\n")
@@ -116,7 +118,7 @@ final class ValidateCommandTests: XCTestCase {
   }
 
   func testJSONForAValidConfiguration() throws {
-    try write("main.gf.hcl", "x = 1\n")
+    try write("main.gf.hcl", "locals {\n  x = 1\n}\n")
     let result = validate(["--json"])
     XCTAssertEqual(result.code, 0)
     XCTAssertEqual(
@@ -171,7 +173,7 @@ final class ValidateCommandTests: XCTestCase {
     XCTAssertFalse(validate(["-no-color"], terminal: true).err.contains("\u{1B}["))
     XCTAssertFalse(validate(terminal: true, environment: ["NO_COLOR": "1"]).err.contains("\u{1B}["))
     XCTAssertFalse(validate().err.contains("\u{1B}["))
-    try write("main.gf.hcl", "x = 1\n")
+    try write("main.gf.hcl", "locals {\n  x = 1\n}\n")
     XCTAssertEqual(
       validate(terminal: true).out,
       "\u{1B}[32m\u{1B}[1mSuccess!\u{1B}[0m The configuration is valid.\u{1B}[0m\n\n")
@@ -209,6 +211,6 @@ final class ValidateCommandTests: XCTestCase {
     XCTAssertTrue(help.out.hasPrefix("Usage: gitform [global options] validate [options]\n"))
     XCTAssertTrue(
       CommandLineInterface.usage().contains(
-        "  validate  Check whether the configuration is valid\n"))
+        "  validate      Check whether the configuration is valid\n"))
   }
 }
