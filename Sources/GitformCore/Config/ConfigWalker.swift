@@ -210,8 +210,7 @@ public struct ConfigWalker {
       }
     }
     let config = schema.map { Value.object($0, values) } ?? .emptyObject
-    if let schema, resource.mode == .managed, let type = ResourceCatalog.managed(resource.type) {
-      _ = schema
+    if resource.mode == .managed, let type = ResourceCatalog.managed(resource.type) {
       diagnostics += type.validate(config, ranges: ranges)
     } else if resource.mode == .data, let type = ResourceCatalog.dataSource(resource.type) {
       diagnostics += type.validate(config, ranges: ranges)
