@@ -130,6 +130,34 @@ final class ImpersonationTokenTests: TokenTypeTestCase {
     XCTAssertTrue(imported[attribute: "token"].isNull)
   }
 
+  func testAPlanAfterCreateOrImportHasNoChangesAndAnyEditReplaces() throws {
+    let userID = try fixture.createUser("ivan")
+    let config = { (name: String) in
+      Value.object(self.type.schema, [
+        "user_id": .number(userID), "name": .string(name), "scopes": .stringSet(["api"]),
+        "expires_at": .string("2026-12-31"),
+      ])
+    }
+    let first = change(type, config: config("ci"), prior: nil)
+    XCTAssertEqual(first.action, .create)
+    let created = try type.create(try XCTUnwrap(first.after), context: context)
+    XCTAssertTrue(created.isWhollyKnown)
+    let refreshed = try XCTUnwrap(try type.readAll([created], context: context).first ?? nil)
+    XCTAssertEqual(change(type, config: config("ci"), prior: refreshed).action, .noOp)
+
+    let imported = try XCTUnwrap(
+      try type.read(try type.importObject(id: created.string("id") ?? "").get(), context: context))
+    XCTAssertEqual(change(type, config: config("ci"), prior: imported).action, .noOp)
+
+    let renamed = change(type, config: config("deploy"), prior: refreshed)
+    XCTAssertEqual(renamed.action, .replace)
+    XCTAssertTrue(renamed.createBeforeDestroy)
+    XCTAssertEqual(renamed.replacePaths, ["name"])
+
+    let flagged = config("ci").setting("validate_past_expiration_date", .true)
+    XCTAssertEqual(change(type, config: flagged, prior: refreshed).action, .noOp)
+  }
+
   func testMalformedImportIDsSayWhatIsExpected() {
     let general =
       ": expected <user-id>:<token-id>, for example \"12:345\", where <token-id> is a positive integer."

@@ -260,6 +260,56 @@ final class ProjectTokenTests: TokenTypeTestCase {
       type.equivalent("name", configured: .string("deploy"), prior: created, context: context))
   }
 
+  func testAPlanAfterCreateRotateOrImportHasNoChanges() throws {
+    let config = { (project: String, expiresAt: String, scopes: [String]) in
+      Value.object(self.type.schema, [
+        "project": .string(project), "name": .string("deploy"),
+        "scopes": .stringSet(scopes), "expires_at": .string(expiresAt),
+      ])
+    }
+    let wanted = config("platform/app", "2026-09-01", ["api"])
+    let first = change(type, config: wanted, prior: nil)
+    XCTAssertEqual(first.action, .create)
+    let created = try type.create(try XCTUnwrap(first.after), context: context)
+    XCTAssertTrue(created.isWhollyKnown)
+    let refreshed = try XCTUnwrap(try type.readAll([created], context: context).first ?? nil)
+    XCTAssertEqual(change(type, config: wanted, prior: refreshed).action, .noOp)
+    XCTAssertEqual(
+      change(type, config: config(String(projectID), "2026-09-01", ["api"]), prior: refreshed)
+        .action, .noOp, "the project by id is the same project")
+
+    let rescoped = change(type, config: config("platform/app", "2026-09-01", ["read_api"]),
+      prior: refreshed)
+    XCTAssertEqual(rescoped.action, .replace)
+    XCTAssertTrue(rescoped.createBeforeDestroy)
+    XCTAssertEqual(rescoped.replacePaths, ["scopes"])
+
+    let later = config("platform/app", "2026-10-01", ["api"])
+    let rotation = change(type, config: later, prior: refreshed)
+    XCTAssertEqual(rotation.action, .update)
+    XCTAssertFalse(try XCTUnwrap(rotation.after)[attribute: "token"].isKnown)
+    let rotated = try type.update(
+      prior: refreshed, planned: try XCTUnwrap(rotation.after), context: context)
+    XCTAssertTrue(rotated.isWhollyKnown)
+    let afterRotation = try XCTUnwrap(try type.read(rotated, context: context))
+    XCTAssertEqual(change(type, config: later, prior: afterRotation).action, .noOp)
+
+    let imported = try XCTUnwrap(
+      try type.read(
+        try type.importObject(id: "\(projectID):\(rotated.int("token_id") ?? 0)").get(),
+        context: context))
+    XCTAssertEqual(change(type, config: later, prior: imported).action, .noOp)
+
+    XCTAssertEqual(
+      try fixture.raw(
+        .delete, "/api/v4/projects/\(projectID)/access_tokens/\(rotated.int("token_id") ?? 0)"
+      ).status, 204)
+    let revoked = try XCTUnwrap(try type.read(rotated, context: context))
+    let replacement = change(type, config: later, prior: revoked)
+    XCTAssertEqual(replacement.action, .replace)
+    XCTAssertEqual(replacement.reason, "revoked outside gitform")
+  }
+
   func testMalformedImportIDs() {
     for id in ["platform/app", "platform/app:", ":3", "platform/app:x", "1:0"] {
       guard case .failure(let error) = type.importObject(id: id) else {
