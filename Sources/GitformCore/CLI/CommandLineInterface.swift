@@ -9,7 +9,16 @@ import Foundation
 public struct CommandLineInterface {
   /// Every command, in the order `gitform -help` lists them.
   static let commands: [any Command.Type] = [
-    VersionCommand.self
+    VersionCommand.self,
+    PlanCommand.self,
+    ApplyCommand.self,
+    DestroyCommand.self,
+    OutputCommand.self,
+    ImportCommand.self,
+    StateCommand.self,
+    ShowCommand.self,
+    GraphCommand.self,
+    ForceUnlockCommand.self,
   ]
 
   public static let version = "0.1.0"

@@ -63,7 +63,7 @@ struct InstancePlanner {
     var reason = type.replacementReason(prior: prior, config: instance.config, today: today)
     if forceReplace { reason = "requested with -replace" }
     if reason == nil, !replacePaths.isEmpty {
-      reason = replacePaths.sorted().joined(separator: ", ") + " changed (forces replacement)"
+      reason = replacePaths.sorted().joined(separator: ", ") + " changed"
     }
     if reason != nil {
       for attribute in schema.attributes where attribute.presence == .computed

@@ -4,10 +4,12 @@
 /// the type of a state entry. Adding a type means one line here.
 public enum ResourceCatalog {
   public static let managed: [any ResourceType] = [
-    UserToken(), ProjectVariable(),
+    UserToken(), ImpersonationToken(), ProjectToken(), GroupToken(), ProjectVariable(),
   ].sorted { $0.name < $1.name }
 
-  public static let dataSources: [any DataSourceType] = []
+  public static let dataSources: [any DataSourceType] = [
+    UserData(), CurrentUserData(), ProjectData(), GroupData(),
+  ].sorted { $0.name < $1.name }
 
   public static func managed(_ name: String) -> (any ResourceType)? {
     managed.first { $0.name == name }
