@@ -58,7 +58,7 @@ final class ImpersonationTokenTests: TokenTypeTestCase {
     XCTAssertTrue(read[attribute: "token"].isSensitive)
     XCTAssertEqual(
       type.replacementReason(prior: read, config: config(userID: userID), today: context.today),
-      "revoked outside gitform")
+      "the token was revoked outside gitform")
 
     // A token GitLab does not know: nil, so the plan creates it again.
     let missing = created.setting("token_id", .number(999_999))
@@ -200,6 +200,34 @@ final class ImpersonationTokenTests: TokenTypeTestCase {
       [ranges.range(of: "name"), ranges.range(of: "user_id"), ranges.range(of: "scopes"),
        ranges.range(of: "scopes"), ranges.range(of: "expires_at")])
     XCTAssertEqual(type.validate(config(userID: 3), ranges: ranges), [])
+  }
+
+  func testValidateChecksAConfigurationWithADataSource() {
+    let problems = validationProblems(
+      """
+      data "user" "alice" {
+        username = "alice"
+      }
+
+      resource "impersonation_token" "alice" {
+        user_id    = data.user.alice.id
+        name       = "alice-ci"
+        scopes     = ["api", "sudoo"]
+        expires_at = "2026-12-31"
+      }
+
+      resource "impersonation_token" "missing_expiry" {
+        user_id = 3
+        name    = "x"
+        scopes  = ["api"]
+      }
+      """)
+    // The block-shape check (missing expires_at) comes first, then the values' checks.
+    XCTAssertEqual(problems.map(\.line), [12, 8])
+    XCTAssertEqual(problems.map(\.summary), ["Missing required argument", "Invalid scope"])
+    XCTAssertEqual(
+      problems.last?.detail,
+      "\"sudoo\" is not a scope of a user's impersonation token. Did you mean \"sudo\"?")
   }
 
   func testTheSchemaMakesEveryConfiguredChangeAReplacement() {

@@ -215,7 +215,7 @@ final class ProjectTokenTests: TokenTypeTestCase {
     XCTAssertEqual(read[attribute: "token"].stringValue, first.string("token"))
     XCTAssertEqual(
       type.replacementReason(prior: read, config: config(), today: context.today),
-      "revoked outside gitform")
+      "the token was revoked outside gitform")
     XCTAssertNil(try type.read(missing, context: context))
     XCTAssertEqual(
       try type.readAll([config(project: "platform/gone").setting("token_id", .number(1))],
@@ -307,7 +307,7 @@ final class ProjectTokenTests: TokenTypeTestCase {
     let revoked = try XCTUnwrap(try type.read(rotated, context: context))
     let replacement = change(type, config: later, prior: revoked)
     XCTAssertEqual(replacement.action, .replace)
-    XCTAssertEqual(replacement.reason, "revoked outside gitform")
+    XCTAssertEqual(replacement.reason, "the token was revoked outside gitform")
   }
 
   func testMalformedImportIDs() {
@@ -365,6 +365,34 @@ final class ProjectTokenTests: TokenTypeTestCase {
         type.validate(config(extra: ["access_level": .string(level)]), ranges: ranges), [], level)
     }
     XCTAssertEqual(type.validate(config(project: "42"), ranges: ranges), [])
+  }
+
+  func testValidateFindsEveryProblemOfAConfigurationAtItsLine() {
+    let problems = validationProblems(
+      """
+      resource "project_token" "deploy" {
+        project      = "app"
+        name         = "deploy"
+        scopes       = ["api", "read_user"]
+        access_level = "maintainr"
+        expires_at   = "2026-9-1"
+      }
+
+      resource "project_token" "ok" {
+        project = "platform/app"
+        name    = "ok"
+        scopes  = ["api"]
+        rotation_configuration {
+          expiration_days    = 30
+          rotate_before_days = 7
+        }
+      }
+      """)
+    XCTAssertEqual(problems.map(\.line), [2, 4, 5, 6])
+    XCTAssertEqual(
+      problems.map(\.summary),
+      ["Invalid project", "Invalid scope", "Invalid access level", "Invalid date"])
+    XCTAssertEqual(problems.last?.detail, "expires_at must be a date as YYYY-MM-DD, not \"2026-9-1\".")
   }
 
   func testEveryLevelNameReachesGitLabAsItsNumber() throws {

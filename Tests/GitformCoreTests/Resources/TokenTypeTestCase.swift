@@ -50,6 +50,21 @@ class TokenTypeTestCase: XCTestCase {
       .change(instance, prior: prior, importID: nil, forceReplace: false)
   }
 
+  /// Every diagnostic `gitform validate` would give for `source` as `main.gf.hcl`, as
+  /// (line of the subject, summary, detail), in the order reported.
+  func validationProblems(_ source: String) -> [(line: Int?, summary: String, detail: String)] {
+    let (configuration, decoding) = ConfigLoader.decode(
+      files: [(TokenTypeTestCase.file, Array(source.utf8))], directory: "/nonexistent")
+    let (graph, ordering) = ConfigGraph.build(configuration)
+    var walker = ConfigWalker(
+      configuration: configuration, graph: graph, variables: [:],
+      context: EvalContext(mode: .validate))
+    walker.walk { _ in [:] }
+    return (decoding + ordering + walker.diagnostics).map {
+      ($0.subject?.start.line, $0.summary, $0.detail)
+    }
+  }
+
   static let file = "main.gf.hcl"
 
   /// A range on `line` of `main.gf.hcl`, for checking where a diagnostic points.
