@@ -158,6 +158,23 @@ final class ImpersonationTokenTests: TokenTypeTestCase {
     XCTAssertEqual(change(type, config: flagged, prior: refreshed).action, .noOp)
   }
 
+  func testOnlyAnAdministratorMayCreateOne() throws {
+    let userID = try fixture.createUser("ursula")
+    let answer = try fixture.raw(
+      .post, "/api/v4/users/\(userID)/personal_access_tokens",
+      ["name": "own", "scopes": ["api"], "expires_at": "2026-12-01"])
+    let token = try XCTUnwrap(fixture.field(answer, "token") as? String)
+    let ordinary = ResourceContext(
+      client: fixture.client(token: SecretValue(token)), now: TokenTypeTestCase.now)
+
+    XCTAssertThrowsError(try type.create(config(userID: userID), context: ordinary)) { error in
+      XCTAssertEqual((error as? GitLabError)?.code, .forbidden)
+      XCTAssertFalse("\(error)".contains(token))
+    }
+    let list = try fixture.raw(.get, "/api/v4/users/\(userID)/impersonation_tokens")
+    XCTAssertEqual((list.json as? [Any])?.count, 0)
+  }
+
   func testMalformedImportIDsSayWhatIsExpected() {
     let general =
       ": expected <user-id>:<token-id>, for example \"12:345\", where <token-id> is a positive integer."

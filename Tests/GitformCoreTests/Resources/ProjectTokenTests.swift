@@ -310,6 +310,31 @@ final class ProjectTokenTests: TokenTypeTestCase {
     XCTAssertEqual(replacement.reason, "the token was revoked outside gitform")
   }
 
+  func testADeveloperCannotCreateOneAndGitLabsReasonIsShownWithoutItsToken() throws {
+    let userID = try fixture.createUser("dev")
+    XCTAssertEqual(
+      try fixture.raw(
+        .post, "/api/v4/projects/\(projectID)/members", ["user_id": userID, "access_level": 30]
+      ).status, 201)
+    let answer = try fixture.raw(
+      .post, "/api/v4/users/\(userID)/personal_access_tokens",
+      ["name": "own", "scopes": ["api"], "expires_at": "2026-12-01"])
+    let token = try XCTUnwrap(fixture.field(answer, "token") as? String)
+    let developer = ResourceContext(
+      client: fixture.client(token: SecretValue(token)), now: TokenTypeTestCase.now)
+
+    XCTAssertThrowsError(try type.create(config(), context: developer)) { error in
+      let failure = error as? GitLabError
+      XCTAssertEqual(failure?.code, .badRequest)
+      XCTAssertEqual(
+        failure?.gitLabMessage,
+        "400 Bad request - User does not have permission to create project access token")
+      XCTAssertFalse("\(error)".contains(token))
+    }
+    let list = try fixture.raw(.get, "/api/v4/projects/\(projectID)/access_tokens")
+    XCTAssertEqual((list.json as? [Any])?.count, 0)
+  }
+
   func testMalformedImportIDs() {
     for id in ["platform/app", "platform/app:", ":3", "platform/app:x", "1:0"] {
       guard case .failure(let error) = type.importObject(id: id) else {
