@@ -73,6 +73,7 @@ final class ApplyRun: @unchecked Sendable {
     let cbd = change.createBeforeDestroy
     switch change.action {
     case .create:
+      guard markPending(address, after, instance) else { return .unknown() }
       return create(type, address, after, instance) ?? .unknown()
     case .update:
       guard let prior else { return create(type, address, after, instance) ?? .unknown() }
@@ -90,6 +91,21 @@ final class ApplyRun: @unchecked Sendable {
       return create(type, address, after, instance, replacing: true) ?? .unknown()
     case .delete, .noOp, .read:
       return prior?.value ?? .unknown()
+    }
+  }
+
+  /// Records the object as pending before its create is sent, so a kill between GitLab's commit
+  /// and the journal line leaves a trace the next refresh resolves (`findCreated`).
+  private func markPending(_ address: InstanceAddress, _ planned: Value, _ instance: InstanceConfig) -> Bool {
+    do {
+      try applier.record(
+        StateBridge.upsert(
+          address, StateObject(value: planned, dependencies: instance.dependencies, pending: true),
+          each: StateBridge.each(address.key)))
+      return true
+    } catch {
+      fail(address, .create, "Failed to record \(address)", "\(error)", instance)
+      return false
     }
   }
 

@@ -35,7 +35,8 @@ struct InstancePlanner {
 
   /// The change for one instance.
   func change(
-    _ instance: InstanceConfig, prior: Value?, importID: String?, forceReplace: Bool
+    _ instance: InstanceConfig, prior: Value?, importID: String?, forceReplace: Bool,
+    priorPending: Bool = false
   ) -> ResourceChange {
     let lifecycle = instance.resource.lifecycle
     let createBeforeDestroy = lifecycle.createBeforeDestroy ?? type.createsBeforeDestroying
@@ -61,6 +62,9 @@ struct InstancePlanner {
       schema.attribute(name)?.forcesReplacement ?? schema.block(name)?.forcesReplacement ?? false
     })
     var reason = type.replacementReason(prior: prior, config: instance.config, today: today)
+    if priorPending {
+      reason = "an interrupted apply created it but never received its value"
+    }
     if forceReplace { reason = "requested with -replace" }
     if reason == nil, !replacePaths.isEmpty {
       reason = replacePaths.sorted().joined(separator: ", ") + " changed"

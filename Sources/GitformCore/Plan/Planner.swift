@@ -112,9 +112,13 @@ public struct Planner {
       return ResourceChange(address: instance.address, action: .noOp, before: nil, after: nil)
     }
     let planner = InstancePlanner(type: type, context: resourceContext, today: resourceContext.today)
+    let object = prior.objects[instance.address]
+    // Without refresh a pending object was never looked for: plan it as new.
+    let known = object.flatMap { $0.pending && !options.refresh ? nil : $0 }
     return planner.change(
-      instance, prior: prior.objects[instance.address]?.value, importID: imports[instance.address],
-      forceReplace: options.isTargeted(instance.address, by: options.replace))
+      instance, prior: known?.value, importID: imports[instance.address],
+      forceReplace: options.isTargeted(instance.address, by: options.replace),
+      priorPending: known?.pending ?? false)
   }
 
   /// A data source is read now when its arguments are known, else during apply.

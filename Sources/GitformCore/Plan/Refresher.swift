@@ -19,6 +19,7 @@ struct Refresher {
     for address in state.addresses {
       if let addresses, !addresses.contains(address) { continue }
       guard let object = state.objects[address], let type = ResourceCatalog.managed(address.resource.type) else { continue }
+      if object.pending { continue }
       if let key = type.refreshKey(of: object.value) {
         let fullKey = type.name + "\u{0}" + key
         if let index = batchIndex[fullKey] {
@@ -60,8 +61,34 @@ struct Refresher {
         }
       }
     }
+    adoptPending(&outcome, only: addresses)
     outcome.drift.sort { $0.address < $1.address }
     return outcome
+  }
+
+  /// Objects whose create was interrupted: adopt what GitLab made, or forget them.
+  private func adoptPending(_ outcome: inout Outcome, only addresses: Set<ResourceInstanceAddress>?) {
+    var claimed = Set(outcome.state.objects.compactMap { address, object -> String? in
+      guard !object.pending, let type = ResourceCatalog.managed(address.resource.type) else { return nil }
+      return type.id(of: object.value)
+    })
+    for address in outcome.state.addresses {
+      if let addresses, !addresses.contains(address) { continue }
+      guard let object = outcome.state.objects[address], object.pending,
+        let type = ResourceCatalog.managed(address.resource.type)
+      else { continue }
+      do {
+        if let found = try type.findCreated(object.value, claimed: claimed, context: context) {
+          let marked = SensitiveMarks.apply(type.schema, to: found)
+          outcome.state.objects[address]?.value = marked
+          claimed.insert(type.id(of: marked))
+        } else {
+          outcome.state.objects[address] = nil
+        }
+      } catch {
+        outcome.diagnostics.append(.error("Failed to refresh \(address)", detail: Refresher.describe(error)))
+      }
+    }
   }
 
   /// An operational error as one message (GitLab errors are already free of secrets).

@@ -36,7 +36,7 @@ public enum StateBridge {
         snapshot.objects[address] = StateObject(
           value: value,
           dependencies: instance.dependencies.compactMap { try? ResourceAddress.parse($0) },
-          createBeforeDestroy: instance.createBeforeDestroy)
+          createBeforeDestroy: instance.createBeforeDestroy, pending: instance.status == .tainted)
       }
     }
     for (name, output) in state.outputs {
@@ -58,7 +58,7 @@ public enum StateBridge {
       sensitive.append(.attributes(name))
     }
     return ResourceInstance(
-      indexKey: address.key, attributes: ValueJSON.json(object.value),
+      indexKey: address.key, status: object.pending ? .tainted : nil, attributes: ValueJSON.json(object.value),
       sensitiveAttributes: sensitive, dependencies: object.dependencies.map(\.description).sorted(),
       createBeforeDestroy: object.createBeforeDestroy)
   }

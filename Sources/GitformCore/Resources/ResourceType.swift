@@ -66,6 +66,11 @@ public protocol ResourceType: Sendable {
   func refreshKey(of prior: Value) -> String?
   /// Refreshes objects sharing one `refreshKey`; the answer is parallel to `priors`.
   func readAll(_ priors: [Value], context: ResourceContext) throws -> [Value?]
+
+  /// After an interrupted apply: the object GitLab made for a create whose answer was lost
+  /// (`pending` holds what was asked for), or nil when GitLab made none. `claimed` are ids
+  /// already taken by other objects of the state.
+  func findCreated(_ pending: Value, claimed: Set<String>, context: ResourceContext) throws -> Value?
 }
 
 extension ResourceType {
@@ -83,6 +88,9 @@ extension ResourceType {
   public func refreshKey(of prior: Value) -> String? { nil }
   public func readAll(_ priors: [Value], context: ResourceContext) throws -> [Value?] {
     try priors.map { try read($0, context: context) }
+  }
+  public func findCreated(_ pending: Value, claimed: Set<String>, context: ResourceContext) throws -> Value? {
+    nil
   }
 }
 

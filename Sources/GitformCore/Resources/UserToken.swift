@@ -82,6 +82,16 @@ public struct UserToken: ResourceType {
     }
   }
 
+  /// The newest active token of the user with the asked-for name that no other object claims.
+  public func findCreated(_ pending: Value, claimed: Set<String>, context: ResourceContext) throws -> Value? {
+    guard let userID = pending.int("user_id"), let name = pending.string("name") else { return nil }
+    let candidates = try context.client.personalAccessTokens(userID: userID).filter {
+      $0.name == name && $0.active && !claimed.contains("\(userID):\($0.id)")
+    }
+    guard let newest = candidates.max(by: { $0.id < $1.id }) else { return nil }
+    return refreshed(pending, from: newest).setting("token", .null(.string))
+  }
+
   /// The prior object with GitLab's current record; the token value stays the prior's.
   private func refreshed(_ prior: Value, from record: GitLabAccessToken) -> Value {
     TokenAttributes.object(
