@@ -5,6 +5,8 @@ import Foundation
 let suites: [(name: String, run: () -> [BenchmarkRow])] = [
   ("emulator-load", EmulatorLoadBenchmark.run),
   ("language", LanguageBenchmark.run),
+  ("engine", EngineBenchmark.run),
+  ("evaluate", EvaluateBenchmark.run),
 ]
 
 let wanted = Set(CommandLine.arguments.dropFirst())

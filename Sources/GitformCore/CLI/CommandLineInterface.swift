@@ -10,6 +10,7 @@ public struct CommandLineInterface {
   /// Every command, in the order `gitform -help` lists them.
   static let commands: [any Command.Type] = [
     VersionCommand.self,
+    ValidateCommand.self,
     PlanCommand.self,
     ApplyCommand.self,
     DestroyCommand.self,

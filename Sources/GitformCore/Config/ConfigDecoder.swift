@@ -150,6 +150,7 @@ struct ConfigDecoder {
       unique.append(resource)
     }
     configuration.resources = unique
+    configuration.indexResources()
     for entry in configuration.imports {
       guard let resource = seen[entry.to.resource], entry.to.resource.mode == .managed else {
         diagnostics.append(

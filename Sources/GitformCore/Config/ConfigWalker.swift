@@ -235,6 +235,8 @@ public struct ConfigWalker {
   ) {
     var byResource: [ResourceAddress: [InstanceConfig]] = [:]
     for instance in instances { byResource[instance.address.resource, default: []].append(instance) }
+    var touchedTypes: Set<String> = []
+    var touchedData = false
     for (address, group) in byResource {
       guard let resource = group.first?.resource else { continue }
       let exposed: Value
@@ -251,12 +253,15 @@ public struct ConfigWalker {
       }
       if address.mode == .managed {
         managed[address.type, default: [:]][address.name] = exposed
-        context.variables[address.type] = .object(managed[address.type] ?? [:])
+        touchedTypes.insert(address.type)
       } else {
         data[address.type, default: [:]][address.name] = exposed
-        context.variables["data"] = .object(data.mapValues { .object($0) })
+        touchedData = true
       }
     }
+    // One object per touched type and level: rebuilding it per resource would be quadratic.
+    for type in touchedTypes { context.variables[type] = .object(managed[type] ?? [:]) }
+    if touchedData { context.variables["data"] = .object(data.mapValues { .object($0) }) }
     // Resources whose count is zero still exist as empty tuples or objects.
     for (address, keys) in expansions where keys.isEmpty && address.mode == .managed {
       if managed[address.type]?[address.name] == nil, let resource = configuration.resource(address.mode, address.type, address.name) {

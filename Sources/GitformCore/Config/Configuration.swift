@@ -19,6 +19,8 @@ public struct Configuration: Sendable {
   public var outputs: [OutputBlock]
   public var provider: ProviderBlock?
   public var imports: [ImportBlock]
+  /// `resources` positions by address; rebuilt by `indexResources()` after any change.
+  private var resourceIndex: [ResourceAddress: Int] = [:]
 
   public init(directory: String) {
     self.directory = directory
@@ -31,8 +33,14 @@ public struct Configuration: Sendable {
     imports = []
   }
 
+  /// The resource block at an address, in constant time (configurations reach 10,000 blocks).
   public func resource(_ mode: ResourceMode, _ type: String, _ name: String) -> ResourceBlock? {
-    resources.first { $0.mode == mode && $0.type == type && $0.name == name }
+    resourceIndex[ResourceAddress(mode: mode, type: type, name: name)].map { resources[$0] }
+  }
+
+  mutating func indexResources() {
+    resourceIndex = [:]
+    for (position, resource) in resources.enumerated() { resourceIndex[resource.address] = position }
   }
 }
 

@@ -33,7 +33,7 @@ enum DecimalArithmetic {
 
   static func multiply(_ a: Decimal, _ b: Decimal) -> Result<Decimal, Failure> {
     if isInteger(a) && isInteger(b) { return IntegerArithmetic.apply(.multiply, a, b) }
-    return run(a, b) { r, x, y in NSDecimalMultiply(r, x, y, .plain) }
+    return IntegerArithmetic.multiply(a, b)
   }
 
   static func divide(_ a: Decimal, _ b: Decimal) -> Result<Decimal, Failure> {
@@ -45,6 +45,7 @@ enum DecimalArithmetic {
   /// A zero divisor gives the dividend back, as Terraform does (`1 % 0` is `1`).
   static func modulo(_ a: Decimal, _ b: Decimal) -> Result<Decimal, Failure> {
     if b.isZero { return .success(a) }
+    if let x = intValue(a), let y = intValue(b), y != -1 { return .success(Decimal(x % y)) }
     return divide(a, b).flatMap { quotient in
       multiply(truncated(quotient), b).flatMap { subtract(a, $0) }
     }
@@ -54,18 +55,65 @@ enum DecimalArithmetic {
 
   /// The integer part, rounded towards zero.
   static func truncated(_ a: Decimal) -> Decimal {
+    if let n = intValue(a) { return Decimal(n) }
+    return truncatedSlow(a)
+  }
+
+  static func isInteger(_ a: Decimal) -> Bool {
+    guard !a.isNaN else { return false }
+    if a.exponent >= 0 { return true }
+    guard var magnitude = smallMagnitude(a) else { return truncatedSlow(a) == a }
+    // A negative exponent: whole exactly when the significand ends in that many zeros.
+    var exponent = a.exponent
+    while exponent < 0 {
+      if magnitude % 10 != 0 { return false }
+      magnitude /= 10
+      exponent += 1
+    }
+    return true
+  }
+
+  /// The value as an `Int` when it is a whole number in `Int`'s range.
+  ///
+  /// Read from `Decimal`'s significand and exponent: this is on every index, arithmetic and
+  /// function-argument path, and going through text (about 2 µs a number) would dominate them.
+  static func intValue(_ a: Decimal) -> Int? {
+    guard !a.isNaN else { return nil }
+    guard var magnitude = smallMagnitude(a) else {
+      guard truncatedSlow(a) == a, a >= Decimal(Int.min), a <= Decimal(Int.max) else { return nil }
+      return Int(NumberFormatting.string(a))
+    }
+    var exponent = a.exponent
+    while exponent > 0 {
+      guard magnitude <= UInt64.max / 10 else { return nil }
+      magnitude *= 10
+      exponent -= 1
+    }
+    while exponent < 0 {
+      guard magnitude % 10 == 0 else { return nil }
+      magnitude /= 10
+      exponent += 1
+    }
+    if a.isSignMinus {
+      guard magnitude <= UInt64(Int.max) + 1 else { return nil }
+      return magnitude == UInt64(Int.max) + 1 ? Int.min : -Int(magnitude)
+    }
+    guard magnitude <= UInt64(Int.max) else { return nil }
+    return Int(magnitude)
+  }
+
+  /// The significand when it fits 64 bits (`uint64Value` truncates silently, hence the check).
+  private static func smallMagnitude(_ a: Decimal) -> UInt64? {
+    let significand = a.significand
+    let magnitude = NSDecimalNumber(decimal: significand).uint64Value
+    return Decimal(magnitude) == significand ? magnitude : nil
+  }
+
+  private static func truncatedSlow(_ a: Decimal) -> Decimal {
     var source = a
     var result = Decimal()
     NSDecimalRound(&result, &source, 0, a < 0 ? .up : .down)
     return result
-  }
-
-  static func isInteger(_ a: Decimal) -> Bool { truncated(a) == a }
-
-  /// The value as an `Int` when it is a whole number in `Int`'s range.
-  static func intValue(_ a: Decimal) -> Int? {
-    guard isInteger(a), a >= Decimal(Int.min), a <= Decimal(Int.max) else { return nil }
-    return Int(NumberFormatting.string(a))
   }
 
   private static func run(

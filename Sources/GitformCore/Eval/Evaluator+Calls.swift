@@ -6,7 +6,8 @@ extension Evaluator {
     guard let function = context.functions[name] else {
       var detail = "There is no function named \(Value.quoted(name))."
       if let suggestion = context.functions.suggestion(for: name) {
-        detail = "There is no function named \(Value.quoted(name)). Did you mean "
+        detail =
+          "There is no function named \(Value.quoted(name)). Did you mean "
           + "\(Value.quoted(suggestion))?"
       }
       return fail("Call to unknown function", detail, subject: call.name.range, context: range)
@@ -41,7 +42,8 @@ extension Evaluator {
         return fail(
           "Not enough function arguments", detail, subject: call.closeParenRange, context: range)
       case .tooManyArguments(let detail):
-        let extra = ranges.count > function.parameters.count
+        let extra =
+          ranges.count > function.parameters.count
           ? ranges[function.parameters.count] : range
         return fail("Too many function arguments", detail, subject: extra, context: range)
       case .invalidArgument(let index, let detail):
@@ -53,16 +55,33 @@ extension Evaluator {
     }
   }
 
+  /// "Call to unknown function", with a "Did you mean" hint when a known name is close.
+  static func unknownFunction(_ call: FunctionCall, functions: FunctionTable) -> Diagnostic {
+    let name = call.name.name
+    var detail = "There is no function named \(Value.quoted(name))."
+    if let suggestion = functions.suggestion(for: name) {
+      detail += " Did you mean \(Value.quoted(suggestion))?"
+    }
+    return .error(
+      "Call to unknown function", detail: detail, subject: call.name.range,
+      context: call.name.range.through(call.closeParenRange))
+  }
+
   /// `try(a, b, ...)` and `can(a)`: each argument is evaluated on its own and its problems
   /// are kept out of the result unless every argument fails.
   private mutating func evaluateLazyCall(_ call: FunctionCall, range: SourceRange) -> Value {
     let name = call.name.name
-    let parameter = name == "can" ? "expression" : "expressions"
+    if call.arguments.isEmpty && name == "try" {
+      return fail(
+        "Error in function call",
+        "Call to function \"try\" failed: at least one argument is required.", subject: range,
+        context: range)
+    }
     if call.arguments.isEmpty {
       return fail(
         "Not enough function arguments",
-        "Function \(Value.quoted(name)) expects 1 argument(s). Missing value for "
-          + "\(Value.quoted(parameter)).", subject: call.closeParenRange, context: range)
+        "Function \"can\" expects 1 argument(s). Missing value for \"expression\".",
+        subject: call.closeParenRange, context: range)
     }
     if name == "can" && call.arguments.count > 1 {
       return fail(
@@ -84,7 +103,8 @@ extension Evaluator {
       if name == "can" {
         return value.isWhollyKnown ? .true : .unknown(.bool)
       }
-      return value.isWhollyKnown ? value : Value.unknown().marked(sensitive: value.containsSensitive)
+      return value.isWhollyKnown
+        ? value : Value.unknown().marked(sensitive: value.containsSensitive)
     }
     if name == "can" { return .false }
     var detail = "Call to function \"try\" failed: no expression succeeded:\n"

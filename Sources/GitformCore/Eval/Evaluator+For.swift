@@ -10,7 +10,8 @@ extension Evaluator {
 
   /// Key/value pairs in HCL's order: index order for lists and tuples, key order for maps and
   /// objects, the value itself as key for sets.
-  mutating func iterate(_ collection: Value, range: SourceRange, context: SourceRange) -> Iteration {
+  mutating func iterate(_ collection: Value, range: SourceRange, context: SourceRange) -> Iteration
+  {
     if collection.isNull {
       _ = fail(
         "Iteration over null value",
@@ -65,7 +66,7 @@ extension Evaluator {
       case .unknown(let s):
         known = false
         sensitive = sensitive || s
-      case .element(let keyValue, let element, let s):
+      case .element(let keyValue, let element, let s, let sensitiveKey):
         sensitive = sensitive || s
         guard let name = keyValue else {
           elements.append(element)
@@ -75,12 +76,13 @@ extension Evaluator {
           groups[name, default: []].append(element)
         } else if attributes[name] != nil {
           failed = true
+          // A sensitive key is never written into a message.
+          let key = sensitiveKey ? "the same key" : "the key \(Value.quoted(name))"
           _ = fail(
             "Duplicate object key",
-            "Two different items produced the key \(Value.quoted(name)) in this 'for' expression. "
-              + "If duplicates are expected, use the ellipsis (...) after the value expression to "
-              + "enable grouping by key.", subject: expression.keyExpression?.range ?? range,
-            context: range)
+            "Two different items produced \(key) in this 'for' expression. If duplicates are "
+              + "expected, use the ellipsis (...) after the value expression to enable grouping "
+              + "by key.", subject: expression.keyExpression?.range ?? range, context: range)
         } else {
           attributes[name] = element
         }
@@ -89,7 +91,9 @@ extension Evaluator {
     // As in hcl, any problem inside the loop makes the whole result unknown.
     if failed || diagnostics.count > diagnosticsBefore { return .unknown() }
     if !known { return Value.unknown().marked(sensitive: sensitive) }
-    guard expression.producesObject else { return Value.tuple(elements).marked(sensitive: sensitive) }
+    guard expression.producesObject else {
+      return Value.tuple(elements).marked(sensitive: sensitive)
+    }
     if expression.isGrouping { attributes = groups.mapValues { Value.tuple($0) } }
     return Value.object(attributes).marked(sensitive: sensitive)
   }
@@ -99,8 +103,9 @@ extension Evaluator {
     case skip
     case failed
     case unknown(sensitive: Bool)
-    /// The key (object form only), the value and whether the condition or key was sensitive.
-    case element(key: String?, Value, sensitive: Bool)
+    /// The key (object form only), the value, whether the condition or key was sensitive and
+    /// whether the key was.
+    case element(key: String?, Value, sensitive: Bool, sensitiveKey: Bool)
   }
 
   private mutating func forStep(_ expression: ForExpression, range: SourceRange) -> ForStep {
@@ -109,13 +114,16 @@ extension Evaluator {
       let condition = evaluate(conditionExpression)
       if condition.isNull {
         _ = fail(
-          "Invalid 'for' condition", "The value of the 'if' clause must not be null.",
+          "Condition is null", "The value of the 'if' clause must not be null.",
           subject: conditionExpression.range, context: range)
         return .failed
       }
-      guard case .success(let converted) = condition.converted(to: .bool) else {
+      let converted: Value
+      switch condition.converted(to: .bool) {
+      case .success(let value): converted = value
+      case .failure(let error):
         _ = fail(
-          "Invalid 'for' condition", "The 'if' clause value is invalid: bool required.",
+          "Invalid 'for' condition", "The 'if' clause value is invalid: \(error.message).",
           subject: conditionExpression.range, context: range)
         return .failed
       }
@@ -124,6 +132,7 @@ extension Evaluator {
       if !include { return .skip }
     }
     var name: String?
+    var sensitiveKey = false
     if let keyExpression = expression.keyExpression {
       let key = evaluate(keyExpression)
       if key.isNull {
@@ -138,11 +147,12 @@ extension Evaluator {
           subject: keyExpression.range, context: range)
         return .failed
       }
-      sensitive = sensitive || converted.containsSensitive
+      sensitiveKey = converted.containsSensitive
+      sensitive = sensitive || sensitiveKey
       guard let text = converted.stringValue else { return .unknown(sensitive: sensitive) }
       name = text
     }
     let value = evaluate(expression.valueExpression)
-    return .element(key: name, value, sensitive: sensitive)
+    return .element(key: name, value, sensitive: sensitive, sensitiveKey: sensitiveKey)
   }
 }

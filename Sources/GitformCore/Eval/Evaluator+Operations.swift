@@ -12,11 +12,27 @@ extension Evaluator {
     }
   }
 
-  mutating func evaluateBinary(
-    _ op: BinaryOperator, _ lhs: Expression, _ rhs: Expression, range: SourceRange
+  /// A run of left-associative operators (`1 + 2 + 3 ...`) is one left-deep tree as long as
+  /// the source line: it is walked in a loop, not by recursion, so its length cannot exhaust
+  /// the stack. Evaluation order is unchanged: each left operand before its right one.
+  mutating func evaluateBinaryChain(_ expression: Expression) -> Value {
+    var spine: [(op: BinaryOperator, lhs: Expression, rhs: Expression, range: SourceRange)] = []
+    var leftmost = expression
+    while case .binary(let op, let lhs, let rhs, _) = leftmost.kind {
+      spine.append((op, lhs, rhs, leftmost.range))
+      leftmost = lhs
+    }
+    var value = evaluate(leftmost)
+    for step in spine.reversed() {
+      value = applyBinary(step.op, value, step.lhs, evaluate(step.rhs), step.rhs, range: step.range)
+    }
+    return value
+  }
+
+  private mutating func applyBinary(
+    _ op: BinaryOperator, _ left: Value, _ lhs: Expression, _ right: Value, _ rhs: Expression,
+    range: SourceRange
   ) -> Value {
-    let left = evaluate(lhs)
-    let right = evaluate(rhs)
     switch op.apply(left, right) {
     case .success(let result): return result
     case .failure(let failures):
@@ -54,7 +70,8 @@ extension Evaluator {
         "Inconsistent conditional result types",
         "The true and false result expressions must have consistent types. The 'true' value is "
           + "\(trueValue.type.friendlyName), but the 'false' value is "
-          + "\(falseValue.type.friendlyName).", subject: trueResult.range.through(falseResult.range),
+          + "\(falseValue.type.friendlyName).",
+        subject: trueResult.range.through(falseResult.range),
         context: range)
     }
     if conditionValue.isNull {

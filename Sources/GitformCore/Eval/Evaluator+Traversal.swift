@@ -72,12 +72,20 @@ extension Evaluator {
         "Unsupported attribute",
         "Can't access attributes on a primitive-typed value (\(value.type.friendlyName)).",
         subject: range)
-    case .list, .set, .tuple:
+    case .list(.object):
       return fail(
         "Unsupported attribute",
-        "Can't access attributes on a \(value.type.friendlyName) value. Did you mean to access an "
-          + "attribute for a specific element of the \(value.type.friendlyName), or across all "
-          + "elements of it using a splat expression ([*])?", subject: range)
+        "Can't access attributes on a list of objects. Did you mean to access attribute "
+          + "\(Value.quoted(name)) for a specific element of the list, or across all elements of "
+          + "the list?", subject: range)
+    case .set(.object):
+      return fail(
+        "Unsupported attribute",
+        "Can't access attributes on a set of objects. Did you mean to access an attribute across "
+          + "all elements of the set?", subject: range)
+    case .list, .set, .tuple:
+      return fail(
+        "Unsupported attribute", "This value does not have any attributes.", subject: range)
     }
   }
 

@@ -15,6 +15,8 @@ public struct Evaluator {
   var scopes: [[String: Value]] = []
   /// The elements of enclosing splats being visited, innermost last.
   var splatItems: [Value] = []
+  /// How many `evaluate` calls are in progress.
+  private var depth = 0
 
   public init(context: EvalContext) {
     self.context = context
@@ -29,8 +31,27 @@ public struct Evaluator {
     return (value, evaluator.diagnostics)
   }
 
+  /// How deep evaluation may recurse before refusing: far beyond the parser's nesting limit
+  /// (`Syntax.maximumNestingDepth`), yet shallow enough for any thread's stack.
+  static let maximumDepth = 1_000
+
   /// Evaluates `expression`; problems are appended to `diagnostics`.
   public mutating func evaluate(_ expression: Expression) -> Value {
+    guard depth < Self.maximumDepth else {
+      return fail(
+        "Expression too deeply nested",
+        "This expression nests deeper than \(Self.maximumDepth) levels, which gitform does not "
+          + "evaluate.", subject: expression.range)
+    }
+    depth += 1
+    defer { depth -= 1 }
+    let before = diagnostics.count
+    let value = evaluateKind(expression)
+    if diagnostics.count > before { attachExpressionValues(from: before, to: expression) }
+    return value
+  }
+
+  private mutating func evaluateKind(_ expression: Expression) -> Value {
     switch expression.kind {
     case .literal(let literal): return evaluateLiteral(literal, range: expression.range)
     case .template(let template): return evaluateTemplate(template)
@@ -48,8 +69,7 @@ public struct Evaluator {
     case .object(let items): return evaluateObject(items)
     case .unary(let op, let operand, _):
       return evaluateUnary(op, operand, range: expression.range)
-    case .binary(let op, let lhs, let rhs, _):
-      return evaluateBinary(op, lhs, rhs, range: expression.range)
+    case .binary: return evaluateBinaryChain(expression)
     case .conditional(let condition, let trueResult, let falseResult):
       return evaluateConditional(condition, trueResult, falseResult, range: expression.range)
     case .forExpression(let forExpression):

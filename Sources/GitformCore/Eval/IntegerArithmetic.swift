@@ -1,8 +1,8 @@
 import Foundation
 
-/// Exact integer addition, subtraction and multiplication, so a result that `Decimal` cannot
-/// hold is detected instead of silently rounded (Foundation's `Decimal` does not reliably
-/// report a loss of precision).
+/// Exact integer addition and subtraction and exact multiplication, so a result that
+/// `Decimal` cannot hold is detected instead of silently rounded (Foundation's `Decimal` does
+/// not reliably report a loss of precision).
 ///
 /// Machine integers are used when the operands fit and the operation does not overflow;
 /// otherwise the operation runs on decimal digit strings, which is exact at any size.
@@ -45,6 +45,29 @@ enum IntegerArithmetic {
     }
     let text = (negative ? "-" : "") + magnitude.map(String.init).joined()
     return NumberFormatting.parse(text).mapError { _ in .outOfRange }
+  }
+
+  /// The exact product of any two numbers, rounded to 38 significant digits only when it is
+  /// not an integer. Used for every multiplication: Foundation's `NSDecimalMultiply` traps on
+  /// exponents beyond its range instead of reporting them.
+  static func multiply(_ a: Decimal, _ b: Decimal) -> Result<Decimal, DecimalArithmetic.Failure> {
+    let (negativeA, digitsA, exponentA) = scaledDigits(a)
+    let (negativeB, digitsB, exponentB) = scaledDigits(b)
+    let product = multiply(digitsA, digitsB)
+    let text =
+      (negativeA != negativeB ? "-" : "") + product.map(String.init).joined()
+      + "e\(exponentA + exponentB)"
+    return NumberFormatting.parse(text).mapError { _ in .outOfRange }
+  }
+
+  /// Sign, digits and power of ten such that the number is `±digits × 10^exponent`.
+  private static func scaledDigits(_ n: Decimal) -> (Bool, [Int], Int) {
+    var text = NumberFormatting.string(n)
+    let negative = text.hasPrefix("-")
+    if negative { text.removeFirst() }
+    let parts = text.split(separator: ".", maxSplits: 1)
+    let fraction = parts.count > 1 ? parts[1] : ""
+    return (negative, (parts[0] + fraction).compactMap(\.wholeNumberValue), -fraction.count)
   }
 
   /// Sign and most-significant-first decimal digits of an integer.

@@ -27,6 +27,10 @@ enum NumberFormatting {
   /// Parses `[+-]digits[.digits][(e|E)[+-]digits]`, also `1.` and `.5` as cty accepts them.
   static func parse(_ text: String) -> Result<Decimal, ParseFailure> {
     let bytes = Array(text.utf8)
+    // Most numbers in configurations are small integers: take them without building digits.
+    if !bytes.isEmpty, bytes.count <= 18, bytes.allSatisfy(isDigit) {
+      return .success(Decimal(bytes.reduce(0) { $0 * 10 + Int($1 - 48) }))
+    }
     var i = 0
     var negative = false
     if i < bytes.count, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") {

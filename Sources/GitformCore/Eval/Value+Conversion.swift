@@ -69,12 +69,14 @@ extension Value {
       guard type.isMapping, let attributes = sortedAttributes else {
         return .failure(ConversionError(target.requiredMessage))
       }
-      return Value.convertElements(attributes.map(\.value), to: element, keys: attributes.map(\.key))
-        .map { converted, elementType in
-          .map(
-            Dictionary(uniqueKeysWithValues: zip(attributes.map(\.key), converted)),
-            elementType: elementType)
-        }
+      return Value.convertElements(
+        attributes.map(\.value), to: element, keys: attributes.map(\.key)
+      )
+      .map { converted, elementType in
+        .map(
+          Dictionary(uniqueKeysWithValues: zip(attributes.map(\.key), converted)),
+          elementType: elementType)
+      }
     case .tuple(let types):
       guard type.isSequence, let elements else {
         return .failure(ConversionError(target.requiredMessage))

@@ -29,10 +29,12 @@ extension Value: CustomStringConvertible {
     case .attributes(let attributes):
       let pairs = attributes.sorted { $0.key < $1.key }
       if case .map = type {
-        return "tomap({" + pairs.map { "\(Value.quoted($0.key)) = \($0.value)" }
+        return "tomap({"
+          + pairs.map { "\(Value.quoted($0.key)) = \($0.value)" }
           .joined(separator: ", ") + "})"
       }
-      return "{" + pairs.map { "\(Value.objectKey($0.key)) = \($0.value)" }
+      return "{"
+        + pairs.map { "\(Value.objectKey($0.key)) = \($0.value)" }
         .joined(separator: ", ") + "}"
     }
   }
@@ -56,7 +58,8 @@ extension Value: CustomStringConvertible {
       }
     }
     // `${` and `%{` would start a template in the literal; HCL doubles the introducer.
-    out = out.replacingOccurrences(of: "${", with: "$${").replacingOccurrences(of: "%{", with: "%%{")
+    out = out.replacingOccurrences(of: "${", with: "$${").replacingOccurrences(
+      of: "%{", with: "%%{")
     return out + "\""
   }
 

@@ -30,16 +30,23 @@ extension Value: Hashable {
     case .null: hasher.combine(0)
     case .unknown: hasher.combine(1)
     case .bool(let b): hasher.combine(b)
-    // `Decimal` may hold one number in several representations; its text is canonical.
-    case .number(let n): hasher.combine(n.description)
+    // `Decimal` may hold one number in several representations; an integer's value and any
+    // other number's text are canonical.
+    case .number(let n):
+      if let int = DecimalArithmetic.intValue(n) {
+        hasher.combine(int)
+      } else {
+        hasher.combine(NumberFormatting.string(n))
+      }
     case .string(let s): hasher.combine(s)
     case .elements(let e): hasher.combine(e)
     case .attributes(let a): hasher.combine(a)
     }
   }
 
-  /// The order set elements are kept in: nulls first, then booleans (false first), numbers
-  /// ascending, strings lexically, and other values by their rendering. Total and stable.
+  /// The order set elements are kept in: booleans (false first), numbers ascending, strings
+  /// lexically, other values by their rendering, and nulls last (as cty orders them). Total
+  /// and stable.
   static func canonicalOrder(_ a: Value, _ b: Value) -> Bool {
     let (ra, rb) = (a.orderRank, b.orderRank)
     if ra != rb { return ra < rb }
@@ -53,7 +60,7 @@ extension Value: Hashable {
 
   private var orderRank: Int {
     switch content {
-    case .null: return 0
+    case .null: return 6
     case .bool: return 1
     case .number: return 2
     case .string: return 3

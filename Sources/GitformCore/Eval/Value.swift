@@ -51,9 +51,13 @@ public struct Value: Sendable {
     Value(type: type, content: .unknown)
   }
   public static func bool(_ value: Bool) -> Value { value ? .true : .false }
-  public static func number(_ value: Decimal) -> Value { Value(type: .number, content: .number(value)) }
+  public static func number(_ value: Decimal) -> Value {
+    Value(type: .number, content: .number(value))
+  }
   public static func number(_ value: Int) -> Value { .number(Decimal(value)) }
-  public static func string(_ value: String) -> Value { Value(type: .string, content: .string(value)) }
+  public static func string(_ value: String) -> Value {
+    Value(type: .string, content: .string(value))
+  }
 
   public static func tuple(_ elements: [Value]) -> Value {
     Value(type: .tuple(elements.map(\.type)), content: .elements(elements))

@@ -131,7 +131,8 @@ extension UnaryOperator {
     case .failure(let error):
       return .failure(
         OperationFailure(
-          summary: "Invalid operand", detail: "Unsuitable value for unary operand: \(error.message).",
+          summary: "Invalid operand",
+          detail: "Unsuitable value for unary operand: \(error.message).",
           operand: .only))
     }
     if converted.isNull {
@@ -142,7 +143,8 @@ extension UnaryOperator {
     }
     let sensitive = converted.containsSensitive
     switch (self, converted.content) {
-    case (.negate, .number(let n)): return .success(Value.number(DecimalArithmetic.negate(n)).marked(sensitive: sensitive))
+    case (.negate, .number(let n)):
+      return .success(Value.number(DecimalArithmetic.negate(n)).marked(sensitive: sensitive))
     case (.not, .bool(let b)): return .success(Value.bool(!b).marked(sensitive: sensitive))
     default: return .success(Value.unknown(operandType).marked(sensitive: sensitive))
     }

@@ -22,7 +22,8 @@ public indirect enum ValueType: Hashable, Sendable {
     }
   }
 
-  /// True for the sequence-like types `list`, `set` and `tuple` (the ones `for` and splat walk by index).
+  /// True for the sequence-like types `list`, `set` and `tuple`, which `for` and splat walk
+  /// element by element.
   public var isSequence: Bool {
     switch self {
     case .list, .set, .tuple: return true
@@ -88,7 +89,8 @@ public indirect enum ValueType: Hashable, Sendable {
     case .map(let t): return "map(\(t.typeExpression))"
     case .tuple(let ts): return "tuple([" + ts.map(\.typeExpression).joined(separator: ", ") + "])"
     case .object(let attrs):
-      return "object({" + attrs.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.typeExpression)" }
+      return "object({"
+        + attrs.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.typeExpression)" }
         .joined(separator: ", ") + "})"
     }
   }

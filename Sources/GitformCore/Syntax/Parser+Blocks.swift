@@ -14,7 +14,7 @@ extension ParserState {
         labels.append(parseQuotedLabel())
       case .identifier:
         let label = read()
-        labels.append(BlockLabel(value: token(label).text, isQuoted: false, range: range(label)))
+        labels.append(BlockLabel(value: text(label), isQuoted: false, range: range(label)))
       default:
         let context = between(typeToken.range, range(next))
         switch next.kind {
@@ -135,7 +135,7 @@ extension ParserState {
       recoverAfterBodyItem()
       error(
         "Argument definition required",
-        "A single-line block definition can contain only a single argument. If you meant to define argument \"\(token(identifier).text)\", use an equals sign to assign it a value. To define a nested block, place it on a line of its own within its parent block.",
+        "A single-line block definition can contain only a single argument. If you meant to define argument \"\(text(identifier))\", use an equals sign to assign it a value. To define a nested block, place it on a line of its own within its parent block.",
         subject: between(range(identifier), range(next)))
       return nil
     default:

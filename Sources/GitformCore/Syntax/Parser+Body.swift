@@ -2,7 +2,7 @@
 extension ParserState {
   mutating func parseFileBody() -> Body {
     let items = parseBody(closedBy: .endOfFile, opener: nil)
-    let end = tokens[tokens.count - 1].end
+    let end = tokens[tokens.count - 1].start
     return Body(
       items: items,
       range: SourceRange(
@@ -115,10 +115,10 @@ extension ParserState {
         read()
       }
     }
-    let nameToken = token(identifier)
+    let nameRange = range(identifier)
     return Attribute(
-      name: nameToken.text, nameRange: nameToken.range, equalsRange: range(equals),
-      expression: expression, range: between(nameToken.range, endRange))
+      name: text(identifier), nameRange: nameRange, equalsRange: range(equals),
+      expression: expression, range: between(nameRange, endRange))
   }
 }
 

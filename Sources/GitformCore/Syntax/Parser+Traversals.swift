@@ -2,8 +2,13 @@
 extension ParserState {
   mutating func parseTraversals(from term: Expression) -> Expression {
     var result = term
+    var steps = 0
     while true {
       let next = peek()
+      if next.kind == .dot || next.kind == .openBracket {
+        steps += 1
+        guard allowChain(steps) else { return result }
+      }
       switch next.kind {
       case .dot:
         let dot = read()
@@ -13,7 +18,7 @@ extension ParserState {
           read()
           let stepRange = between(range(dot), range(attribute))
           result = appendStep(
-            Traverser(.attribute(token(attribute).text), range: stepRange), to: result)
+            Traverser(.attribute(text(attribute)), range: stepRange), to: result)
         case .numberLiteral:
           read()
           let stepRange = between(range(dot), range(attribute))
@@ -26,7 +31,7 @@ extension ParserState {
             _ = checkNumber(attribute)
           }
           result = appendStep(
-            Traverser(.index(.number(token(attribute).text)), range: stepRange), to: result)
+            Traverser(.index(.number(text(attribute))), range: stepRange), to: result)
         case .star:
           result = parseAttributeSplat(source: result, term: term, dot: dot)
         default:
@@ -50,7 +55,7 @@ extension ParserState {
 
   /// `0.1` read as a legacy index: two chained indexes, which hcl rejects.
   private func chainedLegacyIndex(_ number: Peeked) -> (String, String)? {
-    let text = token(number).text
+    let text = text(number)
     guard let dot = text.firstIndex(of: ".") else { return nil }
     return (String(text[..<dot]), String(text[text.index(after: dot)...]))
   }
@@ -153,7 +158,7 @@ extension ParserState {
           _ = checkNumber(next)
         }
         steps.append(
-          Traverser(.index(.number(token(next).text)), range: between(range(stepDot), range(next))))
+          Traverser(.index(.number(text(next))), range: between(range(stepDot), range(next))))
         lastRange = range(next)
         continue
       }
@@ -175,7 +180,7 @@ extension ParserState {
       }
       read()
       steps.append(
-        Traverser(.attribute(token(next).text), range: between(range(stepDot), range(next))))
+        Traverser(.attribute(text(next)), range: between(range(stepDot), range(next))))
       lastRange = range(next)
     }
     let each =

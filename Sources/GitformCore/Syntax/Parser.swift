@@ -16,7 +16,7 @@ public enum Parser {
     let (tokens, lexDiagnostics) = Lexer.scan(source, filename: filename)
     var state = ParserState(tokens: tokens, source: source, filename: filename)
     let body = state.parseFileBody()
-    let end = tokens[tokens.count - 1].end
+    let end = tokens[tokens.count - 1].start
     let range = SourceRange(
       filename: filename, start: SourcePosition(line: 1, column: 1, byte: 0), end: end)
     return (SyntaxFile(body: body, range: range), lexDiagnostics + state.diagnostics)
@@ -55,32 +55,41 @@ struct ParserState {
   let tokens: [RawToken]
   let source: [UInt8]
   let filename: String
+  /// A range in this file, for making others without looking the file name up again.
+  let fileRange: SourceRange
   var nextIndex = 0
   var includeNewlines: [Bool] = [true]
+  /// The top of `includeNewlines`, kept apart because every peek reads it.
+  var newlinesIncluded = true
   /// Set once recovery has skipped tokens: later "unexpected token" errors are suppressed,
   /// since they would most likely be noise caused by the skip.
   var recovery = false
   var diagnostics: [Diagnostic] = []
   var depth = 0
   var reportedDepth = false
+  /// Made on first deep nesting (see `StackBudget`).
+  var stack: StackBudget?
 
   init(tokens: [RawToken], source: [UInt8], filename: String) {
     self.tokens = tokens
     self.source = source
     self.filename = filename
+    let origin = SourcePosition(line: 1, column: 1, byte: 0)
+    self.fileRange = SourceRange(filename: filename, start: origin, end: origin)
   }
 
   // MARK: - Peeking and reading
 
   private func nextSignificant() -> (Peeked, Int) {
-    let newlines = includeNewlines[includeNewlines.count - 1]
+    let newlines = newlinesIncluded
     var i = nextIndex
     let last = tokens.count - 1
     while i < last {
       let kind = tokens[i].kind
       switch kind {
       case .comment:
-        if newlines, tokens[i].end.byte > 0, source[tokens[i].end.byte - 1] == 0x0A {
+        let end = tokens.end(i).byte
+        if newlines, end > 0, source[end - 1] == 0x0A {
           return (Peeked(index: i, kind: .newline), i + 1)
         }
         i += 1
@@ -111,7 +120,7 @@ struct ParserState {
   }
 
   func range(at index: Int) -> SourceRange {
-    SourceRange(filename: filename, start: tokens[index].start, end: tokens[index].end)
+    fileRange.with(start: tokens[index].start, end: tokens.end(index))
   }
 
   func range(_ peeked: Peeked) -> SourceRange { range(at: peeked.index) }
@@ -120,16 +129,46 @@ struct ParserState {
   func token(_ peeked: Peeked) -> Token {
     let raw = tokens[peeked.index]
     return Token(
-      kind: raw.kind, bytes: source[raw.start.byte..<raw.end.byte], range: range(at: peeked.index),
+      kind: raw.kind, bytes: source[raw.start.byte..<tokens.end(peeked.index).byte],
+      range: range(at: peeked.index),
       spacesBefore: Int(raw.spacesBefore))
+  }
+
+  /// The token's length in bytes.
+  func length(_ peeked: Peeked) -> Int {
+    tokens.end(peeked.index).byte - tokens[peeked.index].start.byte
+  }
+
+  /// The token's text, decoded straight from the source.
+  func text(_ peeked: Peeked) -> String {
+    let raw = tokens[peeked.index]
+    return String(decoding: source[raw.start.byte..<tokens.end(peeked.index).byte], as: UTF8.self)
+  }
+
+  /// True when the token's bytes are exactly the ASCII `keyword` (no allocation).
+  func hasText(_ peeked: Peeked, _ keyword: StaticString) -> Bool {
+    let raw = tokens[peeked.index]
+    let start = raw.start.byte
+    guard tokens.end(peeked.index).byte - start == keyword.utf8CodeUnitCount else { return false }
+    return keyword.withUTF8Buffer { expected in
+      source.withUnsafeBufferPointer { buffer in
+        for i in 0..<expected.count where buffer[start + i] != expected[i] { return false }
+        return true
+      }
+    }
   }
 
   /// The range of the last token read (hclsyntax's `PrevRange`).
   var previousRange: SourceRange { range(at: nextIndex == 0 ? 0 : nextIndex - 1) }
 
-  mutating func pushNewlines(_ include: Bool) { includeNewlines.append(include) }
+  mutating func pushNewlines(_ include: Bool) {
+    includeNewlines.append(include)
+    newlinesIncluded = include
+  }
+
   mutating func popNewlines() {
     if includeNewlines.count > 1 { includeNewlines.removeLast() }
+    newlinesIncluded = includeNewlines[includeNewlines.count - 1]
   }
 
   var isAtEnd: Bool { peek().kind == .endOfFile }
@@ -144,12 +183,12 @@ struct ParserState {
 
   /// hcl's `RangeBetween`: from the start of `a` to the end of `b`.
   func between(_ a: SourceRange, _ b: SourceRange) -> SourceRange {
-    SourceRange(filename: a.filename, start: a.start, end: b.end)
+    a.with(start: a.start, end: b.end)
   }
 
   /// A zero-width range at `position`.
   func point(_ position: SourcePosition, in filename: String) -> SourceRange {
-    SourceRange(filename: filename, start: position, end: position)
+    fileRange.with(start: position, end: position)
   }
 
   func invalid(_ range: SourceRange) -> Expression { Expression(.invalid, range: range) }
@@ -158,20 +197,37 @@ struct ParserState {
   /// caller then returns an invalid node without recursing.
   mutating func enterNesting() -> Bool {
     depth += 1
-    if depth <= Syntax.maximumNestingDepth { return true }
+    if depth <= StackBudget.checkedFromDepth { return true }
+    let budget = stack ?? StackBudget()
+    stack = budget
+    if depth <= Syntax.maximumNestingDepth && budget.hasRoom() { return true }
     depth -= 1
-    if !reportedDepth {
-      reportedDepth = true
-      error(
-        "Configuration nested too deeply",
-        "This expression or block is nested more than \(Syntax.maximumNestingDepth) levels deep, which gitform does not support.",
-        subject: range(peek()))
-    }
-    recovery = true
+    reportTooDeep(levels: depth)
     return false
   }
 
   mutating func leaveNesting() { depth -= 1 }
+
+  /// Reports excessive nesting once per file and enters recovery mode.
+  private mutating func reportTooDeep(levels: Int) {
+    recovery = true
+    guard !reportedDepth else { return }
+    reportedDepth = true
+    error(
+      "Configuration nested too deeply",
+      "This expression or block is nested more than \(levels) levels deep, which is more than gitform can parse. Split it up, for example with local values.",
+      subject: range(peek()))
+  }
+
+  /// For loops that build left-deep trees without recursing (`a + b + c ...`, `a[b][c]...`):
+  /// returns false (after reporting once) when `count` nodes would make the tree deeper than
+  /// the limit, since every later walk of the tree (evaluation, comparison, even freeing it)
+  /// recurses once per level.
+  mutating func allowChain(_ count: Int) -> Bool {
+    if count <= Syntax.maximumNestingDepth { return true }
+    reportTooDeep(levels: count - 1)
+    return false
+  }
 
   /// Called at the end of a loop iteration that started at `start`: when nothing was
   /// consumed (only possible after an error), skip one token so the loop cannot spin.

@@ -8,6 +8,8 @@ struct TemplateTreeBuilder {
   var position = 0
   var depth = 0
   var diagnostics: [Diagnostic] = []
+  /// Made on first deep nesting (see `StackBudget`).
+  var stack: StackBudget?
 
   init(tokens: [TemplateToken]) {
     self.tokens = tokens
@@ -68,7 +70,8 @@ struct TemplateTreeBuilder {
   private mutating func nested(
     _ range: SourceRange, _ body: (inout TemplateTreeBuilder) -> TemplatePart
   ) -> TemplatePart {
-    guard depth < Syntax.maximumNestingDepth else {
+    if depth >= StackBudget.checkedFromDepth && stack == nil { stack = StackBudget() }
+    guard depth < Syntax.maximumNestingDepth && stack?.hasRoom() ?? true else {
       diagnostics.append(
         .error(
           "Configuration nested too deeply",
@@ -118,7 +121,7 @@ struct TemplateTreeBuilder {
           return .conditional(
             TemplateConditional(
               condition: condition, trueParts: trueParts, falseParts: falseParts,
-              range: SourceRange(filename: openRange.filename, start: openRange.start, end: range.end)))
+              range: openRange.with(start: openRange.start, end: range.end)))
         case .endfor:
           diagnostics.append(
             .error(
@@ -160,7 +163,7 @@ struct TemplateTreeBuilder {
           return .loop(
             TemplateLoop(
               keyVariable: key, valueVariable: value, collection: collection, body: body,
-              range: SourceRange(filename: openRange.filename, start: openRange.start, end: range.end)))
+              range: openRange.with(start: openRange.start, end: range.end)))
         case .endif:
           diagnostics.append(
             .error(

@@ -14,7 +14,8 @@ final class ConversionTests: XCTestCase {
     XCTAssertEqual(convert(.string("1e3"), .number), .success(.number(1000)))
     XCTAssertEqual(convert(.string("1"), .bool), .success(.true))
     XCTAssertEqual(convert(.string("false"), .bool), .success(.false))
-    XCTAssertEqual(convert(.string("x"), .number), .failure(ConversionError("a number is required")))
+    XCTAssertEqual(
+      convert(.string("x"), .number), .failure(ConversionError("a number is required")))
     XCTAssertEqual(convert(.string("yes"), .bool), .failure(ConversionError("a bool is required")))
     XCTAssertEqual(convert(.true, .number), .failure(ConversionError("number required")))
     XCTAssertEqual(convert(.number(1), .bool), .failure(ConversionError("bool required")))
@@ -25,7 +26,8 @@ final class ConversionTests: XCTestCase {
     XCTAssertEqual(convert(.null, .string), .success(.null(.string)))
     XCTAssertEqual(convert(.unknown(), .list(.number)), .success(.unknown(.list(.number))))
     XCTAssertEqual(convert(.unknown(.number), .string), .success(.unknown(.string)))
-    XCTAssertEqual(convert(.unknown(.tuple([])), .number), .failure(ConversionError("number required")))
+    XCTAssertEqual(
+      convert(.unknown(.tuple([])), .number), .failure(ConversionError("number required")))
   }
 
   func testSensitivityIsKept() {
@@ -81,7 +83,8 @@ final class ConversionTests: XCTestCase {
     XCTAssertEqual(ValueType.unify([.bool, .number]), nil)
     XCTAssertEqual(ValueType.unify([.number, .dynamic]), .dynamic)
     XCTAssertEqual(ValueType.unify([.tuple([.number]), .tuple([.string])]), .tuple([.string]))
-    XCTAssertEqual(ValueType.unify([.tuple([.number]), .tuple([.number, .number])]), .list(.number))
+    XCTAssertEqual(
+      ValueType.unify([.tuple([.number]), .tuple([.number, .number])]), .list(.number))
     XCTAssertEqual(ValueType.unify([.list(.number), .set(.string)]), .list(.string))
     XCTAssertEqual(ValueType.unify([.set(.number), .set(.string)]), .set(.string))
     XCTAssertEqual(

@@ -45,7 +45,8 @@ final class NumberTests: XCTestCase {
       guard case .success(let n) = r else { return nil }
       return NumberFormatting.string(n)
     }
-    XCTAssertEqual(run(DecimalArithmetic.add(Decimal(string: "0.1")!, Decimal(string: "0.2")!)), "0.3")
+    XCTAssertEqual(
+      run(DecimalArithmetic.add(Decimal(string: "0.1")!, Decimal(string: "0.2")!)), "0.3")
     XCTAssertEqual(run(DecimalArithmetic.divide(5, 2)), "2.5")
     XCTAssertEqual(run(DecimalArithmetic.modulo(7, 3)), "1")
     XCTAssertEqual(run(DecimalArithmetic.modulo(-7, 3)), "-1")
@@ -62,6 +63,25 @@ final class NumberTests: XCTestCase {
     // 10^38 itself is exact: one significant digit.
     XCTAssertEqual(DecimalArithmetic.add(big, 1), .success(Decimal(string: "1e38")!))
     XCTAssertEqual(DecimalArithmetic.divide(1, 0), .failure(.divisionByZero))
+  }
+
+  func testExtremeExponentsAreHandledNotTrapped() {
+    let tiny = Decimal(string: "1e-100")!
+    XCTAssertEqual(DecimalArithmetic.multiply(tiny, tiny), .success(0))
+    XCTAssertEqual(
+      DecimalArithmetic.multiply(Decimal(string: "0.5")!, Decimal(string: "1e127")!),
+      .success(Decimal(string: "5e126")!))
+    XCTAssertEqual(
+      DecimalArithmetic.multiply(Decimal(string: "1e100")!, Decimal(string: "1e100")!),
+      .failure(.outOfRange))
+    XCTAssertEqual(
+      DecimalArithmetic.multiply(Decimal(string: "1.5")!, Decimal(string: "1e127")!),
+      .success(Decimal(string: "15e126")!))
+    // 1.5 × (10^38 − 1) × 10^89 is an integer of 39 significant digits: refused.
+    XCTAssertEqual(
+      DecimalArithmetic.multiply(
+        Decimal(string: "1.5")!, Decimal(string: "99999999999999999999999999999999999999e89")!),
+      .failure(.outOfRange))
   }
 
   func testIntValueOnlyForWholeNumbersInRange() {

@@ -37,7 +37,9 @@ final class OperatorTests: XCTestCase {
       ["Operation failed: Error during operation: argument must not be null."])
     XCTAssertEqual(
       failures(.divide, .number(1), .number(0)),
-      ["Operation failed: Error during operation: division by zero has no number result in gitform."])
+      [
+        "Operation failed: Error during operation: division by zero has no number result in gitform."
+      ])
   }
 
   func testEqualityNeverConvertsTypes() {
@@ -61,7 +63,9 @@ final class OperatorTests: XCTestCase {
     XCTAssertEqual(binary(.add, secret, .number(1)), Value.number(2).marked(sensitive: true))
     XCTAssertEqual(
       binary(.equal, .tuple([secret]), .tuple([.number(1)])), Value.true.marked(sensitive: true))
-    XCTAssertEqual(UnaryOperator.not.apply(Value.true.marked(sensitive: true)), .success(Value.false.marked(sensitive: true)))
+    XCTAssertEqual(
+      UnaryOperator.not.apply(Value.true.marked(sensitive: true)),
+      .success(Value.false.marked(sensitive: true)))
   }
 
   func testUnaryOperators() {

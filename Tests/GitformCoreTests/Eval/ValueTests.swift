@@ -30,7 +30,8 @@ final class ValueTests: XCTestCase {
     let set = Value.set(
       [.string("b"), .string("a"), .string("b"), .string("B")], elementType: .string)
     XCTAssertEqual(set.elements, [.string("B"), .string("a"), .string("b")])
-    let numbers = Value.set([.number(10), .number(2), .number(Decimal(string: "2.0")!)], elementType: .number)
+    let numbers = Value.set(
+      [.number(10), .number(2), .number(Decimal(string: "2.0")!)], elementType: .number)
     XCTAssertEqual(numbers.elements, [.number(2), .number(10)])
   }
 

@@ -13,7 +13,8 @@ enum CollectionFunctions {
         return .number(s.count)
       }
       guard value.type.isSequence || value.type.isMapping || value.type == .dynamic else {
-        throw FunctionError.call("argument must be a string, a collection type, or a structural type")
+        throw FunctionError.call(
+          "argument must be a string, a collection type, or a structural type")
       }
       // A tuple or object knows its length even when its elements are unknown.
       if let elements = value.elements { return .number(elements.count) }
@@ -27,7 +28,8 @@ enum CollectionFunctions {
         guard argument.type.isSequence, !argument.type.isSet, let items = argument.elements
         else {
           throw FunctionError.argument(
-            index: index, "all arguments must be lists or tuples; got \(argument.type.friendlyName)")
+            index: index, "all arguments must be lists or tuples; got \(argument.type.friendlyName)"
+          )
         }
         elements += items
       }
@@ -58,13 +60,12 @@ enum CollectionFunctions {
         if case .map(let t) = argument.type { mapTypes.append(t) }
         attributes.merge(items) { _, later in later }
       }
-      if !present.isEmpty, mapTypes.count == present.count, let unified = ValueType.unify(mapTypes) {
-        let keys = attributes.keys.sorted()
-        if case .success(let (converted, type)) = Value.convertElements(
-          keys.compactMap { attributes[$0] }, to: unified)
-        {
-          return .map(Dictionary(uniqueKeysWithValues: zip(keys, converted)), elementType: type)
-        }
+      // Maps of one element type merge into a map; anything else into an object, as in
+      // Terraform (maps of different element types are not converted).
+      if let first = mapTypes.first, !present.isEmpty, mapTypes.count == present.count,
+        mapTypes.allSatisfy({ $0 == first })
+      {
+        return .map(attributes, elementType: first)
       }
       return .object(attributes)
     },
@@ -84,7 +85,7 @@ enum CollectionFunctions {
     },
     Function("values", [dynamic("values")], returns: .dynamic) { args, _ in
       guard let attributes = args[0].sortedAttributes, args[0].type.isMapping else {
-        throw FunctionError.argument(index: 0, "must have map or object type")
+        throw FunctionError.call("values() requires a map as the first argument")
       }
       if case .map(let t) = args[0].type { return .list(attributes.map(\.value), elementType: t) }
       return .tuple(attributes.map(\.value))
@@ -98,37 +99,44 @@ enum CollectionFunctions {
         throw FunctionError.call("lookup() takes two or three arguments, got \(args.count)")
       }
       guard args[0].type.isMapping, let attributes = args[0].attributes else {
-        throw FunctionError.argument(index: 0, "must have map or object type")
+        throw FunctionError.argument(index: 0, "lookup() requires a map as the first argument")
       }
       let key = args[1].stringValue ?? ""
       if let found = attributes[key] { return found }
       if args.count == 3 {
-        if case .map(let t) = args[0].type, case .success(let d) = args[2].converted(to: t) { return d }
-        return args[2]
+        guard case .map(let t) = args[0].type else { return args[2] }
+        guard case .success(let converted) = args[2].converted(to: t) else {
+          throw FunctionError.argument(
+            index: 2, "the default value must have the same type as the map elements")
+        }
+        return converted
       }
       if case .object = args[0].type {
-        throw FunctionError.argument(index: 0, "the given object has no attribute \(Value.quoted(key))")
+        throw FunctionError.argument(
+          index: 0, "the given object has no attribute \(Value.quoted(key))")
       }
       throw FunctionError.call("lookup failed to find key \(Value.quoted(key))")
     },
     Function("element", [dynamic("list"), StringFunctions.number("index")], returns: .dynamic) {
-      args, _ in
-      guard args[0].type.isSequence, !args[0].type.isSet, let elements = args[0].elements else {
-        throw FunctionError.call("cannot read elements from \(args[0].type.friendlyName)")
-      }
-      guard let index = args[1].numberValue.flatMap(DecimalArithmetic.intValue) else {
-        throw FunctionError.call(
-          "invalid index: value must be a whole number, between \(Int.min) and \(Int.max)")
-      }
-      guard !elements.isEmpty else {
-        throw FunctionError.call("cannot use element function with an empty list")
-      }
-      // The index wraps around, as in Terraform.
-      var position = index % elements.count
-      if position < 0 { position += elements.count }
-      return elements[position]
+      args, _ in try element(args[0], args[1])
     },
   ]
+
+  /// `element(list, index)`: the index wraps around, as in Terraform.
+  private static func element(_ list: Value, _ index: Value) throws -> Value {
+    guard list.type.isSequence, !list.type.isSet, let elements = list.elements else {
+      throw FunctionError.call("cannot read elements from \(list.type.friendlyName)")
+    }
+    guard let number = index.numberValue, let position = DecimalArithmetic.intValue(number) else {
+      throw FunctionError.call(
+        "invalid index: value must be a whole number, between \(Int.min) and \(Int.max)")
+    }
+    guard !elements.isEmpty else {
+      throw FunctionError.call("cannot use element function with an empty list")
+    }
+    let wrapped = position % elements.count
+    return elements[wrapped < 0 ? wrapped + elements.count : wrapped]
+  }
 
   static func dynamic(_ name: String) -> FunctionParameter {
     FunctionParameter(name: name, type: .dynamic)

@@ -7,6 +7,21 @@ enum DateFormat {
     var message: String
   }
 
+  /// Terraform's hint for a misspelt verb, by its letter.
+  private static let hints: [Character: String] = [
+    "Y": #"year must either be "YY" or "YYYY""#,
+    "M": #"month must be "M", "MM", "MMM", or "MMMM""#,
+    "D": #"day of month must either be "D" or "DD""#,
+    "E": #"day of week must either be "EEE" or "EEEE""#,
+    "h": #"24-hour must either be "h" or "hh""#,
+    "H": #"12-hour must either be "H" or "HH""#,
+    "A": #"must be "AA""#,
+    "a": #"must be "aa""#,
+    "m": #"minute must either be "m" or "mm""#,
+    "s": #"second must either be "s" or "ss""#,
+    "Z": "timezone must be Z, ZZZZ, or ZZZZZ",
+  ]
+
   private static let monthNames = [
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December",
@@ -16,10 +31,10 @@ enum DateFormat {
   ]
 
   static func format(_ spec: String, _ timestamp: RFC3339Timestamp) -> Result<String, Failure> {
-    let c = timestamp.localComponents
-    let (year, month, day) = (c.year ?? 0, c.month ?? 1, c.day ?? 1)
-    let (hour, minute, second) = (c.hour ?? 0, c.minute ?? 0, c.second ?? 0)
-    let weekday = (c.weekday ?? 1) - 1
+    let c = timestamp.fields
+    let (year, month, day) = (c.year, c.month, c.day)
+    let (hour, minute, second) = (c.hour, c.minute, c.second)
+    let weekday = c.weekday
     let hour12 = hour % 12 == 0 ? 12 : hour % 12
     let characters = Array(spec)
     var out = ""
@@ -86,7 +101,10 @@ enum DateFormat {
       case "ZZZZ": out += offset(timestamp.offset, colon: false)
       case "ZZZ": out += timestamp.offset == 0 ? "UTC" : offset(timestamp.offset, colon: false)
       case "Z": out += timestamp.offset == 0 ? "Z" : offset(timestamp.offset, colon: true)
-      default: return .failure(Failure(message: "invalid date format verb \(Value.quoted(verb))"))
+      default:
+        var message = "invalid date format verb \(Value.quoted(verb))"
+        if let hint = hints[ch] { message += ": " + hint }
+        return .failure(Failure(message: message))
       }
     }
     return .success(out)

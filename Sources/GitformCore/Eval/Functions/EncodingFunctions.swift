@@ -59,7 +59,9 @@ enum EncodingFunctions {
       case "<", ">", "&", "\u{2028}", "\u{2029}":
         out += unicodeEscape(scalar.value)
       default:
-        if scalar.value < 0x20 { out += unicodeEscape(scalar.value) } else {
+        if scalar.value < 0x20 {
+          out += unicodeEscape(scalar.value)
+        } else {
           out.unicodeScalars.append(scalar)
         }
       }

@@ -6,7 +6,8 @@ enum FileFunction {
   static let all: [Function] = [
     Function("file", [StringFunctions.string("path")], returns: .string) { args, environment in
       let path = args[0].stringValue ?? ""
-      let full = path.hasPrefix("/")
+      let full =
+        path.hasPrefix("/")
         ? path : URL(fileURLWithPath: environment.baseDirectory).appendingPathComponent(path).path
       var isDirectory: ObjCBool = false
       guard FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory),

@@ -53,7 +53,10 @@ enum FormatFunction {
           j += 1
         }
         guard j < characters.count, characters[j] == "]", index > 0 else {
-          throw FunctionError.call("unrecognized format character '[' at offset \(i)")
+          // cty names the first character that cannot continue the index.
+          let bad = index == 0 && j > i + 1 ? i + 1 : j
+          let character = bad < characters.count ? String(characters[bad]) : ""
+          throw FunctionError.call("unrecognized format character '\(character)' at offset \(bad)")
         }
         verb.text += String(characters[i...j])
         next = index - 1
@@ -66,10 +69,14 @@ enum FormatFunction {
         verb.precision = number(characters, &i, &verb.text) ?? 0
       }
       guard i < characters.count else {
-        throw FunctionError.call("format string ends in the middle of a verb at offset \(verb.offset)")
+        throw FunctionError.call("invalid format string starting at offset \(i)")
       }
       verb.character = characters[i]
       verb.text.append(characters[i])
+      // Verbs are letters; anything else cannot end a directive.
+      guard verb.character.isLetter || verb.character == "%" else {
+        throw FunctionError.call("unrecognized format character '\(verb.character)' at offset \(i)")
+      }
       i += 1
       if verb.character == "%" {
         out.append("%")
@@ -90,7 +97,9 @@ enum FormatFunction {
     return out
   }
 
-  private static func number(_ characters: [Character], _ i: inout Int, _ text: inout String) -> Int? {
+  private static func number(_ characters: [Character], _ i: inout Int, _ text: inout String)
+    -> Int?
+  {
     var value: Int?
     while i < characters.count, let digit = characters[i].wholeNumberValue, characters[i].isASCII {
       value = min((value ?? 0) * 10 + digit, 1_000_000)
@@ -130,7 +139,8 @@ enum FormatFunction {
     case "d", "b", "o", "x", "X":
       let n = try convert(.number).numberValue ?? 0
       guard DecimalArithmetic.isInteger(n) else { throw unsupported("an integer is required") }
-      body = NumberText.integer(n, radix: ["b": 2, "o": 8, "x": 16, "X": 16][verb.character] ?? 10,
+      body = NumberText.integer(
+        n, radix: ["b": 2, "o": 8, "x": 16, "X": 16][verb.character] ?? 10,
         uppercase: verb.character == "X")
       if verb.flags.contains("+") && n >= 0 { body = "+" + body }
     case "f", "F", "e", "E", "g", "G":
@@ -147,7 +157,9 @@ enum FormatFunction {
       if verb.flags.contains("+") && n >= 0 { body = "+" + body }
     default:
       throw FunctionError.call(
-        "unsupported format verb '\(verb.character)' in \(Value.quoted(verb.text)) at offset \(verb.offset)")
+        "unsupported format verb '\(verb.character)' in \(Value.quoted(verb.text)) at offset "
+          + "\(verb.offset)"
+      )
     }
     return pad(body, verb)
   }

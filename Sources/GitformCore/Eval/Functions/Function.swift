@@ -12,7 +12,8 @@ struct FunctionParameter: Sendable {
   var type: ValueType
   /// Null arguments reach the implementation instead of failing the call.
   var allowNull = false
-  /// Unknown arguments (anywhere inside) reach the implementation instead of making the result unknown.
+  /// Unknown arguments (anywhere inside) reach the implementation instead of making the
+  /// result unknown.
   var allowUnknown = false
   /// Sensitive arguments reach the implementation with their marks; otherwise the marks are
   /// removed before the call and put on the result.
@@ -77,7 +78,8 @@ struct Function: Sendable {
       let missing = parameters[arguments.count].name
       return .failure(
         .notEnoughArguments(
-          "Function \(Value.quoted(name)) expects \(parameters.count) argument(s). "
+          "Function \(Value.quoted(name)) expects \(variadic == nil ? "" : "at least ")"
+            + "\(parameters.count) argument(s). "
             + "Missing value for \(Value.quoted(missing))."))
     }
     if variadic == nil && arguments.count > parameters.count {
@@ -97,7 +99,8 @@ struct Function: Sendable {
         sensitive = sensitive || marked
       }
       if value.isNull && !spec.allowNull {
-        return .failure(.invalidArgument(index: index, invalidMessage(spec, "argument must not be null")))
+        return .failure(
+          .invalidArgument(index: index, invalidMessage(spec, "argument must not be null")))
       }
       switch value.converted(to: spec.type) {
       case .success(let converted): value = converted
@@ -112,13 +115,19 @@ struct Function: Sendable {
       return .success(try implementation(prepared, environment).marked(sensitive: sensitive))
     } catch FunctionError.argument(let index, let message) {
       let spec = parameter(at: index) ?? FunctionParameter(name: "", type: .dynamic)
-      return .failure(.invalidArgument(index: index, invalidMessage(spec, message)))
+      // Messages may quote the argument; a sensitive one is never quoted.
+      let reason = sensitive ? Self.redacted : message
+      return .failure(.invalidArgument(index: index, invalidMessage(spec, reason)))
     } catch FunctionError.call(let message) {
-      return .failure(.failed("Call to function \(Value.quoted(name)) failed: \(message)."))
+      let reason = sensitive ? Self.redacted : message
+      return .failure(.failed("Call to function \(Value.quoted(name)) failed: \(reason)."))
     } catch {
-      return .failure(.failed("Call to function \(Value.quoted(name)) failed: \(error)."))
+      return .failure(.failed("Call to function \(Value.quoted(name)) failed."))
     }
   }
+
+  /// What replaces a failure's reason when an argument is sensitive.
+  static let redacted = "the reason is not shown because an argument is sensitive"
 
   private func invalidMessage(_ spec: FunctionParameter, _ message: String) -> String {
     "Invalid value for \(Value.quoted(spec.name)) parameter: \(message)."

@@ -5,7 +5,8 @@ struct FunctionTable: Sendable {
   static let lazyNames: Set<String> = ["can", "try"]
 
   init(_ functions: [Function]) {
-    self.functions = Dictionary(functions.map { ($0.name, $0) }, uniquingKeysWith: { _, last in last })
+    self.functions = Dictionary(
+      functions.map { ($0.name, $0) }, uniquingKeysWith: { _, last in last })
   }
 
   /// Terraform's functions that gitform supports.

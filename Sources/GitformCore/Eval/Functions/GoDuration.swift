@@ -12,9 +12,11 @@ enum GoDuration {
     ("s", 1_000_000_000), ("m", 60_000_000_000), ("h", 3_600_000_000_000),
   ]
 
+  private static let maximumNanoseconds = Decimal(Int64.max)
+
   /// The duration in nanoseconds.
   static func parse(_ text: String) -> Result<Decimal, Failure> {
-    let invalid = Failure(message: "time: invalid duration \(Value.quoted(text))")
+    var invalid: Failure { Failure(message: "time: invalid duration \(Value.quoted(text))") }
     var rest = Substring(text)
     var negative = false
     if let sign = rest.first, sign == "-" || sign == "+" {
@@ -37,10 +39,16 @@ enum GoDuration {
       guard let scale = units.first(where: { $0.0 == unit })?.1 else {
         return .failure(
           Failure(
-            message: "time: unknown unit \(Value.quoted(String(unit))) in duration \(Value.quoted(text))"))
+            message:
+              "time: unknown unit \(Value.quoted(String(unit))) in duration \(Value.quoted(text))"))
       }
       rest = rest.dropFirst(unit.count)
-      total += value * scale
+      guard case .success(let scaled) = DecimalArithmetic.multiply(value, scale),
+        case .success(let sum) = DecimalArithmetic.add(total, scaled)
+      else { return .failure(invalid) }
+      total = sum
+      // Go's durations are 64-bit nanosecond counts (about 292 years); beyond is invalid.
+      if total > maximumNanoseconds { return .failure(invalid) }
     }
     return .success(negative ? -total : total)
   }

@@ -74,12 +74,13 @@ enum NumberText {
     return (negative ? "-" : "") + text + exponentText(e)
   }
 
-  /// `%g`: the exact digits, in exponent form when the exponent is below -4 or 21 and above.
+  /// `%g`: the exact digits, in exponent form when the exponent is below -4 or 6 and above
+  /// (Go's rule for the shortest representation).
   static func general(_ n: Decimal) -> String {
     guard !n.isZero else { return "0" }
     let negative = n < 0
     let (digits, exponent) = significand(negative ? -n : n)
-    guard exponent < -4 || exponent >= 21 else { return NumberFormatting.string(n) }
+    guard exponent < -4 || exponent >= 6 else { return NumberFormatting.string(n) }
     var text = String(digits[0])
     if digits.count > 1 { text += "." + digits.dropFirst().map(String.init).joined() }
     return (negative ? "-" : "") + text + exponentText(exponent)

@@ -17,11 +17,13 @@ enum StringFunctions {
     },
     Function("replace", [string("str"), string("substr"), string("replace")], returns: .string) {
       args, _ in
-      try .string(replace(args[0].stringValue ?? "", args[1].stringValue ?? "", args[2].stringValue ?? ""))
+      try .string(
+        replace(args[0].stringValue ?? "", args[1].stringValue ?? "", args[2].stringValue ?? ""))
     },
     Function("split", [string("separator"), string("str")], returns: .list(.string)) { args, _ in
       let (separator, s) = (args[0].stringValue ?? "", args[1].stringValue ?? "")
-      let parts: [String] = separator.isEmpty
+      let parts: [String] =
+        separator.isEmpty
         ? s.map { String($0) } : s.components(separatedBy: separator)
       return .list(parts.map { .string($0) }, elementType: .string)
     },
@@ -32,10 +34,10 @@ enum StringFunctions {
       guard args.count > 1 else { throw FunctionError.call("at least one list is required") }
       var items: [String] = []
       for (offset, list) in args.dropFirst().enumerated() {
-        for element in list.elements ?? [] {
+        for (index, element) in (list.elements ?? []).enumerated() {
           guard let s = element.stringValue else {
             throw FunctionError.argument(
-              index: offset + 1, "element \(items.count): argument must not be null")
+              index: offset + 1, "element \(index) is null; cannot concatenate null values")
           }
           items.append(s)
         }
@@ -46,9 +48,13 @@ enum StringFunctions {
       "substr", [string("str"), number("offset"), number("length")], returns: .string
     ) { args, _ in
       let characters = Array(args[0].stringValue ?? "")
-      guard let offset = args[1].numberValue.flatMap(DecimalArithmetic.intValue),
-        let length = args[2].numberValue.flatMap(DecimalArithmetic.intValue)
-      else { throw FunctionError.call("offset and length must be whole numbers") }
+      guard let offsetNumber = args[1].numberValue, let lengthNumber = args[2].numberValue,
+        let offset = DecimalArithmetic.intValue(offsetNumber),
+        let length = DecimalArithmetic.intValue(lengthNumber)
+      else {
+        throw FunctionError.call(
+          "value must be a whole number, between \(Int.min) and \(Int.max)")
+      }
       return .string(substring(characters, offset: offset, length: length))
     },
   ]
@@ -72,12 +78,15 @@ enum StringFunctions {
   /// Go's `strings.Title`: the first letter of each word upper-cased, the rest unchanged.
   static func title(_ s: String) -> String {
     var result = ""
-    var previousIsLetter = false
+    var previousIsWord = false
     for character in s {
-      let isWordCharacter = character.isLetter || character.isNumber || character == "_"
-        || character == "'"
-      result += previousIsLetter ? String(character) : character.uppercased()
-      previousIsLetter = isWordCharacter
+      // Go's separators: ASCII other than letters, digits and `_`, and white space.
+      let isWordCharacter =
+        character.isASCII
+        ? character.isLetter || character.isNumber || character == "_"
+        : !character.isWhitespace
+      result += previousIsWord ? String(character) : character.uppercased()
+      previousIsWord = isWordCharacter
     }
     return result
   }
@@ -88,7 +97,9 @@ enum StringFunctions {
     guard pattern.count >= 2, pattern.hasPrefix("/"), pattern.hasSuffix("/") else {
       return pattern.isEmpty ? s : s.replacingOccurrences(of: pattern, with: replacement)
     }
-    let source = String(pattern.dropFirst().dropLast())
+    // An empty expression matches the empty string at every position, as in Go.
+    let inner = String(pattern.dropFirst().dropLast())
+    let source = inner.isEmpty ? "(?:)" : inner
     let expression: NSRegularExpression
     do {
       expression = try NSRegularExpression(pattern: source)

@@ -22,12 +22,15 @@ enum TimeFunctions {
       let timestamp = try parse(args[0].stringValue ?? "", index: nil)
       let text = args[1].stringValue ?? ""
       guard case .success(let nanoseconds) = GoDuration.parse(text) else {
-        if case .failure(let error) = GoDuration.parse(text) { throw FunctionError.call(error.message) }
+        if case .failure(let error) = GoDuration.parse(text) {
+          throw FunctionError.call(error.message)
+        }
         throw FunctionError.call("time: invalid duration \(Value.quoted(text))")
       }
-      let seconds = NSDecimalNumber(decimal: nanoseconds / 1_000_000_000).doubleValue
-      var result = timestamp
-      result.date = timestamp.date.addingTimeInterval(seconds)
+      // Durations are bounded by Go's 64-bit nanoseconds, so the count is an `Int`.
+      guard let delta = DecimalArithmetic.intValue(DecimalArithmetic.truncated(nanoseconds)),
+        let result = timestamp.adding(nanoseconds: delta)
+      else { throw FunctionError.call("time: invalid duration \(Value.quoted(text))") }
       return .string(result.formatted)
     },
     Function(
@@ -36,7 +39,7 @@ enum TimeFunctions {
     ) { args, _ in
       let a = try parse(args[0].stringValue ?? "", index: 0)
       let b = try parse(args[1].stringValue ?? "", index: 1)
-      return .number(a.date < b.date ? -1 : a.date > b.date ? 1 : 0)
+      return .number(a < b ? -1 : b < a ? 1 : 0)
     },
     Function(
       "formatdate", [StringFunctions.string("format"), StringFunctions.string("time")],
@@ -52,19 +55,12 @@ enum TimeFunctions {
 
   /// Parses an RFC 3339 argument; a bad one blames argument `index`, or the call when nil.
   static func parse(_ text: String, index: Int?) throws -> RFC3339Timestamp {
-    if let timestamp = RFC3339Timestamp.parse(text) { return timestamp }
-    let bytes = Array(text.utf8)
-    let yearIsDigits = bytes.count >= 4 && bytes.prefix(4).allSatisfy { $0 >= 48 && $0 <= 57 }
-    let reason: String
-    if !yearIsDigits {
-      reason = "cannot use \(Value.quoted(text)) as year"
-    } else if bytes.count <= 10 || (bytes[10] != UInt8(ascii: "T") && bytes[10] != UInt8(ascii: "t")) {
-      reason = "missing required time introducer 'T'"
-    } else {
-      reason = "\(Value.quoted(text)) does not match the layout \"2006-01-02T15:04:05Z07:00\""
+    switch RFC3339Parser.parse(text) {
+    case .success(let timestamp): return timestamp
+    case .failure(let failure):
+      let message = "not a valid RFC3339 timestamp: \(failure.reason)"
+      if let index { throw FunctionError.argument(index: index, message) }
+      throw FunctionError.call(message)
     }
-    let message = "not a valid RFC3339 timestamp: \(reason)"
-    if let index { throw FunctionError.argument(index: index, message) }
-    throw FunctionError.call(message)
   }
 }
