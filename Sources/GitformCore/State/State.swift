@@ -73,8 +73,11 @@ public struct State: Equatable, Sendable {
   }
 
   /// Records `instance` for the resource described by `resource` (whose `instances` are
-  /// ignored), replacing an object with the same index key and deposed key.
+  /// ignored), replacing an object with the same index key and deposed key. Attribute keys
+  /// are sorted, so the order in which the engine built them never shows in the file.
   public mutating func upsert(_ instance: ResourceInstance, in resource: ResourceState) {
+    var instance = instance
+    instance.attributes = instance.attributes.sortingKeys()
     if let position = resources.firstIndex(where: { $0.address == resource.address }) {
       resources[position].each = resource.each
       resources[position].provider = resource.provider

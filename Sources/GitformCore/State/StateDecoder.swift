@@ -71,7 +71,9 @@ struct StateDecoder {
     }
     guard let type = value["type"] else { throw invalid(field + ".type", "is missing") }
     let sensitive = try optionalBool(value["sensitive"], field: field + ".sensitive")
-    return OutputState(value: outputValue, type: type, sensitive: sensitive)
+    var output = OutputState(value: outputValue, type: type, sensitive: sensitive)
+    output.value = outputValue
+    return output
   }
 
   func resourceHeader(_ value: JSON, field: String) throws(StateError) -> ResourceState {
