@@ -81,4 +81,14 @@ public final class StateLock: @unchecked Sendable {
   }
 
   private func unlockQuietly() { try? unlock() }
+
+  /// Releases the OS lock but leaves the info file, as a killed process would.
+  func abandonForTesting() {
+    lock.lock()
+    defer { lock.unlock() }
+    guard descriptor >= 0 else { return }
+    flock(descriptor, LOCK_UN)
+    close(descriptor)
+    descriptor = -1
+  }
 }
