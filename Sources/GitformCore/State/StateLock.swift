@@ -61,7 +61,7 @@ public final class StateLock: @unchecked Sendable {
     } catch {
       flock(descriptor, LOCK_UN)
       close(descriptor)
-      throw .fileSystem(infoPath, "record", errno: EIO)
+      throw StateLockError(code: .fileSystem, summary: "Failed to record the state lock", detail: error.detail, holder: nil)
     }
     return StateLock(info: info, lockPath: lockPath, infoPath: infoPath, descriptor: descriptor)
   }

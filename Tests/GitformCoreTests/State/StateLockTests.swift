@@ -2,14 +2,14 @@ import XCTest
 @testable import GitformCore
 
 final class StateLockTests: XCTestCase {
-  private var directory: TemporaryDirectory!
+  var directory: TemporaryDirectory!
 
   override func setUpWithError() throws { directory = try TemporaryDirectory() }
   override func tearDown() { directory.remove() }
 
   private var statePath: String { directory.file("gitform.tfstate") }
 
-  private func info(_ operation: String = LockInfo.apply) -> LockInfo {
+  func info(_ operation: String = LockInfo.apply) -> LockInfo {
     LockInfo(
       id: "a68c8ec4-f544-334e-a9a6-cf6341f76042", operation: operation, who: "root@vm", version: "0.1.0",
       created: "2026-11-22T11:45:56.778059166Z", path: "gitform.tfstate")
@@ -147,5 +147,20 @@ final class StateLockTests: XCTestCase {
     XCTAssertTrue(LockInfo.now().hasSuffix("Z"))
     XCTAssertTrue(LockInfo.currentWho().contains("@"))
     XCTAssertTrue(UUIDText.isValid(LockInfo(operation: "x", version: "0", path: "p").id))
+  }
+}
+
+extension StateLockTests {
+  func testMissingDirectoryIsAClearError() {
+    XCTAssertThrowsError(
+      try StateLock.acquire(info(), statePath: directory.file("absent/gitform.tfstate"))
+    ) { error in
+      let failure = error as? StateLockError
+      XCTAssertEqual(failure?.code, .fileSystem)
+      XCTAssertEqual(failure?.summary, "Failed to create the state lock")
+      XCTAssertEqual(
+        failure?.detail,
+        "\"\(directory.file("absent/.gitform.tfstate.lock"))\": No such file or directory. Check that the directory exists and is writable.")
+    }
   }
 }
