@@ -98,6 +98,15 @@ final class StateStoreTests: XCTestCase {
     }
   }
 
+  func testAStatePathThatIsADirectoryIsAClearError() throws {
+    try FileManager.default.createDirectory(atPath: statePath, withIntermediateDirectories: false)
+    var store = StateStore(path: statePath, writerVersion: "0.1.0")
+    XCTAssertThrowsError(try store.load()) { error in
+      XCTAssertEqual((error as? StateError)?.summary, "Failed to read \"\(statePath)\"")
+      XCTAssertTrue((error as? StateError)?.detail.hasPrefix("The operating system reported: Is a directory.") ?? false)
+    }
+  }
+
   func testSerialNeverGoesBackwards() throws {
     var store = StateStore(path: statePath, writerVersion: "0.1.0")
     var state = sampleState()
