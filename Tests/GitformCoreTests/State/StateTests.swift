@@ -81,3 +81,36 @@ final class StateTests: XCTestCase {
     XCTAssertNil(state.resourcesByAddress[variables.address])
   }
 }
+
+extension StateTests {
+  func testReplacementFollowsTerraformsImportRules() throws {
+    var existing = State(terraformVersion: "0", serial: 5, lineage: StateFixtures.lineage)
+    let unrelated = State(terraformVersion: "0", serial: 9, lineage: "00000000-0000-0000-0000-000000000000")
+    try existing.checkReplacement(by: unrelated, path: "s")  // an empty state may be replaced by anything
+    existing.upsert(object("a", 1), in: tokens)
+    func message(_ incoming: State) -> String? {
+      do {
+        try existing.checkReplacement(by: incoming, path: "gitform.tfstate")
+        return nil
+      } catch {
+        return error.detail
+      }
+    }
+    XCTAssertEqual(
+      message(unrelated),
+      #"cannot import state with lineage "00000000-0000-0000-0000-000000000000" over unrelated state with lineage "eaaeffda-61c4-0619-bb81-a7845c7e437a". "gitform.tfstate" has not been changed."#)
+    var older = existing
+    older.serial = 4
+    XCTAssertEqual(
+      message(older), #"cannot import state with serial 4 over newer state with serial 5. "gitform.tfstate" has not been changed."#)
+    var sameSerial = existing
+    sameSerial.upsert(object("b", 2), in: tokens)
+    XCTAssertEqual(
+      message(sameSerial),
+      #"cannot overwrite existing state with serial 5 with a different state that has the same serial. "gitform.tfstate" has not been changed."#)
+    XCTAssertNil(message(existing))
+    var newer = sameSerial
+    newer.serial = 6
+    XCTAssertNil(message(newer))
+  }
+}
