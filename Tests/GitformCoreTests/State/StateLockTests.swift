@@ -67,22 +67,29 @@ final class StateLockTests: XCTestCase {
     let holder = try StateLock.acquire(info(), statePath: statePath)
     DispatchQueue.global().asyncAfter(deadline: .now() + 0.15) { try? holder.unlock() }
     let started = Date()
-    let lock = try StateLock.acquire(info(LockInfo.plan), statePath: statePath, timeout: 5, retryInterval: 0.01)
+    var notices = 0
+    let lock = try StateLock.acquire(
+      info(LockInfo.plan), statePath: statePath, timeout: 5, retryInterval: 0.01, whileWaiting: { notices += 1 })
     let waited = Date().timeIntervalSince(started)
     XCTAssertGreaterThanOrEqual(waited, 0.1)
     XCTAssertLessThan(waited, 4)
+    XCTAssertEqual(notices, waited >= StateLock.slowThreshold ? 1 : 0, "told only about a slow wait")
     try lock.unlock()
   }
 
   func testLockTimeoutExpires() throws {
     let holder = try StateLock.acquire(info(), statePath: statePath)
     let started = Date()
-    XCTAssertThrowsError(try StateLock.acquire(info(), statePath: statePath, timeout: 0.2, retryInterval: 0.02)) {
+    var notices = 0
+    XCTAssertThrowsError(
+      try StateLock.acquire(info(), statePath: statePath, timeout: 0.6, retryInterval: 0.02, whileWaiting: { notices += 1 })
+    ) {
       XCTAssertTrue(
         ($0 as? StateLockError)?.detail.hasPrefix(
           "Error message: resource temporarily unavailable (still locked when -lock-timeout expired)\nLock Info:\n") ?? false)
     }
-    XCTAssertGreaterThanOrEqual(Date().timeIntervalSince(started), 0.2)
+    XCTAssertGreaterThanOrEqual(Date().timeIntervalSince(started), 0.6)
+    XCTAssertEqual(notices, 1, "a wait past the threshold is announced once")
     try holder.unlock()
   }
 
