@@ -47,6 +47,9 @@ public final class StateLock: @unchecked Sendable {
     let (lockPath, infoPath) = paths(forState: statePath)
     let descriptor = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
     guard descriptor >= 0 else { throw .fileSystem(lockPath, "create", errno: errno) }
+    // A lock file left by an older tool may be wider; narrowing it is best effort because the
+    // file holds no data and may belong to another user.
+    _ = fchmod(descriptor, 0o600)
     let started = Date()
     let deadline = started.addingTimeInterval(max(0, timeout))
     var toldSlow = false
