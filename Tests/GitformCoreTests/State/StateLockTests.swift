@@ -7,7 +7,7 @@ final class StateLockTests: XCTestCase {
   override func setUpWithError() throws { directory = try TemporaryDirectory() }
   override func tearDown() { directory.remove() }
 
-  private var statePath: String { directory.file("gitform.tfstate") }
+  var statePath: String { directory.file("gitform.tfstate") }
 
   func info(_ operation: String = LockInfo.apply) -> LockInfo {
     LockInfo(
@@ -169,5 +169,16 @@ extension StateLockTests {
         failure?.detail,
         "\"\(directory.file("absent/.gitform.tfstate.lock"))\": No such file or directory. Check that the directory exists and is writable.")
     }
+  }
+}
+
+extension StateLockTests {
+  func testAWiderLockFileIsNarrowedTo0600() throws {
+    let paths = StateLock.paths(forState: statePath)
+    TemporaryDirectory.write("", to: paths.lock)
+    chmod(paths.lock, 0o644)
+    let lock = try StateLock.acquire(info(), statePath: statePath)
+    XCTAssertEqual(TemporaryDirectory.mode(of: paths.lock), 0o600)
+    try lock.unlock()
   }
 }
