@@ -9,16 +9,17 @@ import XCTest
 /// The fixture sets the scene (users, groups, projects) and reads server-side state through the
 /// emulator's own routes and control routes over HTTP, never through the client under test's
 /// endpoint methods, so a client bug cannot vouch for itself.
-final class EmulatorFixture {
+final class EmulatorFixture: @unchecked Sendable {  // immutable after init
   static let rootToken = "glpat-emulator-root-token"
   let emulator: RunningEmulator
   let client: GitLabClient
   private let transport: URLSessionTransport
 
-  init(latencyMilliseconds: Int = 0) throws {
+  init(latencyMilliseconds: Int = 0, rateLimitPerMinute: Int? = nil) throws {
     var configuration = EmulatorConfiguration()
     configuration.now = GitLabJSON.parseTimestamp("2026-06-01T12:00:00Z")
     configuration.latencyMilliseconds = latencyMilliseconds
+    configuration.rateLimitPerMinute = rateLimitPerMinute
     emulator = try RunningEmulator(
       handler: GitLabAPI(configuration: configuration), configuration: configuration)
     let connection = try GitLabConnection(

@@ -75,6 +75,25 @@ final class GitLabClientFaultIntegrationTests: XCTestCase {
     XCTAssertEqual(try client.personalAccessTokens(userID: userID), [])
   }
 
+  func testRateLimitingIsWaitedOutAsRetryAfterSays() throws {
+    fixture.stop()
+    fixture = try EmulatorFixture(rateLimitPerMinute: 3)
+    let fixture = try XCTUnwrap(self.fixture)
+    let waits = SleepRecorder()
+    let client = GitLabClient(
+      connection: fixture.client.connection, transport: fixture.client.transport,
+      sleep: { seconds in
+        waits.sleep(seconds)
+        // Let the emulator's clock, not ours, pass the wait.
+        _ = try? fixture.raw(.post, "/-/emulator/clock", ["advance_seconds": seconds])
+      })
+    for _ in 1...4 {
+      XCTAssertEqual(try client.currentUser().id, 1)
+    }
+    XCTAssertEqual(waits.waits, [60])
+    XCTAssertEqual(try fixture.requestCount("GET /api/v4/user"), 5)
+  }
+
   func testAnUnknownTokenIsUnauthorizedWithAFix() throws {
     let error = gitLabError {
       try fixture.client(token: SecretValue("glpat-not-a-real-token-zzz")).currentUser()

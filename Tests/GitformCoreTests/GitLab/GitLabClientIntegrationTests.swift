@@ -198,3 +198,29 @@ final class GitLabClientIntegrationTests: XCTestCase {
     XCTAssertEqual(try fixture.requestCount("GET /api/v4/personal_access_tokens"), 3)
   }
 }
+
+/// The synchronous client gives the apply engine real parallelism: requests from ten threads
+/// overlap on the wire instead of queueing behind each other.
+final class GitLabClientParallelismTests: XCTestCase {
+  func testTenThreadsOverlapTheirRequests() throws {
+    let fixture = try EmulatorFixture(latencyMilliseconds: 50)
+    defer { fixture.stop() }
+    let client = fixture.client
+    let start = Date()
+    let finished = DispatchGroup()
+    let failures = SleepRecorder()  // counts failed requests, thread-safely
+    for _ in 0..<10 {
+      finished.enter()
+      Thread {
+        for _ in 0..<4 where (try? client.currentUser().id) != 1 { failures.sleep(1) }
+        finished.leave()
+      }.start()
+    }
+    finished.wait()
+    let elapsed = Date().timeIntervalSince(start)
+    XCTAssertEqual(failures.waits.count, 0)
+    // Serially 40 × 50 ms = 2 s; ten threads at once about 0.2 s.
+    XCTAssertLessThan(elapsed, 0.8, "40 requests with 50 ms latency took \(elapsed) s")
+    XCTAssertEqual(try fixture.requestCount("GET /api/v4/user"), 40)
+  }
+}

@@ -53,6 +53,7 @@ final class GitLabClientRetryTests: XCTestCase {
       try makeClient(transport, retryPolicy: RetryPolicy(maximumAttempts: 2)).currentUser()
     }
     XCTAssertEqual(error?.code, .rateLimited)
+    XCTAssertEqual(error?.retryAfter, 1)
     XCTAssertEqual(
       error?.message,
       "GitLab rate-limited GET /user (HTTP 429: Retry later); gave up after 2 attempts. Wait and "
