@@ -17,7 +17,8 @@ extension GitLabClient {
   ) throws -> GitLabVariable {
     try perform(
       request(
-        .get, "/projects/:id/variables/:key", [project.pathSegment, GitLabURLEncoding.pathSegment(key)],
+        .get, "/projects/:id/variables/:key",
+        [project.pathSegment, GitLabURLEncoding.pathSegment(key)],
         query: GitLabClient.scopeFilter(environmentScope)),
       as: GitLabVariable.self)
   }
@@ -41,7 +42,8 @@ extension GitLabClient {
   ) throws -> GitLabVariable {
     try perform(
       request(
-        .put, "/projects/:id/variables/:key", [project.pathSegment, GitLabURLEncoding.pathSegment(key)],
+        .put, "/projects/:id/variables/:key",
+        [project.pathSegment, GitLabURLEncoding.pathSegment(key)],
         query: GitLabClient.scopeFilter(environmentScope), body: settings.body(forCreate: false)),
       as: GitLabVariable.self)
   }
@@ -52,7 +54,8 @@ extension GitLabClient {
   ) throws {
     try performWithoutResult(
       request(
-        .delete, "/projects/:id/variables/:key", [project.pathSegment, GitLabURLEncoding.pathSegment(key)],
+        .delete, "/projects/:id/variables/:key",
+        [project.pathSegment, GitLabURLEncoding.pathSegment(key)],
         query: GitLabClient.scopeFilter(environmentScope)))
   }
 

@@ -24,8 +24,7 @@ public enum AccessTokenResource: Sendable, Hashable {
 extension GitLabClient {
   /// `GET …/access_tokens`, every page: the resource's tokens in every state (GitLab 17.2+;
   /// older versions list only active ones).
-  public func resourceAccessTokens(of resource: AccessTokenResource) throws -> [GitLabAccessToken]
-  {
+  public func resourceAccessTokens(of resource: AccessTokenResource) throws -> [GitLabAccessToken] {
     try listAll(
       GitLabAccessToken.self, route: resource.route + "/access_tokens",
       [resource.reference.pathSegment])

@@ -63,14 +63,17 @@ final class EmulatorFixture: @unchecked Sendable {  // immutable after init
 
   /// A JSON object answer's field, failing the test when the answer is not an object.
   func field(_ answer: (status: Int, json: Any?), _ name: String) throws -> Any? {
-    try XCTUnwrap(answer.json as? [String: Any], "not an object: \(String(describing: answer.json))")[name]
+    try XCTUnwrap(
+      answer.json as? [String: Any], "not an object: \(String(describing: answer.json))")[name]
   }
 
   func createUser(_ username: String) throws -> Int {
     let answer = try raw(
       .post, "/api/v4/users",
-      ["username": username, "name": username.capitalized, "email": "\(username)@example.com",
-       "password": "correct-horse-battery"])
+      [
+        "username": username, "name": username.capitalized, "email": "\(username)@example.com",
+        "password": "correct-horse-battery",
+      ])
     XCTAssertEqual(answer.status, 201)
     return try XCTUnwrap(field(answer, "id") as? Int)
   }
@@ -100,8 +103,7 @@ final class EmulatorFixture: @unchecked Sendable {  // immutable after init
   }
 
   /// Scripts the emulator's next `times` requests to `method template` (DESIGN.md's faults).
-  func fault(_ method: String, _ template: String, times: Int = 1, _ action: [String: Any]) throws
-  {
+  func fault(_ method: String, _ template: String, times: Int = 1, _ action: [String: Any]) throws {
     var body: [String: Any] = ["method": method, "path": template, "times": times]
     body.merge(action) { $1 }
     let answer = try raw(.post, "/-/emulator/faults", body)

@@ -108,12 +108,14 @@ final class GitLabClientIntegrationTests: XCTestCase {
     for resource in [AccessTokenResource.project(.path("infra/deploy")), .group(.id(groupID))] {
       let created = try client.createResourceAccessToken(
         of: resource,
-        NewAccessToken(name: "deployer", scopes: ["api"], expiresAt: expiry, accessLevel: .developer))
+        NewAccessToken(
+          name: "deployer", scopes: ["api"], expiresAt: expiry, accessLevel: .developer))
       XCTAssertEqual(created.record.accessLevel, 30)
       let bot = try client.user(id: created.record.userID)
       XCTAssertTrue(bot.isBot, "\(resource)")
       XCTAssertEqual(try client.resourceAccessTokens(of: resource).map(\.id), [created.record.id])
-      XCTAssertEqual(try client.resourceAccessToken(of: resource, id: created.record.id).name, "deployer")
+      XCTAssertEqual(
+        try client.resourceAccessToken(of: resource, id: created.record.id).name, "deployer")
 
       let rotated = try client.rotateResourceAccessToken(of: resource, id: created.record.id)
       XCTAssertEqual(rotated.record.userID, created.record.userID, "rotation keeps the bot user")
@@ -148,7 +150,9 @@ final class GitLabClientIntegrationTests: XCTestCase {
       project: .id(projectID), key: "DEPLOY_TOKEN",
       VariableSettings(value: SecretValue("staging-value"), environmentScope: "staging"))
 
-    let ambiguous = gitLabError { try client.projectVariable(project: project, key: "DEPLOY_TOKEN") }
+    let ambiguous = gitLabError {
+      try client.projectVariable(project: project, key: "DEPLOY_TOKEN")
+    }
     XCTAssertEqual(ambiguous?.code, .conflict)
     XCTAssertEqual(
       try client.projectVariable(project: project, key: "DEPLOY_TOKEN", environmentScope: "staging")
@@ -159,11 +163,13 @@ final class GitLabClientIntegrationTests: XCTestCase {
       VariableSettings(value: SecretValue("new-staging"), variableType: .file))
     XCTAssertEqual(updated.variableType, .file)
     let server = try fixture.raw(
-      .get, "/api/v4/projects/\(projectID)/variables/DEPLOY_TOKEN?filter%5Benvironment_scope%5D=staging")
+      .get,
+      "/api/v4/projects/\(projectID)/variables/DEPLOY_TOKEN?filter%5Benvironment_scope%5D=staging")
     XCTAssertEqual(try fixture.field(server, "value") as? String, "new-staging")
 
     let hidden = try client.createProjectVariable(
-      project: project, key: "HIDDEN", VariableSettings(value: SecretValue("abcdefgh12"), hidden: true))
+      project: project, key: "HIDDEN",
+      VariableSettings(value: SecretValue("abcdefgh12"), hidden: true))
     XCTAssertTrue(hidden.hidden)
     XCTAssertTrue(hidden.masked)
     XCTAssertNil(hidden.value)
@@ -171,7 +177,8 @@ final class GitLabClientIntegrationTests: XCTestCase {
     XCTAssertEqual(
       try client.projectVariables(project: project).map { "\($0.key)/\($0.environmentScope)" },
       ["DEPLOY_TOKEN/production", "DEPLOY_TOKEN/staging", "HIDDEN/*"])
-    try client.deleteProjectVariable(project: project, key: "DEPLOY_TOKEN", environmentScope: "staging")
+    try client.deleteProjectVariable(
+      project: project, key: "DEPLOY_TOKEN", environmentScope: "staging")
     let gone = gitLabError {
       try client.projectVariable(project: project, key: "DEPLOY_TOKEN", environmentScope: "staging")
     }

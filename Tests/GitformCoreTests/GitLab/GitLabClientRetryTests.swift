@@ -38,9 +38,15 @@ final class GitLabClientRetryTests: XCTestCase {
   func testTooManyRequestsHonoursRetryAfterUpToTheCap() throws {
     let sleeper = SleepRecorder()
     let transport = FakeTransport([
-      .respond(GitLabResponse(status: 429, headers: ["Retry-After": "7", "Content-Type": "text/plain"], body: Data("Retry later\n".utf8))),
+      .respond(
+        GitLabResponse(
+          status: 429, headers: ["Retry-After": "7", "Content-Type": "text/plain"],
+          body: Data("Retry later\n".utf8))),
       .respond(GitLabResponse(status: 429, headers: ["Retry-After": "3600"])),
-      FakeTransport.json(429, #"{"message":{"error":"This endpoint has been requested too many times. Try again later."}}"#),
+      FakeTransport.json(
+        429,
+        #"{"message":{"error":"This endpoint has been requested too many times. Try again later."}}"#
+      ),
       user,
     ])
     XCTAssertEqual(try makeClient(transport, sleeper: sleeper).currentUser().id, 1)
@@ -48,7 +54,12 @@ final class GitLabClientRetryTests: XCTestCase {
   }
 
   func testRateLimitingThatNeverEndsIsReportedWithGitLabsText() throws {
-    let transport = FakeTransport(Array(repeating: .respond(GitLabResponse(status: 429, headers: ["Retry-After": "1"], body: Data("Retry later\n".utf8))), count: 2))
+    let transport = FakeTransport(
+      Array(
+        repeating: .respond(
+          GitLabResponse(
+            status: 429, headers: ["Retry-After": "1"], body: Data("Retry later\n".utf8))), count: 2
+      ))
     let error = gitLabError {
       try makeClient(transport, retryPolicy: RetryPolicy(maximumAttempts: 2)).currentUser()
     }
@@ -66,14 +77,17 @@ final class GitLabClientRetryTests: XCTestCase {
       .respond(GitLabResponse(status: 429, headers: ["Retry-After": "1"])),
       FakeTransport.json(201, tokenJSON(id: 5, extra: #","token":"glpat-x""#)),
     ])
-    let created = try makeClient(transport, sleeper: sleeper).createPersonalAccessToken(userID: 2, newToken)
+    let created = try makeClient(transport, sleeper: sleeper).createPersonalAccessToken(
+      userID: 2, newToken)
     XCTAssertEqual(created.record.id, 5)
     XCTAssertEqual(transport.requests.count, 2)
   }
 
   func testACreateIsNeverRetriedOnAServerError() throws {
     let transport = FakeTransport([unavailable])
-    let error = gitLabError { try makeClient(transport).createPersonalAccessToken(userID: 2, newToken) }
+    let error = gitLabError {
+      try makeClient(transport).createPersonalAccessToken(userID: 2, newToken)
+    }
     XCTAssertEqual(error?.code, .serverError)
     XCTAssertEqual(error?.attempts, 1)
     XCTAssertEqual(transport.requests.count, 1)
@@ -110,7 +124,9 @@ final class GitLabClientRetryTests: XCTestCase {
 
   func testARefusedConnectionForACreateIsAPlainTransportFailure() throws {
     let transport = FakeTransport([.fail(TransportFailure(.couldNotConnect))])
-    let error = gitLabError { try makeClient(transport).createImpersonationToken(userID: 1, newToken) }
+    let error = gitLabError {
+      try makeClient(transport).createImpersonationToken(userID: 1, newToken)
+    }
     XCTAssertEqual(error?.code, .transportFailure)
     XCTAssertEqual(
       error?.message,
