@@ -13,6 +13,11 @@ public final class RunningEmulator: @unchecked Sendable {
   public let rootURL: URL
   private let server: HTTPServer
 
+  /// Serves the GitLab API: what the executable runs and what most tests want.
+  public convenience init(configuration: EmulatorConfiguration = EmulatorConfiguration()) throws {
+    try self.init(handler: GitLabAPI(configuration: configuration), configuration: configuration)
+  }
+
   /// Serves `handler` on `configuration.host` and `configuration.port`.
   public init(
     handler: HTTPHandler, configuration: EmulatorConfiguration = EmulatorConfiguration(),

@@ -2,8 +2,8 @@ import Foundation
 import GitLabEmulator
 import Glibc
 
-/// Suite "emulator-load": many keep-alive clients hammering the in-process emulator with
-/// `GET /api/v4/user`, over raw loopback sockets so the figures are the server's and not a
+/// Suite "emulator-load": many keep-alive clients hammering the in-process emulator (the real
+/// GitLab API, authenticating the root token on every request) with `GET /api/v4/user`, over raw loopback sockets so the figures are the server's and not a
 /// client library's. The issue's floor: 200 concurrent connections, at least 2,000
 /// requests/s, zero errors.
 enum EmulatorLoadBenchmark {
@@ -14,8 +14,7 @@ enum EmulatorLoadBenchmark {
     let configuration = EmulatorConfiguration()
     let emulator: RunningEmulator
     do {
-      emulator = try RunningEmulator(
-        handler: makeHandler(configuration), configuration: configuration)
+      emulator = try RunningEmulator(configuration: configuration)
     } catch {
       return [BenchmarkRow(name: "emulator-load", value: 0, unit: "-", note: "\(error)")]
     }
@@ -76,11 +75,6 @@ enum EmulatorLoadBenchmark {
       BenchmarkRow(name: "emulator-load errors", value: Double(errors), unit: "requests"),
     ]
   }
-
-  /// What the benchmark serves: the GitLab API, answering `GET /api/v4/user`.
-  static func makeHandler(_ configuration: EmulatorConfiguration) throws -> HTTPHandler {
-    FixedUserHandler()
-  }
 }
 
 /// Latencies and error counts gathered from the client threads.
@@ -103,12 +97,3 @@ private final class ClientResults: @unchecked Sendable {
   }
 }
 
-/// Until the GitLab API lands: a fixed `GET /api/v4/user` answer, so the suite measures the
-/// transport alone.
-private struct FixedUserHandler: HTTPHandler {
-  func handle(_ request: HTTPRequest) -> HTTPResponse {
-    HTTPResponse(
-      status: 200, headers: [(name: "Content-Type", value: "application/json")],
-      body: Data(#"{"id":1,"username":"root","is_admin":true}"#.utf8))
-  }
-}
