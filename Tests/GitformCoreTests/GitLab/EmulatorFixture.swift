@@ -20,8 +20,7 @@ final class EmulatorFixture: @unchecked Sendable {  // immutable after init
     configuration.now = GitLabJSON.parseTimestamp("2026-06-01T12:00:00Z")
     configuration.latencyMilliseconds = latencyMilliseconds
     configuration.rateLimitPerMinute = rateLimitPerMinute
-    emulator = try RunningEmulator(
-      handler: GitLabAPI(configuration: configuration), configuration: configuration)
+    emulator = try RunningEmulator(configuration: configuration)
     let connection = try GitLabConnection(
       baseURL: emulator.rootURL.absoluteString, token: SecretValue(EmulatorFixture.rootToken),
       clientVersion: "0.0.0-test", requestTimeout: 10)
