@@ -48,7 +48,9 @@ extension GitLabClient {
       as: GitLabVariable.self)
   }
 
-  /// `DELETE /projects/:id/variables/:key[?filter[environment_scope]=]`.
+  /// `DELETE /projects/:id/variables/:key[?filter[environment_scope]=]`. Retried like any
+  /// idempotent request, so a `.notFound` can also mean "deleted by an earlier attempt whose
+  /// answer was lost": callers treat it as deleted, as the Terraform provider does.
   public func deleteProjectVariable(
     project: GitLabReference, key: String, environmentScope: String? = nil
   ) throws {

@@ -28,6 +28,12 @@ final class GitLabConnectionTests: XCTestCase {
       "https://example.com/gitlab/api/v4")
   }
 
+  func testIPv6HostsKeepTheirBrackets() throws {
+    XCTAssertEqual(
+      try GitLabConnection.normalizedAPIBaseURL("http://[::1]:8080/").absoluteString,
+      "http://[::1]:8080/api/v4")
+  }
+
   func testUnusableBaseURLsAreRejectedWithTheFix() {
     let cases: [(String, String)] = [
       (
