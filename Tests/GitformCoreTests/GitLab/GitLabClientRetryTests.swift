@@ -135,6 +135,33 @@ final class GitLabClientRetryTests: XCTestCase {
         + "GITLAB_BASE_URL) and that GitLab is running and reachable from here.")
   }
 
+  func testHostAndTLSProblemsSayWhatToCheckAndAreNotRetried() throws {
+    let transport = FakeTransport([
+      .fail(TransportFailure(.hostNotFound)), .fail(TransportFailure(.tlsFailure)),
+    ])
+    let sleeper = SleepRecorder()
+    let client = try makeClient(transport, sleeper: sleeper)
+    XCTAssertEqual(
+      gitLabError { try client.currentUser() }?.message,
+      "could not reach GitLab at https://gitlab.example.com/api/v4: GET /user failed: host not "
+        + "found. Check the host name in base_url (or GITLAB_BASE_URL).")
+    XCTAssertEqual(
+      gitLabError { try client.createPersonalAccessToken(userID: 1, newToken) }?.message,
+      "could not reach GitLab at https://gitlab.example.com/api/v4: POST "
+        + "/users/:user_id/personal_access_tokens failed: TLS handshake failed. Check that "
+        + "GitLab's TLS certificate is valid and trusted by this system.")
+    XCTAssertEqual(sleeper.waits, [])
+  }
+
+  func testATimedOutRotateHasAnUnknownOutcome() throws {
+    let transport = FakeTransport([.fail(TransportFailure(.timedOut))])
+    let error = gitLabError {
+      try makeClient(transport).rotateResourceAccessToken(of: .group(.id(3)), id: 8)
+    }
+    XCTAssertEqual(error?.code, .outcomeUnknown)
+    XCTAssertEqual(transport.requests.count, 1)
+  }
+
   func testIdempotentRequestsAreRetriedAfterConnectionResets() throws {
     let sleeper = SleepRecorder()
     let transport = FakeTransport([
