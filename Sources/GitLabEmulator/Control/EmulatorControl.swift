@@ -1,3 +1,6 @@
+// Control/ is what the emulator adds for testing, outside GitLab's API: the /-/emulator/
+// routes (stats, clock, faults), scripted faults, rate limiting, latency and seeded random
+// failures. Not for: GitLab behaviour itself (API/, Store/).
 import Foundation
 
 /// The `/-/emulator/` routes of DESIGN.md: stats, clock and faults. They need the configured
