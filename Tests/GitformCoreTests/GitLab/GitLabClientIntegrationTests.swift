@@ -226,8 +226,8 @@ final class GitLabClientParallelismTests: XCTestCase {
     finished.wait()
     let elapsed = Date().timeIntervalSince(start)
     XCTAssertEqual(failures.waits.count, 0)
-    // Serially 40 × 50 ms = 2 s; ten threads at once about 0.2 s.
-    XCTAssertLessThan(elapsed, 0.8, "40 requests with 50 ms latency took \(elapsed) s")
+    // Serially 40 × 50 ms = 2 s; ten threads at once about 0.2 s (bound loose for a busy CI).
+    XCTAssertLessThan(elapsed, 1.5, "40 requests with 50 ms latency took \(elapsed) s")
     XCTAssertEqual(try fixture.requestCount("GET /api/v4/user"), 40)
   }
 }
