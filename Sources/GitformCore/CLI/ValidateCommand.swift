@@ -117,15 +117,7 @@ struct ValidateCommand: Command {
       let (file, diagnostics) = Parser.parse(bytes, filename: name)
       files.append(file)
       result.diagnostics += diagnostics
-      result.sources.append(
-        DiagnosticSource(
-          filename: name, bytes: bytes,
-          contexts: file.body.blocks.map {
-            DiagnosticSource.Context(
-              startByte: $0.range.start.byte, endByte: $0.range.end.byte,
-              header: ([$0.type] + $0.labels.map { GoQuote.quote($0.value) }).joined(separator: " ")
-            )
-          }))
+      result.sources.append(DiagnosticSource(bytes: bytes, file: file))
     }
     if result.diagnostics.hasErrors { return result }
     let context = EvalContext(baseDirectory: directory, clock: clock, mode: .validate)
