@@ -39,6 +39,7 @@ final class StringFunctionsTests: FunctionTestCase {
     XCTAssertEqual(value("split", .string(","), .string("a,b")), Self.list("a", "b"))
     XCTAssertEqual(value("split", .string(","), .string("")), Self.list(""))
     XCTAssertEqual(value("split", .string(""), .string("abc")), Self.list("a", "b", "c"))
+    XCTAssertEqual(value("split", .string(""), .string("e\u{301}")), Self.list("é"))
     XCTAssertEqual(
       value("join", .string("-"), .emptyTuple, Self.tuple(.string("a")), Self.list("b", "c")),
       .string("a-b-c"))

@@ -23,6 +23,8 @@ enum StringFunctions {
     Function("split", [string("separator"), string("str")], returns: .list(.string)) { args, _ in
       let (separator, s) = (args[0].stringValue ?? "", args[1].stringValue ?? "")
       let parts: [String] =
+        // An empty separator splits into characters: cty's strings are NFC, so Go's split into
+        // code points gives the same pieces (`"e\u0301"` is one piece).
         separator.isEmpty
         ? s.map { String($0) } : s.components(separatedBy: separator)
       return .list(parts.map { .string($0) }, elementType: .string)
