@@ -1,0 +1,80 @@
+import Foundation
+
+extension FmtCommand {
+  /// The syntax errors that stop a file from being formatted: formatting text that does not
+  /// parse could move things in ways the user cannot easily undo, so Terraform refuses, and
+  /// so do we.
+  static func syntaxDiagnostics(_ tokens: [Token], _ lexerDiagnostics: [Diagnostic]) -> [Diagnostic] {
+    lexerDiagnostics
+  }
+
+  /// A failure to replace a file's contents.
+  struct WriteError: Error, CustomStringConvertible {
+    var operation: String
+    var code: Int32
+    var description: String { "\(operation) failed: \(String(cString: strerror(code)))" }
+  }
+
+  /// Replaces the file at `url` with `bytes` atomically: a temporary file in the same
+  /// directory, written and synced, takes the original's permissions and is renamed over it.
+  /// A crash leaves either the old or the new contents, never a mix.
+  static func writeAtomically(_ bytes: [UInt8], to url: URL) throws {
+    let path = url.path
+    var status = stat()
+    let mode: mode_t = stat(path, &status) == 0 ? status.st_mode & 0o7777 : 0o644
+    let directory = url.deletingLastPathComponent().path
+    let temporary = directory + "/." + url.lastPathComponent + ".gitform-fmt-" + UUID().uuidString
+    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, mode)
+    guard descriptor >= 0 else { throw WriteError(operation: "create \(temporary)", code: errno) }
+    var failure: WriteError? = nil
+    bytes.withUnsafeBytes { buffer in
+      var offset = 0
+      while offset < buffer.count, let base = buffer.baseAddress {
+        let written = write(descriptor, base + offset, buffer.count - offset)
+        if written <= 0 {
+          failure = WriteError(operation: "write", code: errno)
+          return
+        }
+        offset += written
+      }
+    }
+    if failure == nil, fchmod(descriptor, mode) != 0 {
+      failure = WriteError(operation: "chmod", code: errno)
+    }
+    if failure == nil, fsync(descriptor) != 0 {
+      failure = WriteError(operation: "fsync", code: errno)
+    }
+    close(descriptor)
+    if failure == nil, rename(temporary, path) != 0 {
+      failure = WriteError(operation: "rename", code: errno)
+    }
+    if let failure {
+      unlink(temporary)
+      throw failure
+    }
+  }
+}
+
+extension FmtCommand.Run {
+  /// Diagnostics in Terraform's plain layout: summary, the source line, the detail.
+  func renderedDiagnostics() -> String {
+    var text = ""
+    for diagnostic in diagnostics {
+      text += "\n" + (diagnostic.severity == .error ? "Error: " : "Warning: ") + diagnostic.summary + "\n"
+      if let subject = diagnostic.subject, let source = sources[subject.filename] {
+        text += "\n  on \(subject.filename) line \(subject.start.line):\n"
+        let lines = source.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        if subject.start.line - 1 < lines.count {
+          let line = String(decoding: lines[subject.start.line - 1], as: UTF8.self)
+          let number = String(subject.start.line)
+          text += String(repeating: " ", count: max(0, 4 - number.count)) + number + ": " + line + "\n"
+        }
+      }
+      text += "\n"
+      if !diagnostic.detail.isEmpty {
+        text += diagnostic.detail + "\n\n"
+      }
+    }
+    return text
+  }
+}
