@@ -37,3 +37,16 @@ public struct SourceRange: Equatable, Hashable, Sendable {
     SourceRange(filename: filename, start: min(start, other.start), end: max(end, other.end))
   }
 }
+
+extension SourceRange: CustomStringConvertible {
+  /// hcl's notation, used inside messages: `main.tf:2,3-4`, or `main.tf:2,3-4,1` across lines.
+  public var description: String {
+    if start.line == end.line {
+      return "\(filename):\(start.line),\(start.column)-\(end.column)"
+    }
+    return "\(filename):\(start.line),\(start.column)-\(end.line),\(end.column)"
+  }
+
+  /// True when the range covers no bytes.
+  public var isEmpty: Bool { start.byte == end.byte }
+}

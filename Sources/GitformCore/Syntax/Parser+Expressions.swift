@@ -1,0 +1,186 @@
+/// Expressions: the conditional, binary operators by precedence, unary operators and terms.
+extension ParserState {
+  /// Binary operator levels, loosest first; each level is left-associative.
+  private static let operatorLevels: [[(TokenKind, BinaryOperator)]] = [
+    [(.or, .or)],
+    [(.and, .and)],
+    [(.equalOp, .equal), (.notEqual, .notEqual)],
+    [
+      (.greaterThan, .greaterThan), (.greaterThanOrEqual, .greaterThanOrEqual),
+      (.lessThan, .lessThan), (.lessThanOrEqual, .lessThanOrEqual),
+    ],
+    [(.plus, .add), (.minus, .subtract)],
+    [(.star, .multiply), (.slash, .divide), (.percent, .modulo)],
+  ]
+
+  mutating func parseExpression() -> Expression {
+    guard enterNesting() else { return invalid(range(peek())) }
+    defer { leaveNesting() }
+    return parseConditional()
+  }
+
+  /// `condition ? true : false`; the false branch is a whole expression, so `a ? b : c ? d : e`
+  /// nests to the right.
+  private mutating func parseConditional() -> Expression {
+    let startRange = range(peek())
+    var before = diagnostics.count
+    let condition = parseBinary(level: 0)
+    if recovery && diagnostics.count > before { return condition }
+    guard peek().kind == .question else { return condition }
+    read()
+
+    before = diagnostics.count
+    let trueResult = parseExpression()
+    if recovery && diagnostics.count > before { return condition }
+
+    let colon = peek()
+    guard colon.kind == .colon else {
+      error(
+        "Missing false expression in conditional",
+        "The conditional operator (...?...:...) requires a false expression, delimited by a colon.",
+        subject: range(colon), context: between(startRange, range(colon)))
+      return condition
+    }
+    read()
+
+    before = diagnostics.count
+    let falseResult = parseExpression()
+    if recovery && diagnostics.count > before { return condition }
+    return Expression(
+      .conditional(condition: condition, trueResult: trueResult, falseResult: falseResult),
+      range: between(startRange, falseResult.range))
+  }
+
+  private mutating func parseBinary(level: Int) -> Expression {
+    guard level < Self.operatorLevels.count else { return parseTermWithTraversals() }
+    let operators = Self.operatorLevels[level]
+    var before = diagnostics.count
+    var lhs = parseBinary(level: level + 1)
+    if recovery && diagnostics.count > before { return lhs }
+    while true {
+      let next = peek()
+      guard let op = operators.first(where: { $0.0 == next.kind })?.1 else { return lhs }
+      let operatorRange = range(read())
+      before = diagnostics.count
+      let rhs = parseBinary(level: level + 1)
+      lhs = Expression(
+        .binary(op, lhs, rhs, operatorRange: operatorRange), range: between(lhs.range, rhs.range))
+      if recovery && diagnostics.count > before { return lhs }
+    }
+  }
+
+  mutating func parseTermWithTraversals() -> Expression {
+    let term = parseTerm()
+    return parseTraversals(from: term)
+  }
+
+  private mutating func parseTerm() -> Expression {
+    let start = peek()
+    switch start.kind {
+    case .openParen:
+      return parseParenthesized()
+    case .numberLiteral:
+      read()
+      return numberLiteral(start)
+    case .identifier:
+      read()
+      if peek().kind == .openParen { return finishFunctionCall(start) }
+      let name = token(start)
+      let tokenRange = name.range
+      if name.hasText("true") { return Expression(.literal(.bool(true)), range: tokenRange) }
+      if name.hasText("false") { return Expression(.literal(.bool(false)), range: tokenRange) }
+      if name.hasText("null") { return Expression(.literal(.null), range: tokenRange) }
+      let root = Identifier(name: name.text, range: tokenRange)
+      return Expression(.scopeTraversal(Traversal(root: root, steps: [])), range: tokenRange)
+    case .openQuote, .openHeredoc:
+      return parseTemplateExpression()
+    case .minus, .bang:
+      read()
+      guard enterNesting() else { return invalid(range(start)) }
+      defer { leaveNesting() }
+      // Only a term and its traversals: `-46+5` is `(-46)+5`, not `-(46+5)`.
+      let operand = parseTermWithTraversals()
+      let op: UnaryOperator = start.kind == .minus ? .negate : .not
+      return Expression(
+        .unary(op, operand, operatorRange: range(start)), range: between(range(start), operand.range))
+    case .openBracket:
+      return parseTuple()
+    case .openBrace:
+      return parseObject()
+    default:
+      if !recovery {
+        if start.kind == .endOfFile {
+          error(
+            "Missing expression", "Expected the start of an expression, but found the end of the file.",
+            subject: range(start))
+        } else {
+          error(
+            "Invalid expression",
+            "Expected the start of an expression, but found an invalid expression token.",
+            subject: range(start))
+        }
+      }
+      recovery = true
+      return invalid(range(start))
+    }
+  }
+
+  private mutating func parseParenthesized() -> Expression {
+    let open = read()
+    pushNewlines(false)
+    let before = diagnostics.count
+    let inner = parseExpression()
+    if diagnostics.count > before {
+      recover(to: .closeParen)
+      popNewlines()
+      return inner
+    }
+    let close = peek()
+    if close.kind != .closeParen {
+      error(
+        "Unbalanced parentheses", "Expected a closing parenthesis to terminate the expression.",
+        subject: range(close), context: between(range(open), range(close)))
+      recovery = true
+    }
+    let closeParen = read()
+    popNewlines()
+    return Expression(.parenthesized(inner), range: between(range(open), range(closeParen)))
+  }
+
+  /// A number literal, checked against `digits ("." digits)? ([eE] [+-]? digits)?`.
+  mutating func numberLiteral(_ peeked: Peeked) -> Expression {
+    let literal = token(peeked)
+    guard checkNumber(peeked) else { return invalid(literal.range) }
+    return Expression(.literal(.number(literal.text)), range: literal.range)
+  }
+
+  /// Reports a number token that does not have the shape of a number ("0.0.1").
+  mutating func checkNumber(_ peeked: Peeked) -> Bool {
+    if Self.isWellFormedNumber(token(peeked).bytes) { return true }
+    error(
+      "Invalid number literal", "Failed to recognize the value of this number literal.",
+      subject: range(peeked))
+    return false
+  }
+
+  static func isWellFormedNumber(_ bytes: ArraySlice<UInt8>) -> Bool {
+    var i = bytes.startIndex
+    let end = bytes.endIndex
+    func digits() -> Bool {
+      let start = i
+      while i < end, bytes[i] >= 0x30 && bytes[i] <= 0x39 { i += 1 }
+      return i > start
+    }
+    guard digits() else { return false }
+    if i < end, bytes[i] == 0x2E {
+      i += 1
+      guard digits() else { return false }
+    }
+    if i < end, bytes[i] == 0x65 || bytes[i] == 0x45 {
+      i += 1
+      if i < end, bytes[i] == 0x2B || bytes[i] == 0x2D { i += 1 }
+      guard digits() else { return false }
+    }
+    return i == end
+  }
+}
