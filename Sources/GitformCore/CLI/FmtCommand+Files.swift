@@ -3,9 +3,9 @@ import Foundation
 extension FmtCommand {
   /// The syntax errors that stop a file from being formatted: formatting text that does not
   /// parse could move things in ways the user cannot easily undo, so Terraform refuses, and
-  /// so do we.
-  static func syntaxDiagnostics(_ tokens: [Token], _ lexerDiagnostics: [Diagnostic]) -> [Diagnostic] {
-    lexerDiagnostics
+  /// so do we. (The parser lexes again; that costs little next to reading the file.)
+  static func syntaxDiagnostics(_ source: [UInt8], filename: String) -> [Diagnostic] {
+    Parser.parse(source, filename: filename).diagnostics
   }
 
   /// A failure to replace a file's contents.

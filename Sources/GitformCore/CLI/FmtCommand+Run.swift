@@ -101,14 +101,13 @@ extension FmtCommand {
 
     /// Formats one input. Input with syntax errors is reported and left exactly as it is.
     mutating func process(source: [UInt8], displayName: String, fileURL: URL?) {
-      let lexed = Lexer.tokenize(source, filename: displayName)
-      let syntaxDiagnostics = FmtCommand.syntaxDiagnostics(lexed.tokens, lexed.diagnostics)
+      let syntaxDiagnostics = FmtCommand.syntaxDiagnostics(source, filename: displayName)
       if syntaxDiagnostics.hasErrors {
         diagnostics += syntaxDiagnostics
         sources[displayName] = source
         return
       }
-      let result = Formatter().format(lexed.tokens)
+      let result = Formatter().format(Lexer.tokenize(source, filename: displayName).tokens)
       if result != source {
         if options.list {
           emit(displayName + "\n")

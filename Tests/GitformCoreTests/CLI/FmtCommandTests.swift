@@ -54,6 +54,16 @@ final class FmtCommandTests: XCTestCase {
     XCTAssertEqual(result.err, "")
   }
 
+  /// The fixtures through the whole command: parsed, formatted and printed like `fmt -`.
+  func testEveryFixtureThroughStandardInput() throws {
+    for fixture in try FormatterFixtureTests.fixtures() {
+      let result = fmtStandardInput(String(decoding: fixture.input, as: UTF8.self))
+      XCTAssertEqual(result.code, 0, fixture.name)
+      XCTAssertEqual(result.err, "", fixture.name)
+      XCTAssertEqual(result.out, String(decoding: fixture.expected, as: UTF8.self), fixture.name)
+    }
+  }
+
   func testStandardInputOutputEndsInExactlyOneNewline() {
     XCTAssertEqual(fmtStandardInput("a = 1").out, "a = 1\n")
     XCTAssertEqual(fmtStandardInput("").out, "\n")
