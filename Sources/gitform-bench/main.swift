@@ -3,6 +3,7 @@ import Foundation
 // gitform-bench [SUITE...]: runs the named suites (all when none) and prints one table.
 // Build with `swift build -c release` for figures worth reporting.
 let suites: [(name: String, run: () -> [BenchmarkRow])] = [
+  ("language", LanguageBenchmark.run),
 ]
 
 let wanted = Set(CommandLine.arguments.dropFirst())

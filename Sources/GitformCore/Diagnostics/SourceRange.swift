@@ -7,14 +7,29 @@
 /// A point in a source file: 1-based line, 1-based column counted in characters (grapheme
 /// clusters, as hcl does), and a 0-based byte offset into the UTF-8 source.
 public struct SourcePosition: Equatable, Hashable, Sendable, Comparable {
-  public var line: Int
-  public var column: Int
-  public var byte: Int
+  // Stored narrow: every token and syntax node carries two positions, and halving their size
+  // measurably speeds up parsing large files. Files over 2 GB are not supported.
+  private var storedLine: Int32
+  private var storedColumn: Int32
+  private var storedByte: Int32
+
+  public var line: Int {
+    get { Int(storedLine) }
+    set { storedLine = Int32(clamping: newValue) }
+  }
+  public var column: Int {
+    get { Int(storedColumn) }
+    set { storedColumn = Int32(clamping: newValue) }
+  }
+  public var byte: Int {
+    get { Int(storedByte) }
+    set { storedByte = Int32(clamping: newValue) }
+  }
 
   public init(line: Int, column: Int, byte: Int) {
-    self.line = line
-    self.column = column
-    self.byte = byte
+    storedLine = Int32(clamping: line)
+    storedColumn = Int32(clamping: column)
+    storedByte = Int32(clamping: byte)
   }
 
   public static func < (a: SourcePosition, b: SourcePosition) -> Bool { a.byte < b.byte }

@@ -1,14 +1,18 @@
 /// Diagnostics for tokens that never belong in HCL: after hclsyntax's `checkInvalidTokens`,
 /// with the same messages and the same limits on repetition.
 enum InvalidTokenReport {
-  static func diagnostics(for tokens: [Token]) -> [Diagnostic] {
+  /// `reportable` lists the indices of the tokens of the kinds reported here, in order.
+  static func diagnostics(
+    for tokens: [RawToken], reportable: [Int], source: [UInt8], filename: String
+  ) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
     var toldBitwise = 0
     var toldBacktick = 0
     var toldApostrophe = 0
     var toldSemicolon = 0
-    for token in tokens {
-      let range = token.range
+    for index in reportable {
+      let token = tokens[index]
+      let range = SourceRange(filename: filename, start: token.start, end: token.end)
       switch token.kind {
       case .bitwiseAnd, .bitwiseOr, .bitwiseXor, .bitwiseNot:
         guard toldBitwise < 4 else { continue }
@@ -61,7 +65,8 @@ enum InvalidTokenReport {
               "Quoted strings may not be split over multiple lines. To produce a multi-line string, either use the \\n escape to represent a newline character or use the \"heredoc\" multi-line template syntax.",
             subject: range))
       case .invalid:
-        diagnostics.append(.error("Invalid character", detail: detail(invalid: token), subject: range))
+        let text = String(decoding: source[token.start.byte..<token.end.byte], as: UTF8.self)
+        diagnostics.append(.error("Invalid character", detail: detail(invalid: text), subject: range))
       default:
         continue
       }
@@ -70,8 +75,7 @@ enum InvalidTokenReport {
   }
 
   /// Curly double quotes, usually pasted from a document, get a message of their own.
-  private static func detail(invalid token: Token) -> String {
-    let text = token.text
+  private static func detail(invalid text: String) -> String {
     if text == "\u{201C}" || text == "\u{201D}" {
       return
         "\"Curly quotes\" are not valid here. These can sometimes be inadvertently introduced when sharing code via documents or discussion forums. It might help to replace the character with a \"straight quote\"."

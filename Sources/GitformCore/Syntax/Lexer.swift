@@ -10,10 +10,25 @@ public enum Lexer {
   public static func tokenize(_ source: [UInt8], filename: String) -> (
     tokens: [Token], diagnostics: [Diagnostic]
   ) {
+    let (raw, diagnostics) = scan(source, filename: filename)
+    let tokens = raw.map {
+      Token(
+        kind: $0.kind, bytes: source[$0.start.byte..<$0.end.byte],
+        range: SourceRange(filename: filename, start: $0.start, end: $0.end),
+        spacesBefore: Int($0.spacesBefore))
+    }
+    return (tokens, diagnostics)
+  }
+
+  /// The compact token stream the parser reads, with the same diagnostics.
+  static func scan(_ source: [UInt8], filename: String) -> (
+    tokens: [RawToken], diagnostics: [Diagnostic]
+  ) {
     var scanner = TokenScanner(source: source, filename: filename)
     scanner.run()
     var diagnostics = scanner.diagnostics
-    diagnostics += InvalidTokenReport.diagnostics(for: scanner.tokens)
+    diagnostics += InvalidTokenReport.diagnostics(
+      for: scanner.tokens, reportable: scanner.reportable, source: source, filename: filename)
     return (scanner.tokens, diagnostics)
   }
 }
@@ -35,7 +50,9 @@ struct TokenScanner {
 
   let source: [UInt8]
   let filename: String
-  var tokens: [Token] = []
+  var tokens: [RawToken] = []
+  /// Indices of tokens that `InvalidTokenReport` must look at.
+  var reportable: [Int] = []
   var diagnostics: [Diagnostic] = []
 
   // Position of `offset`, the first byte not yet in a token or skipped whitespace.
@@ -53,7 +70,9 @@ struct TokenScanner {
   init(source: [UInt8], filename: String) {
     self.source = source
     self.filename = filename
-    tokens.reserveCapacity(source.count / 4 + 1)
+    // About one token per 3-4 bytes in real files; reserving generously avoids copying a
+    // large array on growth (untouched capacity costs nothing).
+    tokens.reserveCapacity(source.count / 2 + 16)
   }
 
   var position: SourcePosition { SourcePosition(line: line, column: column, byte: offset) }
@@ -70,9 +89,7 @@ struct TokenScanner {
     }
     let end = position
     tokens.append(
-      Token(
-        kind: .endOfFile, bytes: source[count..<count],
-        range: SourceRange(filename: filename, start: end, end: end), spacesBefore: pendingSpaces))
+      RawToken(kind: .endOfFile, spacesBefore: Int32(clamping: pendingSpaces), start: end, end: end))
   }
 
   /// A BOM and the first invalid UTF-8 byte are reported once each, up front, so that bytes
@@ -85,7 +102,7 @@ struct TokenScanner {
           "Invalid character encoding",
           detail:
             "The file starts with a UTF-8 byte order mark (BOM), which is not allowed. Save the file as UTF-8 without a byte order mark.",
-          subject: tokens.last?.range))
+          subject: tokens.last.map { SourceRange(filename: filename, start: $0.start, end: $0.end) }))
     }
     if let bad = UTF8Scalar.firstInvalidOffset(source) {
       let start = Self.position(of: bad, in: source)
@@ -122,13 +139,17 @@ struct TokenScanner {
   /// Appends a token of `length` bytes starting at `offset` and moves past it.
   mutating func emit(_ kind: TokenKind, length: Int) {
     let start = position
-    let end = offset + length
-    advancePosition(to: end)
+    advancePosition(to: offset + length)
+    switch kind {
+    case .bitwiseAnd, .bitwiseOr, .bitwiseXor, .bitwiseNot, .backtick, .apostrophe, .semicolon,
+      .quotedNewline, .invalid:
+      reportable.append(tokens.count)
+    default:
+      break
+    }
     tokens.append(
-      Token(
-        kind: kind, bytes: source[start.byte..<end],
-        range: SourceRange(filename: filename, start: start, end: position),
-        spacesBefore: pendingSpaces))
+      RawToken(
+        kind: kind, spacesBefore: Int32(clamping: pendingSpaces), start: start, end: position))
     pendingSpaces = 0
   }
 

@@ -1,9 +1,8 @@
 /// Bodies, attributes and blocks.
 extension ParserState {
   mutating func parseFileBody() -> Body {
-    let filename = tokens[0].range.filename
     let items = parseBody(closedBy: .endOfFile, opener: nil)
-    let end = tokens[tokens.count - 1].range.end
+    let end = tokens[tokens.count - 1].end
     return Body(
       items: items,
       range: SourceRange(
@@ -14,7 +13,7 @@ extension ParserState {
   /// attribute names are reported ("Attribute redefined") and only the first is kept, as hcl does.
   mutating func parseBody(closedBy closer: TokenKind, opener: SourceRange?) -> [BodyItem] {
     var items: [BodyItem] = []
-    var seen: [String: SourceRange] = [:]
+    var seen = AttributeNames()
     let startRange = opener ?? previousRange
     while true {
       let next = peek()
@@ -30,14 +29,14 @@ extension ParserState {
       case .identifier:
         guard let item = parseBodyItem() else { break }
         if case .attribute(let attribute) = item {
-          if let existing = seen[attribute.name] {
+          if let existing = seen.range(of: attribute.name) {
             error(
               "Attribute redefined",
               "The argument \"\(attribute.name)\" was already set at \(existing). Each argument may be set only once.",
               subject: attribute.nameRange)
             break
           }
-          seen[attribute.name] = attribute.nameRange
+          seen.insert(attribute.name, attribute.nameRange)
         }
         items.append(item)
       default:
@@ -310,5 +309,29 @@ extension ParserState {
       }
     }
     return BlockLabel(value: value, isQuoted: true, range: between(range(open), endRange))
+  }
+}
+
+/// The attribute names already defined in a body: a short list searched linearly (bodies
+/// are small, and hashing every name costs more), switching to a dictionary for large ones.
+struct AttributeNames {
+  private var list: [(String, SourceRange)] = []
+  private var index: [String: SourceRange]?
+
+  func range(of name: String) -> SourceRange? {
+    if let index { return index[name] }
+    return list.first { $0.0 == name }?.1
+  }
+
+  mutating func insert(_ name: String, _ range: SourceRange) {
+    if index != nil {
+      index?[name] = range
+      return
+    }
+    list.append((name, range))
+    if list.count > 32 {
+      index = Dictionary(list, uniquingKeysWith: { first, _ in first })
+      list = []
+    }
   }
 }

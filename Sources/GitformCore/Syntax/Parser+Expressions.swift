@@ -1,17 +1,24 @@
 /// Expressions: the conditional, binary operators by precedence, unary operators and terms.
 extension ParserState {
-  /// Binary operator levels, loosest first; each level is left-associative.
-  private static let operatorLevels: [[(TokenKind, BinaryOperator)]] = [
-    [(.or, .or)],
-    [(.and, .and)],
-    [(.equalOp, .equal), (.notEqual, .notEqual)],
-    [
-      (.greaterThan, .greaterThan), (.greaterThanOrEqual, .greaterThanOrEqual),
-      (.lessThan, .lessThan), (.lessThanOrEqual, .lessThanOrEqual),
-    ],
-    [(.plus, .add), (.minus, .subtract)],
-    [(.star, .multiply), (.slash, .divide), (.percent, .modulo)],
-  ]
+  /// The binary operator a token stands for, with its precedence (higher binds tighter).
+  private static func binaryOperator(_ kind: TokenKind) -> BinaryOperator? {
+    switch kind {
+    case .or: return .or
+    case .and: return .and
+    case .equalOp: return .equal
+    case .notEqual: return .notEqual
+    case .greaterThan: return .greaterThan
+    case .greaterThanOrEqual: return .greaterThanOrEqual
+    case .lessThan: return .lessThan
+    case .lessThanOrEqual: return .lessThanOrEqual
+    case .plus: return .add
+    case .minus: return .subtract
+    case .star: return .multiply
+    case .slash: return .divide
+    case .percent: return .modulo
+    default: return nil
+    }
+  }
 
   mutating func parseExpression() -> Expression {
     guard enterNesting() else { return invalid(range(peek())) }
@@ -24,7 +31,7 @@ extension ParserState {
   private mutating func parseConditional() -> Expression {
     let startRange = range(peek())
     var before = diagnostics.count
-    let condition = parseBinary(level: 0)
+    let condition = parseBinary(minimum: 1)
     if recovery && diagnostics.count > before { return condition }
     guard peek().kind == .question else { return condition }
     read()
@@ -51,22 +58,23 @@ extension ParserState {
       range: between(startRange, falseResult.range))
   }
 
-  private mutating func parseBinary(level: Int) -> Expression {
-    guard level < Self.operatorLevels.count else { return parseTermWithTraversals() }
-    let operators = Self.operatorLevels[level]
+  /// Precedence climbing over HCL's six left-associative levels: an operand, then every
+  /// operator binding at least as tightly as `minimum`, each with a right side that only
+  /// takes tighter operators. After an error in recovery mode the partial left side is
+  /// returned, as hclsyntax does.
+  private mutating func parseBinary(minimum: Int) -> Expression {
     var before = diagnostics.count
-    var lhs = parseBinary(level: level + 1)
+    var lhs = parseTermWithTraversals()
     if recovery && diagnostics.count > before { return lhs }
-    while true {
-      let next = peek()
-      guard let op = operators.first(where: { $0.0 == next.kind })?.1 else { return lhs }
+    while let op = Self.binaryOperator(peek().kind), op.precedence >= minimum {
       let operatorRange = range(read())
       before = diagnostics.count
-      let rhs = parseBinary(level: level + 1)
+      let rhs = parseBinary(minimum: op.precedence + 1)
+      if recovery && diagnostics.count > before { return lhs }
       lhs = Expression(
         .binary(op, lhs, rhs, operatorRange: operatorRange), range: between(lhs.range, rhs.range))
-      if recovery && diagnostics.count > before { return lhs }
     }
+    return lhs
   }
 
   mutating func parseTermWithTraversals() -> Expression {

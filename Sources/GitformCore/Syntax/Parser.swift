@@ -13,10 +13,10 @@ public enum Parser {
   public static func parse(_ source: [UInt8], filename: String) -> (
     file: SyntaxFile, diagnostics: [Diagnostic]
   ) {
-    let (tokens, lexDiagnostics) = Lexer.tokenize(source, filename: filename)
-    var state = ParserState(tokens: tokens)
+    let (tokens, lexDiagnostics) = Lexer.scan(source, filename: filename)
+    var state = ParserState(tokens: tokens, source: source, filename: filename)
     let body = state.parseFileBody()
-    let end = tokens[tokens.count - 1].range.end
+    let end = tokens[tokens.count - 1].end
     let range = SourceRange(
       filename: filename, start: SourcePosition(line: 1, column: 1, byte: 0), end: end)
     return (SyntaxFile(body: body, range: range), lexDiagnostics + state.diagnostics)
@@ -26,8 +26,8 @@ public enum Parser {
   public static func parseExpression(_ source: [UInt8], filename: String) -> (
     expression: Expression, diagnostics: [Diagnostic]
   ) {
-    let (tokens, lexDiagnostics) = Lexer.tokenize(source, filename: filename)
-    var state = ParserState(tokens: tokens)
+    let (tokens, lexDiagnostics) = Lexer.scan(source, filename: filename)
+    var state = ParserState(tokens: tokens, source: source, filename: filename)
     state.pushNewlines(false)
     let expression = state.parseExpression()
     let next = state.peek()
@@ -52,7 +52,9 @@ struct ParserState {
     var kind: TokenKind
   }
 
-  let tokens: [Token]
+  let tokens: [RawToken]
+  let source: [UInt8]
+  let filename: String
   var nextIndex = 0
   var includeNewlines: [Bool] = [true]
   /// Set once recovery has skipped tokens: later "unexpected token" errors are suppressed,
@@ -62,8 +64,10 @@ struct ParserState {
   var depth = 0
   var reportedDepth = false
 
-  init(tokens: [Token]) {
+  init(tokens: [RawToken], source: [UInt8], filename: String) {
     self.tokens = tokens
+    self.source = source
+    self.filename = filename
   }
 
   // MARK: - Peeking and reading
@@ -73,10 +77,12 @@ struct ParserState {
     var i = nextIndex
     let last = tokens.count - 1
     while i < last {
-      let token = tokens[i]
-      switch token.kind {
+      let kind = tokens[i].kind
+      switch kind {
       case .comment:
-        if newlines, token.bytes.last == 0x0A { return (Peeked(index: i, kind: .newline), i + 1) }
+        if newlines, tokens[i].end.byte > 0, source[tokens[i].end.byte - 1] == 0x0A {
+          return (Peeked(index: i, kind: .newline), i + 1)
+        }
         i += 1
         continue
       case .byteOrderMark:
@@ -90,7 +96,7 @@ struct ParserState {
       default:
         break
       }
-      return (Peeked(index: i, kind: token.kind), i + 1)
+      return (Peeked(index: i, kind: kind), i + 1)
     }
     return (Peeked(index: last, kind: .endOfFile), last)
   }
@@ -104,13 +110,22 @@ struct ParserState {
     return peeked
   }
 
-  func range(_ peeked: Peeked) -> SourceRange { tokens[peeked.index].range }
-  func token(_ peeked: Peeked) -> Token { tokens[peeked.index] }
+  func range(at index: Int) -> SourceRange {
+    SourceRange(filename: filename, start: tokens[index].start, end: tokens[index].end)
+  }
+
+  func range(_ peeked: Peeked) -> SourceRange { range(at: peeked.index) }
+
+  /// The full token, built on demand when the parser needs its bytes or text.
+  func token(_ peeked: Peeked) -> Token {
+    let raw = tokens[peeked.index]
+    return Token(
+      kind: raw.kind, bytes: source[raw.start.byte..<raw.end.byte], range: range(at: peeked.index),
+      spacesBefore: Int(raw.spacesBefore))
+  }
 
   /// The range of the last token read (hclsyntax's `PrevRange`).
-  var previousRange: SourceRange {
-    nextIndex == 0 ? tokens[0].range : tokens[nextIndex - 1].range
-  }
+  var previousRange: SourceRange { range(at: nextIndex == 0 ? 0 : nextIndex - 1) }
 
   mutating func pushNewlines(_ include: Bool) { includeNewlines.append(include) }
   mutating func popNewlines() {

@@ -5,6 +5,10 @@
 enum StringLiteralDecoder {
   static func decode(_ token: Token, quoted: Bool) -> (value: String, diagnostics: [Diagnostic]) {
     let bytes = token.bytes
+    // Fast path: most literals have no backslash, `$` or `%`, and decode to themselves.
+    if !bytes.contains(where: { $0 == 0x5C || $0 == 0x24 || $0 == 0x25 }) {
+      return (String(decoding: bytes, as: UTF8.self), [])
+    }
     var output: [UInt8] = []
     output.reserveCapacity(bytes.count)
     var diagnostics: [Diagnostic] = []

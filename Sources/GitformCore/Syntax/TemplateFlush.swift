@@ -68,21 +68,21 @@ enum TemplateFlush {
     }
   }
 
-  /// Joins consecutive literals into one, after all trimming.
+  /// Joins consecutive literals into one, after all trimming (in place).
   static func meldLiterals(_ tokens: inout [TemplateToken]) {
-    var result: [TemplateToken] = []
-    result.reserveCapacity(tokens.count)
-    for token in tokens {
-      if case .literal(let value, let range) = token,
-        case .literal(let previous, let previousRange)? = result.last
+    var write = 0
+    for read in tokens.indices {
+      if write > 0, case .literal(let value, let range) = tokens[read],
+        case .literal(let previous, let previousRange) = tokens[write - 1]
       {
         var merged = previousRange
         merged.end = range.end
-        result[result.count - 1] = .literal(previous + value, merged)
-      } else {
-        result.append(token)
+        tokens[write - 1] = .literal(previous + value, merged)
+        continue
       }
+      if write != read { tokens[write] = tokens[read] }
+      write += 1
     }
-    tokens = result
+    tokens.removeLast(tokens.count - write)
   }
 }

@@ -45,8 +45,8 @@ public enum TokenKind: Equatable, Hashable, Sendable {
 /// skip it; `fmt` and diagnostics share this lexer.
 public struct Token: Equatable, Hashable, Sendable {
   public var kind: TokenKind
-  /// The token's UTF-8 bytes, exactly as in the source (CRLF kept as is). A slice of the
-  /// source array: its indices are byte offsets into the source, and no copy is made.
+  /// The token's UTF-8 bytes, exactly as in the source (CRLF kept as is). For lexed tokens a
+  /// slice of the source array, so its indices are byte offsets into the source.
   public var bytes: ArraySlice<UInt8>
   public var range: SourceRange
   /// How many whitespace bytes (spaces or tabs) stood between the previous token (or the
@@ -75,4 +75,13 @@ public struct Token: Equatable, Hashable, Sendable {
       return true
     }
   }
+}
+
+/// The lexer's compact form of a token, used by the parser: plain data, no references, so a
+/// large file's hundreds of thousands of tokens cost one allocation and no reference counting.
+struct RawToken {
+  var kind: TokenKind
+  var spacesBefore: Int32
+  var start: SourcePosition
+  var end: SourcePosition
 }
