@@ -48,15 +48,28 @@ public struct Formatter: Sendable {
 struct FormatStream {
   var tokens: [Token]
   var spaces: [Int]
+  /// The tokens' kinds, apart: the passes look at little else, and reading a kind from here
+  /// avoids copying (and reference-counting) whole tokens in the hot loops.
+  private(set) var kinds: [TokenKind]
 
   init(_ source: [Token]) {
     tokens = source
     spaces = source.map(\.spacesBefore)
+    kinds = source.map(\.kind)
   }
 
   var count: Int { tokens.count }
 
-  func kind(_ index: Int) -> TokenKind { tokens[index].kind }
+  func kind(_ index: Int) -> TokenKind { kinds[index] }
+
+  /// Whether the token at `index` ends a line (see `Token.endsLine`).
+  func endsLine(_ index: Int) -> Bool {
+    switch kinds[index] {
+    case .newline: return true
+    case .comment, .closeHeredoc: return tokens[index].bytes.last == UInt8(ascii: "\n")
+    default: return false
+    }
+  }
 
   /// The formatted bytes: every token's spaces, then its bytes.
   func render() -> [UInt8] {
@@ -71,23 +84,42 @@ struct FormatStream {
     return output
   }
 
-  /// Replaces `range` of the stream with `replacement`, whose spaces start at zero (the passes
-  /// that follow set them all).
-  mutating func replace(_ range: Range<Int>, with replacement: [Token]) {
-    tokens.replaceSubrange(range, with: replacement)
-    spaces.replaceSubrange(range, with: repeatElement(0, count: replacement.count))
+  /// Replaces each edit's range with its tokens, whose spaces start at zero (the passes that
+  /// follow set them all). The ranges are ascending and disjoint; one pass rebuilds the
+  /// stream, so a file with thousands of rewrites stays linear.
+  mutating func apply(_ edits: [(range: Range<Int>, tokens: [Token])]) {
+    var newTokens: [Token] = []
+    var newSpaces: [Int] = []
+    newTokens.reserveCapacity(tokens.count)
+    newSpaces.reserveCapacity(tokens.count)
+    var cursor = 0
+    for edit in edits where edit.range.lowerBound >= cursor {
+      newTokens += tokens[cursor..<edit.range.lowerBound]
+      newSpaces += spaces[cursor..<edit.range.lowerBound]
+      newTokens += edit.tokens
+      newSpaces += repeatElement(0, count: edit.tokens.count)
+      cursor = edit.range.upperBound
+    }
+    newTokens += tokens[cursor...]
+    newSpaces += spaces[cursor...]
+    tokens = newTokens
+    spaces = newSpaces
+    kinds = newTokens.map(\.kind)
   }
 }
 
-extension Token {
+extension TokenKind {
   /// hclwrite's `tokenBracketChange`: what the token does to the nesting that drives indents.
   var bracketChange: Int {
-    switch kind {
+    switch self {
     case .openBrace, .openBracket, .openParen, .templateControl, .templateInterp: return 1
     case .closeBrace, .closeBracket, .closeParen, .templateSequenceEnd: return -1
     default: return 0
     }
   }
+}
+
+extension Token {
 
   /// A `#` or `//` comment carries its newline and so ends a line, like a newline token (a
   /// closing heredoc marker would too, should the lexer ever include its newline).

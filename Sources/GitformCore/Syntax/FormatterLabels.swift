@@ -46,14 +46,17 @@ struct FormatterLabels {
           end += 1
         }
         guard end < stream.count, stream.kind(end) == .closeQuote else { return nil }
-        // A label that is not a valid literal is left alone, header and all.
-        guard let value = unescaped(literal) else { return nil }
-        values.append(value)
-        if commentsBeforeLabel { canonical = false }
-        commentsBeforeLabel = false
-        if escaped(value) != literal || end != index + (literal.isEmpty ? 1 : 2) {
-          canonical = false
+        if isPlain(literal) {
+          // The common case, and its own canonical form: no escapes, nothing to normalise.
+          values.append(String(decoding: literal, as: UTF8.self))
+        } else {
+          // A label that is not a valid literal is left alone, header and all.
+          guard let value = unescaped(literal) else { return nil }
+          values.append(value)
+          if escaped(value) != literal { canonical = false }
         }
+        if commentsBeforeLabel || end != index + (literal.isEmpty ? 1 : 2) { canonical = false }
+        commentsBeforeLabel = false
         index = end + 1
         lastLabelEnd = index
       default:
@@ -75,6 +78,14 @@ struct FormatterLabels {
       tokens.append(FormatterRewrites.synthesized(.closeQuote, "\"", at: anchor))
     }
     return FormatterLabels(labels: labels, openBrace: openBrace, canonicalLabels: tokens)
+  }
+
+  /// Printable ASCII without `\\`, `"`, `$` or `%`: bytes that mean exactly themselves.
+  static func isPlain(_ literal: [UInt8]) -> Bool {
+    literal.allSatisfy { byte in
+      byte >= 0x20 && byte < 0x7F && byte != UInt8(ascii: "\\") && byte != UInt8(ascii: "\"")
+        && byte != UInt8(ascii: "$") && byte != UInt8(ascii: "%")
+    }
   }
 
   /// The value of a quoted literal's bytes (HCL's escapes, `$${` and `%%{`), or nil when an

@@ -30,9 +30,9 @@ struct FormatLine: Equatable {
     var heredocTemplateDepths: [Int] = []
     var index = 0
     while index < stream.count {
-      let token = stream.tokens[index]
-      if token.kind == .endOfFile { break }
-      switch token.kind {
+      let kind = stream.kind(index)
+      if kind == .endOfFile { break }
+      switch kind {
       case .openHeredoc:
         heredocTemplateDepths.append(0)
       case .closeHeredoc:
@@ -47,7 +47,7 @@ struct FormatLine: Equatable {
         break
       }
       let inHeredocBody = (heredocTemplateDepths.last ?? 1) == 0
-      if token.endsLine && !inHeredocBody {
+      if !inHeredocBody && stream.endsLine(index) {
         lines.append(FormatLine(cells: lineStart..<(index + 1), in: stream))
         lineStart = index + 1
       }
@@ -84,9 +84,9 @@ struct FormatLine: Equatable {
   static func netBrackets(_ stream: FormatStream, _ range: Range<Int>) -> Int {
     var net = 0
     for index in range {
-      let token = stream.tokens[index]
-      net += token.bracketChange
-      if token.kind == .openHeredoc { break }
+      let kind = stream.kind(index)
+      net += kind.bracketChange
+      if kind == .openHeredoc { break }
     }
     return net
   }

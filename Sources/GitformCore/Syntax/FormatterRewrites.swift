@@ -39,8 +39,8 @@ enum FormatterRewrites {
         index = lineEnd(stream, from: index)
       }
     }
-    for edit in edits.reversed() {
-      stream.replace(edit.range, with: edit.tokens)
+    if !edits.isEmpty {
+      stream.apply(edits)
     }
   }
 
@@ -51,17 +51,17 @@ enum FormatterRewrites {
     var heredocs = 0
     var index = start
     while index < stream.count {
-      let token = stream.tokens[index]
-      switch token.kind {
+      let kind = stream.kind(index)
+      switch kind {
       case .endOfFile: return index
       case .openHeredoc: heredocs += 1
       case .closeHeredoc: heredocs = max(0, heredocs - 1)
       default: break
       }
-      if heredocs == 0 && depth == 0 && (token.endsLine || token.kind == .closeBrace) {
+      if heredocs == 0 && depth == 0 && (kind == .closeBrace || stream.endsLine(index)) {
         return index
       }
-      depth += token.bracketChange
+      depth += kind.bracketChange
       if depth < 0 { return index }
       index += 1
     }
@@ -72,7 +72,7 @@ enum FormatterRewrites {
   static func lineEnd(_ stream: FormatStream, from start: Int) -> Int {
     var index = start
     while index < stream.count {
-      if stream.tokens[index].endsLine || stream.kind(index) == .endOfFile { return index + 1 }
+      if stream.kind(index) == .endOfFile || stream.endsLine(index) { return index + 1 }
       index += 1
     }
     return index
@@ -80,7 +80,7 @@ enum FormatterRewrites {
 
   static func skipInlineComments(_ stream: FormatStream, from start: Int) -> Int {
     var index = start
-    while index < stream.count, stream.kind(index) == .comment, !stream.tokens[index].endsLine {
+    while index < stream.count, stream.kind(index) == .comment, !stream.endsLine(index) {
       index += 1
     }
     return index

@@ -21,18 +21,22 @@ enum FormatterSpacing {
   private static func space(_ cell: Range<Int>, in stream: inout FormatStream) {
     var index = cell.lowerBound
     while index + 1 < cell.upperBound {
-      let before: Token? = index > cell.lowerBound ? stream.tokens[index - 1] : nil
-      let spaced = spaceAfter(stream.tokens[index], before: before, after: stream.tokens[index + 1])
+      let before: TokenKind? = index > cell.lowerBound ? stream.kind(index - 1) : nil
+      let subject = stream.kind(index)
+      let spaced = spaceAfter(
+        subject, before: before, after: stream.kind(index + 1),
+        subjectIsIn: subject == .identifier && stream.tokens[index].bytes.elementsEqual(inKeyword))
       stream.spaces[index + 1] = spaced ? 1 : 0
       index += 1
     }
   }
 
   /// Whether `subject` is followed by a space, given its neighbours in the cell; hclwrite's
-  /// `spaceAfterToken` rule by rule. `before` is nil at the start of a cell.
-  static func spaceAfter(_ subject: Token, before: Token?, after: Token) -> Bool {
-    let s = subject.kind
-    let a = after.kind
+  /// `spaceAfterToken` rule by rule. `before` is nil at the start of a cell; `subjectIsIn`
+  /// says whether the subject is the identifier `in`.
+  static func spaceAfter(
+    _ s: TokenKind, before: TokenKind?, after a: TokenKind, subjectIsIn: @autoclosure () -> Bool
+  ) -> Bool {
     if a == .newline || a == .endOfFile { return false }
     if s == .identifier && a == .openParen { return false }  // f(x)
     if s == .dot || a == .dot { return false }  // a.b
@@ -43,24 +47,24 @@ enum FormatterSpacing {
     {
       return false  // never inside template literals
     }
-    if s == .identifier && subject.bytes.elementsEqual(inKeyword) && before?.kind == .identifier {
+    if s == .identifier && before == .identifier && subjectIsIn() {
       return true  // `for x in [y]`, not `in[y]`
     }
     if a == .openBracket
-      && (s == .identifier || s == .numberLiteral || subject.bracketChange < 0)
+      && (s == .identifier || s == .numberLiteral || s.bracketChange < 0)
     {
       return false  // foo[0], b()[c]
     }
     if s == .bang { return false }
-    if s == .minus { return !isUnaryContext(before?.kind) }
+    if s == .minus { return !isUnaryContext(before) }
     if s == .openBrace || a == .closeBrace {
       return !(s == .openBrace && a == .closeBrace)  // { a = 1 } but {}
     }
     if (s == .templateInterp || s == .templateControl) && a == .openBrace { return true }
     if s == .closeBrace && a == .templateSequenceEnd { return true }
     if s == .templateSequenceEnd && a == .templateInterp { return false }
-    if subject.bracketChange > 0 { return false }
-    if after.bracketChange < 0 { return false }
+    if s.bracketChange > 0 { return false }
+    if a.bracketChange < 0 { return false }
     return true
   }
 
