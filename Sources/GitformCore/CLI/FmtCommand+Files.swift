@@ -54,27 +54,3 @@ extension FmtCommand {
     }
   }
 }
-
-extension FmtCommand.Run {
-  /// Diagnostics in Terraform's plain layout: summary, the source line, the detail.
-  func renderedDiagnostics() -> String {
-    var text = ""
-    for diagnostic in diagnostics {
-      text += "\n" + (diagnostic.severity == .error ? "Error: " : "Warning: ") + diagnostic.summary + "\n"
-      if let subject = diagnostic.subject, let source = sources[subject.filename] {
-        text += "\n  on \(subject.filename) line \(subject.start.line):\n"
-        let lines = source.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-        if subject.start.line - 1 < lines.count {
-          let line = String(decoding: lines[subject.start.line - 1], as: UTF8.self)
-          let number = String(subject.start.line)
-          text += String(repeating: " ", count: max(0, 4 - number.count)) + number + ": " + line + "\n"
-        }
-      }
-      text += "\n"
-      if !diagnostic.detail.isEmpty {
-        text += diagnostic.detail + "\n\n"
-      }
-    }
-    return text
-  }
-}

@@ -10,8 +10,8 @@ extension FmtCommand {
     /// In `-check` mode everything that would be printed is collected here instead; it is
     /// non-empty exactly when some input is not formatted.
     var checkOutput = ""
-    /// Sources of files with diagnostics, by the name the diagnostics use, for snippets.
-    var sources: [String: [UInt8]] = [:]
+    /// Sources of files with diagnostics, for the snippets under each message.
+    var sources: [DiagnosticSource] = []
 
     init(options: Options, context: CommandContext) {
       self.options = options
@@ -104,7 +104,7 @@ extension FmtCommand {
       let syntaxDiagnostics = FmtCommand.syntaxDiagnostics(source, filename: displayName)
       if syntaxDiagnostics.hasErrors {
         diagnostics += syntaxDiagnostics
-        sources[displayName] = source
+        sources.append(DiagnosticSource(parsing: source, filename: displayName))
         return
       }
       let result = Formatter().format(Lexer.tokenize(source, filename: displayName).tokens)

@@ -86,7 +86,11 @@ struct FmtCommand: Command {
       }
     }
     if !run.diagnostics.isEmpty {
-      context.err(run.renderedDiagnostics())
+      let renderer = DiagnosticRenderer(
+        sources: run.sources, color: context.colorEnabled(noColorFlag: options.noColor))
+      // `terraform fmt` prints each diagnostic through its UI's Error, which adds a newline
+      // after the rendered text (unlike `validate`, which prints them back to back).
+      context.err(run.diagnostics.map { renderer.render($0) + "\n" }.joined())
     }
     if run.diagnostics.hasErrors { return 1 }
     if options.check {

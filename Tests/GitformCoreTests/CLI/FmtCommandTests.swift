@@ -89,7 +89,29 @@ final class FmtCommandTests: XCTestCase {
     let result = fmtStandardInput("a = 1;\n")
     XCTAssertEqual(result.code, 1)
     XCTAssertEqual(result.out, "")
-    XCTAssertTrue(result.err.hasPrefix("\nError: Invalid character\n\n  on <stdin> line 1:\n   1: a = 1;\n"), result.err)
+    // The text `terraform fmt -no-color -` prints for the same input.
+    XCTAssertEqual(
+      result.err,
+      """
+
+      Error: Invalid character
+
+        on <stdin> line 1:
+         1: a = 1;
+
+      The ";" character is not valid. Use newlines to separate arguments and
+      blocks, and commas to separate items in collection values.
+
+
+      Error: Missing newline after argument
+
+        on <stdin> line 1:
+         1: a = 1;
+
+      An argument definition must end with a newline.
+
+
+      """)
   }
 
   // MARK: - Directories and files
@@ -201,8 +223,9 @@ final class FmtCommandTests: XCTestCase {
     let result = fmt([])
     XCTAssertEqual(result.code, 1)
     XCTAssertEqual(result.out, "good.gf.hcl\n")
-    XCTAssertTrue(result.err.contains("Error: Invalid character"), result.err)
-    XCTAssertTrue(result.err.contains("  on bad.gf.hcl line 1:\n   1: a  =  1;\n"), result.err)
+    XCTAssertTrue(
+      result.err.hasPrefix("\nError: Invalid character\n\n  on bad.gf.hcl line 1:\n   1: a  =  1;\n"),
+      result.err)
     XCTAssertEqual(try read("bad.gf.hcl"), "a  =  1;\n")
     XCTAssertEqual(try read("good.gf.hcl"), "b = 2\n")
   }
@@ -211,11 +234,11 @@ final class FmtCommandTests: XCTestCase {
     try write("notes.txt", "x\n")
     let missing = fmt(["nowhere"])
     XCTAssertEqual(missing.code, 1)
-    XCTAssertEqual(missing.err, "\nError: No file or directory at nowhere\n\n")
+    XCTAssertEqual(missing.err, "\nError: No file or directory at nowhere\n\n\n")
     let wrong = fmt(["notes.txt"])
     XCTAssertEqual(wrong.code, 1)
     XCTAssertEqual(
-      wrong.err, "\nError: Only .gf.hcl and .gfvars files can be processed with gitform fmt\n\n")
+      wrong.err, "\nError: Only .gf.hcl and .gfvars files can be processed with gitform fmt\n\n\n")
   }
 
   func testWritingKeepsPermissionsAndLeavesNoTemporaryFiles() throws {
