@@ -17,8 +17,10 @@ extension FmtCommand {
 
   /// Replaces the file at `url` with `bytes` atomically: a temporary file in the same
   /// directory, written and synced, takes the original's permissions and is renamed over it.
-  /// A crash leaves either the old or the new contents, never a mix.
-  static func writeAtomically(_ bytes: [UInt8], to url: URL) throws {
+  /// A crash leaves either the old or the new contents, never a mix. A symbolic link is
+  /// followed, so the file it points to is replaced and the link stays a link.
+  static func writeAtomically(_ bytes: [UInt8], to link: URL) throws {
+    let url = link.resolvingSymlinksInPath()
     let path = url.path
     var status = stat()
     let mode: mode_t = stat(path, &status) == 0 ? status.st_mode & 0o7777 : 0o644
