@@ -69,7 +69,9 @@ struct FormatLine: Equatable {
     var index = lead.lowerBound + 1
     while index < lead.upperBound {
       if stream.kind(index) == .equal {
-        if Self.netBrackets(stream, index..<lead.upperBound) == 0 {
+        // Unlike indentation, this count does not stop at a heredoc: a heredoc whose first
+        // interpolation stays open at the end of the line makes the value multi-line.
+        if Self.netBrackets(stream, index..<lead.upperBound, stoppingAtHeredoc: false) == 0 {
           assign = index..<lead.upperBound
           lead = lead.lowerBound..<index
         }
@@ -79,14 +81,16 @@ struct FormatLine: Equatable {
     }
   }
 
-  /// The net bracket change over `range`, not looking past a heredoc opener: a heredoc body's
-  /// interpolations never count towards indentation.
-  static func netBrackets(_ stream: FormatStream, _ range: Range<Int>) -> Int {
+  /// The net bracket change over `range`. For indentation the count stops at a heredoc
+  /// opener: a heredoc body's interpolations never indent the line that opens it.
+  static func netBrackets(
+    _ stream: FormatStream, _ range: Range<Int>, stoppingAtHeredoc: Bool = true
+  ) -> Int {
     var net = 0
     for index in range {
       let kind = stream.kind(index)
       net += kind.bracketChange
-      if kind == .openHeredoc { break }
+      if stoppingAtHeredoc && kind == .openHeredoc { break }
     }
     return net
   }

@@ -63,6 +63,12 @@ final class FormatterRulesTests: XCTestCase {
       format("a = <<EOT\n${\n  x\n}\nEOT\nbb = 1\n"), "a = <<EOT\n${\nx\n}\nEOT\nbb = 1\n")
   }
 
+  func testAHeredocWhoseInterpolationStaysOpenBreaksTheAlignmentChain() {
+    XCTAssertEqual(
+      format("a = 1\nlong = <<-X\n  ${\n  [1,\n 2]\n }\n  X\nb = 2\n"),
+      "a = 1\nlong = <<-X\n  ${\n[1,\n2]\n}\n  X\nb = 2\n")
+  }
+
   func testInterpolationHoldingAnObjectGetsSpaces() {
     XCTAssertEqual(format("b {\n  c = \"x${ {a = 1} }\"\n}\n"), "b {\n  c = \"x${ { a = 1 } }\"\n}\n")
   }
