@@ -62,7 +62,8 @@ struct FormatStream {
 
   func kind(_ index: Int) -> TokenKind { kinds[index] }
 
-  /// Whether the token at `index` ends a line (see `Token.endsLine`).
+  /// Whether the token at `index` ends a line: a newline, or a `#`/`//` comment, which carries
+  /// its newline (as would a closing heredoc marker, should the lexer ever include its newline).
   func endsLine(_ index: Int) -> Bool {
     switch kinds[index] {
     case .newline: return true
@@ -116,15 +117,5 @@ extension TokenKind {
     case .closeBrace, .closeBracket, .closeParen, .templateSequenceEnd: return -1
     default: return 0
     }
-  }
-}
-
-extension Token {
-
-  /// A `#` or `//` comment carries its newline and so ends a line, like a newline token (a
-  /// closing heredoc marker would too, should the lexer ever include its newline).
-  var endsLine: Bool {
-    kind == .newline
-      || ((kind == .comment || kind == .closeHeredoc) && bytes.last == UInt8(ascii: "\n"))
   }
 }

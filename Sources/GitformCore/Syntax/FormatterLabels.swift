@@ -35,7 +35,7 @@ struct FormatterLabels {
         commentsBeforeLabel = false
         index += 1
         lastLabelEnd = index
-      case .comment where !token.endsLine:
+      case .comment where !stream.endsLine(index):
         commentsBeforeLabel = true
         index += 1
       case .openQuote:

@@ -1,8 +1,8 @@
 /// The two Terraform rewrites `fmt` applies on top of hclwrite's whitespace formatting
 /// (reference §6.3, as Terraform's `internal/command/fmt.go` does them):
 ///
-/// - every block label becomes a quoted string in canonical escaping, and inline comments
-///   between a block's type and its `{` are dropped (`resource a b {` → `resource "a" "b" {`);
+/// - every block label becomes a quoted string in canonical escaping, and inline comments in
+///   front of a label are dropped (`resource a /* x */ b {` → `resource "a" "b" {`);
 /// - an attribute whose whole value is one interpolation is unwrapped (`"${var.x}"` →
 ///   `var.x`); a value spanning lines is wrapped in parentheses so it still parses.
 ///
