@@ -1,7 +1,8 @@
 import Foundation
 import GitformCore
 
-/// `gitform-bench language`: lex and parse throughput on a generated 10,000-block file.
+/// `gitform-bench language`: lex and parse throughput on a generated 10,000-block file
+/// (`GITFORM_BENCH_BLOCKS=N` changes the size, e.g. for profiling under valgrind).
 ///
 /// Each phase runs several times and reports the best run, which is the least disturbed by
 /// other processes on a shared machine; the CPU time of the best run is reported too, since
@@ -21,7 +22,8 @@ enum LanguageBenchmark {
   }
 
   static func run() -> [BenchmarkRow] {
-    let source = Array(BenchmarkConfiguration.generate(blocks: 10_000).utf8)
+    let blocks = Int(ProcessInfo.processInfo.environment["GITFORM_BENCH_BLOCKS"] ?? "") ?? 10_000
+    let source = Array(BenchmarkConfiguration.generate(blocks: blocks).utf8)
     let megabytes = Double(source.count) / 1_000_000
     var lexSeconds = (wall: Double.infinity, cpu: Double.infinity)
     var parseSeconds = (wall: Double.infinity, cpu: Double.infinity)
@@ -41,7 +43,7 @@ enum LanguageBenchmark {
       diagnosticCount = parsed?.diagnostics.count ?? -1
       parsed = nil
     }
-    let size = String(format: "%.2f MB, 10000 blocks", megabytes)
+    let size = String(format: "%.2f MB, %d blocks", megabytes, blocks)
     return [
       BenchmarkRow(
         name: "language.lex", value: lexSeconds.wall, unit: "s",

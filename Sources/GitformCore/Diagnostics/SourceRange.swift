@@ -8,28 +8,29 @@
 /// clusters, as hcl does), and a 0-based byte offset into the UTF-8 source.
 public struct SourcePosition: Equatable, Hashable, Sendable, Comparable {
   // Stored narrow: every token and syntax node carries two positions, and halving their size
-  // measurably speeds up parsing large files. Files over 2 GB are not supported.
+  // measurably speeds up parsing large files. Files over 2 GB are not supported (the lexer
+  // is never given one: configuration files are read whole into memory).
   private var storedLine: Int32
   private var storedColumn: Int32
   private var storedByte: Int32
 
   public var line: Int {
     get { Int(storedLine) }
-    set { storedLine = Int32(clamping: newValue) }
+    set { storedLine = Int32(truncatingIfNeeded: newValue) }
   }
   public var column: Int {
     get { Int(storedColumn) }
-    set { storedColumn = Int32(clamping: newValue) }
+    set { storedColumn = Int32(truncatingIfNeeded: newValue) }
   }
   public var byte: Int {
     get { Int(storedByte) }
-    set { storedByte = Int32(clamping: newValue) }
+    set { storedByte = Int32(truncatingIfNeeded: newValue) }
   }
 
   public init(line: Int, column: Int, byte: Int) {
-    storedLine = Int32(clamping: line)
-    storedColumn = Int32(clamping: column)
-    storedByte = Int32(clamping: byte)
+    storedLine = Int32(truncatingIfNeeded: line)
+    storedColumn = Int32(truncatingIfNeeded: column)
+    storedByte = Int32(truncatingIfNeeded: byte)
   }
 
   public static func < (a: SourcePosition, b: SourcePosition) -> Bool { a.byte < b.byte }

@@ -10,7 +10,9 @@
 /// - bare identifiers used as object keys are `ObjectKey.name`, never variable references;
 /// - template literal text has escapes decoded, `~` strip markers and `<<-` flush already applied.
 public struct Expression: Equatable, Hashable, Sendable {
-  public indirect enum Kind: Equatable, Hashable, Sendable {
+  // Only the cases that contain expressions directly are boxed: leaves (literals, templates,
+  // traversals, tuples, objects) are stored inline, which saves one allocation per node.
+  public enum Kind: Equatable, Hashable, Sendable {
     /// `null`, `true`, `false` or a number.
     case literal(LiteralValue)
     /// A quoted string or heredoc: `"a ${b} %{if c}d%{endif}"`.
@@ -19,25 +21,25 @@ public struct Expression: Equatable, Hashable, Sendable {
     case scopeTraversal(Traversal)
     /// Attribute and literal-index steps applied to the result of any other expression:
     /// `f(x).a`, `[1, 2][0]`, `a[k].b` (source `index`, steps `[.b]`).
-    case relativeTraversal(source: Expression, steps: [Traverser])
+    indirect case relativeTraversal(source: Expression, steps: [Traverser])
     /// `collection[key]` with a key that is not a literal.
-    case index(collection: Expression, key: Expression, bracketRange: SourceRange)
-    case functionCall(FunctionCall)
+    indirect case index(collection: Expression, key: Expression, bracketRange: SourceRange)
+    indirect case functionCall(FunctionCall)
     /// `[a, b]`
     case tuple([Expression])
     /// `{ a = 1, "b" = 2, (c) = 3 }`
     case object([ObjectItem])
-    case unary(UnaryOperator, Expression, operatorRange: SourceRange)
-    case binary(BinaryOperator, Expression, Expression, operatorRange: SourceRange)
+    indirect case unary(UnaryOperator, Expression, operatorRange: SourceRange)
+    indirect case binary(BinaryOperator, Expression, Expression, operatorRange: SourceRange)
     /// `condition ? trueResult : falseResult`
-    case conditional(condition: Expression, trueResult: Expression, falseResult: Expression)
-    case forExpression(ForExpression)
-    case splat(Splat)
+    indirect case conditional(condition: Expression, trueResult: Expression, falseResult: Expression)
+    indirect case forExpression(ForExpression)
+    indirect case splat(Splat)
     /// The current element inside a splat's `each` expression (hcl's anonymous symbol).
     case splatItem
     /// `( expression )`; kept so ranges and `fmt` see the parentheses, and so an object key
     /// `(a)` is an expression rather than a name.
-    case parenthesized(Expression)
+    indirect case parenthesized(Expression)
     /// A part of the source that failed to parse; its diagnostic has already been reported.
     /// Evaluators treat it as an unknown value of any type and report nothing more.
     case invalid

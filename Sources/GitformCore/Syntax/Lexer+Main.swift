@@ -11,9 +11,13 @@ extension TokenScanner {
     case 0x0A:
       emit(.newline, length: 1)
     case 0x0D:
-      emit(next == 0x0A ? .newline : .invalid, length: next == 0x0A ? 2 : 1)
+      if next == 0x0A {
+        emit(.newline, length: 2)
+      } else {
+        emitASCII(.invalid, length: 1)
+      }
     case 0x30...0x39:
-      emit(.numberLiteral, length: numberLength())
+      emitASCII(.numberLiteral, length: numberLength())
     case 0x23:  // #
       emit(.comment, length: lineCommentLength())
     case 0x2F:  // /
@@ -22,10 +26,10 @@ extension TokenScanner {
       } else if next == 0x2A {
         scanBlockComment()
       } else {
-        emit(.slash, length: 1)
+        emitASCII(.slash, length: 1)
       }
     case 0x22:  // "
-      emit(.openQuote, length: 1)
+      emitASCII(.openQuote, length: 1)
       modes.append(.quoted)
     case 0x3C:  // <
       if next == 0x3C, let (length, marker) = heredocIntroducer() {
@@ -33,32 +37,32 @@ extension TokenScanner {
         heredocs.append(Heredoc(marker: marker, startOfLine: true))
         modes.append(.heredoc)
       } else {
-        emit(next == 0x3D ? .lessThanOrEqual : .lessThan, length: next == 0x3D ? 2 : 1)
+        emitASCII(next == 0x3D ? .lessThanOrEqual : .lessThan, length: next == 0x3D ? 2 : 1)
       }
     case 0x3E:  // >
-      emit(next == 0x3D ? .greaterThanOrEqual : .greaterThan, length: next == 0x3D ? 2 : 1)
+      emitASCII(next == 0x3D ? .greaterThanOrEqual : .greaterThan, length: next == 0x3D ? 2 : 1)
     case 0x3D:  // =
       if next == 0x3D {
-        emit(.equalOp, length: 2)
+        emitASCII(.equalOp, length: 2)
       } else if next == 0x3E {
-        emit(.fatArrow, length: 2)
+        emitASCII(.fatArrow, length: 2)
       } else {
-        emit(.equal, length: 1)
+        emitASCII(.equal, length: 1)
       }
     case 0x21:  // !
-      emit(next == 0x3D ? .notEqual : .bang, length: next == 0x3D ? 2 : 1)
+      emitASCII(next == 0x3D ? .notEqual : .bang, length: next == 0x3D ? 2 : 1)
     case 0x26:  // &
-      emit(next == 0x26 ? .and : .bitwiseAnd, length: next == 0x26 ? 2 : 1)
+      emitASCII(next == 0x26 ? .and : .bitwiseAnd, length: next == 0x26 ? 2 : 1)
     case 0x7C:  // |
-      emit(next == 0x7C ? .or : .bitwiseOr, length: next == 0x7C ? 2 : 1)
+      emitASCII(next == 0x7C ? .or : .bitwiseOr, length: next == 0x7C ? 2 : 1)
     case 0x2E:  // .
       if next == 0x2E, byte(at: offset + 2) == 0x2E {
-        emit(.ellipsis, length: 3)
+        emitASCII(.ellipsis, length: 3)
       } else {
-        emit(.dot, length: 1)
+        emitASCII(.dot, length: 1)
       }
     case 0x7B:  // {
-      emit(.openBrace, length: 1)
+      emitASCII(.openBrace, length: 1)
       braces += 1
     case 0x7D:  // }
       closeBrace(length: 1, alwaysSequenceEnd: false)
@@ -66,23 +70,30 @@ extension TokenScanner {
       if next == 0x7D {
         closeBrace(length: 2, alwaysSequenceEnd: true)
       } else {
-        emit(.bitwiseNot, length: 1)
+        emitASCII(.bitwiseNot, length: 1)
       }
-    case 0x5B: emit(.openBracket, length: 1)
-    case 0x5D: emit(.closeBracket, length: 1)
-    case 0x28: emit(.openParen, length: 1)
-    case 0x29: emit(.closeParen, length: 1)
-    case 0x2C: emit(.comma, length: 1)
-    case 0x2A: emit(.star, length: 1)
-    case 0x25: emit(.percent, length: 1)
-    case 0x2B: emit(.plus, length: 1)
-    case 0x2D: emit(.minus, length: 1)
-    case 0x3F: emit(.question, length: 1)
-    case 0x3A: emit(.colon, length: 1)
-    case 0x5E: emit(.bitwiseXor, length: 1)
-    case 0x3B: emit(.semicolon, length: 1)
-    case 0x60: emit(.backtick, length: 1)
-    case 0x27: emit(.apostrophe, length: 1)
+    case 0x5B: emitASCII(.openBracket, length: 1)
+    case 0x5D: emitASCII(.closeBracket, length: 1)
+    case 0x28: emitASCII(.openParen, length: 1)
+    case 0x29: emitASCII(.closeParen, length: 1)
+    case 0x2C: emitASCII(.comma, length: 1)
+    case 0x2A: emitASCII(.star, length: 1)
+    case 0x25: emitASCII(.percent, length: 1)
+    case 0x2B: emitASCII(.plus, length: 1)
+    case 0x2D: emitASCII(.minus, length: 1)
+    case 0x3F: emitASCII(.question, length: 1)
+    case 0x3A: emitASCII(.colon, length: 1)
+    case 0x5E: emitASCII(.bitwiseXor, length: 1)
+    case 0x3B: emitASCII(.semicolon, length: 1)
+    case 0x60: emitASCII(.backtick, length: 1)
+    case 0x27: emitASCII(.apostrophe, length: 1)
+    case 0x61...0x7A, 0x41...0x5A, 0x5F:  // ASCII letters and underscore
+      let ascii = asciiIdentifierLength(at: offset)
+      if ascii > 0 {
+        emitASCII(.identifier, length: ascii)
+      } else {
+        emit(.identifier, length: identifierLength(at: offset))
+      }
     default:
       let identifier = identifierLength(at: offset)
       if identifier > 0 {
@@ -99,12 +110,12 @@ extension TokenScanner {
   /// A `~}` that closes no sequence is still a sequence end, so the parser can point at it.
   private mutating func closeBrace(length: Int, alwaysSequenceEnd: Bool) {
     if let top = returnBraces.last, top == braces {
-      emit(.templateSequenceEnd, length: length)
+      emitASCII(.templateSequenceEnd, length: length)
       braces -= 1
       returnBraces.removeLast()
       if modes.count > 1 { modes.removeLast() }
     } else {
-      emit(alwaysSequenceEnd ? .templateSequenceEnd : .closeBrace, length: length)
+      emitASCII(alwaysSequenceEnd ? .templateSequenceEnd : .closeBrace, length: length)
       braces -= 1
     }
   }

@@ -5,7 +5,7 @@ extension TokenScanner {
   mutating func scanQuoted() {
     let b = source[offset]
     if b == 0x22 {
-      emit(.closeQuote, length: 1)
+      emitASCII(.closeQuote, length: 1)
       if modes.count > 1 { modes.removeLast() }
       return
     }
@@ -124,7 +124,7 @@ extension TokenScanner {
     let b = source[offset]
     guard b == 0x24 || b == 0x25, byte(at: offset + 1) == 0x7B else { return false }
     let length = byte(at: offset + 2) == 0x7E ? 3 : 2
-    emit(b == 0x24 ? .templateInterp : .templateControl, length: length)
+    emitASCII(b == 0x24 ? .templateInterp : .templateControl, length: length)
     braces += 1
     returnBraces.append(braces)
     modes.append(.main)

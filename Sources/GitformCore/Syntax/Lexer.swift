@@ -140,6 +140,19 @@ struct TokenScanner {
   mutating func emit(_ kind: TokenKind, length: Int) {
     let start = position
     advancePosition(to: offset + length)
+    append(kind, from: start)
+  }
+
+  /// `emit` for a token known to be ASCII without newlines (punctuation, numbers, most
+  /// identifiers): its end column is its start column plus its length, no scan needed.
+  mutating func emitASCII(_ kind: TokenKind, length: Int) {
+    let start = position
+    offset += length
+    column += length
+    append(kind, from: start)
+  }
+
+  private mutating func append(_ kind: TokenKind, from start: SourcePosition) {
     switch kind {
     case .bitwiseAnd, .bitwiseOr, .bitwiseXor, .bitwiseNot, .backtick, .apostrophe, .semicolon,
       .quotedNewline, .invalid:
@@ -149,7 +162,8 @@ struct TokenScanner {
     }
     tokens.append(
       RawToken(
-        kind: kind, spacesBefore: Int32(clamping: pendingSpaces), start: start, end: position))
+        kind: kind, spacesBefore: Int32(truncatingIfNeeded: pendingSpaces), start: start,
+        end: position))
     pendingSpaces = 0
   }
 
@@ -199,6 +213,25 @@ struct TokenScanner {
     if source[i] == 0x0A { return 1 }
     if source[i] == 0x0D, byte(at: i + 1) == 0x0A { return 2 }
     return 0
+  }
+
+  /// The length of an ASCII-only identifier at `i`, or 0 when the identifier there (if any)
+  /// has a non-ASCII character and needs `identifierLength`.
+  func asciiIdentifierLength(at i: Int) -> Int {
+    var j = i + 1
+    while j < source.count {
+      let b = source[j]
+      if (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39)
+        || b == 0x5F || b == 0x2D
+      {
+        j += 1
+      } else if b >= 0x80 {
+        return 0
+      } else {
+        break
+      }
+    }
+    return j - i
   }
 
   /// The length of an identifier starting at `i`, or 0 when none starts there.

@@ -1,7 +1,7 @@
 /// Tuple and object constructors, `for` expressions and function calls.
 extension ParserState {
   private func isKeyword(_ peeked: Peeked, _ keyword: StaticString) -> Bool {
-    peeked.kind == .identifier && token(peeked).hasText(keyword)
+    peeked.kind == .identifier && hasText(peeked, keyword)
   }
 
   /// `[a, b]`: newlines are ignored inside, and commas are required (hcl's implementation,
@@ -244,7 +244,7 @@ extension ParserState {
     }
     let closeRange = close.map { range($0) } ?? previousRange
     let call = FunctionCall(
-      name: Identifier(name: token(name).text, range: range(name)), arguments: arguments,
+      name: Identifier(name: text(name), range: range(name)), arguments: arguments,
       expandFinal: expandFinal, openParenRange: range(open), closeParenRange: closeRange)
     return Expression(.functionCall(call), range: between(range(name), closeRange))
   }

@@ -93,12 +93,11 @@ extension ParserState {
     case .identifier:
       read()
       if peek().kind == .openParen { return finishFunctionCall(start) }
-      let name = token(start)
-      let tokenRange = name.range
-      if name.hasText("true") { return Expression(.literal(.bool(true)), range: tokenRange) }
-      if name.hasText("false") { return Expression(.literal(.bool(false)), range: tokenRange) }
-      if name.hasText("null") { return Expression(.literal(.null), range: tokenRange) }
-      let root = Identifier(name: name.text, range: tokenRange)
+      let tokenRange = range(start)
+      if hasText(start, "true") { return Expression(.literal(.bool(true)), range: tokenRange) }
+      if hasText(start, "false") { return Expression(.literal(.bool(false)), range: tokenRange) }
+      if hasText(start, "null") { return Expression(.literal(.null), range: tokenRange) }
+      let root = Identifier(name: text(start), range: tokenRange)
       return Expression(.scopeTraversal(Traversal(root: root, steps: [])), range: tokenRange)
     case .openQuote, .openHeredoc:
       return parseTemplateExpression()
@@ -157,14 +156,14 @@ extension ParserState {
 
   /// A number literal, checked against `digits ("." digits)? ([eE] [+-]? digits)?`.
   mutating func numberLiteral(_ peeked: Peeked) -> Expression {
-    let literal = token(peeked)
-    guard checkNumber(peeked) else { return invalid(literal.range) }
-    return Expression(.literal(.number(literal.text)), range: literal.range)
+    guard checkNumber(peeked) else { return invalid(range(peeked)) }
+    return Expression(.literal(.number(text(peeked))), range: range(peeked))
   }
 
   /// Reports a number token that does not have the shape of a number ("0.0.1").
   mutating func checkNumber(_ peeked: Peeked) -> Bool {
-    if Self.isWellFormedNumber(token(peeked).bytes) { return true }
+    let raw = tokens[peeked.index]
+    if Self.isWellFormedNumber(source[raw.start.byte..<raw.end.byte]) { return true }
     error(
       "Invalid number literal", "Failed to recognize the value of this number literal.",
       subject: range(peeked))

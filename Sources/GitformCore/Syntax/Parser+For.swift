@@ -31,7 +31,7 @@ extension ParserState {
       }
       valueVariable = identifier(read())
     }
-    guard peek().kind == .identifier, token(peek()).hasText("in") else {
+    guard peek().kind == .identifier, hasText(peek(), "in") else {
       return fail(&self, "For expression requires the 'in' keyword after its name declarations.")
     }
     read()
@@ -64,7 +64,7 @@ extension ParserState {
     if peek().kind == .ellipsis { ellipsis = read() }
 
     var condition: Expression?
-    if peek().kind == .identifier, token(peek()).hasText("if") {
+    if peek().kind == .identifier, hasText(peek(), "if") {
       read()
       before = diagnostics.count
       condition = parseExpression()
@@ -113,7 +113,6 @@ extension ParserState {
   }
 
   func identifier(_ peeked: Peeked) -> Identifier {
-    let t = token(peeked)
-    return Identifier(name: t.text, range: t.range)
+    Identifier(name: text(peeked), range: range(peeked))
   }
 }

@@ -50,7 +50,7 @@ extension ParserState {
         nextCanTrimPrevious = true
 
       case .templateInterp:
-        if canTrimPrevious && token(next).bytes.count == 3 { trimLastLiteral(&parts) }
+        if canTrimPrevious && length(next) == 3 { trimLastLiteral(&parts) }
         pushNewlines(false)
         let expression = parseExpression()
         let close = peek()
@@ -59,13 +59,13 @@ extension ParserState {
           recover(to: .templateSequenceEnd)
         } else {
           read()
-          if token(close).bytes.count == 2 { trimNextLeft = true }
+          if length(close) == 2 { trimNextLeft = true }
         }
         popNewlines()
         parts.append(.interpolation(expression, between(range(next), range(close))))
 
       case .templateControl:
-        if canTrimPrevious && token(next).bytes.count == 3 { trimLastLiteral(&parts) }
+        if canTrimPrevious && length(next) == 3 { trimLastLiteral(&parts) }
         pushNewlines(false)
         if let directive = parseDirective(opener: next, start: startRange) {
           parts.append(directive)
@@ -80,7 +80,7 @@ extension ParserState {
             recover(to: .templateSequenceEnd)
           } else {
             read()
-            if token(close).bytes.count == 2 { trimNextLeft = true }
+            if length(close) == 2 { trimNextLeft = true }
           }
         }
         popNewlines()
@@ -216,7 +216,7 @@ extension ParserState {
       }
       valueVariable = identifier(read())
     }
-    guard peek().kind == .identifier, token(peek()).hasText("in") else {
+    guard peek().kind == .identifier, hasText(peek(), "in") else {
       return fail(&self, "For directive requires 'in' keyword after names.")
     }
     read()

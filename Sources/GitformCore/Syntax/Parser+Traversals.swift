@@ -13,7 +13,7 @@ extension ParserState {
           read()
           let stepRange = between(range(dot), range(attribute))
           result = appendStep(
-            Traverser(.attribute(token(attribute).text), range: stepRange), to: result)
+            Traverser(.attribute(text(attribute)), range: stepRange), to: result)
         case .numberLiteral:
           read()
           let stepRange = between(range(dot), range(attribute))
@@ -26,7 +26,7 @@ extension ParserState {
             _ = checkNumber(attribute)
           }
           result = appendStep(
-            Traverser(.index(.number(token(attribute).text)), range: stepRange), to: result)
+            Traverser(.index(.number(text(attribute))), range: stepRange), to: result)
         case .star:
           result = parseAttributeSplat(source: result, term: term, dot: dot)
         default:
@@ -50,7 +50,7 @@ extension ParserState {
 
   /// `0.1` read as a legacy index: two chained indexes, which hcl rejects.
   private func chainedLegacyIndex(_ number: Peeked) -> (String, String)? {
-    let text = token(number).text
+    let text = text(number)
     guard let dot = text.firstIndex(of: ".") else { return nil }
     return (String(text[..<dot]), String(text[text.index(after: dot)...]))
   }
@@ -82,10 +82,12 @@ extension ParserState {
     } else {
       close = read()
       if close.kind != .closeBracket && !recovery {
+        // hcl points this diagnostic at the token recovery stops on (its subject aliases
+        // the variable that recovery overwrites); Terraform shows that, so we do too.
+        close = recover(to: .closeBracket)
         error(
           "Missing close bracket on index", "The index operator must end with a closing bracket (\"]\").",
           subject: range(close))
-        close = recover(to: .closeBracket)
       }
     }
     popNewlines()
@@ -110,11 +112,12 @@ extension ParserState {
     read()  // the star
     var close = read()
     if close.kind != .closeBracket && !recovery {
+      // As for an index: the subject is where recovery stops, as in hcl.
+      close = recover(to: .closeBracket)
       error(
         "Missing close bracket on splat index",
         "The star for a full splat operator must be immediately followed by a closing bracket (\"]\").",
         subject: range(close))
-      close = recover(to: .closeBracket)
     }
     let markerRange = between(range(open), range(close))
     let item = Expression(.splatItem, range: markerRange)
@@ -150,7 +153,7 @@ extension ParserState {
           _ = checkNumber(next)
         }
         steps.append(
-          Traverser(.index(.number(token(next).text)), range: between(range(stepDot), range(next))))
+          Traverser(.index(.number(text(next))), range: between(range(stepDot), range(next))))
         lastRange = range(next)
         continue
       }
@@ -172,7 +175,7 @@ extension ParserState {
       }
       read()
       steps.append(
-        Traverser(.attribute(token(next).text), range: between(range(stepDot), range(next))))
+        Traverser(.attribute(text(next)), range: between(range(stepDot), range(next))))
       lastRange = range(next)
     }
     let each =

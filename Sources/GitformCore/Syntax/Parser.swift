@@ -124,6 +124,30 @@ struct ParserState {
       spacesBefore: Int(raw.spacesBefore))
   }
 
+  /// The token's length in bytes.
+  func length(_ peeked: Peeked) -> Int {
+    tokens[peeked.index].end.byte - tokens[peeked.index].start.byte
+  }
+
+  /// The token's text, decoded straight from the source.
+  func text(_ peeked: Peeked) -> String {
+    let raw = tokens[peeked.index]
+    return String(decoding: source[raw.start.byte..<raw.end.byte], as: UTF8.self)
+  }
+
+  /// True when the token's bytes are exactly the ASCII `keyword` (no allocation).
+  func hasText(_ peeked: Peeked, _ keyword: StaticString) -> Bool {
+    let raw = tokens[peeked.index]
+    let start = raw.start.byte
+    guard raw.end.byte - start == keyword.utf8CodeUnitCount else { return false }
+    return keyword.withUTF8Buffer { expected in
+      source.withUnsafeBufferPointer { buffer in
+        for i in 0..<expected.count where buffer[start + i] != expected[i] { return false }
+        return true
+      }
+    }
+  }
+
   /// The range of the last token read (hclsyntax's `PrevRange`).
   var previousRange: SourceRange { range(at: nextIndex == 0 ? 0 : nextIndex - 1) }
 

@@ -153,6 +153,15 @@ final class ParserErrorVectorTests: XCTestCase {
       SyntaxTestSupport.summaries(diagnostics), ["Unterminated function call @ 2:7-2:9@15-17"])
   }
 
+  /// hcl reports where recovery stopped (here the end of file), not the token it expected
+  /// a bracket at; observed with terraform validate.
+  func testMissingCloseBracketOnSplat() {
+    let (_, diagnostics) = SyntaxTestSupport.parse("locals {\n  x = a[*\n}\n")
+    XCTAssertEqual(
+      SyntaxTestSupport.summaries(diagnostics),
+      ["Missing close bracket on splat index @ 4:1-4:1@21-21"])
+  }
+
   func testMissingExpressionAtEndOfFile() {
     let (_, diagnostics) = SyntaxTestSupport.parse("locals {\n  x = [\n")
     XCTAssertEqual(SyntaxTestSupport.summaries(diagnostics), ["Missing expression @ 3:1-3:1@17-17"])
