@@ -48,10 +48,11 @@ extension FmtCommand {
         diagnostics.append(.error("No file or directory at \(target)"))
         return
       }
+      let displayName = Self.relativePath(url.path, from: context.workingDirectory)
       if isDirectory.boolValue {
-        processDirectory(url, displayName: target)
+        processDirectory(url, displayName: displayName)
       } else if FmtCommand.extensions.contains(where: { target.hasSuffix($0) }) {
-        processFile(url, displayName: target)
+        processFile(url, displayName: displayName)
       } else {
         diagnostics.append(
           .error("Only .gf.hcl and .gfvars files can be processed with gitform fmt"))
@@ -89,6 +90,32 @@ extension FmtCommand {
     static func join(_ directory: String, _ name: String) -> String {
       if directory == "." || directory.isEmpty { return name }
       return directory.hasSuffix("/") ? directory + name : directory + "/" + name
+    }
+
+    /// How Terraform names files in its output: relative to the working directory, cleaned
+    /// lexically (`./sub/` is `sub`, `/abs/work/x` is `x`, a sibling is `../other`).
+    static func relativePath(_ path: String, from base: String) -> String {
+      let target = cleanComponents(path)
+      let origin = cleanComponents(base)
+      var common = 0
+      while common < target.count, common < origin.count, target[common] == origin[common] {
+        common += 1
+      }
+      let parts = Array(repeating: "..", count: origin.count - common) + target[common...]
+      return parts.isEmpty ? "." : parts.joined(separator: "/")
+    }
+
+    /// The components of an absolute path without `.`, empty parts or resolvable `..`.
+    private static func cleanComponents(_ path: String) -> [String] {
+      var components: [String] = []
+      for part in path.split(separator: "/") where part != "." {
+        if part == ".." {
+          if !components.isEmpty { components.removeLast() }
+        } else {
+          components.append(String(part))
+        }
+      }
+      return components
     }
 
     mutating func processFile(_ url: URL, displayName: String) {

@@ -132,6 +132,16 @@ final class FmtCommandTests: XCTestCase {
     XCTAssertEqual(fmt(["-check", "m"]).out, "m/s.gf.hcl\n")
   }
 
+  func testNamesAreRelativeToTheWorkingDirectoryAndCleaned() throws {
+    try write("sub/x.gf.hcl", "a=1\n")
+    XCTAssertEqual(fmt(["-check", "./sub/"]).out, "sub/x.gf.hcl\n")
+    XCTAssertEqual(fmt(["-check", "./sub/x.gf.hcl"]).out, "sub/x.gf.hcl\n")
+    XCTAssertEqual(fmt(["-check", directory.path + "/sub"]).out, "sub/x.gf.hcl\n")
+    XCTAssertEqual(fmt(["-check", "-recursive", "."]).out, "sub/x.gf.hcl\n")
+    XCTAssertEqual(FmtCommand.Run.relativePath("/w/other/x", from: "/w/dir"), "../other/x")
+    XCTAssertEqual(FmtCommand.Run.relativePath("/w/dir/", from: "/w/dir"), ".")
+  }
+
   func testANamedFileIsFormatted() throws {
     try write("sub/one.gf.hcl", "one=1\n")
     let result = fmt(["sub/one.gf.hcl"])
