@@ -105,9 +105,10 @@ public struct Block: Equatable, Hashable, Sendable {
   /// names in "in resource "x" "y"" and the subject of block-level diagnostics.
   public var definitionRange: SourceRange { typeRange.through(openBraceRange) }
 
-  /// The header as Terraform prints it in diagnostics: `resource "x" "y"` (labels quoted).
+  /// The header as Terraform prints it in diagnostics: `resource "x" "y"` (labels quoted
+  /// and escaped as Go's `%q` does).
   public var headerText: String {
-    ([type] + labels.map { "\"\($0.value)\"" }).joined(separator: " ")
+    ([type] + labels.map { GoQuote.quote($0.value) }).joined(separator: " ")
   }
 }
 

@@ -4,11 +4,15 @@ extension DiagnosticSource {
   /// ignored here: a partial tree still has the blocks before the error).
   public init(parsing bytes: [UInt8], filename: String) {
     let (file, _) = Parser.parse(bytes, filename: filename)
+    self.init(bytes: bytes, file: file)
+  }
+
+  /// The same, from a file already parsed (no second parse).
+  public init(bytes: [UInt8], file: SyntaxFile) {
     let contexts = file.body.blocks.map { block in
       Context(
-        startByte: block.range.start.byte, endByte: block.range.end.byte,
-        header: ([block.type] + block.labels.map { GoQuote.quote($0.value) }).joined(separator: " "))
+        startByte: block.range.start.byte, endByte: block.range.end.byte, header: block.headerText)
     }
-    self.init(filename: filename, bytes: bytes, contexts: contexts)
+    self.init(filename: file.range.filename, bytes: bytes, contexts: contexts)
   }
 }

@@ -12,7 +12,8 @@ enum InvalidTokenReport {
     var toldSemicolon = 0
     for index in reportable {
       let token = tokens[index]
-      let range = SourceRange(filename: filename, start: token.start, end: token.end)
+      let end = tokens.end(index)
+      let range = SourceRange(filename: filename, start: token.start, end: end)
       switch token.kind {
       case .bitwiseAnd, .bitwiseOr, .bitwiseXor, .bitwiseNot:
         guard toldBitwise < 4 else { continue }
@@ -65,7 +66,7 @@ enum InvalidTokenReport {
               "Quoted strings may not be split over multiple lines. To produce a multi-line string, either use the \\n escape to represent a newline character or use the \"heredoc\" multi-line template syntax.",
             subject: range))
       case .invalid:
-        let text = String(decoding: source[token.start.byte..<token.end.byte], as: UTF8.self)
+        let text = String(decoding: source[token.start.byte..<end.byte], as: UTF8.self)
         diagnostics.append(.error("Invalid character", detail: detail(invalid: text), subject: range))
       default:
         continue

@@ -11,11 +11,14 @@ public enum Lexer {
     tokens: [Token], diagnostics: [Diagnostic]
   ) {
     let (raw, diagnostics) = scan(source, filename: filename)
-    let tokens = raw.map {
-      Token(
-        kind: $0.kind, bytes: source[$0.start.byte..<$0.end.byte],
-        range: SourceRange(filename: filename, start: $0.start, end: $0.end),
-        spacesBefore: Int($0.spacesBefore))
+    let origin = SourcePosition(line: 1, column: 1, byte: 0)
+    let file = SourceRange(filename: filename, start: origin, end: origin)
+    let tokens = raw.indices.map { index -> Token in
+      let token = raw[index]
+      let end = raw.end(index)
+      return Token(
+        kind: token.kind, bytes: source[token.start.byte..<end.byte],
+        range: file.with(start: token.start, end: end), spacesBefore: Int(token.spacesBefore))
     }
     return (tokens, diagnostics)
   }
@@ -89,7 +92,7 @@ struct TokenScanner {
     }
     let end = position
     tokens.append(
-      RawToken(kind: .endOfFile, spacesBefore: Int32(clamping: pendingSpaces), start: end, end: end))
+      RawToken(kind: .endOfFile, spacesBefore: Int32(clamping: pendingSpaces), start: end))
   }
 
   /// A BOM and the first invalid UTF-8 byte are reported once each, up front, so that bytes
@@ -102,7 +105,9 @@ struct TokenScanner {
           "Invalid character encoding",
           detail:
             "The file starts with a UTF-8 byte order mark (BOM), which is not allowed. Save the file as UTF-8 without a byte order mark.",
-          subject: tokens.last.map { SourceRange(filename: filename, start: $0.start, end: $0.end) }))
+          subject: SourceRange(
+            filename: filename, start: SourcePosition(line: 1, column: 1, byte: 0),
+            end: SourcePosition(line: 1, column: 2, byte: 3))))
     }
     if let bad = UTF8Scalar.firstInvalidOffset(source) {
       let start = Self.position(of: bad, in: source)
@@ -161,9 +166,7 @@ struct TokenScanner {
       break
     }
     tokens.append(
-      RawToken(
-        kind: kind, spacesBefore: Int32(truncatingIfNeeded: pendingSpaces), start: start,
-        end: position))
+      RawToken(kind: kind, spacesBefore: Int32(truncatingIfNeeded: pendingSpaces), start: start))
     pendingSpaces = 0
   }
 

@@ -2,7 +2,7 @@
 extension ParserState {
   mutating func parseFileBody() -> Body {
     let items = parseBody(closedBy: .endOfFile, opener: nil)
-    let end = tokens[tokens.count - 1].end
+    let end = tokens[tokens.count - 1].start
     return Body(
       items: items,
       range: SourceRange(

@@ -163,7 +163,7 @@ extension ParserState {
   /// Reports a number token that does not have the shape of a number ("0.0.1").
   mutating func checkNumber(_ peeked: Peeked) -> Bool {
     let raw = tokens[peeked.index]
-    if Self.isWellFormedNumber(source[raw.start.byte..<raw.end.byte]) { return true }
+    if Self.isWellFormedNumber(source[raw.start.byte..<tokens.end(peeked.index).byte]) { return true }
     error(
       "Invalid number literal", "Failed to recognize the value of this number literal.",
       subject: range(peeked))

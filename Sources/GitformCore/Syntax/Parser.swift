@@ -16,7 +16,7 @@ public enum Parser {
     let (tokens, lexDiagnostics) = Lexer.scan(source, filename: filename)
     var state = ParserState(tokens: tokens, source: source, filename: filename)
     let body = state.parseFileBody()
-    let end = tokens[tokens.count - 1].end
+    let end = tokens[tokens.count - 1].start
     let range = SourceRange(
       filename: filename, start: SourcePosition(line: 1, column: 1, byte: 0), end: end)
     return (SyntaxFile(body: body, range: range), lexDiagnostics + state.diagnostics)
@@ -55,8 +55,12 @@ struct ParserState {
   let tokens: [RawToken]
   let source: [UInt8]
   let filename: String
+  /// A range in this file, for making others without looking the file name up again.
+  let fileRange: SourceRange
   var nextIndex = 0
   var includeNewlines: [Bool] = [true]
+  /// The top of `includeNewlines`, kept apart because every peek reads it.
+  var newlinesIncluded = true
   /// Set once recovery has skipped tokens: later "unexpected token" errors are suppressed,
   /// since they would most likely be noise caused by the skip.
   var recovery = false
@@ -68,19 +72,22 @@ struct ParserState {
     self.tokens = tokens
     self.source = source
     self.filename = filename
+    let origin = SourcePosition(line: 1, column: 1, byte: 0)
+    self.fileRange = SourceRange(filename: filename, start: origin, end: origin)
   }
 
   // MARK: - Peeking and reading
 
   private func nextSignificant() -> (Peeked, Int) {
-    let newlines = includeNewlines[includeNewlines.count - 1]
+    let newlines = newlinesIncluded
     var i = nextIndex
     let last = tokens.count - 1
     while i < last {
       let kind = tokens[i].kind
       switch kind {
       case .comment:
-        if newlines, tokens[i].end.byte > 0, source[tokens[i].end.byte - 1] == 0x0A {
+        let end = tokens.end(i).byte
+        if newlines, end > 0, source[end - 1] == 0x0A {
           return (Peeked(index: i, kind: .newline), i + 1)
         }
         i += 1
@@ -111,7 +118,7 @@ struct ParserState {
   }
 
   func range(at index: Int) -> SourceRange {
-    SourceRange(filename: filename, start: tokens[index].start, end: tokens[index].end)
+    fileRange.with(start: tokens[index].start, end: tokens.end(index))
   }
 
   func range(_ peeked: Peeked) -> SourceRange { range(at: peeked.index) }
@@ -120,26 +127,27 @@ struct ParserState {
   func token(_ peeked: Peeked) -> Token {
     let raw = tokens[peeked.index]
     return Token(
-      kind: raw.kind, bytes: source[raw.start.byte..<raw.end.byte], range: range(at: peeked.index),
+      kind: raw.kind, bytes: source[raw.start.byte..<tokens.end(peeked.index).byte],
+      range: range(at: peeked.index),
       spacesBefore: Int(raw.spacesBefore))
   }
 
   /// The token's length in bytes.
   func length(_ peeked: Peeked) -> Int {
-    tokens[peeked.index].end.byte - tokens[peeked.index].start.byte
+    tokens.end(peeked.index).byte - tokens[peeked.index].start.byte
   }
 
   /// The token's text, decoded straight from the source.
   func text(_ peeked: Peeked) -> String {
     let raw = tokens[peeked.index]
-    return String(decoding: source[raw.start.byte..<raw.end.byte], as: UTF8.self)
+    return String(decoding: source[raw.start.byte..<tokens.end(peeked.index).byte], as: UTF8.self)
   }
 
   /// True when the token's bytes are exactly the ASCII `keyword` (no allocation).
   func hasText(_ peeked: Peeked, _ keyword: StaticString) -> Bool {
     let raw = tokens[peeked.index]
     let start = raw.start.byte
-    guard raw.end.byte - start == keyword.utf8CodeUnitCount else { return false }
+    guard tokens.end(peeked.index).byte - start == keyword.utf8CodeUnitCount else { return false }
     return keyword.withUTF8Buffer { expected in
       source.withUnsafeBufferPointer { buffer in
         for i in 0..<expected.count where buffer[start + i] != expected[i] { return false }
@@ -151,9 +159,14 @@ struct ParserState {
   /// The range of the last token read (hclsyntax's `PrevRange`).
   var previousRange: SourceRange { range(at: nextIndex == 0 ? 0 : nextIndex - 1) }
 
-  mutating func pushNewlines(_ include: Bool) { includeNewlines.append(include) }
+  mutating func pushNewlines(_ include: Bool) {
+    includeNewlines.append(include)
+    newlinesIncluded = include
+  }
+
   mutating func popNewlines() {
     if includeNewlines.count > 1 { includeNewlines.removeLast() }
+    newlinesIncluded = includeNewlines[includeNewlines.count - 1]
   }
 
   var isAtEnd: Bool { peek().kind == .endOfFile }
@@ -168,12 +181,12 @@ struct ParserState {
 
   /// hcl's `RangeBetween`: from the start of `a` to the end of `b`.
   func between(_ a: SourceRange, _ b: SourceRange) -> SourceRange {
-    SourceRange(filename: a.filename, start: a.start, end: b.end)
+    a.with(start: a.start, end: b.end)
   }
 
   /// A zero-width range at `position`.
   func point(_ position: SourcePosition, in filename: String) -> SourceRange {
-    SourceRange(filename: filename, start: position, end: position)
+    fileRange.with(start: position, end: position)
   }
 
   func invalid(_ range: SourceRange) -> Expression { Expression(.invalid, range: range) }

@@ -118,7 +118,7 @@ struct TemplateTreeBuilder {
           return .conditional(
             TemplateConditional(
               condition: condition, trueParts: trueParts, falseParts: falseParts,
-              range: SourceRange(filename: openRange.filename, start: openRange.start, end: range.end)))
+              range: openRange.with(start: openRange.start, end: range.end)))
         case .endfor:
           diagnostics.append(
             .error(
@@ -160,7 +160,7 @@ struct TemplateTreeBuilder {
           return .loop(
             TemplateLoop(
               keyVariable: key, valueVariable: value, collection: collection, body: body,
-              range: SourceRange(filename: openRange.filename, start: openRange.start, end: range.end)))
+              range: openRange.with(start: openRange.start, end: range.end)))
         case .endif:
           diagnostics.append(
             .error(

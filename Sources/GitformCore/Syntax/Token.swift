@@ -79,9 +79,25 @@ public struct Token: Equatable, Hashable, Sendable {
 
 /// The lexer's compact form of a token, used by the parser: plain data, no references, so a
 /// large file's hundreds of thousands of tokens cost one allocation and no reference counting.
+///
+/// The end is not stored: only spaces and tabs separate tokens (newlines are tokens), so a
+/// token ends where the next one starts, less the next one's `spacesBefore`, on the same
+/// line. The stream always ends with an end-of-file token, which ends where it starts.
 struct RawToken {
   var kind: TokenKind
   var spacesBefore: Int32
   var start: SourcePosition
-  var end: SourcePosition
+}
+
+extension Array where Element == RawToken {
+  /// Where token `index` ends (see `RawToken`).
+  func end(_ index: Int) -> SourcePosition {
+    guard index + 1 < count else { return self[index].start }
+    let next = self[index + 1]
+    let spaces = Int(next.spacesBefore)
+    var end = next.start
+    end.column -= spaces
+    end.byte -= spaces
+    return end
+  }
 }

@@ -46,6 +46,16 @@ enum UTF8Scalar {
     var i = 0
     let count = bytes.count
     while i < count {
+      // ASCII runs, the common case, eight bytes at a time.
+      let asciiRun = bytes.withUnsafeBytes { buffer -> Int in
+        var j = i
+        while j + 8 <= count, buffer.loadUnaligned(fromByteOffset: j, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+          j += 8
+        }
+        return j
+      }
+      i = asciiRun
+      guard i < count else { break }
       if bytes[i] < 0x80 {
         i += 1
         continue

@@ -186,6 +186,20 @@ final class LexerTests: XCTestCase {
     XCTAssertTrue(tokens.contains { $0.kind == .badUTF8 })
   }
 
+  func testUTF8ValidationFindsTheFirstBadByteAnywhere() {
+    let text = Array("abcdefghijklmnopqrstuvwxyz0123456789".utf8)
+    for offset in 0..<text.count {
+      var bytes = text
+      bytes[offset] = 0xFF
+      XCTAssertEqual(UTF8Scalar.firstInvalidOffset(bytes), offset)
+    }
+    XCTAssertNil(UTF8Scalar.firstInvalidOffset(Array("héllo wörld, 😀 ok".utf8)))
+    XCTAssertEqual(UTF8Scalar.firstInvalidOffset([0x61, 0xC0, 0x80]), 1)  // overlong
+    XCTAssertEqual(UTF8Scalar.firstInvalidOffset([0xED, 0xA0, 0x80]), 0)  // surrogate
+    XCTAssertEqual(UTF8Scalar.firstInvalidOffset([0xF4, 0x90, 0x80, 0x80]), 0)  // > U+10FFFF
+    XCTAssertEqual(UTF8Scalar.firstInvalidOffset(Array("abcdefgh".utf8) + [0xE2, 0x82]), 8)  // truncated
+  }
+
   func testUnterminatedBlockComment() {
     let (tokens, diagnostics) = lex("a = 1 /* open\nmore")
     XCTAssertEqual(tokens.map(\.kind), [.identifier, .equal, .numberLiteral, .comment, .endOfFile])
