@@ -3,9 +3,14 @@ import Foundation
 extension FmtCommand {
   /// The syntax errors that stop a file from being formatted: formatting text that does not
   /// parse could move things in ways the user cannot easily undo, so Terraform refuses, and
-  /// so do we. (The parser lexes again; that costs little next to reading the file.)
-  static func syntaxDiagnostics(_ source: [UInt8], filename: String) -> [Diagnostic] {
-    Parser.parse(source, filename: filename).diagnostics
+  /// so do we. Returns the diagnostics and, when there are errors, the source as the
+  /// renderer needs it (from the same parse).
+  static func syntaxCheck(_ source: [UInt8], filename: String) -> (
+    diagnostics: [Diagnostic], source: DiagnosticSource?
+  ) {
+    let (file, diagnostics) = Parser.parse(source, filename: filename)
+    guard diagnostics.hasErrors else { return (diagnostics, nil) }
+    return (diagnostics, DiagnosticSource(bytes: source, file: file))
   }
 
   /// A failure to replace a file's contents.

@@ -128,10 +128,10 @@ extension FmtCommand {
 
     /// Formats one input. Input with syntax errors is reported and left exactly as it is.
     mutating func process(source: [UInt8], displayName: String, fileURL: URL?) {
-      let syntaxDiagnostics = FmtCommand.syntaxDiagnostics(source, filename: displayName)
-      if syntaxDiagnostics.hasErrors {
-        diagnostics += syntaxDiagnostics
-        sources.append(DiagnosticSource(parsing: source, filename: displayName))
+      let syntax = FmtCommand.syntaxCheck(source, filename: displayName)
+      if let diagnosticSource = syntax.source {
+        diagnostics += syntax.diagnostics
+        sources.append(diagnosticSource)
         return
       }
       let result = Formatter().format(Lexer.tokenize(source, filename: displayName).tokens)
