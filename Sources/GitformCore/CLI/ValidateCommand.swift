@@ -125,7 +125,7 @@ struct ValidateCommand: Command {
     if result.diagnostics.hasErrors { return result }
     let context = EvalContext(baseDirectory: directory, clock: clock, mode: .validate)
     for file in files {
-      result.diagnostics += StaticCheck.diagnostics(of: file.body, context: context)
+      result.diagnostics += StaticCheck.diagnostics(of: withoutTypeConstraints(file.body), context: context)
     }
     // The engine's checks: blocks, schemas, references, cycles (Config/ and Resources/).
     if !result.diagnostics.hasErrors {
@@ -139,6 +139,21 @@ struct ValidateCommand: Command {
   /// Files Terraform ignores as editors' leftovers: hidden, backup (`~`) and `#autosave#`.
   static func isEditorFile(_ name: String) -> Bool {
     name.hasPrefix(".") || name.hasSuffix("~") || (name.hasPrefix("#") && name.hasSuffix("#"))
+  }
+
+  /// The body without `variable` blocks' `type` arguments: `list(string)` is a type constraint
+  /// (Config/TypeConstraint), not a call of a function named `list`.
+  static func withoutTypeConstraints(_ body: Body) -> Body {
+    var copy = body
+    copy.items = body.items.map { item in
+      guard case .block(var block) = item, block.type == "variable" else { return item }
+      block.body.items.removeAll {
+        if case .attribute(let attribute) = $0 { return attribute.name == "type" }
+        return false
+      }
+      return .block(block)
+    }
+    return copy
   }
 
   static func successMessage(warnings: Bool, color: Bool) -> String {

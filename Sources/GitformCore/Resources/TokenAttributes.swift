@@ -165,8 +165,8 @@ enum TokenAttributes {
     {
       return nil
     }
-    if revoked { return "revoked outside gitform" }
-    return "expired on \(expiry?.description ?? "an earlier day")"
+    if revoked { return "the token was revoked outside gitform" }
+    return "the token expired on \(expiry?.description ?? "an earlier day")"
   }
 
   /// Splits `a:b` at the first colon into a non-empty first part and an integer token id.
