@@ -7,6 +7,7 @@ let suites: [(name: String, run: () -> [BenchmarkRow])] = [
   ("language", LanguageBenchmark.run),
   ("engine", EngineBenchmark.run),
   ("evaluate", EvaluateBenchmark.run),
+  ("format", FormatBenchmark.run),
 ]
 
 let wanted = Set(CommandLine.arguments.dropFirst())

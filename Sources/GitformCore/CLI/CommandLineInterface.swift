@@ -21,6 +21,7 @@ public struct CommandLineInterface {
     ShowCommand.self,
     GraphCommand.self,
     ForceUnlockCommand.self,
+    FmtCommand.self,
   ]
 
   public static let version = "0.1.0"

@@ -152,10 +152,12 @@ final class EngineSession {
     lock = nil
   }
 
-  /// Reads the state (folding an interrupted apply's journal when holding the lock).
+  /// Reads the state. An interrupted apply's journal is folded into the file only while this
+  /// process holds the lock; otherwise (state list, show, -lock=false) it is folded in memory,
+  /// so a reader never deletes the journal of an apply that is still running.
   func loadState() -> Bool {
     do {
-      state = try store.load(recoverJournal: flags.lock)
+      state = try store.load(recoverJournal: lock != nil)
     } catch {
       return fail(error.summary, error.detail)
     }

@@ -152,7 +152,7 @@ struct ConfigDecoder {
     configuration.resources = unique
     configuration.indexResources()
     for entry in configuration.imports {
-      guard let resource = seen[entry.to.resource], entry.to.resource.mode == .managed else {
+      guard seen[entry.to.resource] != nil, entry.to.resource.mode == .managed else {
         diagnostics.append(
           .error(
             "Configuration for import target does not exist",
@@ -161,7 +161,6 @@ struct ConfigDecoder {
             subject: entry.block.definitionRange))
         continue
       }
-      _ = resource
     }
     ReferenceChecker(configuration: configuration).check(into: &diagnostics)
   }

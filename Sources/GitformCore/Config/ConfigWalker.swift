@@ -19,6 +19,10 @@ public struct ConfigWalker {
   /// Resource block → its instance keys (nil for an unexpanded block), after `walk`.
   public private(set) var expansions: [ResourceAddress: [InstanceKey?]] = [:]
 
+  /// `validate` knows no variable values: an unknown `count` or `for_each` then evaluates the
+  /// body once with unknown `count.index` / `each`, instead of failing.
+  public var allowsUnknownExpansion = false
+
   private var managed: [String: [String: Value]] = [:]
   private var data: [String: [String: Value]] = [:]
   private var locals: [String: Value] = [:]
@@ -104,6 +108,9 @@ public struct ConfigWalker {
       let (value, problems) = Evaluator.evaluate(countExpression, in: context)
       diagnostics += problems
       guard problems.isEmpty else { return [] }
+      if allowsUnknownExpansion && !value.isKnown {
+        return [instanceConfig(resource, key: nil, scope: ["count": .object(["index": .unknown(.number)])], dependencies: dependencies)]
+      }
       guard value.isKnown, !value.isSensitive,
         case .success(let number) = value.converted(to: .number), let count = number.numberValue,
         let whole = Int(exactly: NSDecimalNumber(decimal: count).int64Value), Decimal(whole) == count,
@@ -123,6 +130,9 @@ public struct ConfigWalker {
       let (value, problems) = Evaluator.evaluate(forEachExpression, in: context)
       diagnostics += problems
       guard problems.isEmpty else { return [] }
+      if allowsUnknownExpansion && !value.isWhollyKnown {
+        return [instanceConfig(resource, key: nil, scope: ["each": .object(["key": .unknown(.string), "value": .unknown()])], dependencies: dependencies)]
+      }
       guard let pairs = forEachPairs(value, range: forEachExpression.range) else { return [] }
       keyed = pairs.map { key, element in
         (.string(key), ["each": .object(["key": .string(key), "value": element])])
@@ -200,8 +210,7 @@ public struct ConfigWalker {
       }
     }
     let config = schema.map { Value.object($0, values) } ?? .emptyObject
-    if let schema, resource.mode == .managed, let type = ResourceCatalog.managed(resource.type) {
-      _ = schema
+    if resource.mode == .managed, let type = ResourceCatalog.managed(resource.type) {
       diagnostics += type.validate(config, ranges: ranges)
     } else if resource.mode == .data, let type = ResourceCatalog.dataSource(resource.type) {
       diagnostics += type.validate(config, ranges: ranges)

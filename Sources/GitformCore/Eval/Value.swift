@@ -55,8 +55,12 @@ public struct Value: Sendable {
     Value(type: .number, content: .number(value))
   }
   public static func number(_ value: Int) -> Value { .number(Decimal(value)) }
+  /// A string, normalized to NFC as HCL's information model (and cty) requires, so `"e\u0301"`
+  /// and `"é"` are the same value everywhere, JSON and state included.
   public static func string(_ value: String) -> Value {
-    Value(type: .string, content: .string(value))
+    let normalized =
+      value.utf8.allSatisfy { $0 < 0x80 } ? value : value.precomposedStringWithCanonicalMapping
+    return Value(type: .string, content: .string(normalized))
   }
 
   public static func tuple(_ elements: [Value]) -> Value {

@@ -15,10 +15,11 @@ extension GitLabClient {
     var results: [T] = []
     var page = 1
     for _ in 0..<GitLabREST.maximumPages {
-      let pageQuery = query + [
-        (name: "per_page", value: String(GitLabREST.maximumPageSize)),
-        (name: "page", value: String(page)),
-      ]
+      let pageQuery =
+        query + [
+          (name: "per_page", value: String(GitLabREST.maximumPageSize)),
+          (name: "page", value: String(page)),
+        ]
       let request = try request(.get, route, segments, query: pageQuery)
       let exchange = try execute(request)
       let items = try decode([T].self, from: exchange, of: request)

@@ -17,7 +17,8 @@ extension GitLabClient {
   ) throws -> GitLabVariable {
     try perform(
       request(
-        .get, "/projects/:id/variables/:key", [project.pathSegment, GitLabURLEncoding.pathSegment(key)],
+        .get, "/projects/:id/variables/:key",
+        [project.pathSegment, GitLabURLEncoding.pathSegment(key)],
         query: GitLabClient.scopeFilter(environmentScope)),
       as: GitLabVariable.self)
   }
@@ -41,18 +42,22 @@ extension GitLabClient {
   ) throws -> GitLabVariable {
     try perform(
       request(
-        .put, "/projects/:id/variables/:key", [project.pathSegment, GitLabURLEncoding.pathSegment(key)],
+        .put, "/projects/:id/variables/:key",
+        [project.pathSegment, GitLabURLEncoding.pathSegment(key)],
         query: GitLabClient.scopeFilter(environmentScope), body: settings.body(forCreate: false)),
       as: GitLabVariable.self)
   }
 
-  /// `DELETE /projects/:id/variables/:key[?filter[environment_scope]=]`.
+  /// `DELETE /projects/:id/variables/:key[?filter[environment_scope]=]`. Retried like any
+  /// idempotent request, so a `.notFound` can also mean "deleted by an earlier attempt whose
+  /// answer was lost": callers treat it as deleted, as the Terraform provider does.
   public func deleteProjectVariable(
     project: GitLabReference, key: String, environmentScope: String? = nil
   ) throws {
     try performWithoutResult(
       request(
-        .delete, "/projects/:id/variables/:key", [project.pathSegment, GitLabURLEncoding.pathSegment(key)],
+        .delete, "/projects/:id/variables/:key",
+        [project.pathSegment, GitLabURLEncoding.pathSegment(key)],
         query: GitLabClient.scopeFilter(environmentScope)))
   }
 

@@ -1,31 +1,10 @@
 import Foundation
 
-/// The project or group a resource access token belongs to.
-public enum AccessTokenResource: Sendable, Hashable {
-  case project(GitLabReference)
-  case group(GitLabReference)
-
-  /// `/projects/:id` or `/groups/:id`.
-  var route: String {
-    switch self {
-    case .project: return "/projects/:id"
-    case .group: return "/groups/:id"
-    }
-  }
-
-  var reference: GitLabReference {
-    switch self {
-    case .project(let reference), .group(let reference): return reference
-    }
-  }
-}
-
 /// Project and group access tokens: `/{projects|groups}/:id/access_tokens` (gitlab-api.md §4).
 extension GitLabClient {
   /// `GET …/access_tokens`, every page: the resource's tokens in every state (GitLab 17.2+;
   /// older versions list only active ones).
-  public func resourceAccessTokens(of resource: AccessTokenResource) throws -> [GitLabAccessToken]
-  {
+  public func resourceAccessTokens(of resource: AccessTokenResource) throws -> [GitLabAccessToken] {
     try listAll(
       GitLabAccessToken.self, route: resource.route + "/access_tokens",
       [resource.reference.pathSegment])

@@ -73,7 +73,9 @@ extension GitLabError {
     return GitLabError(
       code: code, message: message, status: status, request: request.name,
       gitLabMessage: body.text, fieldErrors: body.fieldErrors, acceptedScopes: scopes,
-      attempts: attempts)
+      attempts: attempts,
+      retryAfter: status == 429
+        ? RetryPolicy.retryAfterSeconds(response.header("Retry-After")) : nil)
   }
 
   /// No response, when the request may be retried or certainly had no effect.

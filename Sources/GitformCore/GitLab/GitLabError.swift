@@ -52,11 +52,13 @@ public struct GitLabError: Error, Sendable, Equatable, CustomStringConvertible, 
   public var acceptedScopes: [String]
   /// How many times the request was sent.
   public var attempts: Int
+  /// For `.rateLimited`: the last `Retry-After` GitLab sent, in seconds, when it sent one.
+  public var retryAfter: TimeInterval?
 
   public init(
     code: Code, message: String, status: Int? = nil, request: String? = nil,
     gitLabMessage: String? = nil, fieldErrors: [String: [String]] = [:],
-    acceptedScopes: [String] = [], attempts: Int = 0
+    acceptedScopes: [String] = [], attempts: Int = 0, retryAfter: TimeInterval? = nil
   ) {
     self.code = code
     self.message = message
@@ -66,6 +68,7 @@ public struct GitLabError: Error, Sendable, Equatable, CustomStringConvertible, 
     self.fieldErrors = fieldErrors
     self.acceptedScopes = acceptedScopes
     self.attempts = attempts
+    self.retryAfter = retryAfter
   }
 
   public var description: String { message }

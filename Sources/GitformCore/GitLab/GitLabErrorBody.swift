@@ -31,10 +31,13 @@ struct GitLabErrorBody: Equatable {
       text = GitLabErrorBody.flatten(json)
       return
     }
-    if let error = object["error"] as? String, let explanation = object["error_description"] {
+    if let error = object["error"] as? String, object["message"] == nil {
+      // OAuth-style (`error` + `error_description`) or Grape (`error` alone); only the former's
+      // codes matter, and a Grape sentence never equals one of them.
       oauthError = error
       acceptedScopes = object["scope"] as? String
-      text = "\(error): \(GitLabErrorBody.flatten(explanation) ?? "")"
+      let explanation = object["error_description"].flatMap(GitLabErrorBody.flatten)
+      text = explanation.map { "\(error): \($0)" } ?? GitLabErrorBody.plainText(error)
       return
     }
     if let message = object["message"] {

@@ -92,15 +92,15 @@ public struct PlanRenderer {
     if let id = change.importID, change.action != .noOp {
       text += "  # (imported from \(PlanText.quoted(id)))\n"
     }
-    if let reason = change.reason, change.action == .delete || change.action == .replace || change.action == .read,
-      reason != "requested with -replace"
-    {
-      text += "  # (because \(reason))\n"
-    } else if let reason = change.reason, change.action == .update,
-      change.before?.attributes?["token_id"] != nil
-    {
+    if let reason = change.reason, reason != "requested with -replace" {
+      switch change.action {
+      case .delete: text += "  # (because \(reason))\n"
+      case .replace, .read: text += "  # (\(reason))\n"
       // A token's only in-place update is a rotation: say so, and why.
-      text += "  # (rotated because \(reason))\n"
+      case .update where change.before?.attributes?["token_id"] != nil:
+        text += "  # (rotation: \(reason))\n"
+      default: break
+      }
     }
     let keyword = address.resource.mode == .data ? "data" : "resource"
     text += symbols.symbol(change.action, createBeforeDestroy: change.createBeforeDestroy)

@@ -6,11 +6,9 @@ extension Planner {
   /// With a non-admin token, every admin-only resource is named before anything happens.
   func adminCheck(_ state: StateSnapshot) -> [Diagnostic] {
     var needing: [String] = []
-    do {
-      for resource in configuration.resources where resource.mode == .managed {
-        if ResourceCatalog.managed(resource.type)?.requiresAdministrator == true {
-          needing.append(resource.address.description)
-        }
+    for resource in configuration.resources where resource.mode == .managed {
+      if ResourceCatalog.managed(resource.type)?.requiresAdministrator == true {
+        needing.append(resource.address.description)
       }
     }
     for address in state.addresses where ResourceCatalog.managed(address.resource.type)?.requiresAdministrator == true {

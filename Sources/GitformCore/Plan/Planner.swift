@@ -153,15 +153,15 @@ public struct Planner {
 
   private func deleteReason(_ address: ResourceInstanceAddress, expansions: [ResourceAddress: [InstanceKey?]]) -> String {
     guard let keys = expansions[address.resource] else {
-      return "because \(address.resource) is not in configuration"
+      return "\(address.resource) is not in configuration"
     }
     switch address.key {
     case .int(let index)?:
-      return keys.contains(nil) ? "because \(address.resource) does not use count" : "because index [\(index)] is out of range for count"
+      return keys.contains(nil) ? "\(address.resource) does not use count" : "index [\(index)] is out of range for count"
     case .string(let key)?:
-      return keys.contains(nil) ? "because \(address.resource) does not use for_each" : "because key [\(Value.quoted(key))] is not in for_each map"
+      return keys.contains(nil) ? "\(address.resource) does not use for_each" : "key [\(Value.quoted(key))] is not in for_each map"
     case nil:
-      return "because \(address.resource) uses count or for_each"
+      return "\(address.resource) uses count or for_each"
     }
   }
 }

@@ -9,7 +9,8 @@ public struct OutputState: Equatable, Hashable, Sendable {
   public var sensitive: Bool
 
   public init(value: JSON, type: JSON, sensitive: Bool = false) {
-    self.value = value
+    // Keys sorted as Go writes maps; the decoder assigns `value` afterwards to keep a file's order.
+    self.value = value.sortingKeys()
     self.type = type
     self.sensitive = sensitive
   }

@@ -14,7 +14,10 @@ public struct ResourceInstance: Equatable, Hashable, Sendable {
   public var status: Status?
   public var deposed: String?
   public var schemaVersion: UInt64
-  /// The object's attributes as a JSON object; keys are written sorted.
+  /// The object's attributes as a JSON object. `init` and `State.upsert` sort object keys at
+  /// every level (as Go writes maps); the codec then keeps the order it is given, because
+  /// Terraform writes some nested values (`{"value": …, "type": …}`) in struct order and a
+  /// file read from disk must be written back byte for byte.
   public var attributes: JSON
   /// Paths inside `attributes` whose values are sensitive (masked in output, not on disk).
   public var sensitiveAttributes: [AttributePath]
@@ -35,20 +38,18 @@ public struct ResourceInstance: Equatable, Hashable, Sendable {
     self.status = status
     self.deposed = deposed
     self.schemaVersion = schemaVersion
-    self.attributes = attributes
+    self.attributes = attributes.sortingKeys()
     self.sensitiveAttributes = sensitiveAttributes
     self.privateData = privateData
     self.dependencies = dependencies
     self.createBeforeDestroy = createBeforeDestroy
   }
 
-  /// Canonical form: dependencies sorted and unique, sensitive paths sorted and unique,
-  /// attribute object keys sorted at every level.
+  /// Canonical form: dependencies and sensitive paths sorted and unique.
   public func normalized() -> ResourceInstance {
     var copy = self
     copy.dependencies = Array(Set(dependencies)).sorted()
     copy.sensitiveAttributes = Array(Set(sensitiveAttributes)).sorted()
-    copy.attributes = attributes.sortingKeys()
     return copy
   }
 }

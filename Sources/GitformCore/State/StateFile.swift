@@ -1,7 +1,8 @@
 /// The state file format: `State` ↔ the exact bytes of a version 4 state file.
 ///
 /// Writing follows Terraform's `json.MarshalIndent` layout: fixed keys in Terraform's struct
-/// order, map keys (outputs, attributes) sorted, two-space indent, trailing newline, resources
+/// order, outputs sorted by name, attribute and output values in the order they hold (sorted
+/// when built, see `ResourceInstance.attributes`), two-space indent, trailing newline, resources
 /// and instances normalized. So the same state always gives the same bytes, and reading a file
 /// gitform wrote and writing it again reproduces it byte for byte.
 public enum StateFile {
@@ -49,7 +50,7 @@ public enum StateFile {
 
   static func json(_ output: OutputState) -> JSON {
     var members: [(key: String, value: JSON)] = [
-      ("value", output.value.sortingKeys()), ("type", output.type),
+      ("value", output.value), ("type", output.type),
     ]
     if output.sensitive { members.append(("sensitive", .bool(true))) }
     return .object(members)

@@ -31,7 +31,9 @@ final class ValidateCommandTests: XCTestCase {
   }
 
   func testValidConfigurationPrintsTerraformsSuccessLine() throws {
-    try write("main.gf.hcl", "resource \"user_token\" \"bot\" {\n  name = upper(\"bot\")\n}\n")
+    try write(
+      "main.gf.hcl",
+      "resource \"user_token\" \"bot\" {\n  user_id = 2\n  name    = upper(\"bot\")\n  scopes  = [\"api\"]\n}\n")
     let result = validate()
     XCTAssertEqual(result.code, 0)
     XCTAssertEqual(result.out, "Success! The configuration is valid.\n\n")
@@ -116,7 +118,7 @@ final class ValidateCommandTests: XCTestCase {
   }
 
   func testJSONForAValidConfiguration() throws {
-    try write("main.gf.hcl", "x = 1\n")
+    try write("main.gf.hcl", "locals {\n  x = 1\n}\n")
     let result = validate(["--json"])
     XCTAssertEqual(result.code, 0)
     XCTAssertEqual(
@@ -148,6 +150,7 @@ final class ValidateCommandTests: XCTestCase {
   func testOnlyGfHclFilesOfTheDirectoryAreRead() throws {
     try write("main.tf", "x = 1 + \"a\"\n")
     try write("notes.hcl", "x = 1 + \"a\"\n")
+    try write(".hidden.gf.hcl", "x = 1 + \"a\"\n")
     let nested = directory.appendingPathComponent("sub")
     try FileManager.default.createDirectory(at: nested, withIntermediateDirectories: true)
     try Data("x = 1 + \"a\"\n".utf8).write(to: nested.appendingPathComponent("main.gf.hcl"))
@@ -171,7 +174,7 @@ final class ValidateCommandTests: XCTestCase {
     XCTAssertFalse(validate(["-no-color"], terminal: true).err.contains("\u{1B}["))
     XCTAssertFalse(validate(terminal: true, environment: ["NO_COLOR": "1"]).err.contains("\u{1B}["))
     XCTAssertFalse(validate().err.contains("\u{1B}["))
-    try write("main.gf.hcl", "x = 1\n")
+    try write("main.gf.hcl", "locals {\n  x = 1\n}\n")
     XCTAssertEqual(
       validate(terminal: true).out,
       "\u{1B}[32m\u{1B}[1mSuccess!\u{1B}[0m The configuration is valid.\u{1B}[0m\n\n")
@@ -201,6 +204,9 @@ final class ValidateCommandTests: XCTestCase {
     let result = validate(environment: ["GITFORM_NOW": "soon"])
     XCTAssertEqual(result.code, 1)
     XCTAssertTrue(result.err.contains("Error: Invalid GITFORM_NOW"), result.err)
+    let json = validate(["-json"], environment: ["GITFORM_NOW": "soon"])
+    XCTAssertEqual(json.code, 1)
+    XCTAssertTrue(json.out.contains(#""summary": "Invalid GITFORM_NOW""#), json.out)
   }
 
   func testHelpAndCommandList() {
@@ -209,6 +215,6 @@ final class ValidateCommandTests: XCTestCase {
     XCTAssertTrue(help.out.hasPrefix("Usage: gitform [global options] validate [options]\n"))
     XCTAssertTrue(
       CommandLineInterface.usage().contains(
-        "  validate  Check whether the configuration is valid\n"))
+        "  validate      Check whether the configuration is valid\n"))
   }
 }

@@ -9,18 +9,18 @@ import XCTest
 /// The fixture sets the scene (users, groups, projects) and reads server-side state through the
 /// emulator's own routes and control routes over HTTP, never through the client under test's
 /// endpoint methods, so a client bug cannot vouch for itself.
-final class EmulatorFixture {
+final class EmulatorFixture: @unchecked Sendable {  // immutable after init
   static let rootToken = "glpat-emulator-root-token"
   let emulator: RunningEmulator
   let client: GitLabClient
   private let transport: URLSessionTransport
 
-  init(latencyMilliseconds: Int = 0) throws {
+  init(latencyMilliseconds: Int = 0, rateLimitPerMinute: Int? = nil) throws {
     var configuration = EmulatorConfiguration()
     configuration.now = GitLabJSON.parseTimestamp("2026-06-01T12:00:00Z")
     configuration.latencyMilliseconds = latencyMilliseconds
-    emulator = try RunningEmulator(
-      handler: GitLabAPI(configuration: configuration), configuration: configuration)
+    configuration.rateLimitPerMinute = rateLimitPerMinute
+    emulator = try RunningEmulator(configuration: configuration)
     let connection = try GitLabConnection(
       baseURL: emulator.rootURL.absoluteString, token: SecretValue(EmulatorFixture.rootToken),
       clientVersion: "0.0.0-test", requestTimeout: 10)
@@ -62,14 +62,17 @@ final class EmulatorFixture {
 
   /// A JSON object answer's field, failing the test when the answer is not an object.
   func field(_ answer: (status: Int, json: Any?), _ name: String) throws -> Any? {
-    try XCTUnwrap(answer.json as? [String: Any], "not an object: \(String(describing: answer.json))")[name]
+    try XCTUnwrap(
+      answer.json as? [String: Any], "not an object: \(String(describing: answer.json))")[name]
   }
 
   func createUser(_ username: String) throws -> Int {
     let answer = try raw(
       .post, "/api/v4/users",
-      ["username": username, "name": username.capitalized, "email": "\(username)@example.com",
-       "password": "correct-horse-battery"])
+      [
+        "username": username, "name": username.capitalized, "email": "\(username)@example.com",
+        "password": "correct-horse-battery",
+      ])
     XCTAssertEqual(answer.status, 201)
     return try XCTUnwrap(field(answer, "id") as? Int)
   }
@@ -99,8 +102,7 @@ final class EmulatorFixture {
   }
 
   /// Scripts the emulator's next `times` requests to `method template` (DESIGN.md's faults).
-  func fault(_ method: String, _ template: String, times: Int = 1, _ action: [String: Any]) throws
-  {
+  func fault(_ method: String, _ template: String, times: Int = 1, _ action: [String: Any]) throws {
     var body: [String: Any] = ["method": method, "path": template, "times": times]
     body.merge(action) { $1 }
     let answer = try raw(.post, "/-/emulator/faults", body)

@@ -8,7 +8,8 @@ import XCTest
 final class GitLabClientFaultIntegrationTests: XCTestCase {
   private var fixture: EmulatorFixture!
   private var client: GitLabClient { fixture.client }
-  private let newToken = NewAccessToken(name: "ci", scopes: ["api"], expiresAt: CalendarDate("2026-12-31"))
+  private let newToken = NewAccessToken(
+    name: "ci", scopes: ["api"], expiresAt: CalendarDate("2026-12-31"))
 
   override func setUpWithError() throws {
     fixture = try EmulatorFixture()
@@ -30,7 +31,8 @@ final class GitLabClientFaultIntegrationTests: XCTestCase {
         + "/users/:user_id/personal_access_tokens: the connection failed after it was sent (server "
         + "closed the connection without answering). gitform did not send it again, to avoid a "
         + "duplicate; refresh (gitform plan) to see what exists.")
-    XCTAssertEqual(try fixture.requestCount("POST /api/v4/users/:user_id/personal_access_tokens"), 1)
+    XCTAssertEqual(
+      try fixture.requestCount("POST /api/v4/users/:user_id/personal_access_tokens"), 1)
     // GitLab made the token: the engine finds it by listing.
     XCTAssertEqual(try client.personalAccessTokens(userID: userID).map(\.name), ["ci"])
   }
@@ -42,12 +44,14 @@ final class GitLabClientFaultIntegrationTests: XCTestCase {
     // reused connection closes without an answer.
     XCTAssertEqual(try client.user(id: userID).id, userID)
     XCTAssertEqual(try client.personalAccessToken(id: created.record.id).id, created.record.id)
-    try fixture.fault("POST", "/api/v4/personal_access_tokens/:id/rotate", ["drop_after_commit": true])
+    try fixture.fault(
+      "POST", "/api/v4/personal_access_tokens/:id/rotate", ["drop_after_commit": true])
     let error = gitLabError { try client.rotatePersonalAccessToken(id: created.record.id) }
     XCTAssertEqual(error?.code, .outcomeUnknown)
     XCTAssertEqual(try fixture.requestCount("POST /api/v4/personal_access_tokens/:id/rotate"), 1)
     let tokens = try client.personalAccessTokens(userID: userID)
-    XCTAssertEqual(tokens.map(\.revoked), [true, false], "rotated once: old revoked, successor live")
+    XCTAssertEqual(
+      tokens.map(\.revoked), [true, false], "rotated once: old revoked, successor live")
   }
 
   func testADroppedRevokeIsRetriedBecauseRevokingIsIdempotent() throws {
@@ -68,11 +72,32 @@ final class GitLabClientFaultIntegrationTests: XCTestCase {
     try fixture.fault("POST", "/api/v4/users/:user_id/personal_access_tokens", ["status": 503])
     let error = gitLabError { try client.createPersonalAccessToken(userID: userID, newToken) }
     XCTAssertEqual(error?.code, .serverError)
-    XCTAssertEqual(error?.message,
+    XCTAssertEqual(
+      error?.message,
       "GitLab failed on POST /users/:user_id/personal_access_tokens (HTTP 503: 503 Service "
         + "Unavailable). GitLab may be overloaded or restarting; retry later.")
-    XCTAssertEqual(try fixture.requestCount("POST /api/v4/users/:user_id/personal_access_tokens"), 1)
+    XCTAssertEqual(
+      try fixture.requestCount("POST /api/v4/users/:user_id/personal_access_tokens"), 1)
     XCTAssertEqual(try client.personalAccessTokens(userID: userID), [])
+  }
+
+  func testRateLimitingIsWaitedOutAsRetryAfterSays() throws {
+    fixture.stop()
+    fixture = try EmulatorFixture(rateLimitPerMinute: 3)
+    let fixture = try XCTUnwrap(self.fixture)
+    let waits = SleepRecorder()
+    let client = GitLabClient(
+      connection: fixture.client.connection, transport: fixture.client.transport,
+      sleep: { seconds in
+        waits.sleep(seconds)
+        // Let the emulator's clock, not ours, pass the wait.
+        _ = try? fixture.raw(.post, "/-/emulator/clock", ["advance_seconds": seconds])
+      })
+    for _ in 1...4 {
+      XCTAssertEqual(try client.currentUser().id, 1)
+    }
+    XCTAssertEqual(waits.waits, [60])
+    XCTAssertEqual(try fixture.requestCount("GET /api/v4/user"), 5)
   }
 
   func testAnUnknownTokenIsUnauthorizedWithAFix() throws {
@@ -99,11 +124,16 @@ final class GitLabClientFaultIntegrationTests: XCTestCase {
     XCTAssertEqual(forbidden?.gitLabMessage, "403 Forbidden")
 
     let readOnly = try client.createPersonalAccessToken(
-      userID: userID, NewAccessToken(name: "ro", scopes: ["read_repository"], expiresAt: CalendarDate("2026-12-31")))
+      userID: userID,
+      NewAccessToken(name: "ro", scopes: ["read_repository"], expiresAt: CalendarDate("2026-12-31"))
+    )
     let scope = gitLabError { try fixture.client(token: readOnly.token).currentUser() }
     XCTAssertEqual(scope?.code, .insufficientScope)
     XCTAssertEqual(scope?.acceptedScopes.isEmpty, false)
-    XCTAssertTrue(scope?.message.hasPrefix("The token lacks a scope needed for GET /user (HTTP 403: insufficient_scope: ") ?? false, scope?.message ?? "")
+    XCTAssertTrue(
+      scope?.message.hasPrefix(
+        "The token lacks a scope needed for GET /user (HTTP 403: insufficient_scope: ") ?? false,
+      scope?.message ?? "")
   }
 
   func testValidationErrorsCarryGitLabsWords() throws {
@@ -136,7 +166,9 @@ final class GitLabClientFaultIntegrationTests: XCTestCase {
     let asUser = fixture.client(token: created.token)
     var messages: [String] = []
     func collect(_ body: () throws -> Void) {
-      do { try body() } catch { messages += ["\(error)", String(reflecting: error), error.localizedDescription] }
+      do { try body() } catch {
+        messages += ["\(error)", String(reflecting: error), error.localizedDescription]
+      }
     }
     collect { _ = try asUser.createPersonalAccessToken(userID: 1, self.newToken) }
     collect { _ = try asUser.impersonationTokens(userID: 1) }
@@ -144,7 +176,8 @@ final class GitLabClientFaultIntegrationTests: XCTestCase {
     try client.revokePersonalAccessToken(id: created.record.id)
     collect { _ = try asUser.currentUser() }
     collect { _ = try asUser.rotateCurrentPersonalAccessToken() }
-    try fixture.fault("POST", "/api/v4/personal_access_tokens/:id/rotate", ["drop_after_commit": true])
+    try fixture.fault(
+      "POST", "/api/v4/personal_access_tokens/:id/rotate", ["drop_after_commit": true])
     let other = try client.createPersonalAccessToken(userID: userID, newToken)
     collect { _ = try self.client.rotatePersonalAccessToken(id: other.record.id) }
     XCTAssertEqual(messages.count, 18)

@@ -108,12 +108,14 @@ final class GitLabClientIntegrationTests: XCTestCase {
     for resource in [AccessTokenResource.project(.path("infra/deploy")), .group(.id(groupID))] {
       let created = try client.createResourceAccessToken(
         of: resource,
-        NewAccessToken(name: "deployer", scopes: ["api"], expiresAt: expiry, accessLevel: .developer))
+        NewAccessToken(
+          name: "deployer", scopes: ["api"], expiresAt: expiry, accessLevel: .developer))
       XCTAssertEqual(created.record.accessLevel, 30)
       let bot = try client.user(id: created.record.userID)
       XCTAssertTrue(bot.isBot, "\(resource)")
       XCTAssertEqual(try client.resourceAccessTokens(of: resource).map(\.id), [created.record.id])
-      XCTAssertEqual(try client.resourceAccessToken(of: resource, id: created.record.id).name, "deployer")
+      XCTAssertEqual(
+        try client.resourceAccessToken(of: resource, id: created.record.id).name, "deployer")
 
       let rotated = try client.rotateResourceAccessToken(of: resource, id: created.record.id)
       XCTAssertEqual(rotated.record.userID, created.record.userID, "rotation keeps the bot user")
@@ -148,7 +150,9 @@ final class GitLabClientIntegrationTests: XCTestCase {
       project: .id(projectID), key: "DEPLOY_TOKEN",
       VariableSettings(value: SecretValue("staging-value"), environmentScope: "staging"))
 
-    let ambiguous = gitLabError { try client.projectVariable(project: project, key: "DEPLOY_TOKEN") }
+    let ambiguous = gitLabError {
+      try client.projectVariable(project: project, key: "DEPLOY_TOKEN")
+    }
     XCTAssertEqual(ambiguous?.code, .conflict)
     XCTAssertEqual(
       try client.projectVariable(project: project, key: "DEPLOY_TOKEN", environmentScope: "staging")
@@ -159,11 +163,13 @@ final class GitLabClientIntegrationTests: XCTestCase {
       VariableSettings(value: SecretValue("new-staging"), variableType: .file))
     XCTAssertEqual(updated.variableType, .file)
     let server = try fixture.raw(
-      .get, "/api/v4/projects/\(projectID)/variables/DEPLOY_TOKEN?filter%5Benvironment_scope%5D=staging")
+      .get,
+      "/api/v4/projects/\(projectID)/variables/DEPLOY_TOKEN?filter%5Benvironment_scope%5D=staging")
     XCTAssertEqual(try fixture.field(server, "value") as? String, "new-staging")
 
     let hidden = try client.createProjectVariable(
-      project: project, key: "HIDDEN", VariableSettings(value: SecretValue("abcdefgh12"), hidden: true))
+      project: project, key: "HIDDEN",
+      VariableSettings(value: SecretValue("abcdefgh12"), hidden: true))
     XCTAssertTrue(hidden.hidden)
     XCTAssertTrue(hidden.masked)
     XCTAssertNil(hidden.value)
@@ -171,7 +177,8 @@ final class GitLabClientIntegrationTests: XCTestCase {
     XCTAssertEqual(
       try client.projectVariables(project: project).map { "\($0.key)/\($0.environmentScope)" },
       ["DEPLOY_TOKEN/production", "DEPLOY_TOKEN/staging", "HIDDEN/*"])
-    try client.deleteProjectVariable(project: project, key: "DEPLOY_TOKEN", environmentScope: "staging")
+    try client.deleteProjectVariable(
+      project: project, key: "DEPLOY_TOKEN", environmentScope: "staging")
     let gone = gitLabError {
       try client.projectVariable(project: project, key: "DEPLOY_TOKEN", environmentScope: "staging")
     }
@@ -196,5 +203,31 @@ final class GitLabClientIntegrationTests: XCTestCase {
     let tokens = try client.personalAccessTokens(userID: userID)
     XCTAssertEqual(tokens.map(\.name), (1...205).map { "t\($0)" })
     XCTAssertEqual(try fixture.requestCount("GET /api/v4/personal_access_tokens"), 3)
+  }
+}
+
+/// The synchronous client gives the apply engine real parallelism: requests from ten threads
+/// overlap on the wire instead of queueing behind each other.
+final class GitLabClientParallelismTests: XCTestCase {
+  func testTenThreadsOverlapTheirRequests() throws {
+    let fixture = try EmulatorFixture(latencyMilliseconds: 50)
+    defer { fixture.stop() }
+    let client = fixture.client
+    let start = Date()
+    let finished = DispatchGroup()
+    let failures = SleepRecorder()  // counts failed requests, thread-safely
+    for _ in 0..<10 {
+      finished.enter()
+      Thread {
+        for _ in 0..<4 where (try? client.currentUser().id) != 1 { failures.sleep(1) }
+        finished.leave()
+      }.start()
+    }
+    finished.wait()
+    let elapsed = Date().timeIntervalSince(start)
+    XCTAssertEqual(failures.waits.count, 0)
+    // Serially 40 × 50 ms = 2 s; ten threads at once about 0.2 s (bound loose for a busy CI).
+    XCTAssertLessThan(elapsed, 1.5, "40 requests with 50 ms latency took \(elapsed) s")
+    XCTAssertEqual(try fixture.requestCount("GET /api/v4/user"), 40)
   }
 }

@@ -3,20 +3,27 @@ import XCTest
 @testable import GitformCore
 
 final class GitLabClientPaginationTests: XCTestCase {
-  private func page(_ ids: ClosedRange<Int>, next: String?, link: String? = nil) -> FakeTransport.Step {
+  private func page(_ ids: ClosedRange<Int>, next: String?, link: String? = nil)
+    -> FakeTransport.Step
+  {
     var headers: [String: String] = [:]
     if let next { headers["X-Next-Page"] = next }
     if let link { headers["Link"] = link }
-    return FakeTransport.json(200, "[" + ids.map { tokenJSON(id: $0) }.joined(separator: ",") + "]", headers: headers)
+    return FakeTransport.json(
+      200, "[" + ids.map { tokenJSON(id: $0) }.joined(separator: ",") + "]", headers: headers)
   }
 
   func testFollowsXNextPageWithAHundredPerPageUntilItIsEmpty() throws {
-    let transport = FakeTransport([page(1...100, next: "2"), page(101...200, next: "3"), page(201...250, next: "")])
+    let transport = FakeTransport([
+      page(1...100, next: "2"), page(101...200, next: "3"), page(201...250, next: ""),
+    ])
     let tokens = try makeClient(transport).personalAccessTokens(userID: 2)
     XCTAssertEqual(tokens.map(\.id), Array(1...250))
     XCTAssertEqual(
       transport.requests.map(\.url.absoluteString),
-      (1...3).map { "https://gitlab.example.com/api/v4/personal_access_tokens?user_id=2&per_page=100&page=\($0)" })
+      (1...3).map {
+        "https://gitlab.example.com/api/v4/personal_access_tokens?user_id=2&per_page=100&page=\($0)"
+      })
   }
 
   func testFallsBackToTheLinkHeaderAndTakesOnlyItsPageNumber() throws {

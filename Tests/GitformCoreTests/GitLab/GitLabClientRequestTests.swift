@@ -13,7 +13,8 @@ final class GitLabClientRequestTests: XCTestCase {
       FakeTransport.json(200, #"{"id":1,"username":"root","name":"Administrator","is_admin":true}"#)
     ])
     let user = try makeClient(transport).currentUser()
-    XCTAssertEqual(user, GitLabUser(id: 1, username: "root", name: "Administrator", state: nil, isAdmin: true))
+    XCTAssertEqual(
+      user, GitLabUser(id: 1, username: "root", name: "Administrator", state: nil, isAdmin: true))
     let request = try XCTUnwrap(transport.requests.first)
     XCTAssertEqual(request.method, .get)
     XCTAssertEqual(request.url.absoluteString, "https://gitlab.example.com/api/v4/user")
@@ -24,12 +25,15 @@ final class GitLabClientRequestTests: XCTestCase {
 
   func testProjectAndGroupPathsAreEncodedAsOneSegmentWithDotsEscaped() throws {
     let transport = FakeTransport([
-      FakeTransport.json(200, #"{"id":7,"name":"My App","path":"my.app","path_with_namespace":"group/sub/my.app"}"#),
+      FakeTransport.json(
+        200, #"{"id":7,"name":"My App","path":"my.app","path_with_namespace":"group/sub/my.app"}"#),
       FakeTransport.json(200, #"{"id":3,"name":"Sub","path":"sub","full_path":"group/sub"}"#),
-      FakeTransport.json(200, #"{"id":7,"name":"My App","path":"my.app","path_with_namespace":"group/sub/my.app"}"#),
+      FakeTransport.json(
+        200, #"{"id":7,"name":"My App","path":"my.app","path_with_namespace":"group/sub/my.app"}"#),
     ])
     let client = try makeClient(transport)
-    XCTAssertEqual(try client.project(.path("group/sub/my.app")).pathWithNamespace, "group/sub/my.app")
+    XCTAssertEqual(
+      try client.project(.path("group/sub/my.app")).pathWithNamespace, "group/sub/my.app")
     XCTAssertEqual(try client.group(GitLabReference("group/sub")).fullPath, "group/sub")
     XCTAssertEqual(try client.project(GitLabReference("7")).id, 7)
     XCTAssertEqual(
@@ -39,7 +43,8 @@ final class GitLabClientRequestTests: XCTestCase {
         "https://gitlab.example.com/api/v4/groups/group%2Fsub",
         "https://gitlab.example.com/api/v4/projects/7",
       ])
-    XCTAssertEqual(transport.requests.map(\.route), ["/projects/:id", "/groups/:id", "/projects/:id"])
+    XCTAssertEqual(
+      transport.requests.map(\.route), ["/projects/:id", "/groups/:id", "/projects/:id"])
   }
 
   func testUserLookupByUsernameUsesTheQueryAndReportsNoMatchAsNotFound() throws {
@@ -83,7 +88,8 @@ final class GitLabClientRequestTests: XCTestCase {
     XCTAssertEqual(new.record.id, 10)
     XCTAssertEqual(try client.personalAccessToken(id: 10).expiresAt, CalendarDate("2026-12-31"))
     try client.revokePersonalAccessToken(id: 10)
-    let rotated = try client.rotatePersonalAccessToken(id: 10, expiresAt: CalendarDate("2027-01-31"))
+    let rotated = try client.rotatePersonalAccessToken(
+      id: 10, expiresAt: CalendarDate("2027-01-31"))
     XCTAssertEqual(rotated.token.reveal(), "glpat-rotated-secret")
     let selfClient = client.authenticating(with: SecretValue("glpat-own"))
     XCTAssertEqual(try selfClient.currentPersonalAccessToken().id, 12)
@@ -102,23 +108,30 @@ final class GitLabClientRequestTests: XCTestCase {
       ])
     XCTAssertEqual(
       body(requests[0]),
-      #"{"description":"for CI","expires_at":"2026-12-31","name":"ci","scopes":["api","read_api"]}"#)
+      #"{"description":"for CI","expires_at":"2026-12-31","name":"ci","scopes":["api","read_api"]}"#
+    )
     XCTAssertEqual(requests[0].headers["Content-Type"], "application/json")
     XCTAssertEqual(body(requests[3]), #"{"expires_at":"2027-01-31"}"#)
     XCTAssertNil(requests[5].body)
-    XCTAssertEqual(requests.map { $0.token?.reveal() ?? "" }, [testToken, testToken, testToken, testToken, "glpat-own", "glpat-own"])
+    XCTAssertEqual(
+      requests.map { $0.token?.reveal() ?? "" },
+      [testToken, testToken, testToken, testToken, "glpat-own", "glpat-own"])
   }
 
   func testImpersonationTokenEndpoints() throws {
     let transport = FakeTransport([
-      FakeTransport.json(201, tokenJSON(id: 20, extra: #","impersonation":true,"token":"glpat-imp""#)),
-      FakeTransport.json(200, "[" + tokenJSON(id: 20, extra: #","impersonation":true"#) + "]", headers: ["X-Next-Page": ""]),
+      FakeTransport.json(
+        201, tokenJSON(id: 20, extra: #","impersonation":true,"token":"glpat-imp""#)),
+      FakeTransport.json(
+        200, "[" + tokenJSON(id: 20, extra: #","impersonation":true"#) + "]",
+        headers: ["X-Next-Page": ""]),
       FakeTransport.json(200, tokenJSON(id: 20, extra: #","impersonation":true"#)),
       .respond(GitLabResponse(status: 204)),
     ])
     let client = try makeClient(transport)
     let created = try client.createImpersonationToken(
-      userID: 2, NewAccessToken(name: "imp", scopes: ["read_user"], expiresAt: CalendarDate("2026-06-01")))
+      userID: 2,
+      NewAccessToken(name: "imp", scopes: ["read_user"], expiresAt: CalendarDate("2026-06-01")))
     XCTAssertEqual(created.record.impersonation, true)
     XCTAssertEqual(try client.impersonationTokens(userID: 2).map(\.id), [20])
     XCTAssertEqual(try client.impersonationToken(userID: 2, id: 20).id, 20)
@@ -131,17 +144,22 @@ final class GitLabClientRequestTests: XCTestCase {
         "GET https://gitlab.example.com/api/v4/users/2/impersonation_tokens/20",
         "DELETE https://gitlab.example.com/api/v4/users/2/impersonation_tokens/20",
       ])
-    XCTAssertEqual(body(transport.requests[0]), #"{"expires_at":"2026-06-01","name":"imp","scopes":["read_user"]}"#)
+    XCTAssertEqual(
+      body(transport.requests[0]),
+      #"{"expires_at":"2026-06-01","name":"imp","scopes":["read_user"]}"#)
   }
 
   func testProjectAndGroupAccessTokenEndpoints() throws {
     let record = tokenJSON(id: 30, userID: 99, extra: #","access_level":30"#)
     let transport = FakeTransport([
-      FakeTransport.json(201, tokenJSON(id: 30, userID: 99, extra: #","access_level":30,"token":"glpat-proj""#)),
+      FakeTransport.json(
+        201, tokenJSON(id: 30, userID: 99, extra: #","access_level":30,"token":"glpat-proj""#)),
       FakeTransport.json(200, "[" + record + "]"),
       FakeTransport.json(200, record),
-      FakeTransport.json(200, tokenJSON(id: 31, userID: 99, extra: #","access_level":30,"token":"glpat-rot""#)),
-      FakeTransport.json(200, tokenJSON(id: 32, userID: 99, extra: #","access_level":30,"token":"glpat-self""#)),
+      FakeTransport.json(
+        200, tokenJSON(id: 31, userID: 99, extra: #","access_level":30,"token":"glpat-rot""#)),
+      FakeTransport.json(
+        200, tokenJSON(id: 32, userID: 99, extra: #","access_level":30,"token":"glpat-self""#)),
       .respond(GitLabResponse(status: 204)),
     ])
     let client = try makeClient(transport)
@@ -155,7 +173,8 @@ final class GitLabClientRequestTests: XCTestCase {
     XCTAssertEqual(try client.rotateResourceAccessToken(of: project, id: 30).record.id, 31)
     XCTAssertEqual(
       try client.authenticating(with: SecretValue("glpat-rot"))
-        .rotateCurrentResourceAccessToken(of: project, expiresAt: CalendarDate("2027-02-03")).record.id, 32)
+        .rotateCurrentResourceAccessToken(of: project, expiresAt: CalendarDate("2027-02-03")).record
+        .id, 32)
     try client.revokeResourceAccessToken(of: .group(.id(4)), id: 30)
     XCTAssertEqual(
       transport.requests.map { "\($0.method.rawValue) \($0.url.absoluteString)" },
@@ -167,13 +186,15 @@ final class GitLabClientRequestTests: XCTestCase {
         "POST https://gitlab.example.com/api/v4/projects/group%2Fapp/access_tokens/self/rotate",
         "DELETE https://gitlab.example.com/api/v4/groups/4/access_tokens/30",
       ])
-    XCTAssertEqual(body(transport.requests[0]), #"{"access_level":30,"name":"deploy","scopes":["read_api"]}"#)
+    XCTAssertEqual(
+      body(transport.requests[0]), #"{"access_level":30,"name":"deploy","scopes":["read_api"]}"#)
     XCTAssertEqual(body(transport.requests[4]), #"{"expires_at":"2027-02-03"}"#)
     XCTAssertEqual(transport.requests[4].route, "/projects/:id/access_tokens/self/rotate")
   }
 
   func testProjectVariableEndpointsFilterByEnvironmentScope() throws {
-    let variable = #"{"variable_type":"env_var","key":"TOKEN","value":"s3cr3t-value","hidden":false,"protected":true,"masked":true,"raw":false,"environment_scope":"production","description":null}"#
+    let variable =
+      #"{"variable_type":"env_var","key":"TOKEN","value":"s3cr3t-value","hidden":false,"protected":true,"masked":true,"raw":false,"environment_scope":"production","description":null}"#
     let transport = FakeTransport([
       FakeTransport.json(201, variable),
       FakeTransport.json(200, variable),
@@ -186,16 +207,26 @@ final class GitLabClientRequestTests: XCTestCase {
     let project = GitLabReference.id(7)
     let created = try client.createProjectVariable(
       project: project, key: "TOKEN",
-      VariableSettings(value: SecretValue("s3cr3t-value"), protected: true, masked: true, environmentScope: "production"))
-    XCTAssertEqual(created, GitLabVariable(key: "TOKEN", value: SecretValue("s3cr3t-value"), protected: true, masked: true, environmentScope: "production"))
-    XCTAssertEqual(try client.projectVariable(project: project, key: "TOKEN", environmentScope: "production").environmentScope, "production")
+      VariableSettings(
+        value: SecretValue("s3cr3t-value"), protected: true, masked: true,
+        environmentScope: "production"))
+    XCTAssertEqual(
+      created,
+      GitLabVariable(
+        key: "TOKEN", value: SecretValue("s3cr3t-value"), protected: true, masked: true,
+        environmentScope: "production"))
+    XCTAssertEqual(
+      try client.projectVariable(project: project, key: "TOKEN", environmentScope: "production")
+        .environmentScope, "production")
     _ = try client.updateProjectVariable(
       project: project, key: "TOKEN", environmentScope: "production",
-      VariableSettings(value: SecretValue("new-value"), variableType: .file, hidden: true, description: "d"))
+      VariableSettings(
+        value: SecretValue("new-value"), variableType: .file, hidden: true, description: "d"))
     try client.deleteProjectVariable(project: project, key: "TOKEN", environmentScope: "*")
     XCTAssertEqual(try client.projectVariables(project: project).map(\.key), ["TOKEN"])
     let hidden = try client.createProjectVariable(
-      project: project, key: "HIDDEN", VariableSettings(value: SecretValue("abcdefgh12"), hidden: true))
+      project: project, key: "HIDDEN",
+      VariableSettings(value: SecretValue("abcdefgh12"), hidden: true))
     XCTAssertNil(hidden.value)
     XCTAssertTrue(hidden.hidden)
     XCTAssertEqual(hidden.variableType, .envVar)
@@ -213,10 +244,14 @@ final class GitLabClientRequestTests: XCTestCase {
       ])
     XCTAssertEqual(
       body(transport.requests[0]),
-      #"{"environment_scope":"production","key":"TOKEN","masked":true,"protected":true,"value":"s3cr3t-value"}"#)
+      #"{"environment_scope":"production","key":"TOKEN","masked":true,"protected":true,"value":"s3cr3t-value"}"#
+    )
     // hidden is create-only: an update does not send it.
-    XCTAssertEqual(body(transport.requests[2]), #"{"description":"d","value":"new-value","variable_type":"file"}"#)
     XCTAssertEqual(
-      body(transport.requests[5]), #"{"key":"HIDDEN","masked":true,"masked_and_hidden":true,"value":"abcdefgh12"}"#)
+      body(transport.requests[2]),
+      #"{"description":"d","value":"new-value","variable_type":"file"}"#)
+    XCTAssertEqual(
+      body(transport.requests[5]),
+      #"{"key":"HIDDEN","masked":true,"masked_and_hidden":true,"value":"abcdefgh12"}"#)
   }
 }

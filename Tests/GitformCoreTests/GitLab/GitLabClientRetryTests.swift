@@ -38,9 +38,15 @@ final class GitLabClientRetryTests: XCTestCase {
   func testTooManyRequestsHonoursRetryAfterUpToTheCap() throws {
     let sleeper = SleepRecorder()
     let transport = FakeTransport([
-      .respond(GitLabResponse(status: 429, headers: ["Retry-After": "7", "Content-Type": "text/plain"], body: Data("Retry later\n".utf8))),
+      .respond(
+        GitLabResponse(
+          status: 429, headers: ["Retry-After": "7", "Content-Type": "text/plain"],
+          body: Data("Retry later\n".utf8))),
       .respond(GitLabResponse(status: 429, headers: ["Retry-After": "3600"])),
-      FakeTransport.json(429, #"{"message":{"error":"This endpoint has been requested too many times. Try again later."}}"#),
+      FakeTransport.json(
+        429,
+        #"{"message":{"error":"This endpoint has been requested too many times. Try again later."}}"#
+      ),
       user,
     ])
     XCTAssertEqual(try makeClient(transport, sleeper: sleeper).currentUser().id, 1)
@@ -48,11 +54,17 @@ final class GitLabClientRetryTests: XCTestCase {
   }
 
   func testRateLimitingThatNeverEndsIsReportedWithGitLabsText() throws {
-    let transport = FakeTransport(Array(repeating: .respond(GitLabResponse(status: 429, headers: ["Retry-After": "1"], body: Data("Retry later\n".utf8))), count: 2))
+    let transport = FakeTransport(
+      Array(
+        repeating: .respond(
+          GitLabResponse(
+            status: 429, headers: ["Retry-After": "1"], body: Data("Retry later\n".utf8))), count: 2
+      ))
     let error = gitLabError {
       try makeClient(transport, retryPolicy: RetryPolicy(maximumAttempts: 2)).currentUser()
     }
     XCTAssertEqual(error?.code, .rateLimited)
+    XCTAssertEqual(error?.retryAfter, 1)
     XCTAssertEqual(
       error?.message,
       "GitLab rate-limited GET /user (HTTP 429: Retry later); gave up after 2 attempts. Wait and "
@@ -65,14 +77,17 @@ final class GitLabClientRetryTests: XCTestCase {
       .respond(GitLabResponse(status: 429, headers: ["Retry-After": "1"])),
       FakeTransport.json(201, tokenJSON(id: 5, extra: #","token":"glpat-x""#)),
     ])
-    let created = try makeClient(transport, sleeper: sleeper).createPersonalAccessToken(userID: 2, newToken)
+    let created = try makeClient(transport, sleeper: sleeper).createPersonalAccessToken(
+      userID: 2, newToken)
     XCTAssertEqual(created.record.id, 5)
     XCTAssertEqual(transport.requests.count, 2)
   }
 
   func testACreateIsNeverRetriedOnAServerError() throws {
     let transport = FakeTransport([unavailable])
-    let error = gitLabError { try makeClient(transport).createPersonalAccessToken(userID: 2, newToken) }
+    let error = gitLabError {
+      try makeClient(transport).createPersonalAccessToken(userID: 2, newToken)
+    }
     XCTAssertEqual(error?.code, .serverError)
     XCTAssertEqual(error?.attempts, 1)
     XCTAssertEqual(transport.requests.count, 1)
@@ -109,13 +124,42 @@ final class GitLabClientRetryTests: XCTestCase {
 
   func testARefusedConnectionForACreateIsAPlainTransportFailure() throws {
     let transport = FakeTransport([.fail(TransportFailure(.couldNotConnect))])
-    let error = gitLabError { try makeClient(transport).createImpersonationToken(userID: 1, newToken) }
+    let error = gitLabError {
+      try makeClient(transport).createImpersonationToken(userID: 1, newToken)
+    }
     XCTAssertEqual(error?.code, .transportFailure)
     XCTAssertEqual(
       error?.message,
       "could not reach GitLab at https://gitlab.example.com/api/v4: POST "
         + "/users/:user_id/impersonation_tokens failed: connection refused. Check base_url (or "
         + "GITLAB_BASE_URL) and that GitLab is running and reachable from here.")
+  }
+
+  func testHostAndTLSProblemsSayWhatToCheckAndAreNotRetried() throws {
+    let transport = FakeTransport([
+      .fail(TransportFailure(.hostNotFound)), .fail(TransportFailure(.tlsFailure)),
+    ])
+    let sleeper = SleepRecorder()
+    let client = try makeClient(transport, sleeper: sleeper)
+    XCTAssertEqual(
+      gitLabError { try client.currentUser() }?.message,
+      "could not reach GitLab at https://gitlab.example.com/api/v4: GET /user failed: host not "
+        + "found. Check the host name in base_url (or GITLAB_BASE_URL).")
+    XCTAssertEqual(
+      gitLabError { try client.createPersonalAccessToken(userID: 1, newToken) }?.message,
+      "could not reach GitLab at https://gitlab.example.com/api/v4: POST "
+        + "/users/:user_id/personal_access_tokens failed: TLS handshake failed. Check that "
+        + "GitLab's TLS certificate is valid and trusted by this system.")
+    XCTAssertEqual(sleeper.waits, [])
+  }
+
+  func testATimedOutRotateHasAnUnknownOutcome() throws {
+    let transport = FakeTransport([.fail(TransportFailure(.timedOut))])
+    let error = gitLabError {
+      try makeClient(transport).rotateResourceAccessToken(of: .group(.id(3)), id: 8)
+    }
+    XCTAssertEqual(error?.code, .outcomeUnknown)
+    XCTAssertEqual(transport.requests.count, 1)
   }
 
   func testIdempotentRequestsAreRetriedAfterConnectionResets() throws {

@@ -5,7 +5,8 @@ import XCTest
 final class GitLabConnectionTests: XCTestCase {
   func testEverySpellingOfABaseURLGivesTheSameAPIRoot() throws {
     for spelling in [
-      "https://gitlab.example.com", "https://gitlab.example.com/", "https://gitlab.example.com/api/v4",
+      "https://gitlab.example.com", "https://gitlab.example.com/",
+      "https://gitlab.example.com/api/v4",
       "https://gitlab.example.com/api/v4/", "  https://gitlab.example.com//  ",
       "HTTPS://gitlab.example.com/API/V4",
     ] {
@@ -27,12 +28,30 @@ final class GitLabConnectionTests: XCTestCase {
       "https://example.com/gitlab/api/v4")
   }
 
+  func testIPv6HostsKeepTheirBrackets() throws {
+    XCTAssertEqual(
+      try GitLabConnection.normalizedAPIBaseURL("http://[::1]:8080/").absoluteString,
+      "http://[::1]:8080/api/v4")
+  }
+
   func testUnusableBaseURLsAreRejectedWithTheFix() {
     let cases: [(String, String)] = [
-      ("", "invalid GitLab base URL \"\": it is empty; use a URL such as https://gitlab.example.com or https://gitlab.example.com/api/v4"),
-      ("gitlab.example.com", "invalid GitLab base URL \"gitlab.example.com\": it has no scheme (https://); use a URL such as https://gitlab.example.com or https://gitlab.example.com/api/v4"),
-      ("ftp://gitlab.example.com", "invalid GitLab base URL \"ftp://gitlab.example.com\": the scheme must be http or https; use a URL such as https://gitlab.example.com or https://gitlab.example.com/api/v4"),
-      ("https://gitlab.example.com/api/v4?x=1", "invalid GitLab base URL \"https://gitlab.example.com/api/v4?x=1\": it must not have a query (?...) or fragment (#...); use a URL such as https://gitlab.example.com or https://gitlab.example.com/api/v4"),
+      (
+        "",
+        "invalid GitLab base URL \"\": it is empty; use a URL such as https://gitlab.example.com or https://gitlab.example.com/api/v4"
+      ),
+      (
+        "gitlab.example.com",
+        "invalid GitLab base URL \"gitlab.example.com\": it has no scheme (https://); use a URL such as https://gitlab.example.com or https://gitlab.example.com/api/v4"
+      ),
+      (
+        "ftp://gitlab.example.com",
+        "invalid GitLab base URL \"ftp://gitlab.example.com\": the scheme must be http or https; use a URL such as https://gitlab.example.com or https://gitlab.example.com/api/v4"
+      ),
+      (
+        "https://gitlab.example.com/api/v4?x=1",
+        "invalid GitLab base URL \"https://gitlab.example.com/api/v4?x=1\": it must not have a query (?...) or fragment (#...); use a URL such as https://gitlab.example.com or https://gitlab.example.com/api/v4"
+      ),
     ]
     for (input, expected) in cases {
       let error = gitLabError { try GitLabConnection.normalizedAPIBaseURL(input) }

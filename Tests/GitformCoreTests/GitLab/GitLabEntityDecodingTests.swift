@@ -30,7 +30,8 @@ final class GitLabEntityDecodingTests: XCTestCase {
   func testAnOlderGitLabsTokenWithoutExpiryOrNewerFields() throws {
     let token = try decode(
       GitLabAccessToken.self,
-      #"{"id":1,"name":"old","revoked":true,"created_at":"2019-01-01T00:00:00Z","scopes":["api"],"user_id":2,"active":false,"expires_at":null,"impersonation":true,"last_used_at":"2019-02-01T10:00:00.5+01:00"}"#)
+      #"{"id":1,"name":"old","revoked":true,"created_at":"2019-01-01T00:00:00Z","scopes":["api"],"user_id":2,"active":false,"expires_at":null,"impersonation":true,"last_used_at":"2019-02-01T10:00:00.5+01:00"}"#
+    )
     XCTAssertNil(token.expiresAt)
     XCTAssertNil(token.expired)
     XCTAssertNil(token.description)
@@ -49,26 +50,35 @@ final class GitLabEntityDecodingTests: XCTestCase {
     XCTAssertEqual(parse("1970-01-01T01:00:00+01:00"), Date(timeIntervalSince1970: 0))
     XCTAssertEqual(parse("1970-01-01T00:00:00-0130"), Date(timeIntervalSince1970: 5400))
     XCTAssertEqual(parse("2026-06-01 12:00:00.25Z"), Date(timeIntervalSince1970: 1_780_315_200.25))
-    for bad in ["", "2026-06-01", "2026-06-01T12:00:00", "2026-06-01T25:00:00Z", "2026-06-01T12:00:00.Z",
-                "2026-06-01T12:00:00Zjunk", "2026-06-01T12:00:00+1", "2026-02-30T00:00:00Z"] {
+    for bad in [
+      "", "2026-06-01", "2026-06-01T12:00:00", "2026-06-01T25:00:00Z", "2026-06-01T12:00:00.Z",
+      "2026-06-01T12:00:00Zjunk", "2026-06-01T12:00:00+1", "2026-02-30T00:00:00Z",
+    ] {
       XCTAssertNil(parse(bad), bad)
     }
   }
 
   func testUsersWithAndWithoutTheAdminFlag() throws {
-    let admin = try decode(GitLabUser.self, #"{"id":1,"username":"root","name":"Administrator","state":"active","is_admin":true,"bot":false}"#)
+    let admin = try decode(
+      GitLabUser.self,
+      #"{"id":1,"username":"root","name":"Administrator","state":"active","is_admin":true,"bot":false}"#
+    )
     XCTAssertTrue(admin.isAdmin)
-    let basic = try decode(GitLabUser.self, #"{"id":9,"username":"project_7_bot_abc","name":"deploy","state":"active","bot":true}"#)
+    let basic = try decode(
+      GitLabUser.self,
+      #"{"id":9,"username":"project_7_bot_abc","name":"deploy","state":"active","bot":true}"#)
     XCTAssertFalse(basic.isAdmin)
     XCTAssertTrue(basic.isBot)
   }
 
   func testVariablesWithDefaultsForFieldsOlderGitLabsLeaveOut() throws {
-    let old = try decode(GitLabVariable.self, #"{"key":"A","value":"v","protected":false,"masked":false}"#)
+    let old = try decode(
+      GitLabVariable.self, #"{"key":"A","value":"v","protected":false,"masked":false}"#)
     XCTAssertEqual(old, GitLabVariable(key: "A", value: SecretValue("v")))
     let file = try decode(
       GitLabVariable.self,
-      #"{"variable_type":"file","key":"B","value":null,"hidden":true,"protected":true,"masked":true,"raw":true,"environment_scope":"prod","description":"d"}"#)
+      #"{"variable_type":"file","key":"B","value":null,"hidden":true,"protected":true,"masked":true,"raw":true,"environment_scope":"prod","description":"d"}"#
+    )
     XCTAssertEqual(
       file,
       GitLabVariable(
@@ -87,6 +97,8 @@ final class GitLabEntityDecodingTests: XCTestCase {
     XCTAssertEqual(GitLabAccessLevel(name: "maintainer"), .maintainer)
     XCTAssertEqual(GitLabAccessLevel(name: "no one"), .noAccess)
     XCTAssertNil(GitLabAccessLevel(name: "master"))
-    XCTAssertEqual(GitLabAccessLevel.allCases.filter(\.isAssignableToToken).map(\.rawValue), [10, 15, 20, 30, 40, 50])
+    XCTAssertEqual(
+      GitLabAccessLevel.allCases.filter(\.isAssignableToToken).map(\.rawValue),
+      [10, 15, 20, 30, 40, 50])
   }
 }

@@ -19,17 +19,36 @@ final class GitLabErrorTests: XCTestCase {
   func testGitLabsMessageShapesAreFlattenedToOneLine() throws {
     let cases: [(Int, String, GitLabError.Code, String?)] = [
       (404, #"{"message":"404 Not Found"}"#, .notFound, "404 Not Found"),
-      (400, #"{"error":"name is missing, scopes is missing"}"#, .badRequest, "name is missing, scopes is missing"),
-      (400, #"{"message":{"value":["is invalid"],"key":["can contain only letters, digits and '_'.","is too long"]}}"#,
-       .badRequest, "key can contain only letters, digits and '_'., is too long; value is invalid"),
-      (400, #"{"message":{"base":["Only new variables can be set as masked and hidden."]}}"#, .badRequest,
-       "Only new variables can be set as masked and hidden."),
-      (422, #"{"message":"Expires at must be before 2027-06-01"}"#, .badRequest, "Expires at must be before 2027-06-01"),
+      (
+        400, #"{"error":"name is missing, scopes is missing"}"#, .badRequest,
+        "name is missing, scopes is missing"
+      ),
+      (
+        400,
+        #"{"message":{"value":["is invalid"],"key":["can contain only letters, digits and '_'.","is too long"]}}"#,
+        .badRequest, "key can contain only letters, digits and '_'., is too long; value is invalid"
+      ),
+      (
+        400, #"{"message":{"base":["Only new variables can be set as masked and hidden."]}}"#,
+        .badRequest,
+        "Only new variables can be set as masked and hidden."
+      ),
+      (
+        422, #"{"message":"Expires at must be before 2027-06-01"}"#, .badRequest,
+        "Expires at must be before 2027-06-01"
+      ),
       (400, #"{"message":["first","second"]}"#, .badRequest, "first, second"),
-      (409, #"{"message":"There are multiple variables with provided parameters. Please use 'filter[environment_scope]'"}"#,
-       .conflict, "There are multiple variables with provided parameters. Please use 'filter[environment_scope]'"),
-      (401, #"{"error":"invalid_token","error_description":"Token was revoked. You have to re-authorize from the user."}"#,
-       .unauthorized, "invalid_token: Token was revoked. You have to re-authorize from the user."),
+      (
+        409,
+        #"{"message":"There are multiple variables with provided parameters. Please use 'filter[environment_scope]'"}"#,
+        .conflict,
+        "There are multiple variables with provided parameters. Please use 'filter[environment_scope]'"
+      ),
+      (
+        401,
+        #"{"error":"invalid_token","error_description":"Token was revoked. You have to re-authorize from the user."}"#,
+        .unauthorized, "invalid_token: Token was revoked. You have to re-authorize from the user."
+      ),
       (403, #"{"message":"403 Forbidden"}"#, .forbidden, "403 Forbidden"),
       (500, "<html><body>Oops</body></html>", .serverError, nil),
       (500, "", .serverError, nil),
@@ -56,7 +75,8 @@ final class GitLabErrorTests: XCTestCase {
   func testInsufficientScopeNamesTheScopesThatWouldWork() throws {
     let failure = try error(
       403,
-      #"{"error":"insufficient_scope","error_description":"The request requires higher privileges than provided by the access token.","scope":"api read_api"}"#)
+      #"{"error":"insufficient_scope","error_description":"The request requires higher privileges than provided by the access token.","scope":"api read_api"}"#
+    )
     XCTAssertEqual(failure?.code, .insufficientScope)
     XCTAssertEqual(failure?.acceptedScopes, ["api", "read_api"])
     XCTAssertEqual(
@@ -64,6 +84,14 @@ final class GitLabErrorTests: XCTestCase {
       "The token lacks a scope needed for GET /personal_access_tokens/:id (HTTP 403: "
         + "insufficient_scope: The request requires higher privileges than provided by the access "
         + "token.). Use a token with the api or read_api scope.")
+  }
+
+  func testAnInsufficientScopeWithoutExplanationIsStillRecognised() throws {
+    let failure = try error(403, #"{"error":"insufficient_scope"}"#)
+    XCTAssertEqual(failure?.code, .insufficientScope)
+    XCTAssertEqual(failure?.gitLabMessage, "insufficient_scope")
+    XCTAssertEqual(failure?.acceptedScopes, [])
+    XCTAssertTrue(failure?.message.hasSuffix("Use a token with the api scope.") ?? false)
   }
 
   func testForbiddenAndNotFoundSayWhatToCheck() throws {
@@ -80,7 +108,8 @@ final class GitLabErrorTests: XCTestCase {
 
   func testRedirectsAreReportedWithTheirTarget() throws {
     let failure = try error(
-      301, "This resource has been moved permanently to https://gitlab.example.com/api/v4/projects/7",
+      301,
+      "This resource has been moved permanently to https://gitlab.example.com/api/v4/projects/7",
       headers: ["Location": "https://gitlab.example.com/api/v4/projects/7"])
     XCTAssertEqual(failure?.code, .unexpectedStatus)
     XCTAssertEqual(
@@ -96,10 +125,14 @@ final class GitLabErrorTests: XCTestCase {
     let cases: [(String, String)] = [
       ("not json glpat-xyz", "it is not JSON"),
       (#"{"name":"ci"}"#, "field \"id\" is missing"),
-      (tokenJSON(id: 1).replacingOccurrences(of: #""2026-12-31""#, with: #""31/12/2026""#),
-       "field expires_at is invalid (expected a date as YYYY-MM-DD)"),
-      (tokenJSON(id: 1).replacingOccurrences(of: #""scopes":["api"]"#, with: #""scopes":"api""#),
-       "field scopes is not of type Array<Any>"),
+      (
+        tokenJSON(id: 1).replacingOccurrences(of: #""2026-12-31""#, with: #""31/12/2026""#),
+        "field expires_at is invalid (expected a date as YYYY-MM-DD)"
+      ),
+      (
+        tokenJSON(id: 1).replacingOccurrences(of: #""scopes":["api"]"#, with: #""scopes":"api""#),
+        "field scopes is not of type Array<Any>"
+      ),
     ]
     for (body, problem) in cases {
       let transport = FakeTransport([FakeTransport.json(200, body)])
@@ -117,7 +150,8 @@ final class GitLabErrorTests: XCTestCase {
     let body = #"{"id":"not-a-number","token":"glpat-lost-secret-value"}"#
     let transport = FakeTransport([FakeTransport.json(201, body)])
     let failure = gitLabError {
-      try makeClient(transport).createPersonalAccessToken(userID: 1, NewAccessToken(name: "x", scopes: ["api"]))
+      try makeClient(transport).createPersonalAccessToken(
+        userID: 1, NewAccessToken(name: "x", scopes: ["api"]))
     }
     XCTAssertEqual(failure?.code, .outcomeUnknown)
     XCTAssertEqual(
@@ -140,7 +174,9 @@ final class GitLabErrorTests: XCTestCase {
     }
 
     let other = SecretValue("glpat-self-rotation-token")
-    let transport = FakeTransport([FakeTransport.json(401, #"{"message":"401 Unauthorized - glpat-self-rotation-token"}"#)])
+    let transport = FakeTransport([
+      FakeTransport.json(401, #"{"message":"401 Unauthorized - glpat-self-rotation-token"}"#)
+    ])
     let selfError = gitLabError {
       try makeClient(transport).authenticating(with: other).rotateCurrentPersonalAccessToken()
     }

@@ -37,7 +37,9 @@ final class SecretValueTests: XCTestCase {
       token: SecretValue(secret))
     let variable = GitLabVariable(key: "TOKEN", value: SecretValue(secret))
     let settings = VariableSettings(value: SecretValue(secret))
-    for value in [created, connection, request, variable, settings] as [Any] {
+    let client = GitLabClient(connection: connection, transport: FakeTransport([]))
+      .authenticating(with: SecretValue(secret + "-other"))
+    for value in [created, connection, request, variable, settings, client] as [Any] {
       for text in renderings(value) {
         XCTAssertFalse(text.contains(secret), "\(type(of: value)): \(text)")
       }

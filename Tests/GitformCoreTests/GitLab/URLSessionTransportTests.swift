@@ -77,9 +77,13 @@ final class URLSessionTransportTests: XCTestCase {
       if request.path.hasSuffix("/groups/old") {
         return GitLabEmulator.HTTPResponse(
           status: 301,
-          headers: [("Location", "http://127.0.0.1:1/api/v4/groups/9"), ("Set-Cookie", "session=abc; Path=/")])
+          headers: [
+            ("Location", "http://127.0.0.1:1/api/v4/groups/9"),
+            ("Set-Cookie", "session=abc; Path=/"),
+          ])
       }
-      return GitLabEmulator.HTTPResponse(status: 200, body: Data(#"{"id":1,"username":"root","name":"R"}"#.utf8))
+      return GitLabEmulator.HTTPResponse(
+        status: 200, body: Data(#"{"id":1,"username":"root","name":"R"}"#.utf8))
     }
     defer { server.stop() }
     let failure = gitLabError { try client.group(.path("old")) }
@@ -91,7 +95,8 @@ final class URLSessionTransportTests: XCTestCase {
   }
 
   func testARefusedConnectionIsReportedAsSuch() throws {
-    let server = try RunningEmulator(handler: RecordingHandler { _ in GitLabEmulator.HTTPResponse(status: 200) })
+    let server = try RunningEmulator(
+      handler: RecordingHandler { _ in GitLabEmulator.HTTPResponse(status: 200) })
     let url = server.rootURL.absoluteString
     server.stop()
     let connection = try GitLabConnection(baseURL: url, token: SecretValue("t"), clientVersion: "1")

@@ -139,6 +139,13 @@ final class ExpressionParserTests: XCTestCase {
     XCTAssertEqual(SyntaxTestSupport.rangeText(s.markerRange), "1:6-1:8@5-7")
   }
 
+  func testNamespacedCallsAreReportedPlainly() {
+    let (_, diagnostics) = SyntaxTestSupport.parse("x = provider::p::f(1)\n")
+    XCTAssertEqual(
+      SyntaxTestSupport.summaries(diagnostics), ["Unsupported function namespace @ 1:5-1:15@4-14"])
+    XCTAssertEqual(errors("{a: b}"), [])
+  }
+
   func testNewlinesInsideParenthesesAreIgnored() {
     XCTAssertEqual(expr("(1\n+\n2)"), "paren((1 + 2))")
     XCTAssertEqual(expr("a[\n0\n]"), "a[0]")

@@ -1,0 +1,35 @@
+import Foundation
+
+/// The engine's half of `gitform validate`: the configuration decoded and checked against the
+/// schemas (names, required arguments, types, scopes, keys, dates, references, cycles), with
+/// variables and everything GitLab decides unknown. Talks to no one.
+public enum ValidationWalk {
+  public static func diagnostics(files: [(String, [UInt8])], directory: String, clock: EvalClock) -> [Diagnostic] {
+    let (configuration, loadDiagnostics) = ConfigLoader.decode(files: files, directory: directory)
+    if loadDiagnostics.hasErrors { return loadDiagnostics }
+    let (graph, graphDiagnostics) = ConfigGraph.build(configuration)
+    if graphDiagnostics.hasErrors { return loadDiagnostics + graphDiagnostics }
+    var variables: [String: Value] = [:]
+    for variable in configuration.variables {
+      variables[variable.name] = Value.unknown(variable.type).marked(sensitive: variable.sensitive)
+    }
+    let context = EvalContext(baseDirectory: directory, clock: clock, mode: .validate)
+    var walker = ConfigWalker(configuration: configuration, graph: graph, variables: variables, context: context)
+    walker.allowsUnknownExpansion = true
+    let today = CalendarDate(utcDayOf: clock.now())
+    walker.walk { instances in
+      var values: [InstanceAddress: Value] = [:]
+      for instance in instances {
+        if instance.resource.mode == .managed, let type = ResourceCatalog.managed(instance.resource.type) {
+          values[instance.address] = InstancePlanner(type: type, context: nil, today: today)
+            .planned(instance.config, prior: nil, lifecycle: instance.resource.lifecycle)
+        } else if let type = ResourceCatalog.dataSource(instance.resource.type) {
+          values[instance.address] = .unknown(type.schema.objectType)
+        }
+      }
+      return values
+    }
+    // Sensitive-output checks need values; with unknown variables they are still decided by marks.
+    return loadDiagnostics + walker.diagnostics
+  }
+}

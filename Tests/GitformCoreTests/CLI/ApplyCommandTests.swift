@@ -1,0 +1,105 @@
+import XCTest
+
+@testable import GitformCore
+
+/// `gitform apply` asks before changing anything; only `yes` goes on. Then `output`,
+/// `state` and `show` read what it recorded, secrets masked.
+final class ApplyCommandTests: XCTestCase {
+  private var fixture: EmulatorFixture!
+  private var directory: URL!
+  private var environment: [String: String] = [:]
+
+  override func setUpWithError() throws {
+    fixture = try EmulatorFixture()
+    _ = try fixture.createUser("alice")
+    _ = try fixture.createProject("app", inGroup: try fixture.createGroup("team"))
+    directory = FileManager.default.temporaryDirectory.appendingPathComponent("gitform-apply-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    environment = [
+      "GITLAB_BASE_URL": fixture.emulator.baseURL.absoluteString, "GITLAB_TOKEN": EmulatorFixture.rootToken,
+      "GITFORM_NOW": "2026-06-01T12:00:00Z",
+    ]
+    try """
+      resource "user_token" "ci" {
+        user_id    = 2
+        name       = "ci"
+        scopes     = ["api"]
+        expires_at = "2026-12-01"
+      }
+
+      output "token" {
+        value     = user_token.ci.token
+        sensitive = true
+      }
+
+      output "token_id" {
+        value = user_token.ci.id
+      }
+
+      """.write(to: directory.appendingPathComponent("main.gf.hcl"), atomically: true, encoding: .utf8)
+  }
+
+  override func tearDownWithError() throws {
+    fixture?.stop()
+    if let directory { try? FileManager.default.removeItem(at: directory) }
+  }
+
+  private func run(_ arguments: [String], answer: String? = nil) -> (code: Int32, out: String, err: String) {
+    let output = CapturedOutput()
+    var context = output.context(directory: directory.path, environment: environment)
+    context.readLine = { answer }
+    let code = CommandLineInterface().run(arguments + ["-no-color"], context: context)
+    return (code, output.standardOutput, output.standardError)
+  }
+
+  func testOnlyYesApplies() throws {
+    let declined = run(["apply"], answer: "no")
+    XCTAssertEqual(declined.code, 1)
+    XCTAssertTrue(declined.out.hasSuffix("  Only 'yes' will be accepted to approve.\n\n  Enter a value: \nApply cancelled.\n"), declined.out)
+    let eof = run(["apply"])
+    XCTAssertEqual(eof.code, 1)
+    XCTAssertEqual(eof.err, "\nError: error asking for approval: EOF\n")
+    XCTAssertFalse(FileManager.default.fileExists(atPath: directory.appendingPathComponent("gitform.tfstate").path))
+
+    let applied = run(["apply"], answer: "yes")
+    XCTAssertEqual(applied.code, 0, applied.err)
+    XCTAssertTrue(applied.out.contains("user_token.ci: Creating...\nuser_token.ci: Creation complete after 0s [id=2:2]\n"), applied.out)
+    XCTAssertTrue(applied.out.hasSuffix("Apply complete! Resources: 1 added, 0 changed, 0 destroyed.\n\nOutputs:\n\ntoken = <sensitive>\ntoken_id = \"2:2\"\n"), applied.out)
+
+    let raw = run(["output", "-raw", "token"])
+    XCTAssertEqual(raw.code, 0)
+    XCTAssertTrue(raw.out.hasPrefix("glpat-"))
+    XCTAssertEqual(run(["output"]).out, "token = <sensitive>\ntoken_id = \"2:2\"\n")
+    XCTAssertEqual(run(["output", "token_id"]).out, "\"2:2\"\n")
+    XCTAssertEqual(run(["output", "-json", "token"]).out, "\"\(raw.out)\"\n")
+    let all = run(["output", "-json"]).out
+    XCTAssertFalse(all.contains(raw.out))
+    XCTAssertTrue(all.contains("\"sensitive\": true"), all)
+
+    let show = run(["state", "show", "user_token.ci"])
+    XCTAssertTrue(show.out.hasPrefix("# user_token.ci:\nresource \"user_token\" \"ci\" {\n"), show.out)
+    XCTAssertTrue(show.out.contains("    token       = (sensitive value)\n"), show.out)
+    XCTAssertFalse(show.out.contains(raw.out))
+    XCTAssertFalse(run(["show", "-json"]).out.contains(raw.out))
+
+    let moved = run(["state", "mv", "user_token.ci", "user_token.renamed"])
+    XCTAssertEqual(moved.out, "Move \"user_token.ci\" to \"user_token.renamed\"\nSuccessfully moved 1 object(s).\n")
+    XCTAssertEqual(run(["state", "list"]).out, "user_token.renamed\n")
+    XCTAssertEqual(run(["state", "rm", "user_token.renamed"]).out, "Removed user_token.renamed\nSuccessfully removed 1 resource instance(s).\n")
+    XCTAssertEqual(run(["state", "list"]).out, "")
+    let mode = try FileManager.default.attributesOfItem(atPath: directory.appendingPathComponent("gitform.tfstate.backup").path)[.posixPermissions] as? Int
+    XCTAssertEqual(mode, 0o600)
+  }
+
+  func testForceUnlockRemovesAStaleLockOnlyWithItsID() throws {
+    let statePath = directory.appendingPathComponent("gitform.tfstate").path
+    let lock = try StateLock.acquire(LockInfo(operation: LockInfo.apply, version: "test", path: "gitform.tfstate"), statePath: statePath)
+    let held = run(["plan"])
+    XCTAssertEqual(held.code, 1)
+    XCTAssertTrue(held.err.contains("Error: Error acquiring the state lock"), held.err)
+    let wrong = run(["force-unlock", "-force", "not-the-id"])
+    XCTAssertEqual(wrong.code, 1)
+    try lock.unlock()
+    XCTAssertEqual(run(["plan"]).code, 0)
+  }
+}

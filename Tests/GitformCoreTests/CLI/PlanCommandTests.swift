@@ -1,0 +1,96 @@
+import XCTest
+
+@testable import GitformCore
+
+/// `gitform plan` flags and lifecycle rules, run in process against the emulator.
+final class PlanCommandTests: XCTestCase {
+  private var fixture: EmulatorFixture!
+  private var directory: URL!
+  private var environment: [String: String] = [:]
+
+  override func setUpWithError() throws {
+    fixture = try EmulatorFixture()
+    _ = try fixture.createProject("app", inGroup: try fixture.createGroup("team"))
+    directory = FileManager.default.temporaryDirectory.appendingPathComponent("gitform-plan-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    environment = [
+      "GITLAB_BASE_URL": fixture.emulator.baseURL.absoluteString, "GITLAB_TOKEN": EmulatorFixture.rootToken,
+      "GITFORM_NOW": "2026-06-01T12:00:00Z",
+    ]
+  }
+
+  override func tearDownWithError() throws {
+    fixture?.stop()
+    if let directory { try? FileManager.default.removeItem(at: directory) }
+  }
+
+  private func write(_ text: String) throws {
+    try text.write(to: directory.appendingPathComponent("main.gf.hcl"), atomically: true, encoding: .utf8)
+  }
+
+  @discardableResult
+  private func run(_ arguments: [String]) -> (code: Int32, out: String, err: String) {
+    let output = CapturedOutput()
+    let code = CommandLineInterface().run(arguments + ["-no-color"], context: output.context(directory: directory.path, environment: environment))
+    return (code, output.standardOutput, output.standardError)
+  }
+
+  private func variables(_ keys: [String], extra: String = "") -> String {
+    keys.map {
+      "resource \"project_variable\" \"\($0.lowercased())\" {\n  project = \"team/app\"\n  key     = \"\($0)\"\n  value   = \"v\"\n\(extra)}\n"
+    }.joined(separator: "\n")
+  }
+
+  func testTargetReplaceAndDestroy() throws {
+    try write(variables(["A", "B"]))
+    let target = run(["plan", "-target=project_variable.a"])
+    XCTAssertEqual(target.code, 0, target.err)
+    XCTAssertTrue(target.out.contains("Plan: 1 to add, 0 to change, 0 to destroy."), target.out)
+    XCTAssertTrue(target.out.contains("Warning: Resource targeting is in effect"))
+    XCTAssertFalse(target.out.contains("project_variable.b will be created"))
+    XCTAssertEqual(run(["apply", "-auto-approve"]).code, 0)
+
+    let replace = run(["plan", "-replace=project_variable.b", "-detailed-exitcode"])
+    XCTAssertEqual(replace.code, 2)
+    XCTAssertTrue(replace.out.contains("  # project_variable.b will be replaced, as requested\n-/+ resource"), replace.out)
+
+    let destroy = run(["plan", "-destroy"])
+    XCTAssertTrue(destroy.out.contains("Plan: 0 to add, 0 to change, 2 to destroy."), destroy.out)
+    XCTAssertTrue(destroy.out.contains("  # project_variable.a will be destroyed\n  - resource"), destroy.out)
+
+    // Without refresh nothing is read from GitLab, so a deleted variable goes unnoticed.
+    XCTAssertEqual(try fixture.raw(.delete, "/api/v4/projects/team%2Fapp/variables/A").status, 204)
+    XCTAssertEqual(run(["plan", "-refresh=false", "-detailed-exitcode"]).code, 0)
+    XCTAssertEqual(run(["plan", "-detailed-exitcode"]).code, 2)
+  }
+
+  func testRemovedBlockIsDestroyedWithItsReasonAndPreventDestroyStopsIt() throws {
+    try write(variables(["A", "B"]))
+    XCTAssertEqual(run(["apply", "-auto-approve"]).code, 0)
+    try write(variables(["A"]))
+    let plan = run(["plan"])
+    XCTAssertTrue(
+      plan.out.contains("  # project_variable.b will be destroyed\n  # (because project_variable.b is not in configuration)\n"), plan.out)
+    try write(variables(["A"], extra: "  lifecycle {\n    prevent_destroy = true\n  }\n"))
+    let refused = run(["plan", "-destroy"])
+    XCTAssertEqual(refused.code, 1)
+    XCTAssertTrue(refused.err.contains("Error: Instance cannot be destroyed"), refused.err)
+  }
+
+  func testIgnoreChangesAndProjectSpelledByID() throws {
+    try write(variables(["A"]))
+    XCTAssertEqual(run(["apply", "-auto-approve"]).code, 0)
+    let projectID = try XCTUnwrap(fixture.field(try fixture.raw(.get, "/api/v4/projects/team%2Fapp"), "id") as? Int)
+    // The same project by id: nothing forces a replacement.
+    try write(variables(["A"]).replacingOccurrences(of: "\"team/app\"", with: "\"\(projectID)\""))
+    let respelled = run(["plan", "-detailed-exitcode"])
+    XCTAssertEqual(respelled.code, 0, respelled.out)
+    // A changed value is ignored when ignore_changes names it.
+    try write(variables(["A"], extra: "  lifecycle {\n    ignore_changes = [value]\n  }\n").replacingOccurrences(of: "= \"v\"", with: "= \"w\""))
+    XCTAssertEqual(run(["plan", "-detailed-exitcode"]).code, 0)
+    try write(variables(["A"]).replacingOccurrences(of: "= \"v\"", with: "= \"w\""))
+    let changed = run(["plan", "-detailed-exitcode"])
+    XCTAssertEqual(changed.code, 2)
+    XCTAssertTrue(changed.out.contains("      ~ value             = \"v\" -> \"w\"\n"), changed.out)
+  }
+}

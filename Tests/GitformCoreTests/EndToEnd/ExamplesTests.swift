@@ -1,0 +1,43 @@
+import Foundation
+import XCTest
+
+@testable import GitformCore
+
+/// Every directory of `examples/` plans cleanly against an emulator holding user `alice`,
+/// group `team` and project `team/app`, with the built binary: exit 2 (changes), nothing on
+/// standard error. Examples can therefore never rot.
+final class ExamplesTests: XCTestCase {
+  func testEveryExamplePlans() throws {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("examples")
+    let names = try FileManager.default.contentsOfDirectory(atPath: root.path).sorted()
+    XCTAssertTrue(names.contains("quickstart"))
+    let fixture = try EmulatorFixture()
+    defer { fixture.stop() }
+    _ = try fixture.createUser("alice")
+    _ = try fixture.createProject("app", inGroup: try fixture.createGroup("team"))
+    for name in names {
+      let source = root.appendingPathComponent(name)
+      let files = try FileManager.default.contentsOfDirectory(atPath: source.path).filter { $0.hasSuffix(".gf.hcl") }
+      guard !files.isEmpty else { continue }
+      let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gitform-example-\(UUID().uuidString)")
+      try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+      defer { try? FileManager.default.removeItem(at: directory) }
+      for file in files {
+        try FileManager.default.copyItem(at: source.appendingPathComponent(file), to: directory.appendingPathComponent(file))
+      }
+      let gitform = GitformProcess(
+        directory: directory,
+        environment: [
+          "GITLAB_BASE_URL": fixture.emulator.baseURL.absoluteString,
+          "GITLAB_TOKEN": EmulatorFixture.rootToken, "GITFORM_NOW": "2026-06-01T12:00:00Z",
+        ])
+      let validate = try gitform.run(["validate", "-no-color"])
+      XCTAssertEqual(validate.status, 0, "\(name): \(validate.standardError)")
+      let plan = try gitform.run(["plan", "-detailed-exitcode", "-no-color"])
+      XCTAssertEqual(plan.status, 2, "\(name): \(plan.standardError)")
+      XCTAssertEqual(plan.standardError, "", name)
+      XCTAssertTrue(plan.standardOutput.contains("to add, 0 to change, 0 to destroy."), "\(name): \(plan.standardOutput)")
+    }
+  }
+}
