@@ -138,10 +138,28 @@ final class ApplyRun: @unchecked Sendable {
   ) -> Value? {
     applier.observe(ApplyEvent(address: address, operation: .update, kind: .started, id: type.id(of: prior.value)))
     let start = Date()
+    // A rotation's answer can be lost (a kill, a connection dropped after GitLab committed):
+    // record the intent before the request, so the next refresh looks for the token GitLab
+    // made (`findCreated`) instead of taking the old one for revoked outside gitform.
+    let rotates = type.computedChangedByUpdate.contains("token")
+    if rotates {
+      var intent = prior
+      intent.pending = true
+      do {
+        try store(address, intent)
+      } catch {
+        fail(address, .update, "Failed to record \(address)", "\(error)", instance)
+        return nil
+      }
+    }
+    // A token adopted without its value (`pending`) must rotate whatever the date: types
+    // rotate when the expiry moves, so they are shown the old token without one.
+    let base = rotates && prior.pending ? prior.value.setting("expires_at", .null(.string)) : prior.value
     do {
-      let updated = SensitiveMarks.apply(type.schema, to: try type.update(prior: prior.value, planned: planned, context: applier.resourceContext))
+      let updated = SensitiveMarks.apply(type.schema, to: try type.update(prior: base, planned: planned, context: applier.resourceContext))
       var object = prior
       object.value = updated
+      object.pending = false
       object.dependencies = instance.dependencies
       try store(address, object)
       lock.lock()
@@ -150,7 +168,13 @@ final class ApplyRun: @unchecked Sendable {
       applier.observe(ApplyEvent(address: address, operation: .update, kind: .completed(seconds: elapsed(start)), id: type.id(of: updated)))
       return updated
     } catch {
-      fail(address, .update, "Failed to update \(address)", Refresher.describe(error), instance)
+      var detail = Refresher.describe(error)
+      if rotates, (error as? GitLabError)?.code == .outcomeUnknown {
+        detail += "\n\nGitLab may have rotated the token. The next plan or apply looks for the token it made and adopts it."
+      } else if rotates {
+        try? store(address, prior)  // GitLab answered: nothing happened, the old token stands.
+      }
+      fail(address, .update, "Failed to update \(address)", detail, instance)
       return nil
     }
   }

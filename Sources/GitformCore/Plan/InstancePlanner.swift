@@ -63,15 +63,23 @@ struct InstancePlanner {
       schema.attribute(name)?.forcesReplacement ?? schema.block(name)?.forcesReplacement ?? false
     })
     var reason = type.replacementReason(prior: prior, config: instance.config, today: today)
+    // Adopted after an interrupted create or rotation, its value never received: a token
+    // that can rotate is rotated once more (same name, owner and bot user); others replaced.
+    var rotationReason: String?
     if priorPending {
-      reason = "an interrupted apply created it but never received its value"
+      if reason == nil, replacePaths.isEmpty, type.computedChangedByUpdate.contains("token") {
+        rotationReason = InstancePlanner.valueNeverReceived
+      } else {
+        reason = "an interrupted apply created it but never received its value"
+      }
     }
     if forceReplace { reason = "requested with -replace" }
     if reason == nil, !replacePaths.isEmpty {
       reason = replacePaths.sorted().joined(separator: ", ") + " changed (forces replacement)"
     }
-    var rotationReason: String?
-    if reason == nil, let rotation = type.rotation(prior: prior, config: instance.config, today: today) {
+    if reason == nil, rotationReason == nil,
+      let rotation = type.rotation(prior: prior, config: instance.config, today: today)
+    {
       after = after.setting("expires_at", .string(rotation.expiry.description))
       changed.insert("expires_at")
       rotationReason = rotation.reason
@@ -88,7 +96,7 @@ struct InstancePlanner {
         reason: reason, before: prior, after: after, replacePaths: replacePaths,
         importID: importID, dependencies: instance.dependencies)
     }
-    if !changed.isEmpty {
+    if !changed.isEmpty || rotationReason != nil {
       for name in type.computedChangedByUpdate {
         if let attribute = schema.attribute(name) {
           after = after.setting(name, Value.unknown(attribute.type).marked(sensitive: attribute.sensitive))
@@ -103,6 +111,10 @@ struct InstancePlanner {
       address: instance.address, action: .noOp, before: prior, after: after, importID: importID,
       dependencies: instance.dependencies)
   }
+
+  /// The reason of the rotation that gets a value for a token adopted without one.
+  static let valueNeverReceived =
+    "an interrupted apply made this token but never received its value (rotating it for one)"
 
   /// With `rotation_configuration`, a new token's expiry is today + `expiration_days`, decided
   /// here at plan time so apply asks GitLab for exactly the date the plan showed.

@@ -66,7 +66,7 @@ struct Refresher {
     return outcome
   }
 
-  /// Objects whose create was interrupted: adopt what GitLab made, or forget them.
+  /// Objects whose create or rotation was interrupted: adopt what GitLab made, or forget them.
   private func adoptPending(_ outcome: inout Outcome, only addresses: Set<ResourceInstanceAddress>?) {
     var claimed = Set(outcome.state.objects.compactMap { address, object -> String? in
       guard !object.pending, let type = ResourceCatalog.managed(address.resource.type) else { return nil }
@@ -79,7 +79,14 @@ struct Refresher {
       else { continue }
       do {
         if let found = try type.findCreated(object.value, claimed: claimed, context: context) {
-          let marked = SensitiveMarks.apply(type.schema, to: found)
+          var marked = SensitiveMarks.apply(type.schema, to: found)
+          // An interrupted rotation that never happened: the old token stands, value known.
+          if let tokenID = found.int("token_id"), tokenID == object.value.int("token_id"),
+            object.value[attribute: "token"].stringValue != nil
+          {
+            marked = marked.setting("token", object.value[attribute: "token"])
+            outcome.state.objects[address]?.pending = false
+          }
           outcome.state.objects[address]?.value = marked
           claimed.insert(type.id(of: marked))
         } else {

@@ -83,10 +83,14 @@ public struct UserToken: ResourceType {
   }
 
   /// The newest active token of the user with the asked-for name that no other object claims.
+  /// For an interrupted rotation (`pending` holds the old token) only the old token itself or
+  /// its successors, with newer ids, count.
   public func findCreated(_ pending: Value, claimed: Set<String>, context: ResourceContext) throws -> Value? {
     guard let userID = pending.int("user_id"), let name = pending.string("name") else { return nil }
-    let candidates = try context.client.personalAccessTokens(userID: userID).filter {
-      $0.name == name && $0.active && !claimed.contains("\(userID):\($0.id)")
+    let oldID = pending.int("token_id")
+    let candidates = try context.client.personalAccessTokens(userID: userID).filter { record in
+      record.name == name && record.active && !claimed.contains("\(userID):\(record.id)")
+        && (oldID.map { record.id >= $0 } ?? true)
     }
     guard let newest = candidates.max(by: { $0.id < $1.id }) else { return nil }
     return refreshed(pending, from: newest).setting("token", .null(.string))
