@@ -8,15 +8,16 @@ final class ApplyRun: @unchecked Sendable {
   private var diagnostics: [Diagnostic] = []
   /// Resource blocks with a failed or skipped instance: their dependents are skipped.
   private var failed: Set<ResourceAddress> = []
-  /// Old objects of create-before-destroy replacements, deleted at the end.
-  private var superseded: [(InstanceAddress, StateObject)] = []
+  /// Old objects of create-before-destroy replacements (deposed), deleted at the end.
+  private var superseded: [(DeposedKey, StateObject)] = []
   private var counts = (imported: 0, added: 0, changed: 0, destroyed: 0)
   private let changes: [InstanceAddress: ResourceChange]
 
   init(applier: Applier) {
     self.applier = applier
     state = applier.plan.priorState
-    changes = Dictionary(applier.plan.changes.map { ($0.address, $0) }, uniquingKeysWith: { a, _ in a })
+    changes = Dictionary(
+      applier.plan.changes.filter { $0.deposedKey == nil }.map { ($0.address, $0) }, uniquingKeysWith: { a, _ in a })
   }
 
   func addDiagnostics(_ more: [Diagnostic]) {
@@ -81,10 +82,22 @@ final class ApplyRun: @unchecked Sendable {
     case .replace:
       guard let prior else { return create(type, address, after, instance) ?? .unknown() }
       if cbd {
-        guard let created = create(type, address, after, instance, replacing: true) else { return prior.value }
+        // The old object stays in state as deposed until it is deleted, so a crash between
+        // the two steps leaves it known and the next plan deletes it.
+        let key = DeposedKey(address: address, key: ApplyRun.deposedKey())
+        do {
+          try applier.record(StateBridge.depose(key, prior))
+        } catch {
+          fail(address, .create, "Failed to record \(address)", "\(error)", instance)
+          return prior.value
+        }
         lock.lock()
-        superseded.append((address, prior))
+        state.deposed[key] = prior
+        superseded.append((key, prior))
         lock.unlock()
+        guard markPending(address, after, instance),
+          let created = create(type, address, after, instance, replacing: true)
+        else { return prior.value }
         return created
       }
       guard delete(type, address, prior, instance: instance) else { return prior.value }
@@ -171,49 +184,63 @@ final class ApplyRun: @unchecked Sendable {
 
   // MARK: - Deletes
 
+  /// One object to delete: a current one, or a deposed one (`deposed` set).
+  private struct Doomed {
+    var address: InstanceAddress
+    var object: StateObject
+    var deposed: String?
+  }
+
   /// Deletes what the plan removes and what replacements superseded, dependents first.
   func applyDeletes() {
-    var pending: [(InstanceAddress, StateObject, Bool)] = superseded.map { ($0.0, $0.1, true) }
+    var remaining: [Doomed] = superseded.map { Doomed(address: $0.0.address, object: $0.1, deposed: $0.0.key) }
     for change in applier.plan.changes where change.action == .delete {
-      if let object = state.objects[change.address] { pending.append((change.address, object, false)) }
+      if let key = change.deposedKey {
+        let deposedKey = DeposedKey(address: change.address, key: key)
+        if let object = state.deposed[deposedKey] { remaining.append(Doomed(address: change.address, object: object, deposed: key)) }
+      } else if let object = state.objects[change.address] {
+        remaining.append(Doomed(address: change.address, object: object, deposed: nil))
+      }
     }
     // An object is deleted after every pending object that depends on its resource.
-    var remaining = pending
     while !remaining.isEmpty {
-      let resources = Set(remaining.map(\.0.resource))
+      let resources = Set(remaining.map(\.address.resource))
       let ready = remaining.filter { candidate in
         !remaining.contains { other in
-          other.0.resource != candidate.0.resource && other.1.dependencies.contains(candidate.0.resource)
-            && resources.contains(other.0.resource)
+          other.address.resource != candidate.address.resource
+            && other.object.dependencies.contains(candidate.address.resource)
+            && resources.contains(other.address.resource)
         }
       }
       let batch = ready.isEmpty ? remaining : ready
-      remaining.removeAll { item in batch.contains { $0.0 == item.0 && $0.2 == item.2 } }
+      remaining.removeAll { item in batch.contains { $0.address == item.address && $0.deposed == item.deposed } }
       _ = ParallelWork.run(batch.count, limit: applier.parallelism) { index -> Bool in
-        let (address, object, isSuperseded) = batch[index]
-        guard let type = ResourceCatalog.managed(address.resource.type) else { return false }
-        return self.delete(type, address, object, instance: nil, keepState: isSuperseded)
+        let doomed = batch[index]
+        guard let type = ResourceCatalog.managed(doomed.address.resource.type) else { return false }
+        return self.delete(type, doomed.address, doomed.object, instance: nil, deposed: doomed.deposed)
       }
     }
   }
 
-  /// Deletes one object; `keepState` when a replacement already took its place in state.
+  /// Deletes one object (the deposed one with key `deposed`, when given) and records it.
   @discardableResult
   private func delete(
     _ type: any ResourceType, _ address: InstanceAddress, _ object: StateObject,
-    instance: InstanceConfig?, keepState: Bool = false
+    instance: InstanceConfig?, deposed: String? = nil
   ) -> Bool {
     let id = type.id(of: object.value)
     applier.observe(ApplyEvent(address: address, operation: .delete, kind: .started, id: id))
     let start = Date()
     do {
       try type.delete(object.value, context: applier.resourceContext)
-      if !keepState {
-        try applier.record(.remove(address, deposed: nil))
-        lock.lock()
+      try applier.record(.remove(address, deposed: deposed))
+      lock.lock()
+      if let deposed {
+        state.deposed[DeposedKey(address: address, key: deposed)] = nil
+      } else {
         state.objects[address] = nil
-        lock.unlock()
       }
+      lock.unlock()
       lock.lock()
       counts.destroyed += 1
       lock.unlock()
@@ -249,6 +276,11 @@ final class ApplyRun: @unchecked Sendable {
 
   private func elapsed(_ start: Date) -> Int { Int(Date().timeIntervalSince(start)) }
 
+  /// A fresh 8-hex-digit key for a deposed object, as Terraform makes them.
+  static func deposedKey() -> String {
+    String(UInt32.random(in: 0...UInt32.max), radix: 16).leftPadded(to: 8)
+  }
+
   func result(outputs: [String: Value]) -> ApplyResult {
     lock.lock()
     defer { lock.unlock() }
@@ -257,5 +289,11 @@ final class ApplyRun: @unchecked Sendable {
     return ApplyResult(
       state: final, diagnostics: diagnostics, imported: counts.imported, added: counts.added,
       changed: counts.changed, destroyed: counts.destroyed)
+  }
+}
+
+extension String {
+  fileprivate func leftPadded(to width: Int) -> String {
+    String(repeating: "0", count: max(0, width - count)) + self
   }
 }

@@ -88,12 +88,14 @@ public struct PlanRenderer {
     case .read: header = "will be read during apply"
     case .noOp: header = "will be imported"
     }
-    var text = "  " + symbols.bold("# \(address)") + " \(header)\n"
+    let shown = change.deposedKey.map { "\(address) (deposed object \($0))" } ?? address.description
+    var text = "  " + symbols.bold("# \(shown)") + " \(header)\n"
     if let id = change.importID, change.action != .noOp {
       text += "  # (imported from \(PlanText.quoted(id)))\n"
     }
     if let reason = change.reason, reason != "requested with -replace" {
       switch change.action {
+      case .delete where change.deposedKey != nil: text += "  # (\(reason))\n"
       case .delete: text += "  # (because \(reason))\n"
       case .replace, .read: text += "  # (\(reason))\n"
       default: break

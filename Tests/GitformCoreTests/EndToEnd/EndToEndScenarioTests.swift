@@ -8,6 +8,7 @@ import XCTest
 /// a scope change replaces create-before-destroy and updates the variable; a revoked token and
 /// a deleted variable come back; an import plans no changes; destroy revokes everything. Six
 /// plans are compared with golden files, and every output is scanned for issued token values.
+/// Applies run with -parallelism=1 so GitLab hands out token ids in a stable order.
 final class EndToEndScenarioTests: XCTestCase {
   private var fixture: EmulatorFixture!
   private var gitform: GitformProcess!
@@ -106,7 +107,7 @@ final class EndToEndScenarioTests: XCTestCase {
   }
 
   private func apply() throws {
-    let result = try gitform.run(["apply", "-auto-approve", "-no-color"])
+    let result = try gitform.run(["apply", "-auto-approve", "-no-color", "-parallelism=1"])
     XCTAssertEqual(result.status, 0, result.standardOutput + result.standardError)
     issued.formUnion(try gitform.tokenValuesInState())
   }
@@ -164,7 +165,7 @@ final class EndToEndScenarioTests: XCTestCase {
     // 3. A scope change replaces the project token first-new-then-old and updates the variable.
     try gitform.write("main.gf.hcl", configuration(projectScopes: "\"read_api\", \"read_repository\""))
     try plan("03-scope-change", expectChanges: true)
-    let replaced = try gitform.run(["apply", "-auto-approve", "-no-color"])
+    let replaced = try gitform.run(["apply", "-auto-approve", "-no-color", "-parallelism=1"])
     XCTAssertEqual(replaced.status, 0, replaced.standardError)
     issued.formUnion(try gitform.tokenValuesInState())
     let lines = replaced.standardOutput.split(separator: "\n").map(String.init)
