@@ -3,15 +3,15 @@ import Foundation
 /// The mutable part of one apply, shared by its worker threads behind a lock.
 final class ApplyRun: @unchecked Sendable {
   let applier: Applier
-  private let lock = NSLock()
-  private var state: StateSnapshot
-  private var diagnostics: [Diagnostic] = []
+  let lock = NSLock()
+  var state: StateSnapshot
+  var diagnostics: [Diagnostic] = []
   /// Resource blocks with a failed or skipped instance: their dependents are skipped.
-  private var failed: Set<ResourceAddress> = []
+  var failed: Set<ResourceAddress> = []
   /// Old objects of create-before-destroy replacements (deposed), deleted at the end.
-  private var superseded: [(DeposedKey, StateObject)] = []
-  private var counts = (imported: 0, added: 0, changed: 0, destroyed: 0)
-  private let changes: [InstanceAddress: ResourceChange]
+  var superseded: [(DeposedKey, StateObject)] = []
+  var counts = (imported: 0, added: 0, changed: 0, destroyed: 0)
+  let changes: [InstanceAddress: ResourceChange]
 
   init(applier: Applier) {
     self.applier = applier
@@ -51,7 +51,7 @@ final class ApplyRun: @unchecked Sendable {
     return values
   }
 
-  private func applyInstance(_ instance: InstanceConfig) -> Value {
+  func applyInstance(_ instance: InstanceConfig) -> Value {
     let address = instance.address
     lock.lock()
     let prior = state.objects[address]
@@ -109,7 +109,7 @@ final class ApplyRun: @unchecked Sendable {
 
   /// Records the object as pending before its create is sent, so a kill between GitLab's commit
   /// and the journal line leaves a trace the next refresh resolves (`findCreated`).
-  private func markPending(_ address: InstanceAddress, _ planned: Value, _ instance: InstanceConfig) -> Bool {
+  func markPending(_ address: InstanceAddress, _ planned: Value, _ instance: InstanceConfig) -> Bool {
     do {
       try applier.record(
         StateBridge.upsert(
@@ -122,7 +122,7 @@ final class ApplyRun: @unchecked Sendable {
     }
   }
 
-  private func create(
+  func create(
     _ type: any ResourceType, _ address: InstanceAddress, _ planned: Value, _ instance: InstanceConfig,
     replacing: Bool = false
   ) -> Value? {
@@ -145,7 +145,7 @@ final class ApplyRun: @unchecked Sendable {
     }
   }
 
-  private func update(
+  func update(
     _ type: any ResourceType, _ address: InstanceAddress, _ prior: StateObject, _ planned: Value,
     _ instance: InstanceConfig
   ) -> Value? {
@@ -168,7 +168,7 @@ final class ApplyRun: @unchecked Sendable {
     }
   }
 
-  private func readData(_ instance: InstanceConfig) -> Value {
+  func readData(_ instance: InstanceConfig) -> Value {
     guard let type = ResourceCatalog.dataSource(instance.address.resource.type) else { return .unknown() }
     applier.observe(ApplyEvent(address: instance.address, operation: .read, kind: .started, id: nil))
     let start = Date()
@@ -182,86 +182,16 @@ final class ApplyRun: @unchecked Sendable {
     }
   }
 
-  // MARK: - Deletes
-
-  /// One object to delete: a current one, or a deposed one (`deposed` set).
-  private struct Doomed {
-    var address: InstanceAddress
-    var object: StateObject
-    var deposed: String?
-  }
-
-  /// Deletes what the plan removes and what replacements superseded, dependents first.
-  func applyDeletes() {
-    var remaining: [Doomed] = superseded.map { Doomed(address: $0.0.address, object: $0.1, deposed: $0.0.key) }
-    for change in applier.plan.changes where change.action == .delete {
-      if let key = change.deposedKey {
-        let deposedKey = DeposedKey(address: change.address, key: key)
-        if let object = state.deposed[deposedKey] { remaining.append(Doomed(address: change.address, object: object, deposed: key)) }
-      } else if let object = state.objects[change.address] {
-        remaining.append(Doomed(address: change.address, object: object, deposed: nil))
-      }
-    }
-    // An object is deleted after every pending object that depends on its resource.
-    while !remaining.isEmpty {
-      let resources = Set(remaining.map(\.address.resource))
-      let ready = remaining.filter { candidate in
-        !remaining.contains { other in
-          other.address.resource != candidate.address.resource
-            && other.object.dependencies.contains(candidate.address.resource)
-            && resources.contains(other.address.resource)
-        }
-      }
-      let batch = ready.isEmpty ? remaining : ready
-      remaining.removeAll { item in batch.contains { $0.address == item.address && $0.deposed == item.deposed } }
-      _ = ParallelWork.run(batch.count, limit: applier.parallelism) { index -> Bool in
-        let doomed = batch[index]
-        guard let type = ResourceCatalog.managed(doomed.address.resource.type) else { return false }
-        return self.delete(type, doomed.address, doomed.object, instance: nil, deposed: doomed.deposed)
-      }
-    }
-  }
-
-  /// Deletes one object (the deposed one with key `deposed`, when given) and records it.
-  @discardableResult
-  private func delete(
-    _ type: any ResourceType, _ address: InstanceAddress, _ object: StateObject,
-    instance: InstanceConfig?, deposed: String? = nil
-  ) -> Bool {
-    let id = type.id(of: object.value)
-    applier.observe(ApplyEvent(address: address, operation: .delete, kind: .started, id: id))
-    let start = Date()
-    do {
-      try type.delete(object.value, context: applier.resourceContext)
-      try applier.record(.remove(address, deposed: deposed))
-      lock.lock()
-      if let deposed {
-        state.deposed[DeposedKey(address: address, key: deposed)] = nil
-      } else {
-        state.objects[address] = nil
-      }
-      lock.unlock()
-      lock.lock()
-      counts.destroyed += 1
-      lock.unlock()
-      applier.observe(ApplyEvent(address: address, operation: .delete, kind: .completed(seconds: elapsed(start)), id: id))
-      return true
-    } catch {
-      fail(address, .delete, "Failed to destroy \(address)", Refresher.describe(error), instance)
-      return false
-    }
-  }
-
   // MARK: - Bookkeeping
 
-  private func store(_ address: InstanceAddress, _ object: StateObject) throws {
+  func store(_ address: InstanceAddress, _ object: StateObject) throws {
     try applier.record(StateBridge.upsert(address, object, each: StateBridge.each(address.key)))
     lock.lock()
     state.objects[address] = object
     lock.unlock()
   }
 
-  private func fail(
+  func fail(
     _ address: InstanceAddress, _ operation: ApplyOperation?, _ summary: String, _ detail: String,
     _ instance: InstanceConfig?
   ) {
@@ -274,7 +204,7 @@ final class ApplyRun: @unchecked Sendable {
     lock.unlock()
   }
 
-  private func elapsed(_ start: Date) -> Int { Int(Date().timeIntervalSince(start)) }
+  func elapsed(_ start: Date) -> Int { Int(Date().timeIntervalSince(start)) }
 
   /// A fresh 8-hex-digit key for a deposed object, as Terraform makes them.
   static func deposedKey() -> String {
