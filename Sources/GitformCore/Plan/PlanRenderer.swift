@@ -24,9 +24,12 @@ public struct PlanRenderer {
       return text + noChanges(destroy: plan.isDestroy)
     }
     if !actions.isEmpty {
-      text += "\n" + wrap(
-        "gitform used the selected providers to generate the following execution plan. Resource actions are indicated with the following symbols:")
-      text += legend(actions)
+      let symbolLines = legend(actions)
+      if !symbolLines.isEmpty {
+        text += "\n" + wrap(
+          "gitform used the selected providers to generate the following execution plan. Resource actions are indicated with the following symbols:")
+        text += symbolLines
+      }
       text += "\ngitform will perform the following actions:\n"
       for change in actions {
         text += "\n" + renderChange(change)

@@ -93,4 +93,34 @@ final class PlanCommandTests: XCTestCase {
     XCTAssertEqual(changed.code, 2)
     XCTAssertTrue(changed.out.contains("      ~ value             = \"v\" -> \"w\"\n"), changed.out)
   }
+
+  func testSavedPlanIsAppliedExactlyOrRefused() throws {
+    try write(variables(["A"]))
+    let planned = run(["plan", "-out=first.plan"])
+    XCTAssertEqual(planned.code, 0, planned.err)
+    XCTAssertTrue(planned.out.hasSuffix("Saved the plan to: first.plan\n\nTo perform exactly these actions, run the following command to apply:\n    gitform apply \"first.plan\"\n"), planned.out)
+    let mode = try FileManager.default.attributesOfItem(atPath: directory.appendingPathComponent("first.plan").path)[.posixPermissions] as? Int
+    XCTAssertEqual(mode, 0o600)
+    let applied = run(["apply", "first.plan"])
+    XCTAssertEqual(applied.code, 0, applied.err)
+    XCTAssertTrue(applied.out.contains("Apply complete! Resources: 1 added, 0 changed, 0 destroyed."), applied.out)
+    let again = run(["apply", "first.plan"])
+    XCTAssertEqual(again.code, 1)
+    XCTAssertTrue(again.err.contains("Error: Saved plan is stale"), again.err)
+
+    try write(variables(["A", "B"]))
+    XCTAssertEqual(run(["plan", "-out=second.plan"]).code, 0)
+    try write(variables(["A", "C"]))
+    let edited = run(["apply", "second.plan"])
+    XCTAssertEqual(edited.code, 1)
+    XCTAssertTrue(edited.err.contains("Error: Saved plan does not match the configuration"), edited.err)
+
+    try write(variables(["A", "B"]))
+    XCTAssertEqual(run(["plan", "-out=third.plan"]).code, 0)
+    XCTAssertEqual(try fixture.raw(.delete, "/api/v4/projects/team%2Fapp/variables/A").status, 204)
+    let drifted = run(["apply", "third.plan"])
+    XCTAssertEqual(drifted.code, 1)
+    XCTAssertTrue(drifted.err.contains("Error: Saved plan no longer matches"), drifted.err)
+    XCTAssertEqual(run(["apply", "missing.plan"]).code, 1)
+  }
 }
