@@ -47,7 +47,7 @@ extension ApplyRun {
     instance: InstanceConfig?, deposed: String? = nil
   ) -> Bool {
     let id = type.id(of: object.value)
-    applier.observe(ApplyEvent(address: address, operation: .delete, kind: .started, id: id))
+    applier.observe(ApplyEvent(address: address, operation: .delete, kind: .started, id: id, deposed: deposed))
     let start = Date()
     do {
       try type.delete(object.value, context: applier.resourceContext)
@@ -62,7 +62,8 @@ extension ApplyRun {
       lock.lock()
       counts.destroyed += 1
       lock.unlock()
-      applier.observe(ApplyEvent(address: address, operation: .delete, kind: .completed(seconds: elapsed(start)), id: id))
+      applier.observe(
+        ApplyEvent(address: address, operation: .delete, kind: .completed(seconds: elapsed(start)), id: id, deposed: deposed))
       return true
     } catch {
       fail(address, .delete, "Failed to destroy \(address)", Refresher.describe(error), instance)

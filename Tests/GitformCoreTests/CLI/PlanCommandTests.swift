@@ -123,4 +123,27 @@ final class PlanCommandTests: XCTestCase {
     XCTAssertTrue(drifted.err.contains("Error: Saved plan no longer matches"), drifted.err)
     XCTAssertEqual(run(["apply", "missing.plan"]).code, 1)
   }
+
+  func testColourOnlyOnATerminal() throws {
+    try write(variables(["A"]))
+    let output = CapturedOutput()
+    var context = output.context(directory: directory.path, environment: environment)
+    context.isTerminal = true
+    XCTAssertEqual(CommandLineInterface().run(["plan"], context: context), 0)
+    XCTAssertTrue(output.standardOutput.contains("  \u{1B}[32m+\u{1B}[0m create\n"), output.standardOutput)
+    let plain = CapturedOutput()
+    var noColor = plain.context(directory: directory.path, environment: environment)
+    noColor.isTerminal = true
+    XCTAssertEqual(CommandLineInterface().run(["plan", "-no-color"], context: noColor), 0)
+    XCTAssertFalse(plain.standardOutput.contains("\u{1B}["))
+  }
+
+  func testLockTimeoutWaitsForTheHolder() throws {
+    try write(variables(["A"]))
+    let statePath = directory.appendingPathComponent("gitform.tfstate").path
+    let holder = try StateLock.acquire(LockInfo(operation: LockInfo.apply, version: "test", path: "gitform.tfstate"), statePath: statePath)
+    DispatchQueue.global().asyncAfter(deadline: .now() + 0.3) { try? holder.unlock() }
+    let waited = run(["plan", "-lock-timeout=5s"])
+    XCTAssertEqual(waited.code, 0, waited.err)
+  }
 }

@@ -171,7 +171,7 @@ final class EndToEndScenarioTests: XCTestCase {
     let lines = replaced.standardOutput.split(separator: "\n").map(String.init)
     let created = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("project_token.deploy: Creation complete") })
     let updated = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("project_variable.deploy_token: Modifications complete") })
-    let revoked = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("project_token.deploy: Destroying...") })
+    let revoked = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("project_token.deploy (deposed object ") && $0.contains("): Destroying... [id=team/app:") })
     XCTAssertLessThan(created, updated)
     XCTAssertLessThan(updated, revoked)
     let deploys = try tokens(projectTokens, named: "deploy").sorted { ($0["id"] as? Int ?? 0) < ($1["id"] as? Int ?? 0) }
