@@ -139,6 +139,13 @@ final class EndToEndScenarioTests: XCTestCase {
     return nil
   }
 
+  /// The state gitform wrote is valid against schemas/state.v4.schema.json.
+  private func assertStateMatchesSchema(file: StaticString = #filePath, line: UInt = #line) throws {
+    let bytes = try Data(contentsOf: gitform.directory.appendingPathComponent("gitform.tfstate"))
+    let checker = try JSONSchemaChecker.load("state.v4.schema.json")
+    XCTAssertEqual(checker.violations(of: try JSONParser.parse(Array(bytes))), [], file: file, line: line)
+  }
+
   func testTokenLifecycleAgainstTheEmulator() throws {
     try gitform.write("main.gf.hcl", configuration(projectScopes: "\"read_repository\""))
     try gitform.write("gitform.gfvars", "owner = \(aliceID)\n")
@@ -158,6 +165,7 @@ final class EndToEndScenarioTests: XCTestCase {
     let stateMode = try FileManager.default.attributesOfItem(
       atPath: gitform.directory.appendingPathComponent("gitform.tfstate").path)[.posixPermissions] as? Int
     XCTAssertEqual(stateMode, 0o600)
+    try assertStateMatchesSchema()
 
     // 2. A second plan has nothing to do.
     try plan("02-no-changes", expectChanges: false)
@@ -205,6 +213,7 @@ final class EndToEndScenarioTests: XCTestCase {
     XCTAssertEqual(imported.status, 0, imported.standardError)
     XCTAssertTrue(imported.standardOutput.contains("Import successful!"))
     try plan("06-after-import", expectChanges: false)
+    try assertStateMatchesSchema()
 
     // Human and JSON views of the state, for the secret scan.
     XCTAssertEqual(try gitform.run(["show", "-json"]).status, 0)
