@@ -16,13 +16,13 @@ extension ConfigWalker {
       guard value.isKnown, !value.isSensitive,
         case .success(let number) = value.converted(to: .number), let count = number.numberValue,
         let whole = Int(exactly: NSDecimalNumber(decimal: count).int64Value), Decimal(whole) == count,
-        whole >= 0
+        whole >= 0, whole <= ConfigWalker.maximumInstances
       else {
         diagnostics.append(
           .error(
             "Invalid count argument",
             detail: value.isKnown
-              ? "The given \"count\" argument value is unsuitable: it must be a known, non-sensitive whole number of zero or more."
+              ? "The given \"count\" argument value is unsuitable: it must be a known, non-sensitive whole number from 0 to \(ConfigWalker.maximumInstances)."
               : "The \"count\" value depends on resource attributes that cannot be determined until apply, so gitform cannot predict how many instances will be created.",
             subject: countExpression.range))
         return []

@@ -19,6 +19,10 @@ public struct ConfigWalker {
   /// Resource block → its instance keys (nil for an unexpanded block), after `walk`.
   public internal(set) var expansions: [ResourceAddress: [InstanceKey?]] = [:]
 
+  /// The most instances one `count` may ask for: beyond it a typo (`count = 1e9`) would not
+  /// fail, it would exhaust the machine.
+  public static let maximumInstances = 100_000
+
   /// `validate` knows no variable values: an unknown `count` or `for_each` then evaluates the
   /// body once with unknown `count.index` / `each`, instead of failing.
   public var allowsUnknownExpansion = false
