@@ -41,6 +41,11 @@ final class ExpressionValuesTests: EvaluatorTestCase {
     XCTAssertEqual(values("[for x in var.l : x * 2]"), [#"x is "a""#])
   }
 
+  func testTemplateInterpolations() {
+    XCTAssertEqual(values(#""a${var.l}""#), ["var.l is list of string with 2 elements"])
+    XCTAssertEqual(values(#""a${var.o.a}${var.e}""#), ["var.e is empty tuple"])
+  }
+
   func testNoValuesWithoutReferences() {
     XCTAssertEqual(values(#"1 + "a""#), [])
     // A reference that itself fails has no value to show.
