@@ -23,6 +23,9 @@ final class ExpressionValuesTests: EvaluatorTestCase {
 
   func testOperandValues() {
     XCTAssertEqual(values("var.n * 2"), [#"var.n is "abc""#])
+    XCTAssertEqual(values("1 + var.n * 2 + 3"), [#"var.n is "abc""#])
+    // An inner operation of a left-deep chain (walked in a loop) gets its box too.
+    XCTAssertEqual(values("var.n * 2 * var.e"), [#"var.n is "abc""#])
     XCTAssertEqual(values("var.s * var.n"), ["var.s has a sensitive value", #"var.n is "abc""#])
     XCTAssertEqual(values(#"var.u + "x""#), ["var.u will be known only after apply"])
     XCTAssertEqual(values(#"var.un + "x""#), ["var.un is a number, known only after apply"])
