@@ -56,12 +56,13 @@ struct PlanCommand: Command {
     session.report(plan.warnings)
     context.out(renderer.render(plan))
     if let out = flags.out {
-      let saved = SavedPlan(
+      var saved = SavedPlan(
         lineage: session.state.lineage, serial: session.state.serial,
         configurationDigest: SavedPlan.digest(of: session.configuration),
         variablesDigest: SavedPlan.digest(of: session.variables), destroy: flags.destroy,
         refresh: flags.refresh, targets: flags.targets.map(\.description),
         replace: flags.replace.map(\.description), actions: SavedPlan.actions(of: plan))
+      saved.reasons = SavedPlan.reasons(of: plan)
       let path = CommandLineInterface.resolve(out, against: context.workingDirectory)
       do {
         try DurableFile.replace(path, with: Array((JSONWriter.indented(saved.json) + "\n").utf8))

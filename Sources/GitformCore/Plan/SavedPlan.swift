@@ -22,6 +22,8 @@ public struct SavedPlan: Equatable, Sendable {
   public var replace: [String]
   /// `address action` lines, sorted, e.g. `user_token.ci replace`.
   public var actions: [String]
+  /// Why, by action line: "scopes changed", "revoked outside gitform" (for `show -json`).
+  public var reasons: [String: String] = [:]
 
   public init(
     lineage: String, serial: UInt64, configurationDigest: String, variablesDigest: String,
@@ -40,10 +42,19 @@ public struct SavedPlan: Equatable, Sendable {
 
   /// The actions of a plan in the saved form.
   public static func actions(of plan: Plan) -> [String] {
-    plan.actions.map { change in
-      change.address.description + (change.deposedKey.map { " (deposed \($0))" } ?? "") + " "
-        + change.action.rawValue + (change.importID != nil ? " import" : "")
-    }.sorted()
+    plan.actions.map(line).sorted()
+  }
+
+  /// The reasons of a plan's actions, by action line.
+  public static func reasons(of plan: Plan) -> [String: String] {
+    var reasons: [String: String] = [:]
+    for change in plan.actions { if let reason = change.reason { reasons[line(change)] = reason } }
+    return reasons
+  }
+
+  static func line(_ change: ResourceChange) -> String {
+    change.address.description + (change.deposedKey.map { " (deposed \($0))" } ?? "") + " "
+      + change.action.rawValue + (change.importID != nil ? " import" : "")
   }
 
   /// SHA-256 over every configuration file's name and bytes, in name order.
@@ -74,6 +85,7 @@ public struct SavedPlan: Equatable, Sendable {
       ("variables_sha256", .string(variablesDigest)), ("destroy", .bool(destroy)),
       ("refresh", .bool(refresh)), ("targets", .array(targets.map { .string($0) })),
       ("replace", .array(replace.map { .string($0) })), ("actions", .array(actions.map { .string($0) })),
+      ("reasons", .sortedObject(reasons.mapValues { .string($0) })),
     ])
   }
 
@@ -93,8 +105,12 @@ public struct SavedPlan: Equatable, Sendable {
     guard let targets = strings("targets"), let replace = strings("replace"), let actions = strings("actions") else {
       return nil
     }
-    return SavedPlan(
+    var plan = SavedPlan(
       lineage: lineage, serial: serial, configurationDigest: configuration, variablesDigest: variables,
       destroy: destroy, refresh: refresh, targets: targets, replace: replace, actions: actions)
+    for member in value["reasons"]?.objectMembers ?? [] {
+      if let reason = member.value.stringValue { plan.reasons[member.key] = reason }
+    }
+    return plan
   }
 }
