@@ -21,10 +21,13 @@ public struct ApplyEvent: Sendable {
   public var kind: Kind
   /// The object's id where known (`[id=...]`); never a secret.
   public var id: String?
+  /// For the old object of a replacement: its deposed key.
+  public var deposed: String?
 
   /// Terraform's progress line, e.g. `user_token.ci: Creation complete after 1s [id=12:34]`.
   public var line: String {
     let idText = id.map { " [id=\($0)]" } ?? ""
+    let address = deposed.map { "\(self.address) (deposed object \($0))" } ?? self.address.description
     switch kind {
     case .started:
       return "\(address): \(operation.startVerb)..." + (operation == .create ? "" : idText)

@@ -3,20 +3,21 @@ import Foundation
 /// The mutable part of one apply, shared by its worker threads behind a lock.
 final class ApplyRun: @unchecked Sendable {
   let applier: Applier
-  private let lock = NSLock()
-  private var state: StateSnapshot
-  private var diagnostics: [Diagnostic] = []
+  let lock = NSLock()
+  var state: StateSnapshot
+  var diagnostics: [Diagnostic] = []
   /// Resource blocks with a failed or skipped instance: their dependents are skipped.
-  private var failed: Set<ResourceAddress> = []
-  /// Old objects of create-before-destroy replacements, deleted at the end.
-  private var superseded: [(InstanceAddress, StateObject)] = []
-  private var counts = (imported: 0, added: 0, changed: 0, destroyed: 0)
-  private let changes: [InstanceAddress: ResourceChange]
+  var failed: Set<ResourceAddress> = []
+  /// Old objects of create-before-destroy replacements (deposed), deleted at the end.
+  var superseded: [(DeposedKey, StateObject)] = []
+  var counts = (imported: 0, added: 0, changed: 0, destroyed: 0)
+  let changes: [InstanceAddress: ResourceChange]
 
   init(applier: Applier) {
     self.applier = applier
     state = applier.plan.priorState
-    changes = Dictionary(applier.plan.changes.map { ($0.address, $0) }, uniquingKeysWith: { a, _ in a })
+    changes = Dictionary(
+      applier.plan.changes.filter { $0.deposedKey == nil }.map { ($0.address, $0) }, uniquingKeysWith: { a, _ in a })
   }
 
   func addDiagnostics(_ more: [Diagnostic]) {
@@ -50,7 +51,7 @@ final class ApplyRun: @unchecked Sendable {
     return values
   }
 
-  private func applyInstance(_ instance: InstanceConfig) -> Value {
+  func applyInstance(_ instance: InstanceConfig) -> Value {
     let address = instance.address
     lock.lock()
     let prior = state.objects[address]
@@ -81,10 +82,22 @@ final class ApplyRun: @unchecked Sendable {
     case .replace:
       guard let prior else { return create(type, address, after, instance) ?? .unknown() }
       if cbd {
-        guard let created = create(type, address, after, instance, replacing: true) else { return prior.value }
+        // The old object stays in state as deposed until it is deleted, so a crash between
+        // the two steps leaves it known and the next plan deletes it.
+        let key = DeposedKey(address: address, key: ApplyRun.deposedKey())
+        do {
+          try applier.record(StateBridge.depose(key, prior))
+        } catch {
+          fail(address, .create, "Failed to record \(address)", "\(error)", instance)
+          return prior.value
+        }
         lock.lock()
-        superseded.append((address, prior))
+        state.deposed[key] = prior
+        superseded.append((key, prior))
         lock.unlock()
+        guard markPending(address, after, instance),
+          let created = create(type, address, after, instance, replacing: true)
+        else { return prior.value }
         return created
       }
       guard delete(type, address, prior, instance: instance) else { return prior.value }
@@ -96,7 +109,7 @@ final class ApplyRun: @unchecked Sendable {
 
   /// Records the object as pending before its create is sent, so a kill between GitLab's commit
   /// and the journal line leaves a trace the next refresh resolves (`findCreated`).
-  private func markPending(_ address: InstanceAddress, _ planned: Value, _ instance: InstanceConfig) -> Bool {
+  func markPending(_ address: InstanceAddress, _ planned: Value, _ instance: InstanceConfig) -> Bool {
     do {
       try applier.record(
         StateBridge.upsert(
@@ -109,7 +122,7 @@ final class ApplyRun: @unchecked Sendable {
     }
   }
 
-  private func create(
+  func create(
     _ type: any ResourceType, _ address: InstanceAddress, _ planned: Value, _ instance: InstanceConfig,
     replacing: Bool = false
   ) -> Value? {
@@ -132,7 +145,7 @@ final class ApplyRun: @unchecked Sendable {
     }
   }
 
-  private func update(
+  func update(
     _ type: any ResourceType, _ address: InstanceAddress, _ prior: StateObject, _ planned: Value,
     _ instance: InstanceConfig
   ) -> Value? {
@@ -179,7 +192,7 @@ final class ApplyRun: @unchecked Sendable {
     }
   }
 
-  private func readData(_ instance: InstanceConfig) -> Value {
+  func readData(_ instance: InstanceConfig) -> Value {
     guard let type = ResourceCatalog.dataSource(instance.address.resource.type) else { return .unknown() }
     applier.observe(ApplyEvent(address: instance.address, operation: .read, kind: .started, id: nil))
     let start = Date()
@@ -193,72 +206,16 @@ final class ApplyRun: @unchecked Sendable {
     }
   }
 
-  // MARK: - Deletes
-
-  /// Deletes what the plan removes and what replacements superseded, dependents first.
-  func applyDeletes() {
-    var pending: [(InstanceAddress, StateObject, Bool)] = superseded.map { ($0.0, $0.1, true) }
-    for change in applier.plan.changes where change.action == .delete {
-      if let object = state.objects[change.address] { pending.append((change.address, object, false)) }
-    }
-    // An object is deleted after every pending object that depends on its resource.
-    var remaining = pending
-    while !remaining.isEmpty {
-      let resources = Set(remaining.map(\.0.resource))
-      let ready = remaining.filter { candidate in
-        !remaining.contains { other in
-          other.0.resource != candidate.0.resource && other.1.dependencies.contains(candidate.0.resource)
-            && resources.contains(other.0.resource)
-        }
-      }
-      let batch = ready.isEmpty ? remaining : ready
-      remaining.removeAll { item in batch.contains { $0.0 == item.0 && $0.2 == item.2 } }
-      _ = ParallelWork.run(batch.count, limit: applier.parallelism) { index -> Bool in
-        let (address, object, isSuperseded) = batch[index]
-        guard let type = ResourceCatalog.managed(address.resource.type) else { return false }
-        return self.delete(type, address, object, instance: nil, keepState: isSuperseded)
-      }
-    }
-  }
-
-  /// Deletes one object; `keepState` when a replacement already took its place in state.
-  @discardableResult
-  private func delete(
-    _ type: any ResourceType, _ address: InstanceAddress, _ object: StateObject,
-    instance: InstanceConfig?, keepState: Bool = false
-  ) -> Bool {
-    let id = type.id(of: object.value)
-    applier.observe(ApplyEvent(address: address, operation: .delete, kind: .started, id: id))
-    let start = Date()
-    do {
-      try type.delete(object.value, context: applier.resourceContext)
-      if !keepState {
-        try applier.record(.remove(address, deposed: nil))
-        lock.lock()
-        state.objects[address] = nil
-        lock.unlock()
-      }
-      lock.lock()
-      counts.destroyed += 1
-      lock.unlock()
-      applier.observe(ApplyEvent(address: address, operation: .delete, kind: .completed(seconds: elapsed(start)), id: id))
-      return true
-    } catch {
-      fail(address, .delete, "Failed to destroy \(address)", Refresher.describe(error), instance)
-      return false
-    }
-  }
-
   // MARK: - Bookkeeping
 
-  private func store(_ address: InstanceAddress, _ object: StateObject) throws {
+  func store(_ address: InstanceAddress, _ object: StateObject) throws {
     try applier.record(StateBridge.upsert(address, object, each: StateBridge.each(address.key)))
     lock.lock()
     state.objects[address] = object
     lock.unlock()
   }
 
-  private func fail(
+  func fail(
     _ address: InstanceAddress, _ operation: ApplyOperation?, _ summary: String, _ detail: String,
     _ instance: InstanceConfig?
   ) {
@@ -271,7 +228,12 @@ final class ApplyRun: @unchecked Sendable {
     lock.unlock()
   }
 
-  private func elapsed(_ start: Date) -> Int { Int(Date().timeIntervalSince(start)) }
+  func elapsed(_ start: Date) -> Int { Int(Date().timeIntervalSince(start)) }
+
+  /// A fresh 8-hex-digit key for a deposed object, as Terraform makes them.
+  static func deposedKey() -> String {
+    String(UInt32.random(in: 0...UInt32.max), radix: 16).leftPadded(to: 8)
+  }
 
   func result(outputs: [String: Value]) -> ApplyResult {
     lock.lock()
@@ -281,5 +243,11 @@ final class ApplyRun: @unchecked Sendable {
     return ApplyResult(
       state: final, diagnostics: diagnostics, imported: counts.imported, added: counts.added,
       changed: counts.changed, destroyed: counts.destroyed)
+  }
+}
+
+extension String {
+  fileprivate func leftPadded(to width: Int) -> String {
+    String(repeating: "0", count: max(0, width - count)) + self
   }
 }

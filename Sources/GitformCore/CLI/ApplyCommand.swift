@@ -5,11 +5,13 @@ struct ApplyCommand: Command {
   static let name = "apply"
   static let synopsis = "Create or update infrastructure"
   static let help = """
-    Usage: gitform [global options] apply [options]
+    Usage: gitform [global options] apply [options] [PLAN]
 
       Creates or updates GitLab tokens and variables according to the
       configuration in the current directory. It shows the plan first and asks
-      for confirmation.
+      for confirmation. Given a plan saved with "gitform plan -out=PLAN", it performs
+      exactly those actions without asking, or refuses when the state, the
+      configuration, the variables or GitLab changed since.
 
     Options:
 
@@ -34,7 +36,7 @@ struct ApplyCommand: Command {
   }
 
   static func execute(_ arguments: [String], context: CommandContext, destroy: Bool) -> Int32 {
-    let flags: EngineFlags
+    var flags: EngineFlags
     switch EngineFlags.parse(
       arguments, accepts: [.variables, .state, .lock, .planning, .color, .apply, .destroy])
     {
@@ -43,9 +45,22 @@ struct ApplyCommand: Command {
       context.err("\nError: Invalid option\n\n\(problem.message)\n")
       return 1
     }
-    if let extra = flags.positional.first {
-      context.err("\nError: Too many command line arguments\n\nUnexpected argument \(extra). Saved plan files are not supported yet; run apply in the configuration's directory.\n")
+    var saved: SavedPlan?
+    if flags.positional.count > 1 || (destroy && !flags.positional.isEmpty) {
+      context.err("\nError: Too many command line arguments\n\nExpected at most one argument: the path of a plan saved with gitform plan -out=PATH.\n")
       return 1
+    }
+    if let file = flags.positional.first {
+      let path = CommandLineInterface.resolve(file, against: context.workingDirectory)
+      guard let data = FileManager.default.contents(atPath: path), let plan = SavedPlan.decode(Array(data)) else {
+        context.err("\nError: Failed to load \"\(file)\" as a plan file\n\nThe file does not exist or is not a plan saved with gitform plan -out.\n")
+        return 1
+      }
+      saved = plan
+      flags.destroy = plan.destroy
+      flags.refresh = plan.refresh
+      flags.targets = plan.targets.compactMap { try? InstanceAddress.parse($0) }
+      flags.replace = plan.replace.compactMap { try? InstanceAddress.parse($0) }
     }
     let isDestroy = destroy || flags.destroy
     let session = EngineSession(context: context, flags: flags)
@@ -53,14 +68,22 @@ struct ApplyCommand: Command {
       session.lockState(operation: LockInfo.apply), session.loadState()
     else { return 1 }
     defer { session.unlock() }
+    if let saved, let problem = stalePlanProblem(saved, session) {
+      return session.fail(problem.0, problem.1) ? 0 : 1
+    }
     guard let plan = session.makePlan(resources, destroy: isDestroy) else { return 1 }
+    if let saved, SavedPlan.actions(of: plan) != saved.actions {
+      return session.fail(
+        "Saved plan no longer matches",
+        "GitLab changed since the plan was saved, so applying it now would take other actions than the ones saved. Run gitform plan again.") ? 0 : 1
+    }
     let renderer = PlanRenderer(color: session.color)
     session.report(plan.warnings)
-    context.out(renderer.render(plan))
+    if saved == nil { context.out(renderer.render(plan)) }
     if plan.isEmpty {
       return finishWithoutChanges(session, plan: plan, destroy: isDestroy)
     }
-    if !flags.autoApprove {
+    if !flags.autoApprove && saved == nil {
       guard confirm(context, destroy: isDestroy) else { return 1 }
     }
     context.out("\n")
@@ -101,6 +124,23 @@ struct ApplyCommand: Command {
       context.out(OutputCommand.renderOutputs(result.state.outputs, color: session.color))
     }
     return 0
+  }
+
+  /// Why a saved plan cannot be applied to the current state, configuration and variables.
+  static func stalePlanProblem(_ saved: SavedPlan, _ session: EngineSession) -> (String, String)? {
+    if saved.lineage != session.state.lineage && saved.serial != 0 {
+      return ("Saved plan does not match the given state", "The given plan file can not be applied because it was created from a different state lineage.")
+    }
+    if saved.serial != session.state.serial {
+      return ("Saved plan is stale", "The given plan file can no longer be applied because the state was changed by another operation after the plan was created.")
+    }
+    if saved.configurationDigest != SavedPlan.digest(of: session.configuration) {
+      return ("Saved plan does not match the configuration", "The configuration files changed after the plan was created. Run gitform plan again.")
+    }
+    if saved.variablesDigest != SavedPlan.digest(of: session.variables) {
+      return ("Saved plan does not match the variables", "The input variables differ from the ones the plan was created with. Give the same -var and -var-file options (a saved plan keeps only a digest of the values, never the values).")
+    }
+    return nil
   }
 
   /// Nothing to do on GitLab: still record new output values, then say so.

@@ -17,6 +17,7 @@ struct EngineFlags {
   var autoApprove = false
   var json = false
   var raw = false
+  var out: String?
   var positional: [String] = []
 
   /// Which flags a command accepts, by name without the dash.
@@ -105,6 +106,9 @@ struct EngineFlags {
         } catch {
           return fail("Invalid -\(body) address: \(error.description)")
         }
+      case "out" where accepts.contains(.detailed):
+        guard let text = takeValue(), !text.isEmpty else { return fail("The -out option requires a file name.") }
+        flags.out = text
       case "destroy" where accepts.contains(.destroy): flags.destroy = boolValue() ?? true
       case "detailed-exitcode" where accepts.contains(.detailed): flags.detailedExitCode = true
       case "auto-approve" where accepts.contains(.apply): flags.autoApprove = boolValue() ?? true

@@ -25,6 +25,8 @@ struct PlanCommand: Command {
       -lock=false         Don't hold a state lock during the operation.
       -lock-timeout=0s    Duration to retry a state lock.
       -no-color           If specified, output won't contain any color.
+      -out=path           Write the plan to the given path; "gitform apply path" then
+                          performs exactly these actions or refuses.
       -parallelism=n      Limit the number of concurrent operations. Defaults to 10.
       -state=path         The state file to use (default gitform.tfstate).
 
@@ -53,7 +55,25 @@ struct PlanCommand: Command {
     let renderer = PlanRenderer(color: session.color)
     session.report(plan.warnings)
     context.out(renderer.render(plan))
-    if !plan.isEmpty {
+    if let out = flags.out {
+      var saved = SavedPlan(
+        lineage: session.state.lineage, serial: session.state.serial,
+        configurationDigest: SavedPlan.digest(of: session.configuration),
+        variablesDigest: SavedPlan.digest(of: session.variables), destroy: flags.destroy,
+        refresh: flags.refresh, targets: flags.targets.map(\.description),
+        replace: flags.replace.map(\.description), actions: SavedPlan.actions(of: plan))
+      saved.reasons = SavedPlan.reasons(of: plan)
+      let path = CommandLineInterface.resolve(out, against: context.workingDirectory)
+      do {
+        try DurableFile.replace(path, with: Array((JSONWriter.indented(saved.json) + "\n").utf8))
+      } catch {
+        return session.fail("Failed to write the plan file", "\(error.summary): \(error.detail)") ? 0 : 1
+      }
+      context.out(
+        "\n" + PlanRenderer.rule() + "\n\nSaved the plan to: \(out)\n\n"
+          + "To perform exactly these actions, run the following command to apply:\n"
+          + "    gitform apply \"\(out)\"\n")
+    } else if !plan.isEmpty {
       context.out(
         "\n" + PlanRenderer.rule() + "\n\n"
           + "Note: You didn't use the -out option to save this plan, so gitform can't\n"

@@ -1,11 +1,15 @@
+import Foundation
+
 /// `gitform show [-json]`: the state in human form or as JSON, secrets masked either way.
 struct ShowCommand: Command {
   static let name = "show"
   static let synopsis = "Show the current state"
   static let help = """
-    Usage: gitform [global options] show [options]
+    Usage: gitform [global options] show [options] [PLAN]
 
       Shows the current state in human-readable form, or as JSON with -json.
+      Given a plan saved with "gitform plan -out=PLAN", shows its changes with
+      their actions and reasons.
       Sensitive values are never shown: the JSON lists them in
       "sensitive_values" and gives null as their value.
 
@@ -24,6 +28,9 @@ struct ShowCommand: Command {
     case .failure(let problem):
       context.err("\nError: Invalid option\n\n\(problem.message)\n")
       return 1
+    }
+    if let file = flags.positional.first {
+      return showPlan(file, json: flags.json, context: context)
     }
     var noLock = flags
     noLock.lock = false
@@ -44,6 +51,38 @@ struct ShowCommand: Command {
     context.out(blocks.joined(separator: "\n"))
     if !snapshot.outputs.isEmpty {
       context.out("\n\nOutputs:\n\n" + OutputCommand.renderList(snapshot.outputs))
+    }
+    return 0
+  }
+
+  /// A saved plan's changes: `ADDR: ACTION (REASON)` lines, or JSON with `resource_changes`.
+  private func showPlan(_ file: String, json: Bool, context: CommandContext) -> Int32 {
+    let path = CommandLineInterface.resolve(file, against: context.workingDirectory)
+    guard let data = FileManager.default.contents(atPath: path), let plan = SavedPlan.decode(Array(data)) else {
+      context.err("\nError: Failed to load \"\(file)\" as a plan file\n\nThe file does not exist or is not a plan saved with gitform plan -out.\n")
+      return 1
+    }
+    var changes: [JSON] = []
+    var text = ""
+    for line in plan.actions {
+      let parts = line.split(separator: " ").map(String.init)
+      guard let address = parts.first, parts.count >= 2 else { continue }
+      let action = line.hasSuffix(" import") ? parts[parts.count - 2] : parts[parts.count - 1]
+      var members: [(key: String, value: JSON)] = [("address", .string(address)), ("action", .string(action))]
+      if line.contains(" (deposed ") { members.append(("deposed", .bool(true))) }
+      if line.hasSuffix(" import") { members.append(("importing", .bool(true))) }
+      if let reason = plan.reasons[line] { members.append(("reason", .string(reason))) }
+      changes.append(.object(members))
+      text += line + (plan.reasons[line].map { " (\($0))" } ?? "") + "\n"
+    }
+    if json {
+      context.out(
+        JSONWriter.compact(.object([
+          ("format_version", .string("1.0")), ("terraform_version", .string(CommandLineInterface.version)),
+          ("resource_changes", .array(changes)),
+        ])) + "\n")
+    } else {
+      context.out(text.isEmpty ? "No changes.\n" : text)
     }
     return 0
   }

@@ -10,22 +10,26 @@ import Foundation
 public struct ConfigWalker {
   public let configuration: Configuration
   public let graph: ConfigGraph
-  public private(set) var context: EvalContext
-  public private(set) var diagnostics: [Diagnostic] = []
+  public internal(set) var context: EvalContext
+  public internal(set) var diagnostics: [Diagnostic] = []
   /// Output name → value (marked sensitive when the output is), after `walk`.
-  public private(set) var outputs: [String: Value] = [:]
+  public internal(set) var outputs: [String: Value] = [:]
   /// Every instance the configuration has, after `walk`.
-  public private(set) var instances: [ResourceInstanceAddress: InstanceConfig] = [:]
+  public internal(set) var instances: [ResourceInstanceAddress: InstanceConfig] = [:]
   /// Resource block → its instance keys (nil for an unexpanded block), after `walk`.
-  public private(set) var expansions: [ResourceAddress: [InstanceKey?]] = [:]
+  public internal(set) var expansions: [ResourceAddress: [InstanceKey?]] = [:]
+
+  /// The most instances one `count` may ask for: beyond it a typo (`count = 1e9`) would not
+  /// fail, it would exhaust the machine.
+  public static let maximumInstances = 100_000
 
   /// `validate` knows no variable values: an unknown `count` or `for_each` then evaluates the
   /// body once with unknown `count.index` / `each`, instead of failing.
   public var allowsUnknownExpansion = false
 
-  private var managed: [String: [String: Value]] = [:]
-  private var data: [String: [String: Value]] = [:]
-  private var locals: [String: Value] = [:]
+  var managed: [String: [String: Value]] = [:]
+  var data: [String: [String: Value]] = [:]
+  var locals: [String: Value] = [:]
 
   public init(
     configuration: Configuration, graph: ConfigGraph, variables: [String: Value],
@@ -73,7 +77,7 @@ public struct ConfigWalker {
 
   // MARK: - Locals and outputs
 
-  private mutating func evaluateLocal(_ name: String) {
+  mutating func evaluateLocal(_ name: String) {
     guard let local = configuration.locals.first(where: { $0.name == name }) else { return }
     let (value, problems) = Evaluator.evaluate(local.expression, in: context)
     diagnostics += problems
@@ -81,7 +85,7 @@ public struct ConfigWalker {
     context.variables["local"] = .object(locals)
   }
 
-  private mutating func evaluateOutput(_ name: String) {
+  mutating func evaluateOutput(_ name: String) {
     guard let output = configuration.outputs.first(where: { $0.name == name }) else { return }
     let (value, problems) = Evaluator.evaluate(output.value, in: context)
     diagnostics += problems
@@ -100,85 +104,8 @@ public struct ConfigWalker {
 
   // MARK: - Resources
 
-  /// The instances of one resource block.
-  private mutating func expand(_ resource: ResourceBlock) -> [InstanceConfig] {
-    let dependencies = graph.resourceDependencies(of: .resource(resource.address))
-    var keyed: [(InstanceKey?, [String: Value])] = []
-    if let countExpression = resource.count {
-      let (value, problems) = Evaluator.evaluate(countExpression, in: context)
-      diagnostics += problems
-      guard problems.isEmpty else { return [] }
-      if allowsUnknownExpansion && !value.isKnown {
-        return [instanceConfig(resource, key: nil, scope: ["count": .object(["index": .unknown(.number)])], dependencies: dependencies)]
-      }
-      guard value.isKnown, !value.isSensitive,
-        case .success(let number) = value.converted(to: .number), let count = number.numberValue,
-        let whole = Int(exactly: NSDecimalNumber(decimal: count).int64Value), Decimal(whole) == count,
-        whole >= 0
-      else {
-        diagnostics.append(
-          .error(
-            "Invalid count argument",
-            detail: value.isKnown
-              ? "The given \"count\" argument value is unsuitable: it must be a known, non-sensitive whole number of zero or more."
-              : "The \"count\" value depends on resource attributes that cannot be determined until apply, so gitform cannot predict how many instances will be created.",
-            subject: countExpression.range))
-        return []
-      }
-      keyed = (0..<whole).map { (.int($0), ["count": .object(["index": .number($0)])]) }
-    } else if let forEachExpression = resource.forEach {
-      let (value, problems) = Evaluator.evaluate(forEachExpression, in: context)
-      diagnostics += problems
-      guard problems.isEmpty else { return [] }
-      if allowsUnknownExpansion && !value.isWhollyKnown {
-        return [instanceConfig(resource, key: nil, scope: ["each": .object(["key": .unknown(.string), "value": .unknown()])], dependencies: dependencies)]
-      }
-      guard let pairs = forEachPairs(value, range: forEachExpression.range) else { return [] }
-      keyed = pairs.map { key, element in
-        (.string(key), ["each": .object(["key": .string(key), "value": element])])
-      }
-    } else {
-      keyed = [(nil, [:])]
-    }
-    expansions[resource.address] = keyed.map(\.0)
-    return keyed.map { key, scope in
-      instanceConfig(resource, key: key, scope: scope, dependencies: dependencies)
-    }
-  }
-
-  /// `for_each` as (key, each.value) pairs: a map or object, or a set of strings.
-  private mutating func forEachPairs(_ value: Value, range: SourceRange) -> [(String, Value)]? {
-    func fail(_ detail: String) -> [(String, Value)]? {
-      diagnostics.append(.error("Invalid for_each argument", detail: detail, subject: range))
-      return nil
-    }
-    if !value.isWhollyKnown && !value.isKnown {
-      return fail(
-        "The \"for_each\" value depends on resource attributes that cannot be determined until apply, so gitform cannot predict how many instances will be created.")
-    }
-    if value.isSensitive {
-      return fail("Sensitive values, or values derived from sensitive values, cannot be used as for_each arguments.")
-    }
-    if value.isNull { return fail("The given \"for_each\" argument value is null. A map, or set of strings is allowed.") }
-    switch value.type {
-    case .map, .object:
-      return value.sortedAttributes?.map { ($0.key, $0.value) } ?? []
-    case .set:
-      var pairs: [(String, Value)] = []
-      for element in value.elements ?? [] {
-        guard let key = element.stringValue else {
-          return fail("The given \"for_each\" argument value is unsuitable: \"for_each\" supports maps and sets of strings, but you have provided a set containing type \(element.type.friendlyName).")
-        }
-        pairs.append((key, .string(key)))
-      }
-      return pairs.sorted { $0.0 < $1.0 }
-    default:
-      return fail("The given \"for_each\" argument value is unsuitable: the \"for_each\" argument must be a map, or set of strings, and you have provided a value of type \(value.type.friendlyName).")
-    }
-  }
-
   /// Evaluates one instance's body against the schema.
-  private mutating func instanceConfig(
+  mutating func instanceConfig(
     _ resource: ResourceBlock, key: InstanceKey?, scope: [String: Value],
     dependencies: [ResourceAddress]
   ) -> InstanceConfig {
@@ -220,7 +147,7 @@ public struct ConfigWalker {
       config: config, ranges: ranges, dependencies: dependencies)
   }
 
-  private mutating func evaluate(
+  mutating func evaluate(
     _ expression: Expression, as type: ValueType, name: String, in context: EvalContext
   ) -> Value {
     let (value, problems) = Evaluator.evaluate(expression, in: context)
@@ -239,7 +166,7 @@ public struct ConfigWalker {
   }
 
   /// Makes the level's instance values visible to later expressions.
-  private mutating func publish(
+  mutating func publish(
     _ instances: [InstanceConfig], _ values: [ResourceInstanceAddress: Value]
   ) {
     var byResource: [ResourceAddress: [InstanceConfig]] = [:]

@@ -7,6 +7,12 @@ import Foundation
 /// Terraform's built-in functions. It reads the Syntax layer's AST and reports problems as
 /// `Diagnostic`s. It is not for configuration semantics: which blocks exist, what references
 /// mean and which attributes a resource accepts belong to Config and the layers above.
+///
+/// Entry points: `Evaluator.evaluate(_:in:)` with an `EvalContext` (named values, base
+/// directory, `EvalClock`, `EvalMode`); `Expression.references` for dependencies;
+/// `StaticCheck.diagnostics(of:context:)` for `validate`; `Value.converted(to:)` and
+/// `ValueType.unify(_:)` for type constraints. Deliberate deviations from Terraform are all
+/// about numbers and listed on `DecimalArithmetic`.
 
 /// One HCL value: a type, its content and the marks that travel with it.
 ///

@@ -6,12 +6,15 @@ import Foundation
 /// calls block on the network, so real threads are used (a dispatch pool sized to the CPU count
 /// would run only two at once on a small machine). Jobs must not share mutable state.
 public enum ParallelWork {
+  public static let maximumThreads = 256
+
   public static func run<T>(_ count: Int, limit: Int, _ job: @escaping (Int) -> T) -> [T] {
     guard count > 0 else { return [] }
     if count == 1 || limit <= 1 { return (0..<count).map(job) }
     let box = ResultBox<T>(count: count)
     let done = DispatchSemaphore(value: 0)
-    let workers = min(limit, count)
+    // Each worker is a thread; a huge -parallelism must not become thousands of them.
+    let workers = min(limit, count, maximumThreads)
     for _ in 0..<workers {
       let thread = Thread {
         while let index = box.claim() {

@@ -35,6 +35,8 @@ public struct ResourceChange: Sendable {
   public var importID: String?
   /// The resource blocks it depends on (recorded in state, used to order deletes).
   public var dependencies: [ResourceAddress]
+  /// Set for the deletion of a deposed object (left over from an interrupted replacement).
+  public var deposedKey: String?
 
   public init(
     address: ResourceInstanceAddress, action: ChangeAction, createBeforeDestroy: Bool = false,
@@ -50,6 +52,7 @@ public struct ResourceChange: Sendable {
     self.replacePaths = replacePaths
     self.importID = importID
     self.dependencies = dependencies
+    self.deposedKey = nil
   }
 }
 

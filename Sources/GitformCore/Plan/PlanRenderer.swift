@@ -24,9 +24,12 @@ public struct PlanRenderer {
       return text + noChanges(destroy: plan.isDestroy)
     }
     if !actions.isEmpty {
-      text += "\n" + wrap(
-        "gitform used the selected providers to generate the following execution plan. Resource actions are indicated with the following symbols:")
-      text += legend(actions)
+      let symbolLines = legend(actions)
+      if !symbolLines.isEmpty {
+        text += "\n" + wrap(
+          "gitform used the selected providers to generate the following execution plan. Resource actions are indicated with the following symbols:")
+        text += symbolLines
+      }
       text += "\ngitform will perform the following actions:\n"
       for change in actions {
         text += "\n" + renderChange(change)
@@ -88,12 +91,14 @@ public struct PlanRenderer {
     case .read: header = "will be read during apply"
     case .noOp: header = "will be imported"
     }
-    var text = "  " + symbols.bold("# \(address)") + " \(header)\n"
+    let shown = change.deposedKey.map { "\(address) (deposed object \($0))" } ?? address.description
+    var text = "  " + symbols.bold("# \(shown)") + " \(header)\n"
     if let id = change.importID, change.action != .noOp {
       text += "  # (imported from \(PlanText.quoted(id)))\n"
     }
     if let reason = change.reason, reason != "requested with -replace" {
       switch change.action {
+      case .delete where change.deposedKey != nil: text += "  # (\(reason))\n"
       case .delete: text += "  # (because \(reason))\n"
       case .replace, .read: text += "  # (\(reason))\n"
       // A token's only in-place update is a rotation: say so, and why.

@@ -79,7 +79,16 @@ public struct Planner {
       changes = planned
     }
     if diagnostics.hasErrors { return (nil, diagnostics) }
-    changes.sort { $0.address < $1.address }
+    for key in prior.deposed.keys.sorted() {
+      guard let object = prior.deposed[key] else { continue }
+      var change = ResourceChange(
+        address: key.address, action: .delete,
+        reason: "left over from a partially-failed replacement of this instance", before: object.value,
+        after: nil, dependencies: object.dependencies)
+      change.deposedKey = key.key
+      changes.append(change)
+    }
+    changes.sort { $0.address == $1.address ? ($0.deposedKey ?? "") < ($1.deposedKey ?? "") : $0.address < $1.address }
     var warnings = diagnostics + timestampWarnings()
     if !options.targets.isEmpty {
       changes = applyTargets(changes)

@@ -15,7 +15,7 @@ public enum StateBridge {
             detail: "The state has \(resource.address), but gitform does not know the type \(Value.quoted(resource.type)). Remove it with gitform state rm \(resource.address) if it is no longer needed."))
         continue
       }
-      for instance in resource.instances where instance.deposed == nil {
+      for instance in resource.instances {
         let address = InstanceAddress(resource: resource.address, key: instance.indexKey)
         guard var value = ValueJSON.value(instance.attributes, as: type.schema.objectType) else {
           diagnostics.append(
@@ -33,10 +33,15 @@ public enum StateBridge {
           value = .object(attributes)
         }
         value = SensitiveMarks.apply(type.schema, to: value)
-        snapshot.objects[address] = StateObject(
+        let object = StateObject(
           value: value,
           dependencies: instance.dependencies.compactMap { try? ResourceAddress.parse($0) },
           createBeforeDestroy: instance.createBeforeDestroy, pending: instance.status == .tainted)
+        if let deposed = instance.deposed {
+          snapshot.deposed[DeposedKey(address: address, key: deposed)] = object
+        } else {
+          snapshot.objects[address] = object
+        }
       }
     }
     for (name, output) in state.outputs {
@@ -50,6 +55,13 @@ public enum StateBridge {
   /// The journal entry that records `object` at `address`.
   public static func upsert(_ address: InstanceAddress, _ object: StateObject, each: ResourceState.Each?) -> JournalEntry {
     .upsert(resource: ResourceState(address: address.resource, each: each), instance: instance(address, object))
+  }
+
+  /// The journal entry that keeps a replaced object until it is deleted.
+  public static func depose(_ key: DeposedKey, _ object: StateObject) -> JournalEntry {
+    var instance = instance(key.address, object)
+    instance.deposed = key.key
+    return .upsert(resource: ResourceState(address: key.address.resource, each: each(key.address.key)), instance: instance)
   }
 
   static func instance(_ address: InstanceAddress, _ object: StateObject) -> ResourceInstance {
@@ -79,6 +91,10 @@ public enum StateBridge {
     for address in snapshot.addresses {
       guard let object = snapshot.objects[address] else { continue }
       upsert(address, object, each: each(address.key)).apply(to: &next)
+    }
+    for key in snapshot.deposed.keys.sorted() {
+      guard let object = snapshot.deposed[key] else { continue }
+      depose(key, object).apply(to: &next)
     }
     next.outputs = [:]
     for (name, value) in snapshot.outputs where value.isWhollyKnown {

@@ -4,6 +4,9 @@
 public struct StateSnapshot: Sendable {
   public var objects: [ResourceInstanceAddress: StateObject]
   public var outputs: [String: Value]
+  /// Old objects of create-before-destroy replacements whose deletion has not happened yet,
+  /// by address and deposed key (Terraform's "deposed objects").
+  public var deposed: [DeposedKey: StateObject] = [:]
 
   public init(objects: [ResourceInstanceAddress: StateObject] = [:], outputs: [String: Value] = [:]) {
     self.objects = objects
@@ -31,5 +34,20 @@ public struct StateObject: Sendable {
     self.dependencies = dependencies
     self.createBeforeDestroy = createBeforeDestroy
     self.pending = pending
+  }
+}
+
+/// Where a deposed object lives: its instance's address and its 8-hex-digit key.
+public struct DeposedKey: Sendable, Hashable, Comparable {
+  public var address: ResourceInstanceAddress
+  public var key: String
+
+  public init(address: ResourceInstanceAddress, key: String) {
+    self.address = address
+    self.key = key
+  }
+
+  public static func < (a: DeposedKey, b: DeposedKey) -> Bool {
+    a.address == b.address ? a.key < b.key : a.address < b.address
   }
 }

@@ -60,8 +60,4 @@ public struct GroupToken: ResourceType {
   public func readAll(_ priors: [Value], context: ResourceContext) throws -> [Value?] {
     try kind.readAll(priors, context: context)
   }
-
-  public func findCreated(_ pending: Value, claimed: Set<String>, context: ResourceContext) throws -> Value? {
-    try kind.findCreated(pending, claimed: claimed, context: context)
-  }
 }

@@ -186,27 +186,6 @@ struct ResourceAccessTokenKind: Sendable {
       token: TokenAttributes.secret(rotated.token))
   }
 
-  /// After an interrupted create or rotation: the newest active token of the owner with the
-  /// asked-for name that no other object claims. For a rotation (`pending` holds the old
-  /// token) only the old token itself or its successors count: same bot user, newer id.
-  func findCreated(_ pending: Value, claimed: Set<String>, context: ResourceContext) throws -> Value? {
-    guard let ownerText = pending.string(owner), let name = pending.string("name") else { return nil }
-    let records: [GitLabAccessToken]
-    do {
-      records = try context.client.resourceAccessTokens(of: resource(ownerText))
-    } catch let error as GitLabError where error.code == .notFound {
-      return nil
-    }
-    let oldID = pending.int("token_id")
-    let bot = oldID == nil ? nil : pending.int("user_id")
-    let candidates = records.filter { record in
-      record.name == name && record.active && !claimed.contains("\(ownerText):\(record.id)")
-        && (oldID.map { record.id >= $0 } ?? true) && (bot.map { record.userID == $0 } ?? true)
-    }
-    guard let newest = candidates.max(by: { $0.id < $1.id }) else { return nil }
-    return object(from: newest, base: pending, owner: ownerText, token: .null(.string))
-  }
-
   /// Revokes; a token already revoked (GitLab answers 204) or gone (404) counts as deleted.
   func delete(_ prior: Value, context: ResourceContext) throws {
     guard let ownerText = prior.string(owner), let tokenID = prior.int("token_id") else { return }

@@ -53,6 +53,8 @@ final class PlanCommandTests: XCTestCase {
     let replace = run(["plan", "-replace=project_variable.b", "-detailed-exitcode"])
     XCTAssertEqual(replace.code, 2)
     XCTAssertTrue(replace.out.contains("  # project_variable.b will be replaced, as requested\n-/+ resource"), replace.out)
+    XCTAssertEqual(run(["plan", "-replace=project_variable.b", "-out=r.plan"]).code, 0)
+    XCTAssertEqual(run(["show", "r.plan"]).out, "project_variable.b replace (requested with -replace)\n")
 
     let destroy = run(["plan", "-destroy"])
     XCTAssertTrue(destroy.out.contains("Plan: 0 to add, 0 to change, 2 to destroy."), destroy.out)
@@ -92,5 +94,82 @@ final class PlanCommandTests: XCTestCase {
     let changed = run(["plan", "-detailed-exitcode"])
     XCTAssertEqual(changed.code, 2)
     XCTAssertTrue(changed.out.contains("      ~ value             = \"v\" -> \"w\"\n"), changed.out)
+  }
+
+  func testSavedPlanIsAppliedExactlyOrRefused() throws {
+    try write(variables(["A"]))
+    let planned = run(["plan", "-out=first.plan"])
+    XCTAssertEqual(planned.code, 0, planned.err)
+    XCTAssertTrue(planned.out.hasSuffix("Saved the plan to: first.plan\n\nTo perform exactly these actions, run the following command to apply:\n    gitform apply \"first.plan\"\n"), planned.out)
+    let mode = try FileManager.default.attributesOfItem(atPath: directory.appendingPathComponent("first.plan").path)[.posixPermissions] as? Int
+    XCTAssertEqual(mode, 0o600)
+    XCTAssertEqual(run(["show", "first.plan"]).out, "project_variable.a create\n")
+    XCTAssertEqual(
+      run(["show", "-json", "first.plan"]).out,
+      "{\"format_version\":\"1.0\",\"terraform_version\":\"\(CommandLineInterface.version)\",\"resource_changes\":[{\"address\":\"project_variable.a\",\"action\":\"create\"}]}\n")
+    let applied = run(["apply", "first.plan"])
+    XCTAssertEqual(applied.code, 0, applied.err)
+    XCTAssertTrue(applied.out.contains("Apply complete! Resources: 1 added, 0 changed, 0 destroyed."), applied.out)
+    let again = run(["apply", "first.plan"])
+    XCTAssertEqual(again.code, 1)
+    XCTAssertTrue(again.err.contains("Error: Saved plan is stale"), again.err)
+
+    try write(variables(["A", "B"]))
+    XCTAssertEqual(run(["plan", "-out=second.plan"]).code, 0)
+    try write(variables(["A", "C"]))
+    let edited = run(["apply", "second.plan"])
+    XCTAssertEqual(edited.code, 1)
+    XCTAssertTrue(edited.err.contains("Error: Saved plan does not match the configuration"), edited.err)
+
+    try write(variables(["A", "B"]))
+    XCTAssertEqual(run(["plan", "-out=third.plan"]).code, 0)
+    XCTAssertEqual(run(["show", "third.plan"]).out, "project_variable.b create\n")
+    XCTAssertEqual(try fixture.raw(.delete, "/api/v4/projects/team%2Fapp/variables/A").status, 204)
+    let drifted = run(["apply", "third.plan"])
+    XCTAssertEqual(drifted.code, 1)
+    XCTAssertTrue(drifted.err.contains("Error: Saved plan no longer matches"), drifted.err)
+    XCTAssertEqual(run(["apply", "missing.plan"]).code, 1)
+  }
+
+  func testColourOnlyOnATerminal() throws {
+    try write(variables(["A"]))
+    let output = CapturedOutput()
+    var context = output.context(directory: directory.path, environment: environment)
+    context.isTerminal = true
+    XCTAssertEqual(CommandLineInterface().run(["plan"], context: context), 0)
+    XCTAssertTrue(output.standardOutput.contains("  \u{1B}[32m+\u{1B}[0m create\n"), output.standardOutput)
+    let plain = CapturedOutput()
+    var noColor = plain.context(directory: directory.path, environment: environment)
+    noColor.isTerminal = true
+    XCTAssertEqual(CommandLineInterface().run(["plan", "-no-color"], context: noColor), 0)
+    XCTAssertFalse(plain.standardOutput.contains("\u{1B}["))
+  }
+
+  func testLockTimeoutWaitsForTheHolder() throws {
+    try write(variables(["A"]))
+    let statePath = directory.appendingPathComponent("gitform.tfstate").path
+    let holder = try StateLock.acquire(LockInfo(operation: LockInfo.apply, version: "test", path: "gitform.tfstate"), statePath: statePath)
+    DispatchQueue.global().asyncAfter(deadline: .now() + 0.3) { try? holder.unlock() }
+    let waited = run(["plan", "-lock-timeout=5s"])
+    XCTAssertEqual(waited.code, 0, waited.err)
+  }
+
+  func testImportBlockAdoptsAVariable() throws {
+    let made = try fixture.raw(.post, "/api/v4/projects/team%2Fapp/variables", ["key": "LEGACY", "value": "kept"])
+    XCTAssertEqual(made.status, 201)
+    try write(
+      "import {\n  to = project_variable.legacy\n  id = \"team/app:LEGACY\"\n}\n\n"
+        + variables(["LEGACY"]).replacingOccurrences(of: "= \"v\"", with: "= \"kept\""))
+    let plan = run(["plan", "-detailed-exitcode"])
+    XCTAssertEqual(plan.code, 2, plan.err)
+    XCTAssertTrue(plan.out.contains("  # project_variable.legacy will be imported\n    resource \"project_variable\" \"legacy\" {\n"), plan.out)
+    XCTAssertTrue(plan.out.contains("Plan: 1 to import, 0 to add, 0 to change, 0 to destroy."), plan.out)
+    let applied = run(["apply", "-auto-approve"])
+    XCTAssertTrue(applied.out.contains("Apply complete! Resources: 1 imported, 0 added, 0 changed, 0 destroyed."), applied.out)
+    XCTAssertEqual(run(["plan", "-detailed-exitcode"]).code, 0)
+    try write("import {\n  to = project_variable.legacy\n  id = \"team/app\"\n}\n\n" + variables(["OTHER"]))
+    let bad = run(["plan"])
+    XCTAssertEqual(bad.code, 1)
+    XCTAssertTrue(bad.err.contains("Configuration for import target does not exist"), bad.err)
   }
 }

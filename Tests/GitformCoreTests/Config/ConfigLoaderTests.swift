@@ -153,4 +153,13 @@ final class ConfigLoaderTests: XCTestCase {
     XCTAssertEqual(problems.count, 1)
     XCTAssertTrue(problems[0].hasPrefix("The level must not be bad."), problems[0])
   }
+
+  func testHugeOrNegativeCountIsAnErrorNotAHang() {
+    for count in ["1e9", "-1", "1.5"] {
+      let result = messages("resource \"project_variable\" \"v\" {\n  count = \(count)\n  project = \"p\"\n  key = \"K\"\n  value = \"x\"\n}\n")
+      XCTAssertEqual(result, [
+        "Invalid count argument: The given \"count\" argument value is unsuitable: it must be a known, non-sensitive whole number from 0 to 100000. @2"
+      ], count)
+    }
+  }
 }

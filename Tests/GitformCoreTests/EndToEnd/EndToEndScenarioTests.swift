@@ -8,6 +8,7 @@ import XCTest
 /// a scope change replaces create-before-destroy and updates the variable; a revoked token and
 /// a deleted variable come back; an import plans no changes; destroy revokes everything. Six
 /// plans are compared with golden files, and every output is scanned for issued token values.
+/// Applies run with -parallelism=1 so GitLab hands out token ids in a stable order.
 final class EndToEndScenarioTests: XCTestCase {
   private var fixture: EmulatorFixture!
   private var gitform: GitformProcess!
@@ -106,7 +107,7 @@ final class EndToEndScenarioTests: XCTestCase {
   }
 
   private func apply() throws {
-    let result = try gitform.run(["apply", "-auto-approve", "-no-color"])
+    let result = try gitform.run(["apply", "-auto-approve", "-no-color", "-parallelism=1"])
     XCTAssertEqual(result.status, 0, result.standardOutput + result.standardError)
     issued.formUnion(try gitform.tokenValuesInState())
   }
@@ -138,6 +139,13 @@ final class EndToEndScenarioTests: XCTestCase {
     return nil
   }
 
+  /// The state gitform wrote is valid against schemas/state.v4.schema.json.
+  private func assertStateMatchesSchema(file: StaticString = #filePath, line: UInt = #line) throws {
+    let bytes = try Data(contentsOf: gitform.directory.appendingPathComponent("gitform.tfstate"))
+    let checker = try JSONSchemaChecker.load("state.v4.schema.json")
+    XCTAssertEqual(checker.violations(of: try JSONParser.parse(Array(bytes))), [], file: file, line: line)
+  }
+
   func testTokenLifecycleAgainstTheEmulator() throws {
     try gitform.write("main.gf.hcl", configuration(projectScopes: "\"read_repository\""))
     try gitform.write("gitform.gfvars", "owner = \(aliceID)\n")
@@ -157,6 +165,7 @@ final class EndToEndScenarioTests: XCTestCase {
     let stateMode = try FileManager.default.attributesOfItem(
       atPath: gitform.directory.appendingPathComponent("gitform.tfstate").path)[.posixPermissions] as? Int
     XCTAssertEqual(stateMode, 0o600)
+    try assertStateMatchesSchema()
 
     // 2. A second plan has nothing to do.
     try plan("02-no-changes", expectChanges: false)
@@ -164,13 +173,13 @@ final class EndToEndScenarioTests: XCTestCase {
     // 3. A scope change replaces the project token first-new-then-old and updates the variable.
     try gitform.write("main.gf.hcl", configuration(projectScopes: "\"read_api\", \"read_repository\""))
     try plan("03-scope-change", expectChanges: true)
-    let replaced = try gitform.run(["apply", "-auto-approve", "-no-color"])
+    let replaced = try gitform.run(["apply", "-auto-approve", "-no-color", "-parallelism=1"])
     XCTAssertEqual(replaced.status, 0, replaced.standardError)
     issued.formUnion(try gitform.tokenValuesInState())
     let lines = replaced.standardOutput.split(separator: "\n").map(String.init)
     let created = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("project_token.deploy: Creation complete") })
     let updated = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("project_variable.deploy_token: Modifications complete") })
-    let revoked = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("project_token.deploy: Destroying...") })
+    let revoked = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("project_token.deploy (deposed object ") && $0.contains("): Destroying... [id=team/app:") })
     XCTAssertLessThan(created, updated)
     XCTAssertLessThan(updated, revoked)
     let deploys = try tokens(projectTokens, named: "deploy").sorted { ($0["id"] as? Int ?? 0) < ($1["id"] as? Int ?? 0) }
@@ -204,6 +213,7 @@ final class EndToEndScenarioTests: XCTestCase {
     XCTAssertEqual(imported.status, 0, imported.standardError)
     XCTAssertTrue(imported.standardOutput.contains("Import successful!"))
     try plan("06-after-import", expectChanges: false)
+    try assertStateMatchesSchema()
 
     // Human and JSON views of the state, for the secret scan.
     XCTAssertEqual(try gitform.run(["show", "-json"]).status, 0)

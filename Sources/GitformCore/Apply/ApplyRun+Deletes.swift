@@ -1,0 +1,74 @@
+import Foundation
+
+/// The last phase of an apply: deletions, dependents before what they depend on.
+extension ApplyRun {
+  /// One object to delete: a current one, or a deposed one (`deposed` set).
+  struct Doomed {
+    var address: InstanceAddress
+    var object: StateObject
+    var deposed: String?
+  }
+
+  /// Deletes what the plan removes and what replacements superseded, dependents first.
+  func applyDeletes() {
+    var remaining: [Doomed] = superseded.map { Doomed(address: $0.0.address, object: $0.1, deposed: $0.0.key) }
+    for change in applier.plan.changes where change.action == .delete {
+      if let key = change.deposedKey {
+        let deposedKey = DeposedKey(address: change.address, key: key)
+        if let object = state.deposed[deposedKey] { remaining.append(Doomed(address: change.address, object: object, deposed: key)) }
+      } else if let object = state.objects[change.address] {
+        remaining.append(Doomed(address: change.address, object: object, deposed: nil))
+      }
+    }
+    // An object is deleted after every pending object that depends on its resource.
+    while !remaining.isEmpty {
+      let resources = Set(remaining.map(\.address.resource))
+      let ready = remaining.filter { candidate in
+        !remaining.contains { other in
+          other.address.resource != candidate.address.resource
+            && other.object.dependencies.contains(candidate.address.resource)
+            && resources.contains(other.address.resource)
+        }
+      }
+      let batch = ready.isEmpty ? remaining : ready
+      remaining.removeAll { item in batch.contains { $0.address == item.address && $0.deposed == item.deposed } }
+      _ = ParallelWork.run(batch.count, limit: applier.parallelism) { index -> Bool in
+        let doomed = batch[index]
+        guard let type = ResourceCatalog.managed(doomed.address.resource.type) else { return false }
+        return self.delete(type, doomed.address, doomed.object, instance: nil, deposed: doomed.deposed)
+      }
+    }
+  }
+
+  /// Deletes one object (the deposed one with key `deposed`, when given) and records it.
+  @discardableResult
+  func delete(
+    _ type: any ResourceType, _ address: InstanceAddress, _ object: StateObject,
+    instance: InstanceConfig?, deposed: String? = nil
+  ) -> Bool {
+    let id = type.id(of: object.value)
+    applier.observe(ApplyEvent(address: address, operation: .delete, kind: .started, id: id, deposed: deposed))
+    let start = Date()
+    do {
+      try type.delete(object.value, context: applier.resourceContext)
+      try applier.record(.remove(address, deposed: deposed))
+      lock.lock()
+      if let deposed {
+        state.deposed[DeposedKey(address: address, key: deposed)] = nil
+      } else {
+        state.objects[address] = nil
+      }
+      lock.unlock()
+      lock.lock()
+      counts.destroyed += 1
+      lock.unlock()
+      applier.observe(
+        ApplyEvent(address: address, operation: .delete, kind: .completed(seconds: elapsed(start)), id: id, deposed: deposed))
+      return true
+    } catch {
+      fail(address, .delete, "Failed to destroy \(address)", Refresher.describe(error), instance)
+      return false
+    }
+  }
+
+}

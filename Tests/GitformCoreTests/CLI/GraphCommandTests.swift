@@ -1,0 +1,55 @@
+import XCTest
+
+@testable import GitformCore
+
+/// `gitform graph` prints the dependency graph as DOT; every engine command has `-help`.
+final class GraphCommandTests: XCTestCase {
+  func testGraphIsSortedDOT() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gitform-graph-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    try """
+      variable "owner" {
+        default = 2
+      }
+      resource "user_token" "ci" {
+        user_id = var.owner
+        name    = "ci"
+        scopes  = ["api"]
+      }
+      resource "project_variable" "carrier" {
+        project = "team/app"
+        key     = "CI_TOKEN"
+        value   = user_token.ci.token
+      }
+
+      """.write(to: directory.appendingPathComponent("main.gf.hcl"), atomically: true, encoding: .utf8)
+    let output = CapturedOutput()
+    XCTAssertEqual(CommandLineInterface().run(["graph"], context: output.context(directory: directory.path)), 0)
+    XCTAssertEqual(
+      output.standardOutput,
+      """
+      digraph {
+        compound = "true"
+        newrank = "true"
+        subgraph "root" {
+          "project_variable.carrier" [label = "project_variable.carrier", shape = "box"]
+          "user_token.ci" [label = "user_token.ci", shape = "box"]
+          "var.owner" [label = "var.owner", shape = "box"]
+          "project_variable.carrier" -> "user_token.ci"
+          "user_token.ci" -> "var.owner"
+        }
+      }
+
+      """)
+  }
+
+  func testEveryEngineCommandHasHelp() {
+    for name in ["plan", "apply", "destroy", "import", "state", "output", "show", "graph", "force-unlock"] {
+      let output = CapturedOutput()
+      XCTAssertEqual(CommandLineInterface().run([name, "-help"], context: output.context()), 0, name)
+      XCTAssertTrue(output.standardOutput.hasPrefix("Usage: gitform [global options] \(name)"), name)
+      XCTAssertTrue(CommandLineInterface.usage().contains("  \(name) "), name)
+    }
+  }
+}
