@@ -2,9 +2,12 @@ import Foundation
 
 /// `impersonation_token`: a token that acts as a user, made by an administrator.
 ///
-/// Import id `<user-id>:<token-id>`. GitLab cannot rotate or edit one, so every configured
-/// change replaces it, new token first; `expires_at` is required because GitLab gives these
-/// tokens no default expiry (gitlab-api.md §3.2). Refresh lists each user's impersonation tokens
+/// Import id `<user-id>:<token-id>`. A changed `expires_at`, or a rotation due by
+/// `rotation_configuration`, rotates it in place through the personal access token rotate
+/// route, which serves impersonation tokens too (gitlab-api.md §2.7–2.8) — the Terraform
+/// provider cannot do this. Every other configured change replaces it, new token first. One of
+/// `expires_at` and `rotation_configuration` is required because GitLab gives these tokens no
+/// default expiry (gitlab-api.md §3.2). Refresh lists each user's impersonation tokens
 /// once (`GET /users/:user_id/impersonation_tokens?state=all`).
 public struct ImpersonationToken: ResourceType {
   public init() {}
@@ -14,8 +17,12 @@ public struct ImpersonationToken: ResourceType {
     "An impersonation token of a user: API and Git access as that user (needs an administrator's token)."
   public var requiresAdministrator: Bool { true }
   public var createsBeforeDestroying: Bool { true }
-  /// Every other configured attribute forces a replacement, so an update never reaches GitLab.
-  public var configOnlyAttributes: Set<String> { ["validate_past_expiration_date"] }
+  public var computedChangedByUpdate: Set<String> {
+    ["id", "token_id", "token", "created_at", "active", "revoked"]
+  }
+  public var configOnlyAttributes: Set<String> {
+    ["validate_past_expiration_date", "rotation_configuration"]
+  }
 
   public let schema = ResourceSchema(
     attributes: [
@@ -32,12 +39,14 @@ public struct ImpersonationToken: ResourceType {
         "scopes", .set(.string), .required, forcesReplacement: true,
         description: "What the token may do: api, read_api, read_repository, ..."),
       AttributeSchema(
-        "expires_at", .string, .required, forcesReplacement: true,
-        description: "YYYY-MM-DD; the token stops working at 00:00 UTC on that day."),
+        "expires_at", .string, .optionalComputed,
+        description: "YYYY-MM-DD; the token stops working at 00:00 UTC on that day. Changing it "
+          + "rotates the token in place. Excludes rotation_configuration; one of the two is required."),
       TokenAttributes.validatePastExpiration,
       AttributeSchema(
         "impersonation", .bool, .computed, description: "Always true for these tokens."),
-    ] + TokenAttributes.computed)
+    ] + TokenAttributes.computed,
+    blocks: [TokenAttributes.rotationBlock])
 
   public func validate(_ config: Value, ranges: AttributeRanges) -> [Diagnostic] {
     TokenChecks.checkName(config, ranges: ranges)
@@ -46,7 +55,7 @@ public struct ImpersonationToken: ResourceType {
       + TokenAttributes.checkScopes(
         config, allowed: TokenAttributes.personalScopes, kind: "user's impersonation token",
         ranges: ranges)
-      + TokenAttributes.checkExpiry(config, ranges: ranges, requireOne: false)
+      + TokenAttributes.checkExpiry(config, ranges: ranges, requireOne: true)
   }
 
   public func id(of object: Value) -> String { object.string("id") ?? "" }
@@ -57,7 +66,7 @@ public struct ImpersonationToken: ResourceType {
 
   public func create(_ planned: Value, context: ResourceContext) throws -> Value {
     let userID = planned.int("user_id") ?? 0
-    let expiry = planned.string("expires_at").flatMap(CalendarDate.init)
+    let expiry = TokenAttributes.expiry(of: planned, today: context.today)
     try PastExpirationError.check(planned, expiry: expiry, now: context.now)
     let created = try context.client.createImpersonationToken(
       userID: userID,
@@ -97,11 +106,24 @@ public struct ImpersonationToken: ResourceType {
     }
   }
 
-  /// Only `validate_past_expiration_date` can change without a replacement, and it is
-  /// gitform's own setting: nothing to ask GitLab.
+  /// A rotation, the only in-place update: GitLab revokes the old token and returns its
+  /// successor (same user, name and scopes; still an impersonation token). With the
+  /// `self_rotate` scope the token rotates with its own value, never once it is revoked
+  /// (reuse detection would revoke its family, §2.9).
   public func update(prior: Value, planned: Value, context: ResourceContext) throws -> Value {
-    prior.setting(
-      "validate_past_expiration_date", planned[attribute: "validate_past_expiration_date"])
+    guard let tokenID = prior.int("token_id") else { return planned }
+    let expiry = TokenAttributes.expiry(of: planned, today: context.today)
+    try PastExpirationError.check(planned, expiry: expiry, now: context.now)
+    let rotated: GitLabCreatedToken
+    if let stored = prior[attribute: "token"].stringValue,
+      (prior.strings("scopes") ?? []).contains("self_rotate"), prior.bool("revoked") != true
+    {
+      rotated = try context.client.authenticating(with: SecretValue(stored))
+        .rotateCurrentPersonalAccessToken(expiresAt: expiry)
+    } else {
+      rotated = try context.client.rotatePersonalAccessToken(id: tokenID, expiresAt: expiry)
+    }
+    return object(from: rotated.record, base: planned, token: TokenAttributes.secret(rotated.token))
   }
 
   public func delete(_ prior: Value, context: ResourceContext) throws {

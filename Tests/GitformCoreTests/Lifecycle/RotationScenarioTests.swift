@@ -223,4 +223,50 @@ final class RotationScenarioTests: XCTestCase {
     XCTAssertEqual(bot["expires_at"] as? String, "2026-06-09")
     XCTAssertEqual(LifecycleHarness.active(try scene.projectTokens(), named: "bot").count, 1)
   }
+
+  /// Impersonation tokens rotate too (the Terraform provider can only replace them): by date
+  /// with rotation_configuration, then by a changed expires_at.
+  func testImpersonationTokenRotatesInPlace() throws {
+    let config = { (setting: String) in
+      """
+      resource "impersonation_token" "bot" {
+        user_id = \(self.scene.aliceID)
+        name    = "bot"
+        scopes  = ["read_api"]
+      \(setting)
+      }
+
+      """
+    }
+    try scene.write(config(rotation(10, 3)))
+    try scene.apply()
+    let firstID = try XCTUnwrap(scene.state("impersonation_token.bot")["token_id"] as? Int)
+    XCTAssertEqual(try scene.state("impersonation_token.bot")["expires_at"] as? String, "2026-06-11")
+    try scene.moveClock(to: "2026-06-08T12:00:00Z")
+    let plan = try scene.plan()
+    XCTAssertTrue(
+      plan.standardOutput.contains(
+        "  # impersonation_token.bot will be updated in-place\n  # (rotation: expires 2026-06-11, within rotate_before_days = 3)\n"),
+      plan.standardOutput)
+    try scene.apply()
+    let rotated = try scene.state("impersonation_token.bot")
+    let rotatedID = try XCTUnwrap(rotated["token_id"] as? Int)
+    XCTAssertGreaterThan(rotatedID, firstID)
+    XCTAssertEqual(rotated["expires_at"] as? String, "2026-06-18")
+    XCTAssertEqual(rotated["impersonation"] as? Bool, true)
+    XCTAssertEqual(rotated["user_id"] as? Int, scene.aliceID)
+    let list = try XCTUnwrap(
+      scene.fixture.raw(.get, "/api/v4/users/\(scene.aliceID)/impersonation_tokens").json as? [[String: Any]])
+    XCTAssertEqual(list.first { $0["id"] as? Int == firstID }?["revoked"] as? Bool, true)
+    XCTAssertEqual(LifecycleHarness.active(list, named: "bot").map { $0["id"] as? Int }, [rotatedID])
+    try scene.assertNoChanges()
+
+    try scene.write(config("  expires_at = \"2026-08-01\""))
+    let fixed = try scene.plan()
+    XCTAssertTrue(fixed.standardOutput.contains("  # (rotation: expires_at changed)\n"), fixed.standardOutput)
+    try scene.apply()
+    XCTAssertEqual(try scene.state("impersonation_token.bot")["expires_at"] as? String, "2026-08-01")
+    XCTAssertGreaterThan(try XCTUnwrap(scene.state("impersonation_token.bot")["token_id"] as? Int), rotatedID)
+    try scene.assertNoChanges()
+  }
 }

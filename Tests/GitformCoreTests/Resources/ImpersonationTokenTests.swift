@@ -239,21 +239,22 @@ final class ImpersonationTokenTests: TokenTypeTestCase {
         scopes  = ["api"]
       }
       """)
-    // The block-shape check (missing expires_at) comes first, then the values' checks.
+    // Neither expires_at nor rotation_configuration: GitLab would make a token that never expires.
     XCTAssertEqual(problems.map(\.line), [12, 8])
-    XCTAssertEqual(problems.map(\.summary), ["Missing required argument", "Invalid scope"])
+    XCTAssertEqual(problems.map(\.summary), ["Invalid Attribute Combination", "Invalid scope"])
     XCTAssertEqual(
       problems.last?.detail,
       "\"sudoo\" is not a scope of a user's impersonation token. Did you mean \"sudo\"?")
   }
 
-  func testTheSchemaMakesEveryConfiguredChangeAReplacement() {
+  func testTheSchemaMakesEveryConfiguredChangeButTheExpiryAReplacement() {
     for attribute in type.schema.attributes where attribute.isConfigurable {
       XCTAssertEqual(
-        attribute.forcesReplacement, attribute.name != "validate_past_expiration_date",
-        attribute.name)
+        attribute.forcesReplacement,
+        !["validate_past_expiration_date", "expires_at"].contains(attribute.name), attribute.name)
     }
-    XCTAssertEqual(type.schema.attribute("expires_at")?.presence, .required)
+    XCTAssertEqual(type.schema.attribute("expires_at")?.presence, .optionalComputed)
+    XCTAssertNotNil(type.schema.block("rotation_configuration"))
     XCTAssertEqual(type.schema.attribute("token")?.sensitive, true)
     XCTAssertTrue(type.requiresAdministrator)
     XCTAssertTrue(type.createsBeforeDestroying)
@@ -274,18 +275,25 @@ final class ImpersonationTokenTests: TokenTypeTestCase {
     XCTAssertEqual((list.json as? [Any])?.count, 0)
   }
 
-  func testUpdateOnlyRecordsGitformsOwnSetting() throws {
+  func testUpdateRotatesInPlace() throws {
     let userID = try fixture.createUser("hank")
     let created = try type.create(config(userID: userID), context: context)
     try fixture.resetStats()
-    let updated = try type.update(
-      prior: created,
-      planned: config(userID: userID, extra: ["validate_past_expiration_date": .true]),
-      context: context)
-    XCTAssertEqual(updated.bool("validate_past_expiration_date"), true)
-    XCTAssertEqual(updated.int("token_id"), created.int("token_id"))
-    XCTAssertEqual(updated[attribute: "token"].stringValue, created.string("token"))
-    let stats = try serverObject("/-/emulator/stats")
-    XCTAssertEqual(stats["total"] as? Int, 0)
+    let rotated = try type.update(
+      prior: created, planned: config(userID: userID, expiresAt: "2027-01-31"), context: context)
+    XCTAssertEqual(try fixture.requestCount("POST /api/v4/personal_access_tokens/:id/rotate"), 1)
+    let oldID = try XCTUnwrap(created.int("token_id"))
+    let newID = try XCTUnwrap(rotated.int("token_id"))
+    XCTAssertGreaterThan(newID, oldID)
+    XCTAssertEqual(rotated.int("user_id"), userID)
+    XCTAssertEqual(rotated.string("id"), "\(userID):\(newID)")
+    XCTAssertEqual(rotated.string("expires_at"), "2027-01-31")
+    XCTAssertEqual(rotated.bool("impersonation"), true)
+    XCTAssertNotEqual(rotated[attribute: "token"].stringValue, created.string("token"))
+    XCTAssertTrue(rotated[attribute: "token"].isSensitive)
+    let server = try fixture.raw(.get, "/api/v4/users/\(userID)/impersonation_tokens")
+    let tokens = try XCTUnwrap(server.json as? [[String: Any]])
+    XCTAssertEqual(tokens.first { $0["id"] as? Int == oldID }?["revoked"] as? Bool, true)
+    XCTAssertEqual(tokens.first { $0["id"] as? Int == newID }?["active"] as? Bool, true)
   }
 }
