@@ -63,7 +63,10 @@ struct ApplyCommand: Command {
       flags.replace = plan.replace.compactMap { try? InstanceAddress.parse($0) }
     }
     let isDestroy = destroy || flags.destroy
-    let session = EngineSession(context: context, flags: flags)
+    // A saved plan runs on its own clock: dates decided at plan time stay as the plan showed.
+    var sessionContext = context
+    if let plannedAt = saved?.plannedAt { sessionContext.environment["GITFORM_NOW"] = plannedAt }
+    let session = EngineSession(context: sessionContext, flags: flags)
     guard session.loadConfiguration(mode: .plan), let resources = session.connect(),
       session.lockState(operation: LockInfo.apply), session.loadState()
     else { return 1 }

@@ -63,6 +63,7 @@ struct PlanCommand: Command {
         refresh: flags.refresh, targets: flags.targets.map(\.description),
         replace: flags.replace.map(\.description), actions: SavedPlan.actions(of: plan))
       saved.reasons = SavedPlan.reasons(of: plan)
+      saved.plannedAt = TokenAttributes.timestamp(resources.now)
       let path = CommandLineInterface.resolve(out, against: context.workingDirectory)
       do {
         try DurableFile.replace(path, with: Array((JSONWriter.indented(saved.json) + "\n").utf8))

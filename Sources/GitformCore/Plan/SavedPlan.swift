@@ -24,6 +24,9 @@ public struct SavedPlan: Equatable, Sendable {
   public var actions: [String]
   /// Why, by action line: "scopes changed", "revoked outside gitform" (for `show -json`).
   public var reasons: [String: String] = [:]
+  /// The plan's clock (RFC 3339, UTC): `apply FILE` runs on it, so a rotation's new expiry is
+  /// the one the plan showed, however much later the plan is applied.
+  public var plannedAt: String?
 
   public init(
     lineage: String, serial: UInt64, configurationDigest: String, variablesDigest: String,
@@ -86,7 +89,7 @@ public struct SavedPlan: Equatable, Sendable {
       ("refresh", .bool(refresh)), ("targets", .array(targets.map { .string($0) })),
       ("replace", .array(replace.map { .string($0) })), ("actions", .array(actions.map { .string($0) })),
       ("reasons", .sortedObject(reasons.mapValues { .string($0) })),
-    ])
+    ] + (plannedAt.map { [("planned_at", JSON.string($0))] } ?? []))
   }
 
   /// Reads a saved plan; nil when the bytes are not one.
@@ -108,6 +111,7 @@ public struct SavedPlan: Equatable, Sendable {
     var plan = SavedPlan(
       lineage: lineage, serial: serial, configurationDigest: configuration, variablesDigest: variables,
       destroy: destroy, refresh: refresh, targets: targets, replace: replace, actions: actions)
+    plan.plannedAt = value["planned_at"]?.stringValue
     for member in value["reasons"]?.objectMembers ?? [] {
       if let reason = member.value.stringValue { plan.reasons[member.key] = reason }
     }

@@ -44,6 +44,12 @@ final class LifecycleHarness {
         XCTFail("a token value appeared in gitform's output", file: file, line: line)
       }
     }
+    // Saved plans and other files beside the state (whose journal is part of it) hold none.
+    for (name, text) in (try? gitform.nonStateFiles()) ?? [:] where !name.hasPrefix("gitform.tfstate") {
+      for value in issued where text.contains(value) {
+        XCTFail("a token value appeared in \(name)", file: file, line: line)
+      }
+    }
     fixture.stop()
     try? FileManager.default.removeItem(at: gitform.directory)
   }

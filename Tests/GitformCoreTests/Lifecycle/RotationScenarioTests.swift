@@ -269,4 +269,32 @@ final class RotationScenarioTests: XCTestCase {
     XCTAssertGreaterThan(try XCTUnwrap(scene.state("impersonation_token.bot")["token_id"] as? Int), rotatedID)
     try scene.assertNoChanges()
   }
+
+  /// A saved plan states the rotation's reason in `show -json`, and `apply FILE` a day later
+  /// asks GitLab for the expiry the plan showed, not one computed on the later day.
+  func testSavedPlanCarriesTheRotationDateAndReason() throws {
+    try scene.write(projectToken(rotation(10, 2)))
+    try scene.apply()
+    XCTAssertEqual(try scene.state("project_token.deploy")["expires_at"] as? String, "2026-06-11")
+    try scene.moveClock(to: "2026-06-09T12:00:00Z")
+    let plan = try scene.gitform.run(["plan", "-no-color", "-out=rotate.gfplan"])
+    XCTAssertEqual(plan.status, 0, plan.standardError)
+    XCTAssertTrue(plan.standardOutput.contains("~ expires_at   = \"2026-06-11\" -> \"2026-06-19\""), plan.standardOutput)
+    let show = try scene.gitform.run(["show", "-json", "rotate.gfplan"])
+    XCTAssertEqual(show.status, 0, show.standardError)
+    let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(show.standardOutput.utf8)) as? [String: Any])
+    let changes = try XCTUnwrap(json["resource_changes"] as? [[String: Any]])
+    let token = try XCTUnwrap(changes.first { $0["address"] as? String == "project_token.deploy" })
+    XCTAssertEqual(token["action"] as? String, "update")
+    XCTAssertEqual(token["reason"] as? String, "expires 2026-06-11, within rotate_before_days = 2")
+
+    try scene.moveClock(to: "2026-06-10T12:00:00Z")
+    let apply = try scene.gitform.run(["apply", "-no-color", "rotate.gfplan"])
+    XCTAssertEqual(apply.status, 0, apply.standardOutput + apply.standardError)
+    XCTAssertEqual(try scene.state("project_token.deploy")["expires_at"] as? String, "2026-06-19")
+    XCTAssertEqual(
+      LifecycleHarness.active(try scene.projectTokens(), named: "deploy").first?["expires_at"] as? String,
+      "2026-06-19")
+    try assertVariableCarriesToken()
+  }
 }
