@@ -83,6 +83,8 @@ struct Refresher {
         if let found = try type.findCreated(object.value, claimed: claimed, context: context) {
           let marked = SensitiveMarks.apply(type.schema, to: found)
           outcome.state.objects[address]?.value = marked
+          // Still pending only when a secret GitLab sends once was lost (a token's value).
+          outcome.state.objects[address]?.pending = type.schema.attribute("token") != nil && marked[attribute: "token"].isNull
           claimed.insert(type.id(of: marked))
         } else {
           outcome.state.objects[address] = nil
