@@ -1,5 +1,13 @@
 import Foundation
 
+/// Apply: executes a `Plan` against GitLab in dependency order and records every completed
+/// action durably before reporting it.
+///
+/// For: ordering (levels of the configuration graph, deletions in reverse), parallelism,
+/// re-planning an instance once its dependencies exist, skipping dependents of failures,
+/// progress events. Not for: deciding changes (Plan/), file formats (State/), printing (CLI/
+/// renders the events). Nothing here prints.
+
 /// Executes a plan: creates and updates level by level along the configuration graph (each
 /// level in parallel), then deletions in reverse dependency order.
 ///

@@ -151,7 +151,9 @@ struct ApplyCommand: Command {
     var next = plan.priorState
     if !destroy { next.outputs = plan.outputs.filter { $0.value.isWhollyKnown } }
     guard session.writeState(next) else { return 1 }
-    if !destroy {
+    if destroy {
+      session.context.out("\nDestroy complete! Resources: 0 destroyed.\n")
+    } else {
       session.context.out("\nApply complete! Resources: 0 added, 0 changed, 0 destroyed.\n")
       session.context.out(OutputCommand.renderOutputs(next.outputs, color: session.color))
     }

@@ -44,6 +44,7 @@ public struct Planner {
 
     var changes: [ResourceChange] = []
     var outputs: [String: Value] = [:]
+    let deletedOutside = Set(drift.filter { $0.after == nil }.map(\.address))
     if options.destroy {
       changes = prior.addresses.compactMap { address in
         prior.objects[address].map {
@@ -59,7 +60,10 @@ public struct Planner {
       walker.walk { instances in
         var values: [ResourceInstanceAddress: Value] = [:]
         for instance in instances {
-          let change = planInstance(instance, prior: prior, imports: imports.ids, diagnostics: &diagnostics)
+          var change = planInstance(instance, prior: prior, imports: imports.ids, diagnostics: &diagnostics)
+          if change.action == .create && change.reason == nil {
+            change.reason = deletedOutside.contains(instance.address) ? "deleted outside gitform" : "not in the state yet"
+          }
           planned.append(change)
           values[instance.address] = change.after ?? .unknown()
         }

@@ -35,6 +35,8 @@ struct Refresher {
     let results = ParallelWork.run(batches.count, limit: parallelism) { index -> Result<[Value?], Error> in
       let batch = batches[index]
       let priors = batch.addresses.compactMap { state.objects[$0]?.value }
+      // One object alone costs one GET; listing its owner could cost several pages.
+      if priors.count == 1 { return Result { [try batch.type.read(priors[0], context: context)] } }
       return Result { try batch.type.readAll(priors, context: context) }
     }
     var outcome = Outcome(state: state, drift: [], diagnostics: [])
@@ -88,6 +90,8 @@ struct Refresher {
             outcome.state.objects[address]?.pending = false
           }
           outcome.state.objects[address]?.value = marked
+          // Still pending only when a secret GitLab sends once was lost (a token's value).
+          outcome.state.objects[address]?.pending = type.schema.attribute("token") != nil && marked[attribute: "token"].isNull
           claimed.insert(type.id(of: marked))
         } else {
           outcome.state.objects[address] = nil

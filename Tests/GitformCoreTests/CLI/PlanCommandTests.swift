@@ -103,10 +103,10 @@ final class PlanCommandTests: XCTestCase {
     XCTAssertTrue(planned.out.hasSuffix("Saved the plan to: first.plan\n\nTo perform exactly these actions, run the following command to apply:\n    gitform apply \"first.plan\"\n"), planned.out)
     let mode = try FileManager.default.attributesOfItem(atPath: directory.appendingPathComponent("first.plan").path)[.posixPermissions] as? Int
     XCTAssertEqual(mode, 0o600)
-    XCTAssertEqual(run(["show", "first.plan"]).out, "project_variable.a create\n")
+    XCTAssertEqual(run(["show", "first.plan"]).out, "project_variable.a create (not in the state yet)\n")
     XCTAssertEqual(
       run(["show", "-json", "first.plan"]).out,
-      "{\"format_version\":\"1.0\",\"terraform_version\":\"\(CommandLineInterface.version)\",\"resource_changes\":[{\"address\":\"project_variable.a\",\"action\":\"create\"}]}\n")
+      "{\"format_version\":\"1.0\",\"terraform_version\":\"\(CommandLineInterface.version)\",\"resource_changes\":[{\"address\":\"project_variable.a\",\"action\":\"create\",\"reason\":\"not in the state yet\"}]}\n")
     let applied = run(["apply", "first.plan"])
     XCTAssertEqual(applied.code, 0, applied.err)
     XCTAssertTrue(applied.out.contains("Apply complete! Resources: 1 added, 0 changed, 0 destroyed."), applied.out)
@@ -123,7 +123,7 @@ final class PlanCommandTests: XCTestCase {
 
     try write(variables(["A", "B"]))
     XCTAssertEqual(run(["plan", "-out=third.plan"]).code, 0)
-    XCTAssertEqual(run(["show", "third.plan"]).out, "project_variable.b create\n")
+    XCTAssertEqual(run(["show", "third.plan"]).out, "project_variable.b create (not in the state yet)\n")
     XCTAssertEqual(try fixture.raw(.delete, "/api/v4/projects/team%2Fapp/variables/A").status, 204)
     let drifted = run(["apply", "third.plan"])
     XCTAssertEqual(drifted.code, 1)

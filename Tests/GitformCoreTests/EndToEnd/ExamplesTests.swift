@@ -18,6 +18,10 @@ final class ExamplesTests: XCTestCase {
     _ = try fixture.createProject("app", inGroup: try fixture.createGroup("team"))
     for name in names {
       let source = root.appendingPathComponent(name)
+      var isDirectory: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: source.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+        continue
+      }
       let files = try FileManager.default.contentsOfDirectory(atPath: source.path).filter { $0.hasSuffix(".gf.hcl") }
       guard !files.isEmpty else { continue }
       let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gitform-example-\(UUID().uuidString)")

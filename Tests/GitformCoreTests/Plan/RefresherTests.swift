@@ -63,4 +63,24 @@ final class RefresherTests: XCTestCase {
     XCTAssertTrue(adopted.value[attribute: "token"].isNull)
     XCTAssertNil(outcome.state.objects[address("project_token", 1)])
   }
+
+  func testPendingVariableIsAdoptedWithItsConfiguredValue() throws {
+    _ = try fixture.createProject("app", inGroup: try fixture.createGroup("team"))
+    let type = ProjectVariable()
+    let planned = Value.object(type.schema, [
+      "project": .string("team/app"), "key": .string("DEPLOY"), "value": .string("kept-value"),
+      "variable_type": .string("env_var"), "protected": .false, "masked": .false, "hidden": .false,
+      "raw": .false, "environment_scope": .string("*"), "description": .string(""),
+    ])
+    _ = try type.create(planned, context: context)
+    var state = StateSnapshot()
+    let address = InstanceAddress(resource: ResourceAddress(type: "project_variable", name: "v"))
+    state.objects[address] = StateObject(value: planned, pending: true)
+    let outcome = Refresher(context: context, parallelism: 2).refresh(state)
+    XCTAssertEqual(outcome.diagnostics, [])
+    let adopted = try XCTUnwrap(outcome.state.objects[address])
+    XCTAssertFalse(adopted.pending)
+    XCTAssertEqual(adopted.value.string("value"), "kept-value")
+    XCTAssertEqual(adopted.value.string("id"), "team/app:DEPLOY:*")
+  }
 }
