@@ -47,7 +47,7 @@ enum TokenAttributes {
 
   static let validatePastExpiration = AttributeSchema(
     "validate_past_expiration_date", .bool, .optional,
-    description: "Refuse an expires_at that is not in the future.")
+    description: "Refuse an expires_at that is not in the future (the default); false allows it.")
 
   // MARK: - Checks
 

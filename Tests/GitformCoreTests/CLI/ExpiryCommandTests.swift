@@ -177,4 +177,21 @@ final class ExpiryCommandTests: XCTestCase {
     XCTAssertEqual(result.standardOutput, "")
     XCTAssertTrue(result.standardError.contains("Invalid value for -within"), result.standardError)
   }
+
+  func testHelpAndCommandList() throws {
+    let help = try gitform.run(["expiry", "-help"])
+    XCTAssertEqual(help.status, 0)
+    XCTAssertTrue(help.standardOutput.hasPrefix("Usage: gitform [global options] expiry [options]\n"))
+    XCTAssertTrue(help.standardOutput.contains("-within=DAYS"))
+    XCTAssertTrue(
+      CommandLineInterface.usage().contains("  expiry        Show when managed tokens expire and rotate\n"),
+      CommandLineInterface.usage())
+  }
+
+  func testExtraArgumentAndUnknownOptionAreErrors() throws {
+    XCTAssertEqual(try gitform.run(["expiry", "soon"]).status, 1)
+    let unknown = try gitform.run(["expiry", "-everything"])
+    XCTAssertEqual(unknown.status, 1)
+    XCTAssertTrue(unknown.standardError.contains("Unknown option -everything."), unknown.standardError)
+  }
 }
