@@ -297,4 +297,69 @@ final class RotationScenarioTests: XCTestCase {
       "2026-06-19")
     try assertVariableCarriesToken()
   }
+
+  /// The project and group variants of the three-rotations scenario: the bot user survives
+  /// every rotation, and each old token is revoked.
+  func testProjectAndGroupTokensRotateThreeTimesKeepingTheirBotUsers() throws {
+    let config = { (expiry: String) in
+      """
+      resource "project_token" "deploy" {
+        project    = "team/app"
+        name       = "deploy"
+        scopes     = ["read_api"]
+        expires_at = "\(expiry)"
+      }
+
+      resource "group_token" "team" {
+        group      = "team"
+        name       = "team"
+        scopes     = ["read_api"]
+        expires_at = "\(expiry)"
+      }
+
+      """
+    }
+    try scene.write(config("2026-06-11"))
+    try scene.apply()
+    let projectBot = try XCTUnwrap(scene.state("project_token.deploy")["user_id"] as? Int)
+    let groupBot = try XCTUnwrap(scene.state("group_token.team")["user_id"] as? Int)
+    var ids = [
+      try XCTUnwrap(scene.state("project_token.deploy")["token_id"] as? Int),
+      try XCTUnwrap(scene.state("group_token.team")["token_id"] as? Int),
+    ]
+    for expiry in ["2026-06-21", "2026-07-01", "2026-07-11"] {
+      try scene.write(config(expiry))
+      let plan = try scene.plan()
+      XCTAssertTrue(plan.standardOutput.contains("Plan: 0 to add, 2 to change, 0 to destroy."), plan.standardOutput)
+      try scene.apply()
+      let project = try scene.state("project_token.deploy")
+      let group = try scene.state("group_token.team")
+      XCTAssertEqual(project["user_id"] as? Int, projectBot)
+      XCTAssertEqual(group["user_id"] as? Int, groupBot)
+      XCTAssertEqual(project["expires_at"] as? String, expiry)
+      XCTAssertEqual(group["expires_at"] as? String, expiry)
+      let next = [try XCTUnwrap(project["token_id"] as? Int), try XCTUnwrap(group["token_id"] as? Int)]
+      XCTAssertGreaterThan(next[0], ids[0])
+      XCTAssertGreaterThan(next[1], ids[1])
+      let projectTokens = try scene.projectTokens()
+      XCTAssertEqual(projectTokens.first { $0["id"] as? Int == ids[0] }?["revoked"] as? Bool, true)
+      XCTAssertEqual(LifecycleHarness.active(projectTokens, named: "deploy").map { $0["id"] as? Int }, [next[0]])
+      let groupTokens = try XCTUnwrap(
+        scene.fixture.raw(.get, "/api/v4/groups/\(scene.groupID)/access_tokens").json as? [[String: Any]])
+      XCTAssertEqual(groupTokens.first { $0["id"] as? Int == ids[1] }?["revoked"] as? Bool, true)
+      XCTAssertEqual(LifecycleHarness.active(groupTokens, named: "team").map { $0["id"] as? Int }, [next[1]])
+      try scene.assertNoChanges()
+      ids = next
+    }
+    XCTAssertEqual(try scene.requests("POST /api/v4/groups/:id/access_tokens/:token_id/rotate"), 3)
+    XCTAssertEqual(try scene.requests("POST /api/v4/projects/:id/access_tokens/:token_id/rotate"), 3)
+
+    // A group token revoked outside gitform after it expired: destroy still succeeds.
+    try scene.moveClock(to: "2026-07-20T12:00:00Z")
+    XCTAssertEqual(
+      try scene.fixture.raw(.delete, "/api/v4/groups/\(scene.groupID)/access_tokens/\(ids[1])").status, 204)
+    let destroy = try scene.gitform.run(["destroy", "-auto-approve", "-no-color"])
+    XCTAssertEqual(destroy.status, 0, destroy.standardOutput + destroy.standardError)
+    XCTAssertTrue(LifecycleHarness.active(try scene.projectTokens(), named: "deploy").isEmpty)
+  }
 }
