@@ -36,6 +36,7 @@ final class PaginationTests: APITestCase {
     XCTAssertEqual(last.json?.arrayValue?.count, 5)
     XCTAssertEqual(last.header("X-Next-Page"), "")
     XCTAssertEqual(last.header("X-Prev-Page"), "2")
+    XCTAssertEqual(send("GET", "/api/v4/personal_access_tokens?page=\(Int.max)").text, "[]")
     let beyond = send("GET", "/api/v4/personal_access_tokens?page=9")
     XCTAssertEqual(beyond.text, "[]")
     XCTAssertEqual(beyond.header("X-Total-Pages"), "3")

@@ -37,6 +37,8 @@ final class EmulatorControlTests: APITestCase {
     XCTAssertEqual(createTokenExpiry(), "2028-01-02", "defaults follow the emulator clock")
     expect(send("POST", "/-/emulator/clock", json: #"{"now":"yesterday"}"#), 400)
     expect(send("POST", "/-/emulator/clock", json: "{}"), 400)
+    expect(send("POST", "/-/emulator/clock", json: #"{"advance_seconds":1e300}"#), 400,
+      #"{"message":"advance_seconds must keep the clock between 1970 and 9999"}"#)
   }
 
   private func createTokenExpiry() -> String? {

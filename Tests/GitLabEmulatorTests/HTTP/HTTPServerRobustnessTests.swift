@@ -58,6 +58,8 @@ final class HTTPServerRobustnessTests: XCTestCase {
       "POST /x HTTP/1.1\r\nHost: x\r\nContent-Length: 1025\r\n\r\n",
       "POST /x HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n401\r\n",
       "POST /x HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nFFFFFFFFFFFFFFFFFF\r\n",
+      "POST /x HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n1;"
+        + String(repeating: "e", count: 5000) + "\r\n",
     ]
     for request in cases {
       try assertBadRequest(request, on: server)

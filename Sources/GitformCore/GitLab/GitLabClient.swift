@@ -1,0 +1,175 @@
+import Foundation
+
+/// gitform's client for GitLab's REST API v4: typed requests, retries, error mapping.
+///
+/// A value with no mutable state, safe to share between the threads of a parallel apply. Every
+/// request carries the connection's token as `PRIVATE-TOKEN`, asks for JSON and names itself
+/// `gitform/VERSION`. Endpoint families live in `GitLabClient+*.swift`; this file holds the one
+/// path every request takes (`execute`), and `GitLabClient+Pagination.swift` the list-all loop.
+public struct GitLabClient: Sendable {
+  public let connection: GitLabConnection
+  public let transport: any HTTPTransport
+  public let retryPolicy: RetryPolicy
+  /// Waits between retries; tests inject one that records instead of sleeping.
+  let sleep: @Sendable (TimeInterval) -> Void
+  /// The token requests are sent with: the connection's, or another for self-rotation.
+  let token: SecretValue
+
+  public init(
+    connection: GitLabConnection, transport: any HTTPTransport,
+    retryPolicy: RetryPolicy = RetryPolicy(),
+    sleep: @escaping @Sendable (TimeInterval) -> Void = { Thread.sleep(forTimeInterval: $0) }
+  ) {
+    self.connection = connection
+    self.transport = transport
+    self.retryPolicy = retryPolicy
+    self.sleep = sleep
+    self.token = connection.token
+  }
+
+  /// A client over URLSession. Throws for connection options the platform cannot honour.
+  public init(connection: GitLabConnection, retryPolicy: RetryPolicy = RetryPolicy()) throws {
+    self.init(
+      connection: connection, transport: try URLSessionTransport(connection: connection),
+      retryPolicy: retryPolicy)
+  }
+
+  /// The same client authenticating with another token: self-rotation must present the token
+  /// being rotated (`POST /personal_access_tokens/self/rotate`).
+  public func authenticating(with token: SecretValue) -> GitLabClient {
+    GitLabClient(copying: self, token: token)
+  }
+
+  private init(copying other: GitLabClient, token: SecretValue) {
+    connection = other.connection
+    transport = other.transport
+    retryPolicy = other.retryPolicy
+    sleep = other.sleep
+    self.token = token
+  }
+
+  // MARK: - Requests
+
+  /// A request for `route` (a template such as `/users/:user_id/impersonation_tokens`) whose
+  /// `:name` segments are filled, in order, with the already-encoded `segments`.
+  func request(
+    _ method: GitLabRequest.Method, _ route: String, _ segments: [String] = [],
+    query: [(name: String, value: String)] = [], body: [String: Any]? = nil
+  ) throws -> GitLabRequest {
+    var remaining = segments[...]
+    let path = route.split(separator: "/", omittingEmptySubsequences: false).map { part in
+      part.hasPrefix(":") ? (remaining.popFirst() ?? String(part)) : String(part)
+    }.joined(separator: "/")
+    var text = connection.apiBaseURL.absoluteString + path
+    if !query.isEmpty { text += "?" + GitLabURLEncoding.query(query) }
+    guard let url = URL(string: text) else {
+      throw GitLabError.invalidConfiguration(
+        "cannot build a URL for \(method.rawValue) \(route) from the base URL "
+          + "\(connection.apiBaseURL.absoluteString)")
+    }
+    var headers = ["Accept": "application/json", "User-Agent": connection.userAgent]
+    var data: Data?
+    if let body {
+      headers["Content-Type"] = "application/json"
+      data = try JSONSerialization.data(withJSONObject: body, options: [.sortedKeys])
+    }
+    return GitLabRequest(
+      method: method, url: url, route: route, headers: headers, token: token, body: data,
+      timeout: connection.requestTimeout)
+  }
+
+  /// One exchange: the response and how many sends it took.
+  struct Exchange {
+    var response: GitLabResponse
+    var attempts: Int
+  }
+
+  /// Sends `request`, retrying as `retryPolicy` allows, and returns the first success.
+  ///
+  /// Throws `GitLabError` for everything else, with every known secret scrubbed from it.
+  func execute(_ request: GitLabRequest) throws -> Exchange {
+    do {
+      return try executeUnredacted(request)
+    } catch let error as GitLabError {
+      throw error.redacting([connection.token, token])
+    }
+  }
+
+  private func executeUnredacted(_ request: GitLabRequest) throws -> Exchange {
+    var attempt = 1
+    while true {
+      let response: GitLabResponse
+      do {
+        response = try transport.send(request)
+      } catch {
+        let failure = error as? TransportFailure ?? TransportFailure(.other, detail: "\(error)")
+        if let wait = retryPolicy.delay(
+          afterAttempt: attempt, failure: failure, method: request.method)
+        {
+          sleep(wait)
+          attempt += 1
+          continue
+        }
+        if !request.method.isIdempotent && failure.requestMayHaveBeenSent {
+          throw GitLabError.outcomeUnknown(
+            request: request, baseURL: connection.apiBaseURL,
+            what: "the connection failed after it was sent (\(failure.summary))",
+            attempts: attempt)
+        }
+        throw GitLabError.transport(
+          failure, request: request, baseURL: connection.apiBaseURL, attempts: attempt)
+      }
+      if response.isSuccess {
+        return Exchange(response: response, attempts: attempt)
+      }
+      if let wait = retryPolicy.delay(
+        afterAttempt: attempt, response: response, method: request.method)
+      {
+        sleep(wait)
+        attempt += 1
+        continue
+      }
+      if !request.method.isIdempotent && [502, 504].contains(response.status) {
+        // A gateway error says nothing about what GitLab behind it did.
+        throw GitLabError.outcomeUnknown(
+          request: request, baseURL: connection.apiBaseURL,
+          what: "a gateway in front of GitLab answered HTTP \(response.status)",
+          status: response.status, attempts: attempt)
+      }
+      throw GitLabError.from(response, to: request, attempts: attempt)
+    }
+  }
+
+  /// Sends `request` and decodes the JSON answer as `T`.
+  func perform<T: Decodable>(_ request: GitLabRequest, as type: T.Type) throws -> T {
+    let exchange = try execute(request)
+    return try decode(type, from: exchange, of: request)
+  }
+
+  /// Sends a request whose success answer has no body worth reading (204 on DELETE).
+  func performWithoutResult(_ request: GitLabRequest) throws {
+    _ = try execute(request)
+  }
+
+  func decode<T: Decodable>(_ type: T.Type, from exchange: Exchange, of request: GitLabRequest)
+    throws -> T
+  {
+    do {
+      return try GitLabJSON.decoder().decode(type, from: exchange.response.body)
+    } catch {
+      let problem = GitLabError.describe(error)
+      let failure =
+        request.method.isIdempotent
+        ? GitLabError.malformed(
+          request: request, status: exchange.response.status, problem: problem,
+          attempts: exchange.attempts)
+        : GitLabError.outcomeUnknown(
+          request: request, baseURL: connection.apiBaseURL,
+          what: "it answered HTTP \(exchange.response.status) but the answer could not be read "
+            + "(\(problem)); if it created a token, that token's value is lost and the token "
+            + "should be revoked",
+          status: exchange.response.status, attempts: exchange.attempts)
+      throw failure.redacting([connection.token, token])
+    }
+  }
+}

@@ -1,0 +1,151 @@
+import Foundation
+
+/// Building `GitLabError`s from what happened to a request: the message catalogue.
+extension GitLabError {
+  /// An error status from GitLab, after any retries.
+  static func from(
+    _ response: GitLabResponse, to request: GitLabRequest, attempts: Int
+  ) -> GitLabError {
+    let body = GitLabErrorBody(response.body)
+    let status = response.status
+    let said = "(HTTP \(status)\(body.text.map { ": " + $0 } ?? ""))"
+    let gaveUp = attempts > 1 ? "; gave up after \(attempts) attempts" : ""
+    let scopes = (body.acceptedScopes ?? "").split(separator: " ").map(String.init)
+    let code: Code
+    let message: String
+    switch status {
+    case 400, 422:
+      code = .badRequest
+      message =
+        "GitLab rejected \(request.name) \(said). Correct the values it names in the "
+        + "configuration and try again."
+    case 401:
+      code = .unauthorized
+      message =
+        "GitLab rejected the token for \(request.name) \(said). Check that the token (token in "
+        + "the provider \"gitlab\" block, or GITLAB_TOKEN) is valid, not expired and not "
+        + "revoked, and that its user may see what this request asks for."
+    case 403 where body.oauthError == "insufficient_scope":
+      code = .insufficientScope
+      let wanted = scopes.isEmpty ? "api" : scopes.joined(separator: " or ")
+      message =
+        "The token lacks a scope needed for \(request.name) \(said). Use a token with the "
+        + "\(wanted) scope."
+    case 403:
+      code = .forbidden
+      message =
+        "GitLab refused \(request.name) \(said). The token's user lacks the permission: user "
+        + "and impersonation tokens need an administrator; project and group tokens and "
+        + "variables need Maintainer (project) or Owner (group) rights."
+    case 404:
+      code = .notFound
+      message =
+        "GitLab found nothing for \(request.name) \(said). Check the id, path or key, and that "
+        + "the token's user can see it."
+    case 409:
+      code = .conflict
+      message =
+        "GitLab reported a conflict for \(request.name) \(said). Resolve what it names (for a "
+        + "variable key used in several environment scopes, give environment_scope) and retry."
+    case 429:
+      code = .rateLimited
+      message =
+        "GitLab rate-limited \(request.name) \(said)\(gaveUp). Wait and retry, or lower "
+        + "-parallelism."
+    case 500..<600:
+      code = .serverError
+      message =
+        "GitLab failed on \(request.name) \(said)\(gaveUp). GitLab may be overloaded or "
+        + "restarting; retry later."
+    case 300..<400:
+      code = .unexpectedStatus
+      let target = response.header("Location").map { " to \($0)" } ?? ""
+      message =
+        "GitLab answered \(request.name) with a redirect \(said)\(target); gitform does not "
+        + "follow redirects. If a project or group was renamed or moved, use its new path or "
+        + "numeric id; otherwise check base_url."
+    default:
+      code = .unexpectedStatus
+      message =
+        "GitLab answered \(request.name) with an unexpected status \(said). Check that base_url "
+        + "points at a GitLab API and that its version supports this request."
+    }
+    return GitLabError(
+      code: code, message: message, status: status, request: request.name,
+      gitLabMessage: body.text, fieldErrors: body.fieldErrors, acceptedScopes: scopes,
+      attempts: attempts,
+      retryAfter: status == 429
+        ? RetryPolicy.retryAfterSeconds(response.header("Retry-After")) : nil)
+  }
+
+  /// No response, when the request may be retried or certainly had no effect.
+  static func transport(
+    _ failure: TransportFailure, request: GitLabRequest, baseURL: URL, attempts: Int
+  ) -> GitLabError {
+    let gaveUp = attempts > 1 ? " (after \(attempts) attempts)" : ""
+    let hint: String
+    switch failure.kind {
+    case .tlsFailure:
+      hint = "Check that GitLab's TLS certificate is valid and trusted by this system."
+    case .hostNotFound:
+      hint = "Check the host name in base_url (or GITLAB_BASE_URL)."
+    default:
+      hint =
+        "Check base_url (or GITLAB_BASE_URL) and that GitLab is running and reachable from here."
+    }
+    return GitLabError(
+      code: .transportFailure,
+      message:
+        "could not reach GitLab at \(baseURL.absoluteString): \(request.name) failed: "
+        + "\(failure.summary)\(gaveUp). \(hint)",
+      request: request.name, attempts: attempts)
+  }
+
+  /// A create or rotate whose effect is unknown; `what` says what went wrong after sending it.
+  static func outcomeUnknown(
+    request: GitLabRequest, baseURL: URL, what: String, status: Int? = nil, attempts: Int
+  ) -> GitLabError {
+    GitLabError(
+      code: .outcomeUnknown,
+      message:
+        "GitLab at \(baseURL.absoluteString) may or may not have carried out \(request.name): "
+        + "\(what). gitform did not send it again, to avoid a duplicate; refresh (gitform plan) "
+        + "to see what exists.",
+      status: status, request: request.name, attempts: attempts)
+  }
+
+  /// A success status whose body is not what GitLab sends.
+  static func malformed(
+    request: GitLabRequest, status: Int, problem: String, attempts: Int
+  ) -> GitLabError {
+    GitLabError(
+      code: .malformedResponse,
+      message:
+        "GitLab's answer to \(request.name) (HTTP \(status)) could not be read: \(problem). "
+        + "Check that base_url points at a GitLab API (https://HOST or https://HOST/api/v4).",
+      status: status, request: request.name, attempts: attempts)
+  }
+
+  /// What a decoding failure means, without quoting the data (it may hold a token).
+  static func describe(_ error: Error) -> String {
+    func place(_ keys: [CodingKey]) -> String {
+      guard !keys.isEmpty else { return "the answer" }
+      let path = keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+      return "field " + (path.hasPrefix(".") ? String(path.dropFirst()) : path)
+    }
+    switch error {
+    case DecodingError.keyNotFound(let key, let context):
+      let inside = context.codingPath.isEmpty ? "" : " in \(place(context.codingPath))"
+      return "field \"\(key.stringValue)\" is missing\(inside)"
+    case DecodingError.valueNotFound(_, let context):
+      return "\(place(context.codingPath)) is null"
+    case DecodingError.typeMismatch(let type, let context):
+      return "\(place(context.codingPath)) is not of type \(type)"
+    case DecodingError.dataCorrupted(let context):
+      return context.codingPath.isEmpty
+        ? "it is not JSON" : "\(place(context.codingPath)) is invalid (\(context.debugDescription))"
+    default:
+      return "it is not in the expected shape"
+    }
+  }
+}

@@ -1,0 +1,94 @@
+import Foundation
+
+/// The parts of a GitLab error body worth showing, whichever of GitLab's shapes it came in.
+///
+/// GitLab answers errors as `{"message": "404 Project Not Found"}`, as validation errors
+/// `{"message": {"key": ["(FOO) has already been taken"]}}`, as Grape parameter errors
+/// `{"error": "name is missing"}`, as OAuth-style `{"error": "insufficient_scope",
+/// "error_description": "…", "scope": "api read_api"}`, as arrays, or — from Rack::Attack or a
+/// proxy — as plain text (`Retry later`). Reference: gitlab-api.md §0.3, §0.2, §8.
+struct GitLabErrorBody: Equatable {
+  /// One line for humans; nil when the body says nothing useful.
+  var text: String?
+  /// Validation errors by field (`render_validation_error!`), fields sorted when rendered.
+  var fieldErrors: [String: [String]] = [:]
+  /// The OAuth-style `error` code, e.g. `insufficient_scope` or `invalid_token`.
+  var oauthError: String?
+  /// For `insufficient_scope`: the scopes the endpoint accepts, space separated.
+  var acceptedScopes: String?
+
+  init(_ data: Data) {
+    guard !data.isEmpty else { return }
+    if let json = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) {
+      interpret(json)
+    } else if let string = String(data: data, encoding: .utf8) {
+      text = GitLabErrorBody.plainText(string)
+    }
+  }
+
+  private mutating func interpret(_ json: Any) {
+    guard let object = json as? [String: Any] else {
+      text = GitLabErrorBody.flatten(json)
+      return
+    }
+    if let error = object["error"] as? String, object["message"] == nil {
+      // OAuth-style (`error` + `error_description`) or Grape (`error` alone); only the former's
+      // codes matter, and a Grape sentence never equals one of them.
+      oauthError = error
+      acceptedScopes = object["scope"] as? String
+      let explanation = object["error_description"].flatMap(GitLabErrorBody.flatten)
+      text = explanation.map { "\(error): \($0)" } ?? GitLabErrorBody.plainText(error)
+      return
+    }
+    if let message = object["message"] {
+      if let fields = message as? [String: Any] {
+        for (field, value) in fields {
+          fieldErrors[field] = GitLabErrorBody.strings(value)
+        }
+      }
+      text = GitLabErrorBody.flatten(message)
+    } else if let error = object["error"] {
+      text = GitLabErrorBody.flatten(error)
+    } else {
+      text = GitLabErrorBody.flatten(object)
+    }
+  }
+
+  /// Strings, arrays and objects as one line: `a, b` for arrays, `field: msg; other: msg` for
+  /// objects with keys sorted (deterministic), nested as deep as GitLab nests them.
+  static func flatten(_ value: Any) -> String? {
+    switch value {
+    case let string as String:
+      let line = plainText(string)
+      return line
+    case let array as [Any]:
+      let parts = array.compactMap(flatten)
+      return parts.isEmpty ? nil : parts.joined(separator: ", ")
+    case let object as [String: Any]:
+      let parts = object.keys.sorted().compactMap { key -> String? in
+        guard let inner = object[key].flatMap(flatten) else { return nil }
+        // `base` errors are about the whole record and `error` wraps a sentence (GitLab's 429):
+        // the key adds nothing.
+        return key == "base" || key == "error" ? inner : "\(key) \(inner)"
+      }
+      return parts.isEmpty ? nil : parts.joined(separator: "; ")
+    case let number as NSNumber:
+      return number.stringValue
+    default:
+      return nil
+    }
+  }
+
+  private static func strings(_ value: Any) -> [String] {
+    if let list = value as? [Any] { return list.compactMap(flatten) }
+    return flatten(value).map { [$0] } ?? []
+  }
+
+  /// Text bodies trimmed to one short line; HTML pages (a proxy's error page) are not shown.
+  static func plainText(_ string: String) -> String? {
+    let trimmed = string.trimmingCharacters(in: .whitespacesAndNewlines)
+    guard !trimmed.isEmpty, !trimmed.hasPrefix("<") else { return nil }
+    let line = trimmed.split(whereSeparator: \.isNewline).joined(separator: " ")
+    return line.count > 300 ? String(line.prefix(300)) + "…" : line
+  }
+}

@@ -1,0 +1,23 @@
+/// A GitLab group as `GET /groups/:id` returns it (the fields gitform uses).
+public struct GitLabGroup: Sendable, Equatable, Decodable {
+  public var id: Int
+  public var name: String
+  public var path: String
+  /// `group/subgroup`: the spelling users write in configurations.
+  public var fullPath: String
+  public var webURL: String?
+
+  public init(id: Int, name: String, path: String, fullPath: String, webURL: String? = nil) {
+    self.id = id
+    self.name = name
+    self.path = path
+    self.fullPath = fullPath
+    self.webURL = webURL
+  }
+
+  private enum CodingKeys: String, CodingKey {
+    case id, name, path
+    case fullPath = "full_path"
+    case webURL = "web_url"
+  }
+}
