@@ -18,7 +18,8 @@ enum Pagination {
     let perPage = requestedPerPage < 1 ? defaultPerPage : min(requestedPerPage, maximumPerPage)
     let total = items.count
     let totalPages = max((total + perPage - 1) / perPage, 1)
-    let start = min((page - 1) * perPage, total)
+    // A page past the end is empty; checking first keeps a huge `page` from overflowing.
+    let start = page > total ? total : min((page - 1) * perPage, total)
     let end = min(start + perPage, total)
     let next = page < totalPages ? page + 1 : nil
     let previous = page > 1 ? min(page - 1, totalPages) : nil

@@ -1,3 +1,6 @@
+// Control/ is what the emulator adds for testing, outside GitLab's API: the /-/emulator/
+// routes (stats, clock, faults), scripted faults, rate limiting, latency and seeded random
+// failures. Not for: GitLab behaviour itself (API/, Store/).
 import Foundation
 
 /// The `/-/emulator/` routes of DESIGN.md: stats, clock and faults. They need the configured
@@ -54,6 +57,11 @@ struct EmulatorControl: Sendable {
     case .double(let seconds)?: advance = seconds
     case .string(let text)? where Double(text) != nil: advance = Double(text) ?? 0
     default: throw APIError.message(400, "give now (RFC 3339) or advance_seconds (number)")
+    }
+    // Keep the clock within years GitLab's formats can show (and Int arithmetic can hold).
+    let target = store.now.addingTimeInterval(advance).timeIntervalSince1970
+    guard advance.isFinite, (0..<253_402_300_800).contains(target) else {
+      throw APIError.message(400, "advance_seconds must keep the clock between 1970 and 9999")
     }
     return clockReply(store.changeClock { $0.advance(seconds: advance) })
   }

@@ -1,6 +1,3 @@
-// Control/ is what the emulator adds for testing, outside GitLab's API: the /-/emulator/
-// routes (stats, clock, faults), scripted faults, rate limiting, latency and seeded random
-// failures. Not for: GitLab behaviour itself (API/, Store/).
 import Foundation
 
 /// Scripted faults: the next `times` requests matching a method and route template fail with

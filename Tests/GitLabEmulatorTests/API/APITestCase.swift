@@ -121,6 +121,7 @@ class APITestCase: XCTestCase {
   }
 
   /// Creates a personal access token for `userID` as root; returns (id, secret).
+  @discardableResult
   func createToken(
     for userID: Int, scopes: [String] = ["api"], name: String = "t", expiresAt: String? = nil
   ) -> (id: Int, token: String) {

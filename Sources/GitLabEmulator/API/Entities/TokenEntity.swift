@@ -1,3 +1,6 @@
+// API/Entities/ renders records as GitLab's API entities: exact field sets, GitLab's field
+// order, nulls written out, dates as YYYY-MM-DD and instants with milliseconds. Not for:
+// deciding who may see what (the routes choose the entity).
 import Foundation
 
 /// GitLab's token entities (§1.1): `PersonalAccessToken` and its variants.

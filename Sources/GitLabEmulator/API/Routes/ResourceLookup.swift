@@ -1,3 +1,8 @@
+// API/Routes/ holds one file per GitLab API family (users, namespaces, members, the three
+// token kinds, variables, Terraform state), each a table of `Route`s and static handlers that
+// read like the Ruby endpoints they emulate. For: parameters, permissions, status codes and
+// error texts per endpoint. Not for: record rules shared by every endpoint (Store/) or entity
+// shapes (API/Entities/).
 import Foundation
 
 /// Finding the project or group a route's `:id` names, with GitLab's visibility rule: a

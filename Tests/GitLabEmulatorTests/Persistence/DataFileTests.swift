@@ -1,0 +1,57 @@
+import XCTest
+
+@testable import GitLabEmulator
+
+/// `-data FILE`: a restarted emulator keeps its data; a corrupt file is a clear error.
+final class DataFileTests: APITestCase {
+  var directory = ""
+
+  override func makeConfiguration() -> EmulatorConfiguration {
+    directory = NSTemporaryDirectory() + "gitlab-emulator-\(UUID().uuidString)"
+    try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    var configuration = super.makeConfiguration()
+    configuration.dataFile = directory + "/data.json"
+    return configuration
+  }
+
+  override func tearDown() {
+    super.tearDown()
+    try? FileManager.default.removeItem(atPath: directory)
+  }
+
+  func testRestartKeepsUsersTokensVariablesAndStates() throws {
+    let alice = userWithToken("alice")
+    let project = createProject("app")
+    expect(send("POST", "/api/v4/projects/\(project)/variables", json: #"{"key":"K","value":"v"}"#), 201)
+    expect(send("POST", "/api/v4/projects/\(project)/terraform/state/prod", json: #"{"serial":3}"#), 200)
+    let attributes = try FileManager.default.attributesOfItem(atPath: directory + "/data.json")
+    XCTAssertEqual((attributes[.posixPermissions] as? NSNumber)?.intValue, 0o600)
+    emulator.stop()
+    session.invalidateAndCancel()
+    try startEmulator(makeConfigurationKeepingDirectory())
+    XCTAssertEqual(send("GET", "/api/v4/user", token: alice.token).json?["username"], .string("alice"))
+    XCTAssertEqual(send("GET", "/api/v4/projects/\(project)/variables/K").json?["value"], .string("v"))
+    expect(send("GET", "/api/v4/projects/\(project)/terraform/state/prod"), 200, #"{"serial":3}"#)
+    XCTAssertEqual(createUser("bob"), alice.id + 1, "id sequences continue")
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory)
+    XCTAssertEqual(leftovers, ["data.json"], "no temporary files left behind")
+  }
+
+  private func makeConfigurationKeepingDirectory() -> EmulatorConfiguration {
+    var configuration = EmulatorConfiguration()
+    configuration.now = Timestamp.parse("2026-11-24T08:00:00Z")
+    configuration.dataFile = directory + "/data.json"
+    return configuration
+  }
+
+  func testCorruptFileIsAClearError() throws {
+    let path = directory + "/corrupt.json"
+    try Data("{not json".utf8).write(to: URL(fileURLWithPath: path))
+    var configuration = EmulatorConfiguration()
+    configuration.dataFile = path
+    XCTAssertThrowsError(try GitLabAPI(configuration: configuration)) { error in
+      XCTAssertEqual("\(error)",
+        "data file \(path) is not a gitlab-emulator data file (corrupt JSON): move it away or delete it to start empty")
+    }
+  }
+}
