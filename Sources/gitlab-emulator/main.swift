@@ -4,7 +4,7 @@ import GitLabEmulator
 // gitlab-emulator: parse the flags, serve GitLab's API on loopback, print the ready line, and
 // run until SIGINT or SIGTERM (exit 0). Bad flags exit 1; -help prints usage and exits 0.
 
-/// Writes a message to stderr; stdout carries only the ready line.
+/// Reports a message on stderr and exits 1; stdout carries only the ready line.
 func fail(_ message: String) -> Never {
   FileHandle.standardError.write(Data("gitlab-emulator: \(message)\n".utf8))
   exit(1)
@@ -21,10 +21,14 @@ case .run(let parsed):
   configuration = parsed
 }
 
-// Take the signals over before announcing readiness, so that a supervisor may stop us as
-// soon as it has read the ready line.
-signal(SIGINT, SIG_IGN)
-signal(SIGTERM, SIG_IGN)
+// Block SIGINT and SIGTERM before any server thread exists (threads inherit the mask), then
+// take them with sigwait below: a signal sent the instant the ready line is read is held
+// pending, never lost to a race with a handler being installed.
+var stopSignals = sigset_t()
+sigemptyset(&stopSignals)
+sigaddset(&stopSignals, SIGINT)
+sigaddset(&stopSignals, SIGTERM)
+pthread_sigmask(SIG_BLOCK, &stopSignals, nil)
 
 let emulator: RunningEmulator
 do {
@@ -33,16 +37,9 @@ do {
   fail("\(error)")
 }
 
-let signalSources = [SIGINT, SIGTERM].map { number -> DispatchSourceSignal in
-  let source = DispatchSource.makeSignalSource(signal: number, queue: .main)
-  source.setEventHandler {
-    emulator.stop()
-    exit(0)
-  }
-  source.resume()
-  return source
-}
-
 print(emulator.readyLine)
 fflush(stdout)
-dispatchMain()
+var received: Int32 = 0
+sigwait(&stopSignals, &received)
+emulator.stop()
+exit(0)

@@ -86,11 +86,13 @@ struct HTTPConnection {
 
   /// Decodes `Transfer-Encoding: chunked` (RFC 9112 §7.1): hex sizes with optional
   /// extensions, data, CRLF after each chunk, a zero chunk, then trailer fields, which are
-  /// validated and dropped.
+  /// validated and dropped. Each size line has its own small budget (a body may come in
+  /// many small chunks); every non-final chunk adds at least one byte to the capped body,
+  /// so the loop ends.
   private mutating func readChunkedBody() throws -> [UInt8] {
     var body: [UInt8] = []
-    var budget = limits.maxHeaderBytes
     while true {
+      var budget = HTTPConnection.maxChunkLineBytes
       let line = try reader.readLine(budget: &budget)
       let sizeText = line.prefix { $0 != UInt8(ascii: ";") }
       let digits = sizeText.reversed().drop { $0 == 0x20 || $0 == 0x09 }.reversed()
@@ -106,12 +108,16 @@ struct HTTPConnection {
         throw RequestReadFailure.malformed("chunk data longer than its size")
       }
     }
+    var budget = limits.maxHeaderBytes
     while true {
       let trailer = try reader.readLine(budget: &budget)
       if trailer.isEmpty { return body }
       _ = try HTTPRequestHead.parseField(trailer)
     }
   }
+
+  /// A chunk-size line with its extensions; real clients send a few bytes.
+  static let maxChunkLineBytes = 4096
 
   private static func isHexDigit(_ byte: UInt8) -> Bool {
     (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)

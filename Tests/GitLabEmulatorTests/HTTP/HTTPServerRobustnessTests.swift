@@ -58,6 +58,8 @@ final class HTTPServerRobustnessTests: XCTestCase {
       "POST /x HTTP/1.1\r\nHost: x\r\nContent-Length: 1025\r\n\r\n",
       "POST /x HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n401\r\n",
       "POST /x HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nFFFFFFFFFFFFFFFFFF\r\n",
+      "POST /x HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n1;"
+        + String(repeating: "e", count: 5000) + "\r\n",
     ]
     for request in cases {
       try assertBadRequest(request, on: server)
@@ -106,6 +108,21 @@ final class HTTPServerRobustnessTests: XCTestCase {
       XCTAssertEqual(response.bodyText, "true")
     }
     XCTAssertEqual(server.openConnections, 200)
+  }
+
+  func testWaitsForAFreeSlotBeyondMaxConnections() throws {
+    let server = try makeServer { $0.maxConnections = 2 }
+    defer { server.stop() }
+    var first: RawConnection? = try RawConnection(port: server.port)
+    let second = try RawConnection(port: server.port)
+    for connection in [first, second].compactMap({ $0 }) {
+      XCTAssertEqual(try connection.readResponseTo("GET /x HTTP/1.1\r\nHost: x\r\n\r\n").status, 200)
+    }
+    let third = try RawConnection(port: server.port)  // the kernel's backlog takes it
+    third.send("GET /third HTTP/1.1\r\nHost: x\r\n\r\n")
+    XCTAssertFalse(third.receivesData(within: 0.3))
+    first = nil  // closes: a slot frees up
+    XCTAssertEqual(try third.readResponse().bodyText, "GET /third - ")
   }
 
   func testStopClosesConnectionsAndTheListenerPromptly() throws {

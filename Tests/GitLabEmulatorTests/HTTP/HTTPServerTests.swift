@@ -67,6 +67,15 @@ final class HTTPServerTests: XCTestCase {
     XCTAssertEqual(try connection.readResponse().bodyText, "GET /after - ")
   }
 
+  func testDecodesABodyOfManySmallChunks() throws {
+    let connection = try connect()
+    connection.send(
+      "POST /many HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+        + String(repeating: "1\r\nz\r\n", count: 20_000) + "0\r\n\r\n")
+    let response = try connection.readResponse()
+    XCTAssertEqual(response.bodyText, "POST /many - " + String(repeating: "z", count: 20_000))
+  }
+
   func testSendsContinueBeforeReadingTheBody() throws {
     let connection = try connect()
     connection.send(
