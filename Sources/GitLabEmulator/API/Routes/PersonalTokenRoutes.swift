@@ -61,7 +61,8 @@ enum PersonalTokenRoutes {
 
   static func list(_ request: APIRequest, _ data: inout StoreData) throws -> Reply {
     let caller = try request.requireCaller()
-    var candidates = Array(data.tokens.values)
+    // Non-admins only ever see their own, non-impersonation tokens.
+    var owner: Int? = caller.user.isAdmin ? nil : caller.user.id
     if request.params.has("user_id") {
       guard let userID = try? request.params.int("user_id") else {
         if case .string(let text)? = request.params["user_id"], text.isEmpty, caller.user.isAdmin {
@@ -74,11 +75,10 @@ enum PersonalTokenRoutes {
       } else if userID != caller.user.id {
         throw APIError.unauthorized
       }
-      candidates = candidates.filter { $0.userID == userID }
+      owner = userID
     }
-    if !caller.user.isAdmin {
-      candidates = candidates.filter { $0.userID == caller.user.id && !$0.impersonation }
-    }
+    var candidates = owner.map(data.tokens(ofUser:)) ?? Array(data.tokens.values)
+    if !caller.user.isAdmin { candidates.removeAll { $0.impersonation } }
     let tokens = try TokenRules.filter(candidates, request.params, now: request.now)
     return try Pagination.reply(tokens, request) {
       TokenEntity.render($0, .personalWithIPs, now: request.now)
