@@ -4,6 +4,7 @@ import Foundation
 // Build with `swift build -c release` for figures worth reporting.
 let suites: [(name: String, run: () -> [BenchmarkRow])] = [
   ("emulator-load", EmulatorLoadBenchmark.run),
+  ("language", LanguageBenchmark.run),
 ]
 
 let wanted = Set(CommandLine.arguments.dropFirst())

@@ -16,16 +16,35 @@ public struct Diagnostic: Equatable, Hashable, Sendable {
   public var subject: SourceRange?
   /// A wider construct for context, such as the whole expression around `subject`.
   public var context: SourceRange?
+  /// The resource the problem belongs to (`user_token.bot`), shown as `with ADDRESS,`.
+  public var address: String?
+  /// Values of references in the failing expression, shown in a box under the snippet
+  /// (`var.n is "abc"`). Never holds a secret: sensitive values are described, not shown.
+  public var values: [ExpressionValue]
+
+  /// One reference and what its value was: `traversal` `statement`, e.g. `var.n` `is "abc"`.
+  public struct ExpressionValue: Equatable, Hashable, Sendable {
+    public var traversal: String
+    public var statement: String
+
+    public init(traversal: String, statement: String) {
+      self.traversal = traversal
+      self.statement = statement
+    }
+  }
 
   public init(
     severity: Severity, summary: String, detail: String = "",
-    subject: SourceRange? = nil, context: SourceRange? = nil
+    subject: SourceRange? = nil, context: SourceRange? = nil, address: String? = nil,
+    values: [ExpressionValue] = []
   ) {
     self.severity = severity
     self.summary = summary
     self.detail = detail
     self.subject = subject
     self.context = context
+    self.address = address
+    self.values = values
   }
 
   public static func error(
