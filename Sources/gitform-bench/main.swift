@@ -5,6 +5,7 @@ import Foundation
 let suites: [(name: String, run: () -> [BenchmarkRow])] = [
   ("emulator-load", EmulatorLoadBenchmark.run),
   ("language", LanguageBenchmark.run),
+  ("format", FormatBenchmark.run),
 ]
 
 let wanted = Set(CommandLine.arguments.dropFirst())

@@ -9,7 +9,8 @@ import Foundation
 public struct CommandLineInterface {
   /// Every command, in the order `gitform -help` lists them.
   static let commands: [any Command.Type] = [
-    VersionCommand.self
+    VersionCommand.self,
+    FmtCommand.self,
   ]
 
   public static let version = "0.1.0"

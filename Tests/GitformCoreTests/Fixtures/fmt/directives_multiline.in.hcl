@@ -1,0 +1,6 @@
+a = <<EOT
+%{ for x in list ~}
+  ${x}
+%{ endfor ~}
+EOT
+b = "%{if x}yes%{endif}"

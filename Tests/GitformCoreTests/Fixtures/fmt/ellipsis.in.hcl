@@ -1,0 +1,3 @@
+a = f(list ...)
+b = { for k, v in m : k => v ... }
+c = min(var.nums...)

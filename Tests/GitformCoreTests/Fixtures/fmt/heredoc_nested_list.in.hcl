@@ -1,0 +1,10 @@
+block {
+      scripts = [
+  <<-EOT
+    echo ${ var.a }
+  EOT
+  ,
+    "after",
+  ]
+      x = 1
+}

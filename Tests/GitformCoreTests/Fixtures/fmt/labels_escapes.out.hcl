@@ -1,0 +1,3 @@
+resource "a\tb" "c\"d" {}
+resource "x" "y" {}
+resource "été" "z" {}

@@ -1,0 +1,8 @@
+list = [
+  1, /* one */
+  # full line comment
+  2,
+  /* multi
+     line */
+  3,
+]

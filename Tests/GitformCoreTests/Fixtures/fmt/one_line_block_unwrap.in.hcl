@@ -1,0 +1,3 @@
+rotation { days = "${var.days}" }
+lifecycle {ignore_changes=[name]}
+meta "x" { a = "${1 + 2}" }

@@ -1,0 +1,10 @@
+a = foo[*].id
+b = foo.*.id
+c = foo[*].bar
+d = foo[*]
+e = foo[*].a.b[0]
+f = foo.*.a
+g = x[0][1]
+h = x.0.y
+i = f()[0]
+j = (a)[0]

@@ -1,0 +1,5 @@
+a = "${~ x}"
+b = "%{~ if x ~}y%{~ endif ~}"
+c = <<EOT
+  ${~ x ~}
+EOT

@@ -1,0 +1,10 @@
+a = "plain ${var.x} text"
+b = "${var.a}-${var.b}"
+c = "spaces   inside   literal"
+d = upper(var.x)
+e = "x${a + b}y"
+f = "%{if var.on}on%{else}off%{endif}"
+g = "%{for x in list}${x},%{endfor}"
+h = "$${not_interp} %%{not_directive}"
+i = "esc \" \\ \n \t"
+j = var.x
