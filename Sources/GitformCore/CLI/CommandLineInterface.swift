@@ -11,6 +11,7 @@ public struct CommandLineInterface {
   static let commands: [any Command.Type] = [
     VersionCommand.self,
     FmtCommand.self,
+    ValidateCommand.self,
   ]
 
   public static let version = "0.1.0"

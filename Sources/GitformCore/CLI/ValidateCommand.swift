@@ -1,0 +1,146 @@
+import Foundation
+
+/// `gitform validate [-json] [-no-color]`: checks the configuration without talking to GitLab.
+///
+/// Reads every `*.gf.hcl` file of the working directory (not recursive, sorted by name) and
+/// reports every syntax error; when the syntax is sound it evaluates every attribute
+/// expression that refers to no variable, so type errors and unknown functions are found
+/// before a plan. References are the engine's to check. Exit 0 when valid, 1 otherwise.
+struct ValidateCommand: Command {
+  static let name = "validate"
+  static let synopsis = "Check whether the configuration is valid"
+  static let help = """
+    Usage: gitform [global options] validate [options]
+
+      Validate the configuration files in the working directory, referring only to
+      the configuration and not accessing any remote services such as GitLab.
+
+      Validate runs checks that verify whether a configuration is syntactically
+      valid and internally consistent: every syntax error in every *.gf.hcl file
+      is reported, and every argument whose expression refers to no variable is
+      evaluated, so that type errors and unknown functions are found early.
+
+    Options:
+
+      -json        Produce output in a machine-readable JSON format, suitable for
+                   use in text editor integrations and other automated systems.
+                   Always disables color.
+
+      -no-color    If specified, output won't contain any color.
+
+    """
+
+  /// The configuration files' names, their sources and every problem found in them.
+  struct Result {
+    var sources: [DiagnosticSource] = []
+    var diagnostics: [Diagnostic] = []
+  }
+
+  func run(_ arguments: [String], context: CommandContext) -> Int32 {
+    var json = false
+    var noColor = false
+    for argument in arguments {
+      let flag = argument.hasPrefix("--") ? String(argument.dropFirst()) : argument
+      switch flag {
+      case "-json": json = true
+      case "-no-color": noColor = true
+      default:
+        let problem: Diagnostic =
+          flag.hasPrefix("-")
+          ? .error(
+            "Failed to parse command-line flags", detail: "flag provided but not defined: \(flag)")
+          : .error(
+            "Too many command line arguments",
+            detail: "validate takes no positional arguments; use -chdir=DIR to validate another "
+              + "directory.")
+        let renderer = DiagnosticRenderer(
+          sources: [], color: context.colorEnabled(noColorFlag: noColor))
+        context.err(
+          renderer.render([problem])
+            + "\nFor more help on using this command, run:\n  gitform validate -help\n")
+        return 1
+      }
+    }
+    let clock: EvalClock
+    switch EvalClock.fromEnvironment(context.environment) {
+    case .success(let c): clock = c
+    case .failure(let invalid):
+      let renderer = DiagnosticRenderer(
+        sources: [], color: !json && context.colorEnabled(noColorFlag: noColor))
+      context.err(renderer.render([.error("Invalid GITFORM_NOW", detail: invalid.message)]))
+      return 1
+    }
+    let result: Result
+    do {
+      result = try Self.validate(directory: context.workingDirectory, clock: clock)
+    } catch {
+      let renderer = DiagnosticRenderer(
+        sources: [], color: !json && context.colorEnabled(noColorFlag: noColor))
+      let problem = Diagnostic.error(
+        "Failed to read the configuration",
+        detail: "The configuration files in \(context.workingDirectory) could not be read: "
+          + "\(error.localizedDescription)")
+      context.err(renderer.render([problem]))
+      return 1
+    }
+    let valid = !result.diagnostics.hasErrors
+    if json {
+      context.out(
+        DiagnosticJSON.validateDocument(result.diagnostics, sources: result.sources) + "\n")
+    } else {
+      let color = context.colorEnabled(noColorFlag: noColor)
+      let renderer = DiagnosticRenderer(sources: result.sources, color: color)
+      let errors = result.diagnostics.filter { $0.severity == .error }
+      let warnings = result.diagnostics.filter { $0.severity == .warning }
+      // As in Terraform: warnings on standard output, errors on standard error.
+      if !warnings.isEmpty { context.out(renderer.render(warnings)) }
+      if !errors.isEmpty { context.err(renderer.render(errors)) }
+      if valid { context.out(Self.successMessage(warnings: !warnings.isEmpty, color: color)) }
+    }
+    return valid ? 0 : 1
+  }
+
+  /// Parses every configuration file, then (only when the syntax is sound, as Terraform
+  /// stops after parse errors) evaluates the reference-free expressions.
+  static func validate(directory: String, clock: EvalClock) throws -> Result {
+    let names = try FileManager.default.contentsOfDirectory(atPath: directory)
+      .filter { $0.hasSuffix(".gf.hcl") }.sorted()
+    var result = Result()
+    var files: [SyntaxFile] = []
+    for name in names {
+      let path = URL(fileURLWithPath: directory).appendingPathComponent(name).path
+      var isDirectory: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
+        !isDirectory.boolValue
+      else { continue }
+      let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+      let (file, diagnostics) = Parser.parse(bytes, filename: name)
+      files.append(file)
+      result.diagnostics += diagnostics
+      result.sources.append(
+        DiagnosticSource(
+          filename: name, bytes: bytes,
+          contexts: file.body.blocks.map {
+            DiagnosticSource.Context(
+              startByte: $0.range.start.byte, endByte: $0.range.end.byte,
+              header: ([$0.type] + $0.labels.map { GoQuote.quote($0.value) }).joined(separator: " ")
+            )
+          }))
+    }
+    if result.diagnostics.hasErrors { return result }
+    let context = EvalContext(baseDirectory: directory, clock: clock, mode: .validate)
+    for file in files {
+      result.diagnostics += StaticCheck.diagnostics(of: file.body, context: context)
+    }
+    return result
+  }
+
+  static func successMessage(warnings: Bool, color: Bool) -> String {
+    let text =
+      warnings
+      ? "The configuration is valid, but there were some validation warnings as shown above."
+      : "The configuration is valid."
+    return color
+      ? "\u{1B}[32m\u{1B}[1mSuccess!\u{1B}[0m \(text)\u{1B}[0m\n\n" : "Success! \(text)\n\n"
+  }
+}

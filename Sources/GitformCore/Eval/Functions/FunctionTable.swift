@@ -1,0 +1,30 @@
+/// The functions an expression may call, by name, with "Did you mean" suggestions.
+struct FunctionTable: Sendable {
+  private var functions: [String: Function]
+  /// Names handled by the evaluator itself because their arguments are evaluated lazily.
+  static let lazyNames: Set<String> = ["can", "try"]
+
+  init(_ functions: [Function]) {
+    self.functions = Dictionary(
+      functions.map { ($0.name, $0) }, uniquingKeysWith: { _, last in last })
+  }
+
+  /// Terraform's functions that gitform supports.
+  static let standard = FunctionTable(
+    TimeFunctions.all + StringFunctions.all + FormatFunction.all + CollectionFunctions.all
+      + SequenceFunctions.all + ConversionFunctions.all + EncodingFunctions.all
+      + NumericFunctions.all + SensitivityFunctions.all + FileFunction.all)
+
+  subscript(name: String) -> Function? { functions[name] }
+
+  func contains(_ name: String) -> Bool {
+    functions[name] != nil || Self.lazyNames.contains(name)
+  }
+
+  var names: [String] { (Array(functions.keys) + Self.lazyNames).sorted() }
+
+  /// The closest known name when it is close enough to be a likely typo (distance < 3).
+  func suggestion(for name: String) -> String? {
+    NameSuggestion.suggest(name, among: names)
+  }
+}
