@@ -1,0 +1,98 @@
+import Foundation
+
+/// The few file operations state persistence needs, with the durability guarantees spelled out:
+/// a write is on disk (data, and the directory entry that names it) before the call returns.
+///
+/// Plain POSIX calls rather than `FileManager`, because Foundation neither fsyncs nor lets the
+/// caller choose the mode of a new file before its first byte is written (a token must never be
+/// readable by others, not even for a moment).
+enum DurableFile {
+  /// The file's bytes, or nil when it does not exist.
+  static func read(_ path: String) throws(StateError) -> [UInt8]? {
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    if descriptor < 0 {
+      if errno == ENOENT { return nil }
+      throw .fileSystem(path, "read", errno: errno)
+    }
+    defer { close(descriptor) }
+    var contents: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+    while true {
+      let count = buffer.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }
+      if count < 0 {
+        if errno == EINTR { continue }
+        throw .fileSystem(path, "read", errno: errno)
+      }
+      if count == 0 { return contents }
+      contents.append(contentsOf: buffer[0..<count])
+    }
+  }
+
+  /// Replaces `path` with `bytes` atomically: a temporary file in the same directory is
+  /// written with `mode`, synced and renamed over `path`, then the directory is synced. A crash
+  /// at any point leaves either the old file or the new one, never a mixture.
+  static func replace(_ path: String, with bytes: [UInt8], mode: mode_t = 0o600) throws(StateError) {
+    let temporary = directory(of: path) + "/." + name(of: path) + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+    guard descriptor >= 0 else { throw .fileSystem(path, "write", errno: errno) }
+    do throws(StateError) {
+      // The umask may have narrowed `mode`; state files must be exactly `mode`, no more, no less.
+      guard fchmod(descriptor, mode) == 0 else { throw StateError.fileSystem(path, "write", errno: errno) }
+      try writeAll(descriptor, bytes, path: path)
+      guard fsync(descriptor) == 0 else { throw StateError.fileSystem(path, "sync", errno: errno) }
+    } catch {
+      close(descriptor)
+      unlink(temporary)
+      throw error
+    }
+    close(descriptor)
+    guard rename(temporary, path) == 0 else {
+      let code = errno
+      unlink(temporary)
+      throw .fileSystem(path, "replace", errno: code)
+    }
+    try syncDirectory(of: path)
+  }
+
+  /// Deletes `path` (a missing file is fine) and makes the deletion durable.
+  static func remove(_ path: String) throws(StateError) {
+    if unlink(path) != 0 {
+      if errno == ENOENT { return }
+      throw .fileSystem(path, "delete", errno: errno)
+    }
+    try syncDirectory(of: path)
+  }
+
+  /// Writes every byte, retrying after interrupts and short writes.
+  static func writeAll(_ descriptor: Int32, _ bytes: [UInt8], path: String) throws(StateError) {
+    var offset = 0
+    while offset < bytes.count {
+      let written = bytes.withUnsafeBytes {
+        Foundation.write(descriptor, $0.baseAddress! + offset, bytes.count - offset)
+      }
+      if written < 0 {
+        if errno == EINTR { continue }
+        throw .fileSystem(path, "write", errno: errno)
+      }
+      offset += written
+    }
+  }
+
+  /// Makes a rename or create in the file's directory durable.
+  static func syncDirectory(of path: String) throws(StateError) {
+    let directoryDescriptor = open(directory(of: path), O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    guard directoryDescriptor >= 0 else { throw .fileSystem(directory(of: path), "open", errno: errno) }
+    defer { close(directoryDescriptor) }
+    guard fsync(directoryDescriptor) == 0 else { throw .fileSystem(directory(of: path), "sync", errno: errno) }
+  }
+
+  static func directory(of path: String) -> String {
+    guard let slash = path.lastIndex(of: "/") else { return "." }
+    return slash == path.startIndex ? "/" : String(path[..<slash])
+  }
+
+  static func name(of path: String) -> String {
+    guard let slash = path.lastIndex(of: "/") else { return path }
+    return String(path[path.index(after: slash)...])
+  }
+}

@@ -1,0 +1,84 @@
+import Foundation
+
+/// The local state lock: excludes a second gitform process from the same state file.
+///
+/// The OS lock is an `flock` on a separate, stable file (`.gitform.tfstate.lock`, mode 0600,
+/// never deleted), not on the state file as in Terraform: the state is replaced by `rename`
+/// on every write, and a lock held on the old inode would silently stop excluding anyone. The
+/// kernel releases an `flock` when its holder exits, so a killed gitform never leaves a lock
+/// that blocks. `.gitform.tfstate.lock.info` (0600) says who holds it; it is removed on unlock.
+/// `flock` locks belong to an open file description, so two `StateLock`s conflict even inside
+/// one process.
+public final class StateLock: @unchecked Sendable {
+  public let info: LockInfo
+  public let lockPath: String
+  public let infoPath: String
+  private let lock = NSLock()
+  private var descriptor: Int32
+
+  private init(info: LockInfo, lockPath: String, infoPath: String, descriptor: Int32) {
+    self.info = info
+    self.lockPath = lockPath
+    self.infoPath = infoPath
+    self.descriptor = descriptor
+  }
+
+  deinit { unlockQuietly() }
+
+  /// `.NAME.lock` and `.NAME.lock.info` beside the state file (no second dot for a name that
+  /// already starts with one).
+  public static func paths(forState statePath: String) -> (lock: String, info: String) {
+    let name = DurableFile.name(of: statePath)
+    let prefix = DurableFile.directory(of: statePath) + "/" + (name.hasPrefix(".") ? "" : ".") + name
+    return (prefix + ".lock", prefix + ".lock.info")
+  }
+
+  /// Takes the lock for `info.path`, retrying every `retryInterval` until `timeout` (seconds)
+  /// has passed; a zero timeout tries once.
+  public static func acquire(
+    _ info: LockInfo, statePath: String, timeout: Double = 0, retryInterval: Double = 0.05
+  ) throws(StateLockError) -> StateLock {
+    let (lockPath, infoPath) = paths(forState: statePath)
+    let descriptor = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+    guard descriptor >= 0 else { throw .fileSystem(lockPath, "create", errno: errno) }
+    let deadline = Date().addingTimeInterval(max(0, timeout))
+    while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
+      let code = errno
+      guard code == EWOULDBLOCK || code == EINTR else {
+        close(descriptor)
+        throw .fileSystem(lockPath, "take", errno: code)
+      }
+      let remaining = deadline.timeIntervalSinceNow
+      guard remaining > 0 else {
+        close(descriptor)
+        let holder = (try? DurableFile.read(infoPath)).flatMap { $0 }.flatMap(LockInfo.decode)
+        throw .held(by: holder, waited: timeout > 0)
+      }
+      Thread.sleep(forTimeInterval: min(max(retryInterval, 0.001), remaining))
+    }
+    do {
+      try DurableFile.replace(infoPath, with: Array(JSONWriter.compact(info.json).utf8))
+    } catch {
+      flock(descriptor, LOCK_UN)
+      close(descriptor)
+      throw .fileSystem(infoPath, "record", errno: EIO)
+    }
+    return StateLock(info: info, lockPath: lockPath, infoPath: infoPath, descriptor: descriptor)
+  }
+
+  /// Releases the lock and removes the info file. Calling it twice is harmless.
+  public func unlock() throws(StateLockError) {
+    lock.lock()
+    defer { lock.unlock() }
+    guard descriptor >= 0 else { return }
+    // The info file goes first: a process that takes the lock after us must never see ours.
+    let removed = unlink(infoPath) == 0 || errno == ENOENT
+    let code = errno
+    flock(descriptor, LOCK_UN)
+    close(descriptor)
+    descriptor = -1
+    guard removed else { throw .fileSystem(infoPath, "remove", errno: code) }
+  }
+
+  private func unlockQuietly() { try? unlock() }
+}

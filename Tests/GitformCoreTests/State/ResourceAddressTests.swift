@@ -1,0 +1,56 @@
+import XCTest
+@testable import GitformCore
+
+final class ResourceAddressTests: XCTestCase {
+  func testParsesEveryFormAndPrintsItBack() throws {
+    let cases: [(String, InstanceAddress)] = [
+      ("user_token.bot", InstanceAddress(resource: ResourceAddress(type: "user_token", name: "bot"))),
+      ("user_token.bot[0]", ResourceAddress(type: "user_token", name: "bot").instance(.int(0))),
+      ("user_token.bot[12]", ResourceAddress(type: "user_token", name: "bot").instance(.int(12))),
+      (#"user_token.bot["alice"]"#, ResourceAddress(type: "user_token", name: "bot").instance(.string("alice"))),
+      (#"user_token.bot["a\"b\\c.d[0]"]"#, ResourceAddress(type: "user_token", name: "bot").instance(.string("a\"b\\c.d[0]"))),
+      ("data.user.x", ResourceAddress(mode: .data, type: "user", name: "x").instance()),
+      ("data.user.x-1[3]", ResourceAddress(mode: .data, type: "user", name: "x-1").instance(.int(3))),
+    ]
+    for (text, expected) in cases {
+      XCTAssertEqual(try InstanceAddress.parse(text), expected, text)
+      XCTAssertEqual(expected.description, text)
+    }
+    XCTAssertEqual(try ResourceAddress.parse("data.group.g").description, "data.group.g")
+  }
+
+  func testMalformedAddressesGetClearMessages() {
+    let cases: [(String, String)] = [
+      ("", #"Invalid address "": expected a resource type at the end."#),
+      ("user_token", #"Invalid address "user_token": expected TYPE.NAME, as in user_token.bot."#),
+      ("user_token.", #"Invalid address "user_token.": expected a resource name at the end."#),
+      ("1x.y", #"Invalid address "1x.y": expected a resource type at "1x.y"."#),
+      ("data.user", #"Invalid address "data.user": a data source address needs both a type and a name, as in data.user.alice."#),
+      ("module.m", #"Invalid address "module.m": gitform has no modules."#),
+      ("a.b.c", #"Invalid address "a.b.c": too many parts; expected TYPE.NAME or data.TYPE.NAME."#),
+      ("a.b[", #"Invalid address "a.b[": an instance key is a number like [0] or a quoted string like ["alice"]."#),
+      ("a.b[01]", #"Invalid address "a.b[01]": the instance index 01 is not a valid number."#),
+      ("a.b[99999999999999999999]", #"Invalid address "a.b[99999999999999999999]": the instance index 99999999999999999999 is not a valid number."#),
+      (#"a.b["x"#, #"Invalid address "a.b[\"x": the instance key's string is not closed with "."#),
+      (#"a.b["x"x"#, #"Invalid address "a.b[\"x\"x": expected ] after the instance key."#),
+      ("a.b[0] ", #"Invalid address "a.b[0] ": unexpected " " after the address."#),
+      (#"a.b["\q"]"#, #"Invalid address "a.b[\"\\q\"]": unknown escape \q in the instance key."#),
+    ]
+    for (text, message) in cases {
+      XCTAssertThrowsError(try InstanceAddress.parse(text), text) { error in
+        XCTAssertEqual((error as? AddressError)?.description, message, text)
+      }
+    }
+    XCTAssertThrowsError(try ResourceAddress.parse("a.b[0]")) { error in
+      XCTAssertEqual(
+        (error as? AddressError)?.description,
+        #"Invalid address "a.b[0]": a resource address must not select an instance; remove the [...] part."#)
+    }
+  }
+
+  func testSortingIsStable() throws {
+    let texts = [#"b.x["b"]"#, "b.x[10]", "a.z", "data.a.a", "b.x[2]", #"b.x["a"]"#, "b.x", "a.y"]
+    let sorted = try texts.map { try InstanceAddress.parse($0) }.sorted().map(\.description)
+    XCTAssertEqual(sorted, ["data.a.a", "a.y", "a.z", "b.x", "b.x[2]", "b.x[10]", #"b.x["a"]"#, #"b.x["b"]"#])
+  }
+}
