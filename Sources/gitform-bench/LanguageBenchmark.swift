@@ -4,7 +4,7 @@ import GitformCore
 /// `gitform-bench language`: lex and parse throughput on a generated 10,000-block file
 /// (`GITFORM_BENCH_BLOCKS=N` changes the size, e.g. for profiling under valgrind).
 ///
-/// Each phase runs several times and reports the best run, which is the least disturbed by
+/// Each phase runs ten times and reports the best run, which is the least disturbed by
 /// other processes on a shared machine; the CPU time of the best run is reported too, since
 /// wall time on a loaded machine includes waiting for a core. The floor for parse is 0.1 s
 /// in a release build.
@@ -29,7 +29,7 @@ enum LanguageBenchmark {
     var parseSeconds = (wall: Double.infinity, cpu: Double.infinity)
     var tokenCount = 0
     var diagnosticCount = 0
-    for _ in 0..<5 {
+    for _ in 0..<10 {
       // Results are kept past the timed region: the figures are the time to produce tokens
       // and trees, not to free them.
       var lexed: (tokens: [Token], diagnostics: [Diagnostic])?

@@ -1,6 +1,6 @@
 /// An expression node: what it is (`kind`) and where it is (`range`).
 ///
-/// One value type with an indirect `Kind` enum, so an evaluator is a single exhaustive `switch`
+/// One value type with a `Kind` enum, so an evaluator is a single exhaustive `switch`
 /// and the compiler points at every place a new kind must be handled. The shapes follow
 /// hclsyntax's expression types, simplified where gitform's language is smaller:
 /// - `a.b[0].c` is one `scopeTraversal` while every step is an attribute or a literal index

@@ -31,16 +31,17 @@ public struct Template: Equatable, Hashable, Sendable {
   }
 }
 
-/// One part of a template.
-public indirect enum TemplatePart: Equatable, Hashable, Sendable {
+/// One part of a template. Literals and interpolations are stored inline (no allocation per
+/// part); the larger directive cases are boxed.
+public enum TemplatePart: Equatable, Hashable, Sendable {
   /// Literal text: escapes decoded (`\n`, `$${` → `${`), strip markers and `<<-` flush applied.
   case literal(String, range: SourceRange)
   /// `${ expression }`; the range covers `${` through `}`.
   case interpolation(Expression, range: SourceRange)
   /// `%{ if c }...%{ else }...%{ endif }`; the range covers the whole construct.
-  case conditional(TemplateConditional)
+  indirect case conditional(TemplateConditional)
   /// `%{ for k, v in c }...%{ endfor }`; the range covers the whole construct.
-  case loop(TemplateLoop)
+  indirect case loop(TemplateLoop)
 
   public var range: SourceRange {
     switch self {

@@ -66,7 +66,10 @@ extension ParserState {
     var before = diagnostics.count
     var lhs = parseTermWithTraversals()
     if recovery && diagnostics.count > before { return lhs }
+    var operators = 0
     while let op = Self.binaryOperator(peek().kind), op.precedence >= minimum {
+      operators += 1
+      guard allowChain(operators) else { return lhs }
       let operatorRange = range(read())
       before = diagnostics.count
       let rhs = parseBinary(minimum: op.precedence + 1)
@@ -93,6 +96,7 @@ extension ParserState {
     case .identifier:
       read()
       if peek().kind == .openParen { return finishFunctionCall(start) }
+      if let namespaced = namespaceSeparator(after: start) { return namespaced }
       let tokenRange = range(start)
       if hasText(start, "true") { return Expression(.literal(.bool(true)), range: tokenRange) }
       if hasText(start, "false") { return Expression(.literal(.bool(false)), range: tokenRange) }
@@ -130,6 +134,25 @@ extension ParserState {
       recovery = true
       return invalid(range(start))
     }
+  }
+
+  /// `name::...`: namespaced (provider) function calls are not part of gitform's language;
+  /// say so instead of a confusing "missing newline".
+  private mutating func namespaceSeparator(after name: Peeked) -> Expression? {
+    let first = peek()
+    let secondIndex = first.index + 1
+    guard first.kind == .colon, secondIndex < tokens.count, tokens[secondIndex].kind == .colon,
+      tokens[secondIndex].spacesBefore == 0
+    else { return nil }
+    let subject = between(range(name), range(at: secondIndex))
+    if !recovery {
+      error(
+        "Unsupported function namespace",
+        "Namespaced function calls such as \"\(text(name))::name()\" are not supported; call functions by their plain names.",
+        subject: subject)
+    }
+    recovery = true
+    return invalid(subject)
   }
 
   private mutating func parseParenthesized() -> Expression {

@@ -2,8 +2,13 @@
 extension ParserState {
   mutating func parseTraversals(from term: Expression) -> Expression {
     var result = term
+    var steps = 0
     while true {
       let next = peek()
+      if next.kind == .dot || next.kind == .openBracket {
+        steps += 1
+        guard allowChain(steps) else { return result }
+      }
       switch next.kind {
       case .dot:
         let dot = read()

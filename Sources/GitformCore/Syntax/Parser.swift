@@ -67,6 +67,8 @@ struct ParserState {
   var diagnostics: [Diagnostic] = []
   var depth = 0
   var reportedDepth = false
+  /// Made on first deep nesting (see `StackBudget`).
+  var stack: StackBudget?
 
   init(tokens: [RawToken], source: [UInt8], filename: String) {
     self.tokens = tokens
@@ -195,20 +197,37 @@ struct ParserState {
   /// caller then returns an invalid node without recursing.
   mutating func enterNesting() -> Bool {
     depth += 1
-    if depth <= Syntax.maximumNestingDepth { return true }
+    if depth <= StackBudget.checkedFromDepth { return true }
+    let budget = stack ?? StackBudget()
+    stack = budget
+    if depth <= Syntax.maximumNestingDepth && budget.hasRoom() { return true }
     depth -= 1
-    if !reportedDepth {
-      reportedDepth = true
-      error(
-        "Configuration nested too deeply",
-        "This expression or block is nested more than \(Syntax.maximumNestingDepth) levels deep, which gitform does not support.",
-        subject: range(peek()))
-    }
-    recovery = true
+    reportTooDeep(levels: depth)
     return false
   }
 
   mutating func leaveNesting() { depth -= 1 }
+
+  /// Reports excessive nesting once per file and enters recovery mode.
+  private mutating func reportTooDeep(levels: Int) {
+    recovery = true
+    guard !reportedDepth else { return }
+    reportedDepth = true
+    error(
+      "Configuration nested too deeply",
+      "This expression or block is nested more than \(levels) levels deep, which is more than gitform can parse. Split it up, for example with local values.",
+      subject: range(peek()))
+  }
+
+  /// For loops that build left-deep trees without recursing (`a + b + c ...`, `a[b][c]...`):
+  /// returns false (after reporting once) when `count` nodes would make the tree deeper than
+  /// the limit, since every later walk of the tree (evaluation, comparison, even freeing it)
+  /// recurses once per level.
+  mutating func allowChain(_ count: Int) -> Bool {
+    if count <= Syntax.maximumNestingDepth { return true }
+    reportTooDeep(levels: count - 1)
+    return false
+  }
 
   /// Called at the end of a loop iteration that started at `start`: when nothing was
   /// consumed (only possible after an error), skip one token so the loop cannot spin.

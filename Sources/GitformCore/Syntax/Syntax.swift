@@ -4,11 +4,18 @@
 /// parser (recursive descent with error recovery, hclsyntax's newline rules and messages), the
 /// syntax tree (`SyntaxFile`, `Body`, `Attribute`, `Block`, `Expression`) and the formatter.
 ///
-/// It is not for meaning: no values, no evaluation, no schema checks (duplicate attributes,
-/// unknown block types) — those belong to `Eval/` and `Config/`. It imports Diagnostics only.
-/// Every problem is a `Diagnostic`; nothing here throws, prints or traps on input.
+/// It is not for meaning: no values, no evaluation, no schema checks (unknown block types,
+/// required arguments) — those belong to `Eval/` and `Config/`. The one structural rule it
+/// does check is hclsyntax's: an attribute name may appear once per body. It imports
+/// Diagnostics only (and Glibc, to size the stack). Every problem is a `Diagnostic`; nothing
+/// here throws, prints or traps on input.
+///
+/// Entry points: `Lexer.tokenize` (tokens for `fmt`), `Parser.parse` (a file),
+/// `Parser.parseExpression` (one expression), `DiagnosticSource(parsing:filename:)`.
 enum Syntax {
-  /// The deepest nesting of brackets, parentheses, braces, templates and operators the parser
-  /// follows before it reports "Nesting too deep" instead of risking the stack.
+  /// The deepest nesting of brackets, parentheses, braces, templates, directives and operator
+  /// or traversal chains the parser builds before it reports "Configuration nested too
+  /// deeply" instead of risking the stack (a thread with a small stack gets less; see
+  /// `StackBudget`).
   static let maximumNestingDepth = 256
 }

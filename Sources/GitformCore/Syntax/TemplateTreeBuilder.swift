@@ -8,6 +8,8 @@ struct TemplateTreeBuilder {
   var position = 0
   var depth = 0
   var diagnostics: [Diagnostic] = []
+  /// Made on first deep nesting (see `StackBudget`).
+  var stack: StackBudget?
 
   init(tokens: [TemplateToken]) {
     self.tokens = tokens
@@ -68,7 +70,8 @@ struct TemplateTreeBuilder {
   private mutating func nested(
     _ range: SourceRange, _ body: (inout TemplateTreeBuilder) -> TemplatePart
   ) -> TemplatePart {
-    guard depth < Syntax.maximumNestingDepth else {
+    if depth >= StackBudget.checkedFromDepth && stack == nil { stack = StackBudget() }
+    guard depth < Syntax.maximumNestingDepth && stack?.hasRoom() ?? true else {
       diagnostics.append(
         .error(
           "Configuration nested too deeply",

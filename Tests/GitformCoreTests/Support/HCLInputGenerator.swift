@@ -124,15 +124,26 @@ struct HCLInputGenerator {
     return (0..<length).map { _ in UInt8(truncatingIfNeeded: next()) }
   }
 
-  /// Deeply nested and otherwise extreme inputs, each a few kilobytes at most.
-  static func pathological(depth: Int = 3_000) -> [[UInt8]] {
-    let nested = [
-      "[", "(", "{a = ", "f(", "-", "!", "\"${", "a[", "x ? 1 : ", "b {\n", "\"%{ if x }",
-    ].map { "x = " + String(repeating: $0, count: depth) + "1\n" }
+  /// Inputs nested or chained `depth` levels deep: brackets, calls, operators, templates,
+  /// directives, blocks, splats and traversal chains. Each must stop at the nesting limit.
+  static func deeplyNested(depth: Int = 3_000) -> [[UInt8]] {
+    let openers = ["[", "(", "{a = ", "f(", "-", "!", "\"${", "a[", "x ? 1 : "].map {
+      "x = " + String(repeating: $0, count: depth) + "1\n"
+    }
     let others = [
+      String(repeating: "b {\n", count: depth),
+      "x = \"" + String(repeating: "%{ if x }", count: depth) + "\"\n",
       "x = a" + String(repeating: "[*]", count: depth) + "\n",
+      "x = a" + String(repeating: "[b]", count: depth) + "\n",
       "x = a" + String(repeating: ".b", count: depth) + "\n",
       "x = " + String(repeating: "1 + ", count: depth) + "1\n",
+    ]
+    return (openers + others).map { Array($0.utf8) }
+  }
+
+  /// Deeply nested and otherwise extreme inputs, each a few kilobytes at most.
+  static func pathological(depth: Int = 3_000) -> [[UInt8]] {
+    let others = [
       "x = " + String(repeating: "9", count: depth) + "\n",
       "x = 1" + String(repeating: "e", count: 10) + "\n",
       "x = \"" + String(repeating: "\\", count: depth),
@@ -144,7 +155,7 @@ struct HCLInputGenerator {
       String(repeating: "]", count: depth),
       "/*" + String(repeating: "x", count: depth),
     ]
-    return (nested + others).map { Array($0.utf8) }
+    return deeplyNested(depth: depth) + others.map { Array($0.utf8) }
   }
 
   /// `count` inputs mixing all the kinds above, deterministically.

@@ -139,6 +139,13 @@ final class ExpressionParserTests: XCTestCase {
     XCTAssertEqual(SyntaxTestSupport.rangeText(s.markerRange), "1:6-1:8@5-7")
   }
 
+  func testNamespacedCallsAreReportedPlainly() {
+    let (_, diagnostics) = SyntaxTestSupport.parse("x = provider::p::f(1)\n")
+    XCTAssertEqual(
+      SyntaxTestSupport.summaries(diagnostics), ["Unsupported function namespace @ 1:5-1:15@4-14"])
+    XCTAssertEqual(errors("{a: b}"), [])
+  }
+
   func testNewlinesInsideParenthesesAreIgnored() {
     XCTAssertEqual(expr("(1\n+\n2)"), "paren((1 + 2))")
     XCTAssertEqual(expr("a[\n0\n]"), "a[0]")
@@ -169,8 +176,15 @@ final class ExpressionParserTests: XCTestCase {
       XCTAssertTrue(
         diagnostics.contains { $0.summary == "Configuration nested too deeply" }, "\(open)")
     }
-    let splats = "x = a" + String(repeating: "[*]", count: 10_000) + "\n"
-    let (_, diagnostics) = Parser.parse(Array(splats.utf8), filename: "deep.tf")
-    XCTAssertEqual(diagnostics.map(\.summary), ["Configuration nested too deeply"])
+    // Chains build deep trees without recursing while parsing; they are limited too, since
+    // evaluating or even freeing such a tree recurses once per level.
+    for chain in ["[*]", "[b]", ".b", " + 1", "[0].*"] {
+      let source = "x = a" + String(repeating: chain, count: 10_000) + "\n"
+      let (_, diagnostics) = Parser.parse(Array(source.utf8), filename: "deep.tf")
+      XCTAssertEqual(diagnostics.map(\.summary), ["Configuration nested too deeply"], chain)
+    }
+    // Within the limit, long chains are fine.
+    let (_, fine) = Parser.parse(Array(("x = a" + String(repeating: " + 1", count: 200) + "\n").utf8), filename: "f.tf")
+    XCTAssertEqual(fine, [])
   }
 }

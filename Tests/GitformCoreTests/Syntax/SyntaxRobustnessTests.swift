@@ -10,18 +10,20 @@ final class SyntaxRobustnessTests: XCTestCase {
     guard tokens.last?.kind == .endOfFile else {
       return XCTFail("\(label): no end-of-file token", file: file, line: line)
     }
-    var rebuilt: [UInt8] = []
-    rebuilt.reserveCapacity(input.count)
+    // Lossless: tokens tile the input, separated only by their counted spaces and tabs.
     var offset = 0
     for token in tokens {
-      guard offset + token.spacesBefore <= input.count else {
-        return XCTFail("\(label): token past the end", file: file, line: line)
+      let start = token.range.start.byte
+      guard start == offset + token.spacesBefore, token.range.end.byte >= start,
+        token.range.end.byte <= input.count,
+        input[offset..<start].allSatisfy({ $0 == 0x20 || $0 == 0x09 }),
+        token.bytes.elementsEqual(input[start..<token.range.end.byte])
+      else {
+        return XCTFail("\(label): token stream is not lossless at byte \(offset)", file: file, line: line)
       }
-      rebuilt += input[offset..<(offset + token.spacesBefore)]
-      rebuilt += token.bytes
       offset = token.range.end.byte
     }
-    if rebuilt != input { XCTFail("\(label): token stream is not lossless", file: file, line: line) }
+    if offset != input.count { XCTFail("\(label): tokens end at \(offset)", file: file, line: line) }
 
     let (parsed, diagnostics) = Parser.parse(input, filename: "fuzz.tf")
     XCTAssertEqual(parsed.range.end.byte, input.count, label, file: file, line: line)
@@ -60,6 +62,28 @@ final class SyntaxRobustnessTests: XCTestCase {
   func testPathologicalInputs() {
     for (index, input) in HCLInputGenerator.pathological().enumerated() {
       check(input, "pathological input \(index)")
+    }
+  }
+}
+
+extension SyntaxRobustnessTests {
+  /// The nesting limit follows the thread's stack: on a 512 KB stack (the size of secondary
+  /// threads on some platforms), even a debug build reports deep input instead of crashing.
+  func testDeepNestingFitsASmallThreadStack() {
+    let done = DispatchSemaphore(value: 0)
+    var summaries: [[String]] = []
+    let thread = Thread {
+      for input in HCLInputGenerator.deeplyNested(depth: 10_000) {
+        summaries.append(Parser.parse(input, filename: "deep.tf").diagnostics.map(\.summary))
+      }
+      done.signal()
+    }
+    thread.stackSize = 512 * 1024
+    thread.start()
+    XCTAssertEqual(done.wait(timeout: .now() + 120), .success)
+    XCTAssertEqual(summaries.count, HCLInputGenerator.deeplyNested().count)
+    for (index, summary) in summaries.enumerated() {
+      XCTAssertTrue(summary.contains("Configuration nested too deeply"), "input \(index) \(summary)")
     }
   }
 }
