@@ -30,8 +30,8 @@ struct ValidateCommand: Command {
 
     """
 
-  /// The configuration files' names, their sources and every problem found in them.
-  struct Result {
+  /// The configuration files' sources and every problem found in them.
+  struct Outcome {
     var sources: [DiagnosticSource] = []
     var diagnostics: [Diagnostic] = []
   }
@@ -45,6 +45,7 @@ struct ValidateCommand: Command {
       case "-json": json = true
       case "-no-color": noColor = true
       default:
+        // As in Terraform, a bad command line is reported as text even with -json.
         let problem: Diagnostic =
           flag.hasPrefix("-")
           ? .error(
@@ -61,51 +62,51 @@ struct ValidateCommand: Command {
         return 1
       }
     }
-    let clock: EvalClock
+    var outcome = Outcome()
     switch EvalClock.fromEnvironment(context.environment) {
-    case .success(let c): clock = c
     case .failure(let invalid):
-      let renderer = DiagnosticRenderer(
-        sources: [], color: !json && context.colorEnabled(noColorFlag: noColor))
-      context.err(renderer.render([.error("Invalid GITFORM_NOW", detail: invalid.message)]))
-      return 1
+      outcome.diagnostics = [.error("Invalid GITFORM_NOW", detail: invalid.message)]
+    case .success(let clock):
+      do {
+        outcome = try Self.validate(directory: context.workingDirectory, clock: clock)
+      } catch {
+        outcome.diagnostics = [
+          .error(
+            "Failed to read the configuration",
+            detail: "The configuration files in \(context.workingDirectory) could not be read: "
+              + "\(error.localizedDescription)")
+        ]
+      }
     }
-    let result: Result
-    do {
-      result = try Self.validate(directory: context.workingDirectory, clock: clock)
-    } catch {
-      let renderer = DiagnosticRenderer(
-        sources: [], color: !json && context.colorEnabled(noColorFlag: noColor))
-      let problem = Diagnostic.error(
-        "Failed to read the configuration",
-        detail: "The configuration files in \(context.workingDirectory) could not be read: "
-          + "\(error.localizedDescription)")
-      context.err(renderer.render([problem]))
-      return 1
-    }
-    let valid = !result.diagnostics.hasErrors
+    report(outcome, json: json, color: !json && context.colorEnabled(noColorFlag: noColor), context)
+    return outcome.diagnostics.hasErrors ? 1 : 0
+  }
+
+  /// Terraform's output: the JSON document on standard output; or warnings on standard
+  /// output, errors on standard error and the success line when there are no errors.
+  private func report(_ outcome: Outcome, json: Bool, color: Bool, _ context: CommandContext) {
     if json {
       context.out(
-        DiagnosticJSON.validateDocument(result.diagnostics, sources: result.sources) + "\n")
-    } else {
-      let color = context.colorEnabled(noColorFlag: noColor)
-      let renderer = DiagnosticRenderer(sources: result.sources, color: color)
-      let errors = result.diagnostics.filter { $0.severity == .error }
-      let warnings = result.diagnostics.filter { $0.severity == .warning }
-      // As in Terraform: warnings on standard output, errors on standard error.
-      if !warnings.isEmpty { context.out(renderer.render(warnings)) }
-      if !errors.isEmpty { context.err(renderer.render(errors)) }
-      if valid { context.out(Self.successMessage(warnings: !warnings.isEmpty, color: color)) }
+        DiagnosticJSON.validateDocument(outcome.diagnostics, sources: outcome.sources) + "\n")
+      return
     }
-    return valid ? 0 : 1
+    let renderer = DiagnosticRenderer(sources: outcome.sources, color: color)
+    let errors = outcome.diagnostics.filter { $0.severity == .error }
+    let warnings = outcome.diagnostics.filter { $0.severity == .warning }
+    if !warnings.isEmpty { context.out(renderer.render(warnings)) }
+    if !errors.isEmpty {
+      context.err(renderer.render(errors))
+    } else {
+      context.out(Self.successMessage(warnings: !warnings.isEmpty, color: color))
+    }
   }
 
   /// Parses every configuration file, then (only when the syntax is sound, as Terraform
   /// stops after parse errors) evaluates the reference-free expressions.
-  static func validate(directory: String, clock: EvalClock) throws -> Result {
+  static func validate(directory: String, clock: EvalClock) throws -> Outcome {
     let names = try FileManager.default.contentsOfDirectory(atPath: directory)
-      .filter { $0.hasSuffix(".gf.hcl") }.sorted()
-    var result = Result()
+      .filter { $0.hasSuffix(".gf.hcl") && !isEditorFile($0) }.sorted()
+    var result = Outcome()
     var files: [SyntaxFile] = []
     for name in names {
       let path = URL(fileURLWithPath: directory).appendingPathComponent(name).path
@@ -117,15 +118,7 @@ struct ValidateCommand: Command {
       let (file, diagnostics) = Parser.parse(bytes, filename: name)
       files.append(file)
       result.diagnostics += diagnostics
-      result.sources.append(
-        DiagnosticSource(
-          filename: name, bytes: bytes,
-          contexts: file.body.blocks.map {
-            DiagnosticSource.Context(
-              startByte: $0.range.start.byte, endByte: $0.range.end.byte,
-              header: ([$0.type] + $0.labels.map { GoQuote.quote($0.value) }).joined(separator: " ")
-            )
-          }))
+      result.sources.append(DiagnosticSource(bytes: bytes, file: file))
     }
     if result.diagnostics.hasErrors { return result }
     let context = EvalContext(baseDirectory: directory, clock: clock, mode: .validate)
@@ -133,6 +126,11 @@ struct ValidateCommand: Command {
       result.diagnostics += StaticCheck.diagnostics(of: file.body, context: context)
     }
     return result
+  }
+
+  /// Files Terraform ignores as editors' leftovers: hidden, backup (`~`) and `#autosave#`.
+  static func isEditorFile(_ name: String) -> Bool {
+    name.hasPrefix(".") || name.hasSuffix("~") || (name.hasPrefix("#") && name.hasSuffix("#"))
   }
 
   static func successMessage(warnings: Bool, color: Bool) -> String {

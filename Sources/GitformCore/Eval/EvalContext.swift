@@ -27,6 +27,13 @@ public struct EvalContext: Sendable {
     self.functions = .standard
   }
 
+  /// The time `plantimestamp()` answers: one reading of the clock when the context is made.
+  /// Applying a saved plan sets it to the plan's time, as Terraform does.
+  public var planTime: Date {
+    get { planTimestamp.date }
+    set { planTimestamp = RFC3339Timestamp(date: newValue, offset: 0) }
+  }
+
   /// The names of every function an expression may call, sorted.
   public var functionNames: [String] { functions.names }
 

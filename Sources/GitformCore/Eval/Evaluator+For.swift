@@ -114,13 +114,16 @@ extension Evaluator {
       let condition = evaluate(conditionExpression)
       if condition.isNull {
         _ = fail(
-          "Invalid 'for' condition", "The value of the 'if' clause must not be null.",
+          "Condition is null", "The value of the 'if' clause must not be null.",
           subject: conditionExpression.range, context: range)
         return .failed
       }
-      guard case .success(let converted) = condition.converted(to: .bool) else {
+      let converted: Value
+      switch condition.converted(to: .bool) {
+      case .success(let value): converted = value
+      case .failure(let error):
         _ = fail(
-          "Invalid 'for' condition", "The 'if' clause value is invalid: bool required.",
+          "Invalid 'for' condition", "The 'if' clause value is invalid: \(error.message).",
           subject: conditionExpression.range, context: range)
         return .failed
       }

@@ -17,6 +17,8 @@ public struct Evaluator {
   var splatItems: [Value] = []
   /// How many `evaluate` calls are in progress.
   private var depth = 0
+  /// The thread's stack limit, found once evaluation gets deep.
+  private var stackBudget: StackBudget?
 
   public init(context: EvalContext) {
     self.context = context
@@ -32,16 +34,18 @@ public struct Evaluator {
   }
 
   /// How deep evaluation may recurse before refusing: far beyond the parser's nesting limit
-  /// (`Syntax.maximumNestingDepth`), yet shallow enough for any thread's stack.
+  /// (`Syntax.maximumNestingDepth`). Past `StackBudget.checkedFromDepth` levels the thread's
+  /// remaining stack is checked too, so a tree built by hand cannot overflow any thread.
   static let maximumDepth = 1_000
 
   /// Evaluates `expression`; problems are appended to `diagnostics`.
   public mutating func evaluate(_ expression: Expression) -> Value {
-    guard depth < Self.maximumDepth else {
+    if depth >= StackBudget.checkedFromDepth && stackBudget == nil { stackBudget = StackBudget() }
+    guard depth < Self.maximumDepth, stackBudget?.hasRoom() ?? true else {
       return fail(
         "Expression too deeply nested",
-        "This expression nests deeper than \(Self.maximumDepth) levels, which gitform does not "
-          + "evaluate.", subject: expression.range)
+        "This expression nests deeper than gitform evaluates (\(Self.maximumDepth) levels, or "
+          + "what the thread's stack allows).", subject: expression.range)
     }
     depth += 1
     defer { depth -= 1 }

@@ -49,52 +49,9 @@ struct RFC3339Timestamp: Equatable, Sendable, Comparable {
     return abs(result.seconds) < 1_000_000_000_000_000 ? result : nil
   }
 
+  /// The timestamp, or nil when `text` is not RFC 3339 (see `RFC3339Parser` for why).
   static func parse(_ text: String) -> RFC3339Timestamp? {
-    let b = Array(text.utf8)
-    func number(_ start: Int, _ count: Int) -> Int? {
-      guard start + count <= b.count else { return nil }
-      var value = 0
-      for byte in b[start..<start + count] {
-        guard byte >= 48 && byte <= 57 else { return nil }
-        value = value * 10 + Int(byte - 48)
-      }
-      return value
-    }
-    func at(_ i: Int, _ c: Character) -> Bool { i < b.count && b[i] == c.asciiValue }
-    guard let year = number(0, 4), at(4, "-"), let month = number(5, 2), at(7, "-"),
-      let day = number(8, 2), at(10, "T") || at(10, "t"), let hour = number(11, 2), at(13, ":"),
-      let minute = number(14, 2), at(16, ":"), let second = number(17, 2)
-    else { return nil }
-    var i = 19
-    var nanoseconds = 0
-    if at(i, ".") {
-      i += 1
-      var digits = 0
-      while i < b.count, b[i] >= 48 && b[i] <= 57 {
-        if digits < 9 { nanoseconds = nanoseconds * 10 + Int(b[i] - 48) }
-        digits += 1
-        i += 1
-      }
-      guard digits > 0 else { return nil }
-      for _ in digits..<max(digits, 9) { nanoseconds *= 10 }
-    }
-    var offset = 0
-    if at(i, "Z") || at(i, "z") {
-      i += 1
-    } else if at(i, "+") || at(i, "-") {
-      guard let h = number(i + 1, 2), at(i + 3, ":"), let m = number(i + 4, 2), h < 24, m < 60
-      else { return nil }
-      offset = (h * 3600 + m * 60) * (at(i, "-") ? -1 : 1)
-      i += 6
-    } else {
-      return nil
-    }
-    guard i == b.count, (1...12).contains(month), hour < 24, minute < 60, second < 60,
-      day >= 1, day <= daysIn(month: month, year: year)
-    else { return nil }
-    let days = CivilDate.days(year: year, month: month, day: day)
-    let seconds = days * 86_400 + hour * 3_600 + minute * 60 + second - offset
-    return RFC3339Timestamp(seconds: seconds, nanoseconds: nanoseconds, offset: offset)
+    try? RFC3339Parser.parse(text).get()
   }
 
   /// `2006-01-02T15:04:05Z07:00`, seconds truncated, in the timestamp's own offset.
@@ -118,13 +75,5 @@ struct RFC3339Timestamp: Equatable, Sendable, Comparable {
     let padded =
       digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     return n < 0 ? "-" + padded : padded
-  }
-
-  private static func daysIn(month: Int, year: Int) -> Int {
-    switch month {
-    case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-    case 4, 6, 9, 11: return 30
-    default: return 31
-    }
   }
 }

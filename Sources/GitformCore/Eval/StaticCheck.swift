@@ -2,17 +2,39 @@
 /// is evaluated (in `validate` mode, so time functions stay unknown) and its problems
 /// reported, so `x = 1 + "a"` or `x = lenght([])` fail before anything is planned.
 ///
-/// Expressions with references are skipped rather than evaluated against invented values:
-/// what `var.x` or `user_token.bot` means is decided by the engine, which checks them later.
+/// Expressions with references are not evaluated against invented values: what `var.x` or
+/// `user_token.bot` means is decided by the engine, which checks them later. Their calls to
+/// unknown functions are reported all the same, since no value can make those right.
 public enum StaticCheck {
-  /// Problems in the reference-free attribute expressions of `body` and its nested blocks,
-  /// in source order.
+  /// Problems in the attribute expressions of `body` and its nested blocks, in source order.
   public static func diagnostics(of body: Body, context: EvalContext) -> [Diagnostic] {
     var evaluator = Evaluator(context: context)
-    for expression in attributeExpressions(in: body) where expression.references.isEmpty {
-      _ = evaluator.evaluate(expression)
+    for expression in attributeExpressions(in: body) {
+      if expression.references.isEmpty {
+        _ = evaluator.evaluate(expression)
+      } else {
+        for call in unknownCalls(in: expression, functions: context.functions) {
+          evaluator.diagnostics.append(
+            Evaluator.unknownFunction(call, functions: context.functions))
+        }
+      }
     }
     return evaluator.diagnostics
+  }
+
+  /// Calls to functions that do not exist, in source order, except inside `try` and `can`,
+  /// which turn such a failure into a fallback.
+  static func unknownCalls(in expression: Expression, functions: FunctionTable) -> [FunctionCall] {
+    var found: [FunctionCall] = []
+    var pending = [expression]
+    while let next = pending.popLast() {
+      if case .functionCall(let call) = next.kind {
+        if FunctionTable.lazyNames.contains(call.name.name) { continue }
+        if !functions.contains(call.name.name) { found.append(call) }
+      }
+      pending += next.children.reversed()
+    }
+    return found
   }
 
   private static func attributeExpressions(in body: Body) -> [Expression] {

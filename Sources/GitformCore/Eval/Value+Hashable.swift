@@ -44,8 +44,9 @@ extension Value: Hashable {
     }
   }
 
-  /// The order set elements are kept in: nulls first, then booleans (false first), numbers
-  /// ascending, strings lexically, and other values by their rendering. Total and stable.
+  /// The order set elements are kept in: booleans (false first), numbers ascending, strings
+  /// lexically, other values by their rendering, and nulls last (as cty orders them). Total
+  /// and stable.
   static func canonicalOrder(_ a: Value, _ b: Value) -> Bool {
     let (ra, rb) = (a.orderRank, b.orderRank)
     if ra != rb { return ra < rb }
@@ -59,7 +60,7 @@ extension Value: Hashable {
 
   private var orderRank: Int {
     switch content {
-    case .null: return 0
+    case .null: return 6
     case .bool: return 1
     case .number: return 2
     case .string: return 3

@@ -148,6 +148,7 @@ final class ValidateCommandTests: XCTestCase {
   func testOnlyGfHclFilesOfTheDirectoryAreRead() throws {
     try write("main.tf", "x = 1 + \"a\"\n")
     try write("notes.hcl", "x = 1 + \"a\"\n")
+    try write(".hidden.gf.hcl", "x = 1 + \"a\"\n")
     let nested = directory.appendingPathComponent("sub")
     try FileManager.default.createDirectory(at: nested, withIntermediateDirectories: true)
     try Data("x = 1 + \"a\"\n".utf8).write(to: nested.appendingPathComponent("main.gf.hcl"))
@@ -201,6 +202,9 @@ final class ValidateCommandTests: XCTestCase {
     let result = validate(environment: ["GITFORM_NOW": "soon"])
     XCTAssertEqual(result.code, 1)
     XCTAssertTrue(result.err.contains("Error: Invalid GITFORM_NOW"), result.err)
+    let json = validate(["-json"], environment: ["GITFORM_NOW": "soon"])
+    XCTAssertEqual(json.code, 1)
+    XCTAssertTrue(json.out.contains(#""summary": "Invalid GITFORM_NOW""#), json.out)
   }
 
   func testHelpAndCommandList() {

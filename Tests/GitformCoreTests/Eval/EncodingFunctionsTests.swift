@@ -39,7 +39,7 @@ final class EncodingFunctionsTests: FunctionTestCase {
     XCTAssertEqual(
       message("1 2"), #"Call to function "jsondecode" failed: extraneous data after JSON object."#)
     XCTAssertEqual(
-      message("{"), #"Call to function "jsondecode" failed: unexpected end of JSON input."#)
+      message("{"), #"Call to function "jsondecode" failed: EOF."#)
     XCTAssertEqual(
       message(String(repeating: "[", count: 10_000)),
       #"Call to function "jsondecode" failed: exceeded max depth."#)

@@ -168,8 +168,9 @@ final class EvaluatorErrorTests: EvaluatorTestCase {
   }
 
   func testLongOperatorChainsEvaluateWithoutRecursion() {
-    let source = Array(repeating: "1", count: 5_000).joined(separator: " + ")
-    XCTAssertEqual(value(source), .number(5_000))
+    // The parser allows chains up to its nesting limit; evaluation walks them in a loop.
+    let source = Array(repeating: "1", count: 250).joined(separator: " + ")
+    XCTAssertEqual(value(source), .number(250))
     let (parsed, _) = Parser.parseExpression(Array(source.utf8), filename: "t")
     XCTAssertEqual(parsed.references.count, 0)
   }
@@ -185,6 +186,32 @@ final class EvaluatorErrorTests: EvaluatorTestCase {
     let (result, diagnostics) = Evaluator.evaluate(expression, in: EvalContext())
     XCTAssertEqual(result, .unknown())
     XCTAssertEqual(diagnostics.map(\.summary), ["Expression too deeply nested"])
+  }
+
+  func testDeepTreesOnASmallThreadStackGiveADiagnostic() {
+    let range = SourceRange(
+      filename: "t", start: SourcePosition(line: 1, column: 1, byte: 0),
+      end: SourcePosition(line: 1, column: 2, byte: 1))
+    var expression = Expression(.literal(.number("1")), range: range)
+    for _ in 0..<(Evaluator.maximumDepth - 10) {
+      expression = Expression(
+        .functionCall(
+          FunctionCall(
+            name: Identifier(name: "abs", range: range), arguments: [expression],
+            expandFinal: false, openParenRange: range, closeParenRange: range)), range: range)
+    }
+    final class Outcome: @unchecked Sendable { var summaries: [String] = [] }
+    let outcome = Outcome()
+    let done = expectation(description: "evaluated on a 512 KB thread")
+    let thread = Thread { [expression] in
+      outcome.summaries = Evaluator.evaluate(expression, in: EvalContext()).1.map(\.summary)
+      done.fulfill()
+    }
+    thread.stackSize = 512 * 1024
+    thread.start()
+    wait(for: [done], timeout: 30)
+    XCTAssertTrue(
+      outcome.summaries.contains("Expression too deeply nested"), "\(outcome.summaries)")
   }
 
   func testNumbersBeyondPrecisionAreErrors() {

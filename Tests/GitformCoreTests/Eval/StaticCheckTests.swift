@@ -58,6 +58,12 @@ final class StaticCheckTests: EvaluatorTestCase {
       ["Invalid operand @2:11", "Call to unknown function @4:7", "Unsupported attribute @10:26"])
   }
 
+  func testUnknownFunctionsAreReportedEvenWithReferences() {
+    XCTAssertEqual(
+      check("a = lenght(var.x)\nb = try(lenght(var.x), 0)\nc = upper(var.x) + 1\n"),
+      ["Call to unknown function @1:5"])
+  }
+
   func testAValidConfigurationHasNoProblems() {
     XCTAssertEqual(check("a = upper(\"x\")\nb = timestamp()\n"), [])
   }

@@ -28,6 +28,14 @@ final class TimeFunctionsTests: FunctionTestCase {
     XCTAssertEqual(first, second)
   }
 
+  func testPlanTimeCanBeSetForASavedPlan() {
+    var context = EvalContext(clock: .fixed(Self.now), mode: .apply)
+    context.planTime = Date(timeIntervalSince1970: 86_400)
+    let result = context.functions["plantimestamp"]?.call(
+      [], environment: context.functionEnvironment)
+    XCTAssertEqual(result, .success(.string("1970-01-02T00:00:00Z")))
+  }
+
   func testGitformNowFixesTheClock() throws {
     let clock = try EvalClock.fromEnvironment(["GITFORM_NOW": "2024-02-29T12:00:00+02:00"]).get()
     XCTAssertEqual(clock.now(), Date(timeIntervalSince1970: 1_709_200_800))

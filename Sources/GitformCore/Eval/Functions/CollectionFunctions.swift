@@ -60,14 +60,12 @@ enum CollectionFunctions {
         if case .map(let t) = argument.type { mapTypes.append(t) }
         attributes.merge(items) { _, later in later }
       }
-      if !present.isEmpty, mapTypes.count == present.count, let unified = ValueType.unify(mapTypes)
+      // Maps of one element type merge into a map; anything else into an object, as in
+      // Terraform (maps of different element types are not converted).
+      if let first = mapTypes.first, !present.isEmpty, mapTypes.count == present.count,
+        mapTypes.allSatisfy({ $0 == first })
       {
-        let keys = attributes.keys.sorted()
-        if case .success(let (converted, type)) = Value.convertElements(
-          keys.compactMap { attributes[$0] }, to: unified)
-        {
-          return .map(Dictionary(uniqueKeysWithValues: zip(keys, converted)), elementType: type)
-        }
+        return .map(attributes, elementType: first)
       }
       return .object(attributes)
     },
@@ -87,7 +85,7 @@ enum CollectionFunctions {
     },
     Function("values", [dynamic("values")], returns: .dynamic) { args, _ in
       guard let attributes = args[0].sortedAttributes, args[0].type.isMapping else {
-        throw FunctionError.argument(index: 0, "must have map or object type")
+        throw FunctionError.call("values() requires a map as the first argument")
       }
       if case .map(let t) = args[0].type { return .list(attributes.map(\.value), elementType: t) }
       return .tuple(attributes.map(\.value))
@@ -101,15 +99,17 @@ enum CollectionFunctions {
         throw FunctionError.call("lookup() takes two or three arguments, got \(args.count)")
       }
       guard args[0].type.isMapping, let attributes = args[0].attributes else {
-        throw FunctionError.argument(index: 0, "must have map or object type")
+        throw FunctionError.argument(index: 0, "lookup() requires a map as the first argument")
       }
       let key = args[1].stringValue ?? ""
       if let found = attributes[key] { return found }
       if args.count == 3 {
-        if case .map(let t) = args[0].type, case .success(let d) = args[2].converted(to: t) {
-          return d
+        guard case .map(let t) = args[0].type else { return args[2] }
+        guard case .success(let converted) = args[2].converted(to: t) else {
+          throw FunctionError.argument(
+            index: 2, "the default value must have the same type as the map elements")
         }
-        return args[2]
+        return converted
       }
       if case .object = args[0].type {
         throw FunctionError.argument(

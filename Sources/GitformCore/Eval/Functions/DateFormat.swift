@@ -7,6 +7,21 @@ enum DateFormat {
     var message: String
   }
 
+  /// Terraform's hint for a misspelt verb, by its letter.
+  private static let hints: [Character: String] = [
+    "Y": #"year must either be "YY" or "YYYY""#,
+    "M": #"month must be "M", "MM", "MMM", or "MMMM""#,
+    "D": #"day of month must either be "D" or "DD""#,
+    "E": #"day of week must either be "EEE" or "EEEE""#,
+    "h": #"24-hour must either be "h" or "hh""#,
+    "H": #"12-hour must either be "H" or "HH""#,
+    "A": #"must be "AA""#,
+    "a": #"must be "aa""#,
+    "m": #"minute must either be "m" or "mm""#,
+    "s": #"second must either be "s" or "ss""#,
+    "Z": "timezone must be Z, ZZZZ, or ZZZZZ",
+  ]
+
   private static let monthNames = [
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December",
@@ -86,7 +101,10 @@ enum DateFormat {
       case "ZZZZ": out += offset(timestamp.offset, colon: false)
       case "ZZZ": out += timestamp.offset == 0 ? "UTC" : offset(timestamp.offset, colon: false)
       case "Z": out += timestamp.offset == 0 ? "Z" : offset(timestamp.offset, colon: true)
-      default: return .failure(Failure(message: "invalid date format verb \(Value.quoted(verb))"))
+      default:
+        var message = "invalid date format verb \(Value.quoted(verb))"
+        if let hint = hints[ch] { message += ": " + hint }
+        return .failure(Failure(message: message))
       }
     }
     return .success(out)

@@ -53,7 +53,10 @@ enum FormatFunction {
           j += 1
         }
         guard j < characters.count, characters[j] == "]", index > 0 else {
-          throw FunctionError.call("unrecognized format character '[' at offset \(i)")
+          // cty names the first character that cannot continue the index.
+          let bad = index == 0 && j > i + 1 ? i + 1 : j
+          let character = bad < characters.count ? String(characters[bad]) : ""
+          throw FunctionError.call("unrecognized format character '\(character)' at offset \(bad)")
         }
         verb.text += String(characters[i...j])
         next = index - 1
@@ -66,11 +69,14 @@ enum FormatFunction {
         verb.precision = number(characters, &i, &verb.text) ?? 0
       }
       guard i < characters.count else {
-        throw FunctionError.call(
-          "format string ends in the middle of a verb at offset \(verb.offset)")
+        throw FunctionError.call("invalid format string starting at offset \(i)")
       }
       verb.character = characters[i]
       verb.text.append(characters[i])
+      // Verbs are letters; anything else cannot end a directive.
+      guard verb.character.isLetter || verb.character == "%" else {
+        throw FunctionError.call("unrecognized format character '\(verb.character)' at offset \(i)")
+      }
       i += 1
       if verb.character == "%" {
         out.append("%")

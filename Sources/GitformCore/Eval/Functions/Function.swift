@@ -78,7 +78,8 @@ struct Function: Sendable {
       let missing = parameters[arguments.count].name
       return .failure(
         .notEnoughArguments(
-          "Function \(Value.quoted(name)) expects \(parameters.count) argument(s). "
+          "Function \(Value.quoted(name)) expects \(variadic == nil ? "" : "at least ")"
+            + "\(parameters.count) argument(s). "
             + "Missing value for \(Value.quoted(missing))."))
     }
     if variadic == nil && arguments.count > parameters.count {

@@ -36,15 +36,16 @@ struct JSONValueParser {
     }
   }
 
+  /// Go's words: input ending between tokens is "EOF", inside a token "unexpected EOF".
   private func unexpected(_ context: String) -> Failure {
-    guard position < bytes.count else { return Failure(message: "unexpected end of JSON input") }
+    guard position < bytes.count else { return Failure(message: "unexpected EOF") }
     let character = String(decoding: [bytes[position]], as: UTF8.self)
     return Failure(message: "invalid character '\(character)' \(context)")
   }
 
   private mutating func value(depth: Int) throws -> Value {
     guard depth < Self.maximumDepth else { throw Failure(message: "exceeded max depth") }
-    guard position < bytes.count else { throw Failure(message: "unexpected end of JSON input") }
+    guard position < bytes.count else { throw Failure(message: "EOF") }
     switch bytes[position] {
     case UInt8(ascii: "{"): return try object(depth: depth)
     case UInt8(ascii: "["): return try array(depth: depth)
@@ -68,20 +69,44 @@ struct JSONValueParser {
     return result
   }
 
+  /// JSON's number grammar exactly (`-?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?`), so
+  /// `01` and `1.` are refused as Go refuses them.
   private mutating func number() throws -> Value {
     let start = position
-    let allowed = Set("+-.eE0123456789".utf8)
-    while position < bytes.count, allowed.contains(bytes[position]) { position += 1 }
+    func digits() { while position < bytes.count, isDigit(bytes[position]) { position += 1 } }
+    func require(_ context: String) throws {
+      guard position < bytes.count else { throw Failure(message: "unexpected EOF") }
+      guard isDigit(bytes[position]) else { throw unexpected(context) }
+    }
+    if bytes[position] == UInt8(ascii: "-") { position += 1 }
+    try require("in numeric literal")
+    if bytes[position] == UInt8(ascii: "0") { position += 1 } else { digits() }
+    if position < bytes.count, bytes[position] == UInt8(ascii: ".") {
+      position += 1
+      try require("after decimal point in numeric literal")
+      digits()
+    }
+    if position < bytes.count,
+      bytes[position] == UInt8(ascii: "e") || bytes[position] == UInt8(ascii: "E")
+    {
+      position += 1
+      if position < bytes.count,
+        bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-")
+      {
+        position += 1
+      }
+      try require("in exponent of numeric literal")
+      digits()
+    }
     let text = String(decoding: bytes[start..<position], as: UTF8.self)
     switch NumberFormatting.parse(text) {
     case .success(let n): return .number(n)
-    case .failure(.outOfRange):
+    case .failure:
       throw Failure(message: "number \(text) is beyond the precision of gitform's numbers")
-    case .failure(.syntax):
-      position = start
-      throw unexpected("in numeric literal")
     }
   }
+
+  private func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
 
   private mutating func string() throws -> String {
     position += 1
@@ -135,7 +160,7 @@ struct JSONValueParser {
       }
       chunkStart = position
     }
-    throw Failure(message: "unexpected end of JSON input")
+    throw Failure(message: "unexpected EOF")
   }
 
   private mutating func hex4() throws -> UInt32 {
@@ -171,7 +196,7 @@ struct JSONValueParser {
       skipSpace()
       elements.append(try value(depth: depth + 1))
       skipSpace()
-      guard position < bytes.count else { throw Failure(message: "unexpected end of JSON input") }
+      guard position < bytes.count else { throw Failure(message: "EOF") }
       if bytes[position] == UInt8(ascii: "]") {
         position += 1
         return .tuple(elements)
@@ -191,19 +216,21 @@ struct JSONValueParser {
     }
     while true {
       skipSpace()
-      guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else {
+      guard position < bytes.count else { throw Failure(message: "EOF") }
+      guard bytes[position] == UInt8(ascii: "\"") else {
         throw unexpected("looking for beginning of object key string")
       }
       let key = try string()
       skipSpace()
-      guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else {
+      guard position < bytes.count else { throw Failure(message: "EOF") }
+      guard bytes[position] == UInt8(ascii: ":") else {
         throw unexpected("after object key")
       }
       position += 1
       skipSpace()
       attributes[key] = try value(depth: depth + 1)
       skipSpace()
-      guard position < bytes.count else { throw Failure(message: "unexpected end of JSON input") }
+      guard position < bytes.count else { throw Failure(message: "EOF") }
       if bytes[position] == UInt8(ascii: "}") {
         position += 1
         return .object(attributes)

@@ -20,7 +20,7 @@ enum SequenceFunctions {
       "coalesce", [], variadic: FunctionParameter(name: "vals", type: .dynamic, allowNull: true),
       returns: .dynamic
     ) { args, _ in
-      guard let unified = ValueType.inferredElementType(of: args) else {
+      guard !args.isEmpty, let unified = ValueType.inferredElementType(of: args) else {
         throw FunctionError.call("all arguments must have the same type")
       }
       for (index, argument) in args.enumerated() where !argument.isNull {

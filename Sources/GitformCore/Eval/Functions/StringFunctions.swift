@@ -34,10 +34,10 @@ enum StringFunctions {
       guard args.count > 1 else { throw FunctionError.call("at least one list is required") }
       var items: [String] = []
       for (offset, list) in args.dropFirst().enumerated() {
-        for element in list.elements ?? [] {
+        for (index, element) in (list.elements ?? []).enumerated() {
           guard let s = element.stringValue else {
             throw FunctionError.argument(
-              index: offset + 1, "element \(items.count): argument must not be null")
+              index: offset + 1, "element \(index) is null; cannot concatenate null values")
           }
           items.append(s)
         }
@@ -51,7 +51,10 @@ enum StringFunctions {
       guard let offsetNumber = args[1].numberValue, let lengthNumber = args[2].numberValue,
         let offset = DecimalArithmetic.intValue(offsetNumber),
         let length = DecimalArithmetic.intValue(lengthNumber)
-      else { throw FunctionError.call("offset and length must be whole numbers") }
+      else {
+        throw FunctionError.call(
+          "value must be a whole number, between \(Int.min) and \(Int.max)")
+      }
       return .string(substring(characters, offset: offset, length: length))
     },
   ]
@@ -94,7 +97,9 @@ enum StringFunctions {
     guard pattern.count >= 2, pattern.hasPrefix("/"), pattern.hasSuffix("/") else {
       return pattern.isEmpty ? s : s.replacingOccurrences(of: pattern, with: replacement)
     }
-    let source = String(pattern.dropFirst().dropLast())
+    // An empty expression matches the empty string at every position, as in Go.
+    let inner = String(pattern.dropFirst().dropLast())
+    let source = inner.isEmpty ? "(?:)" : inner
     let expression: NSRegularExpression
     do {
       expression = try NSRegularExpression(pattern: source)

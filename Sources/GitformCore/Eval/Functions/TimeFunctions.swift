@@ -55,21 +55,12 @@ enum TimeFunctions {
 
   /// Parses an RFC 3339 argument; a bad one blames argument `index`, or the call when nil.
   static func parse(_ text: String, index: Int?) throws -> RFC3339Timestamp {
-    if let timestamp = RFC3339Timestamp.parse(text) { return timestamp }
-    let bytes = Array(text.utf8)
-    let yearIsDigits = bytes.count >= 4 && bytes.prefix(4).allSatisfy { $0 >= 48 && $0 <= 57 }
-    let reason: String
-    if !yearIsDigits {
-      reason = "cannot use \(Value.quoted(text)) as year"
-    } else if bytes.count <= 10
-      || (bytes[10] != UInt8(ascii: "T") && bytes[10] != UInt8(ascii: "t"))
-    {
-      reason = "missing required time introducer 'T'"
-    } else {
-      reason = "\(Value.quoted(text)) does not match the layout \"2006-01-02T15:04:05Z07:00\""
+    switch RFC3339Parser.parse(text) {
+    case .success(let timestamp): return timestamp
+    case .failure(let failure):
+      let message = "not a valid RFC3339 timestamp: \(failure.reason)"
+      if let index { throw FunctionError.argument(index: index, message) }
+      throw FunctionError.call(message)
     }
-    let message = "not a valid RFC3339 timestamp: \(reason)"
-    if let index { throw FunctionError.argument(index: index, message) }
-    throw FunctionError.call(message)
   }
 }

@@ -1,0 +1,128 @@
+/// Go's `time.RFC3339` layout (`2006-01-02T15:04:05Z07:00`) read field by field, so a bad
+/// timestamp is explained the way Terraform explains it: `cannot use "x" as year`, `end of
+/// string before UTC offset`, `hour must be between 0 and 23 inclusive`, `day out of range`.
+struct RFC3339Parser {
+  /// Why a text is not a timestamp, worded to follow "not a valid RFC3339 timestamp: ".
+  struct Failure: Error, Equatable {
+    var reason: String
+  }
+
+  private let bytes: [UInt8]
+  private var position = 0
+
+  private init(_ text: String) { bytes = Array(text.utf8) }
+
+  static func parse(_ text: String) -> Result<RFC3339Timestamp, Failure> {
+    var parser = RFC3339Parser(text)
+    do {
+      return .success(try parser.timestamp())
+    } catch let failure as Failure {
+      return .failure(failure)
+    } catch {
+      return .failure(Failure(reason: "\(error)"))
+    }
+  }
+
+  /// The unread rest of the text: what Go calls the value element.
+  private var rest: String { String(decoding: bytes[min(position, bytes.count)...], as: UTF8.self) }
+
+  private mutating func timestamp() throws -> RFC3339Timestamp {
+    let year = try field(4, "year")
+    try separator("-")
+    let month = try field(2, "month")
+    guard (1...12).contains(month) else {
+      throw Failure(reason: "cannot use \(Value.quoted(rest)) as month")
+    }
+    try separator("-")
+    let day = try field(2, "day of month")
+    guard position < bytes.count,
+      bytes[position] == UInt8(ascii: "T") || bytes[position] == UInt8(ascii: "t")
+    else { throw Failure(reason: "missing required time introducer 'T'") }
+    position += 1
+    let hour = try field(2, "hour")
+    guard hour < 24 else { throw Failure(reason: "hour must be between 0 and 23 inclusive") }
+    try separator(":")
+    let minute = try field(2, "minute")
+    guard minute < 60 else { throw Failure(reason: "minute must be between 0 and 59 inclusive") }
+    try separator(":")
+    let second = try field(2, "second")
+    guard second < 60 else { throw Failure(reason: "second must be between 0 and 59 inclusive") }
+    let nanoseconds = fraction()
+    let offset = try utcOffset()
+    guard position == bytes.count else {
+      throw Failure(reason: "extra text: \(Value.quoted(rest))")
+    }
+    guard day >= 1, day <= Self.daysIn(month: month, year: year) else {
+      throw Failure(reason: "day out of range")
+    }
+    let days = CivilDate.days(year: year, month: month, day: day)
+    let seconds = days * 86_400 + hour * 3_600 + minute * 60 + second - offset
+    return RFC3339Timestamp(seconds: seconds, nanoseconds: nanoseconds, offset: offset)
+  }
+
+  /// Exactly `count` digits.
+  private mutating func field(_ count: Int, _ name: String) throws -> Int {
+    guard position < bytes.count else { throw Failure(reason: "end of string before \(name)") }
+    guard position + count <= bytes.count,
+      bytes[position..<position + count].allSatisfy({ $0 >= 48 && $0 <= 57 })
+    else { throw Failure(reason: "cannot use \(Value.quoted(rest)) as \(name)") }
+    let value = bytes[position..<position + count].reduce(0) { $0 * 10 + Int($1 - 48) }
+    position += count
+    return value
+  }
+
+  private mutating func separator(_ character: Character) throws {
+    let expected = Value.quoted(String(character))
+    guard position < bytes.count else {
+      throw Failure(reason: "end of string where \(expected) is expected")
+    }
+    guard bytes[position] == character.asciiValue else {
+      throw Failure(reason: "found \(Value.quoted(rest)) where \(expected) is expected")
+    }
+    position += 1
+  }
+
+  /// `.digits`, kept to nanoseconds; absent means zero.
+  private mutating func fraction() -> Int {
+    guard position + 1 < bytes.count, bytes[position] == UInt8(ascii: "."),
+      bytes[position + 1] >= 48 && bytes[position + 1] <= 57
+    else { return 0 }
+    position += 1
+    var nanoseconds = 0
+    var digits = 0
+    while position < bytes.count, bytes[position] >= 48 && bytes[position] <= 57 {
+      if digits < 9 { nanoseconds = nanoseconds * 10 + Int(bytes[position] - 48) }
+      digits += 1
+      position += 1
+    }
+    for _ in digits..<max(digits, 9) { nanoseconds *= 10 }
+    return nanoseconds
+  }
+
+  /// `Z` or `±HH:MM`, in seconds east of UTC.
+  private mutating func utcOffset() throws -> Int {
+    guard position < bytes.count else { throw Failure(reason: "end of string before UTC offset") }
+    if bytes[position] == UInt8(ascii: "Z") || bytes[position] == UInt8(ascii: "z") {
+      position += 1
+      return 0
+    }
+    let b = bytes
+    let p = position
+    func digit(_ i: Int) -> Int? { i < b.count && b[i] >= 48 && b[i] <= 57 ? Int(b[i] - 48) : nil }
+    guard b[p] == UInt8(ascii: "+") || b[p] == UInt8(ascii: "-"), let h1 = digit(p + 1),
+      let h2 = digit(p + 2), p + 3 < b.count, b[p + 3] == UInt8(ascii: ":"), let m1 = digit(p + 4),
+      let m2 = digit(p + 5), h1 * 10 + h2 < 24, m1 * 10 + m2 < 60
+    else { throw Failure(reason: "cannot use \(Value.quoted(rest)) as UTC offset") }
+    position += 6
+    let seconds = (h1 * 10 + h2) * 3_600 + (m1 * 10 + m2) * 60
+    return b[p] == UInt8(ascii: "-") ? -seconds : seconds
+  }
+
+  private static func daysIn(month: Int, year: Int) -> Int {
+    switch month {
+    case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+    case 4, 6, 9, 11: return 30
+    default: return 31
+    }
+  }
+}
