@@ -67,13 +67,16 @@ enum DurableFile {
   static func writeAll(_ descriptor: Int32, _ bytes: [UInt8], path: String) throws(StateError) {
     var offset = 0
     while offset < bytes.count {
-      let written = bytes.withUnsafeBytes {
-        Foundation.write(descriptor, $0.baseAddress! + offset, bytes.count - offset)
+      let written = bytes.withUnsafeBytes { buffer -> Int in
+        guard let base = buffer.baseAddress else { return 0 }
+        return Foundation.write(descriptor, base + offset, buffer.count - offset)
       }
       if written < 0 {
         if errno == EINTR { continue }
         throw .fileSystem(path, "write", errno: errno)
       }
+      // A write that makes no progress would loop forever; treat it as a full disk.
+      guard written > 0 else { throw .fileSystem(path, "write", errno: ENOSPC) }
       offset += written
     }
   }

@@ -35,14 +35,22 @@ public struct SHA256: Sendable {
   }
 
   public mutating func update<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
-    for byte in bytes {
-      pending.append(byte)
-      length &+= 1
-      if pending.count == 64 {
-        compress(pending)
-        pending.removeAll(keepingCapacity: true)
-      }
+    let input = Array(bytes)
+    length &+= UInt64(input.count)
+    var offset = 0
+    if !pending.isEmpty {
+      let take = min(64 - pending.count, input.count)
+      pending.append(contentsOf: input[0..<take])
+      offset = take
+      guard pending.count == 64 else { return }
+      compress(pending, at: 0)
+      pending.removeAll(keepingCapacity: true)
     }
+    while input.count - offset >= 64 {
+      compress(input, at: offset)
+      offset += 64
+    }
+    pending.append(contentsOf: input[offset...])
   }
 
   /// Pads, processes the last block(s) and returns the 32-byte digest.
@@ -52,15 +60,18 @@ public struct SHA256: Sendable {
     tail.append(0x80)
     while tail.count % 64 != 56 { tail.append(0) }
     for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-    for start in stride(from: 0, to: tail.count, by: 64) { compress(Array(tail[start..<start + 64])) }
+    for start in stride(from: 0, to: tail.count, by: 64) { compress(tail, at: start) }
     pending = []
     return hash.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> (24 - 8 * UInt32($0))) } }
   }
 
-  private mutating func compress(_ block: [UInt8]) {
+  /// Processes the 64-byte block of `data` that starts at `start`.
+  private mutating func compress(_ data: [UInt8], at start: Int) {
     var schedule = [UInt32](repeating: 0, count: 64)
     for index in 0..<16 {
-      schedule[index] = (0..<4).reduce(UInt32(0)) { $0 << 8 | UInt32(block[index * 4 + $1]) }
+      let base = start + index * 4
+      schedule[index] =
+        UInt32(data[base]) << 24 | UInt32(data[base + 1]) << 16 | UInt32(data[base + 2]) << 8 | UInt32(data[base + 3])
     }
     for index in 16..<64 {
       let s0 = rotate(schedule[index - 15], 7) ^ rotate(schedule[index - 15], 18) ^ (schedule[index - 15] >> 3)

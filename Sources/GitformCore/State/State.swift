@@ -28,7 +28,13 @@ public struct State: Equatable, Sendable {
   public var lineage: String
   /// Root module outputs by name.
   public var outputs: [String: OutputState]
-  public var resources: [ResourceState]
+  /// Resources in any order (the file is written normalized). Assigning or mutating the array
+  /// directly is allowed; it drops the position cache that keeps `upsert`/`remove` O(1).
+  public var resources: [ResourceState] {
+    didSet { resourcePositions = nil }
+  }
+  /// Where each resource sits in `resources`; nil after any outside change, rebuilt on demand.
+  private var resourcePositions: [ResourceAddress: Int]?
 
   public init(
     terraformVersion: String, serial: UInt64 = 0, lineage: String = State.newLineage(),
@@ -51,9 +57,14 @@ public struct State: Equatable, Sendable {
 
   // MARK: - Lookup and change
 
-  /// The resource at `address`, if recorded.
+  /// The resource at `address`, if recorded. Linear: for many lookups use `resourcesByAddress`.
   public func resource(_ address: ResourceAddress) -> ResourceState? {
     resources.first { $0.address == address }
+  }
+
+  /// Every resource by address, for planners that look up thousands of them.
+  public var resourcesByAddress: [ResourceAddress: ResourceState] {
+    Dictionary(resources.map { ($0.address, $0) }, uniquingKeysWith: { first, _ in first })
   }
 
   /// The current (not deposed) object of an instance, if recorded.
@@ -75,29 +86,60 @@ public struct State: Equatable, Sendable {
   /// Records `instance` for the resource described by `resource` (whose `instances` are
   /// ignored), replacing an object with the same index key and deposed key. Attribute keys
   /// are sorted, so the order in which the engine built them never shows in the file.
+  /// Amortized O(1): an apply of 10,000 actions does not rescan the state 10,000 times.
   public mutating func upsert(_ instance: ResourceInstance, in resource: ResourceState) {
     var instance = instance
     instance.attributes = instance.attributes.sortingKeys()
-    if let position = resources.firstIndex(where: { $0.address == resource.address }) {
+    var positions = takeResourcePositions()
+    if let position = positions[resource.address] {
       resources[position].each = resource.each
       resources[position].provider = resource.provider
-      resources[position].instances.removeAll {
-        $0.indexKey == instance.indexKey && $0.deposed == instance.deposed
-      }
-      resources[position].instances.append(instance)
+      resources[position].upsertObject(instance)
     } else {
       var fresh = resource
       fresh.instances = [instance]
+      positions[resource.address] = resources.count
       resources.append(fresh)
     }
+    resourcePositions = positions
   }
 
   /// Forgets one object of an instance (the current one when `deposed` is nil). A resource
   /// left without instances is removed, as Terraform prunes empty resources.
   public mutating func remove(_ address: InstanceAddress, deposed: String? = nil) {
-    guard let position = resources.firstIndex(where: { $0.address == address.resource }) else { return }
-    resources[position].instances.removeAll { $0.indexKey == address.key && $0.deposed == deposed }
-    if resources[position].instances.isEmpty { resources.remove(at: position) }
+    var positions = takeResourcePositions()
+    defer { resourcePositions = positions }
+    guard let position = positions[address.resource] else { return }
+    resources[position].removeObject(key: address.key, deposed: deposed)
+    guard resources[position].instances.isEmpty else { return }
+    positions[address.resource] = nil
+    let last = resources.count - 1
+    if position != last {
+      resources.swapAt(position, last)
+      positions[resources[position].address] = position
+    }
+    resources.removeLast()
+  }
+
+  /// The position cache, built if needed, moved out of `self` so that updating it never copies.
+  private mutating func takeResourcePositions() -> [ResourceAddress: Int] {
+    if let cached = resourcePositions {
+      resourcePositions = nil
+      return cached
+    }
+    var positions: [ResourceAddress: Int] = [:]
+    for (position, resource) in resources.enumerated() where positions[resource.address] == nil {
+      positions[resource.address] = position
+    }
+    return positions
+  }
+
+  /// States are equal when they would be written identically: order of resources and
+  /// instances does not count, nor does the position cache.
+  public static func == (lhs: State, rhs: State) -> Bool {
+    lhs.terraformVersion == rhs.terraformVersion && lhs.serial == rhs.serial
+      && lhs.lineage == rhs.lineage && lhs.outputs == rhs.outputs
+      && lhs.normalized().resources.elementsEqual(rhs.normalized().resources) { $0.sameContent(as: $1) }
   }
 
   /// The same state in canonical order: resources by (mode, type, name), instances by index

@@ -53,9 +53,10 @@ struct StateDecoder {
       }
     }
     var resources: [ResourceState] = []
+    var seenAddresses = Set<ResourceAddress>()
     for (offset, value) in try optionalArray(document["resources"], field: "resources").enumerated() {
       let decoded = try resource(value, field: "resources[\(offset)]")
-      guard !resources.contains(where: { $0.address == decoded.address }) else {
+      guard seenAddresses.insert(decoded.address).inserted else {
         throw invalid("resources[\(offset)]", "repeats the resource \(decoded.address)")
       }
       resources.append(decoded)
@@ -99,12 +100,23 @@ struct StateDecoder {
     }
     let provider = try string(value["provider"], field: field + ".provider")
     var instances: [ResourceInstance] = []
+    var seen = Set<InstanceIdentity>()
     for (offset, element) in try optionalArray(value["instances"], field: field + ".instances").enumerated() {
-      instances.append(try instance(element, field: field + ".instances[\(offset)]"))
+      let decoded = try instance(element, field: field + ".instances[\(offset)]")
+      guard seen.insert(InstanceIdentity(key: decoded.indexKey, deposed: decoded.deposed)).inserted else {
+        throw invalid(field + ".instances[\(offset)]", "repeats an earlier instance's index_key and deposed key")
+      }
+      instances.append(decoded)
     }
     return ResourceState(
       address: ResourceAddress(mode: mode, type: type, name: name), each: each, provider: provider,
       instances: instances)
+  }
+
+  /// What must be unique among a resource's instances.
+  private struct InstanceIdentity: Hashable {
+    var key: InstanceKey?
+    var deposed: String?
   }
 
   // MARK: - Field helpers

@@ -17,6 +17,8 @@ public struct StateError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidContent
     /// A journal that does not belong to the state next to it.
     case journalMismatch
+    /// A state that may not replace another: unrelated lineage or an older serial.
+    case conflictingState
     /// The operating system refused a read, write, rename or sync.
     case fileSystem
   }

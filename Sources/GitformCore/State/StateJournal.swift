@@ -17,8 +17,13 @@ public final class StateJournal: @unchecked Sendable {
 
   public let path: String
   public let lineage: String
-  private let lock = NSLock()
+  /// Guards `descriptor` and `linesWritten`: one writer at a time.
+  private let writeLock = NSLock()
+  /// Guards `linesSynced`: one sync at a time.
+  private let syncLock = NSLock()
   private var descriptor: Int32
+  private var linesWritten = 0
+  private var linesSynced = 0
 
   private init(path: String, lineage: String, descriptor: Int32) {
     self.path = path
@@ -60,24 +65,46 @@ public final class StateJournal: @unchecked Sendable {
     try appendLine(entry.json)
   }
 
+  /// Writes a line, then makes it durable with group commit: when several threads append at
+  /// once, one `fdatasync` covers every line written before it started, so parallel actions
+  /// share syncs instead of queueing for one each.
   private func appendLine(_ value: JSON) throws(StateError) {
     let line = Array((JSONWriter.compact(value) + "\n").utf8)
-    lock.lock()
-    defer { lock.unlock() }
-    guard descriptor >= 0 else {
-      throw StateError(
-        code: .fileSystem, summary: "Journal closed", detail: "The journal \"\(path)\" was already closed.",
-        path: path)
+    let ticket: Int
+    writeLock.lock()
+    do {
+      defer { writeLock.unlock() }
+      guard descriptor >= 0 else {
+        throw StateError(
+          code: .fileSystem, summary: "Journal closed",
+          detail: "The journal \"\(path)\" was already closed.", path: path)
+      }
+      try DurableFile.writeAll(descriptor, line, path: path)
+      linesWritten += 1
+      ticket = linesWritten
     }
-    try DurableFile.writeAll(descriptor, line, path: path)
-    guard fdatasync(descriptor) == 0 else { throw .fileSystem(path, "sync", errno: errno) }
+    syncLock.lock()
+    defer { syncLock.unlock() }
+    guard linesSynced < ticket else { return }  // another thread's sync covered this line
+    let (target, current) = writeLock.withLock { (linesWritten, descriptor) }
+    // A journal closed meanwhile was synced by `close`.
+    guard current >= 0 else {
+      guard linesSynced >= ticket else { throw .fileSystem(path, "sync", errno: EIO) }
+      return
+    }
+    guard fdatasync(current) == 0 else { throw .fileSystem(path, "sync", errno: errno) }
+    linesSynced = target
   }
 
-  /// Closes the file; later appends fail.
+  /// Closes the file once pending syncs are done; later appends fail.
   func close() {
-    lock.lock()
-    defer { lock.unlock() }
+    syncLock.lock()
+    defer { syncLock.unlock() }
+    writeLock.lock()
+    defer { writeLock.unlock() }
     if descriptor >= 0 {
+      // Lines written by appends still waiting for their sync become durable here.
+      if linesSynced < linesWritten, fdatasync(descriptor) == 0 { linesSynced = linesWritten }
       Foundation.close(descriptor)
       descriptor = -1
     }

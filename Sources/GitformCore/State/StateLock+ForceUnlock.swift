@@ -12,7 +12,7 @@ extension StateLock {
     do {
       bytes = try DurableFile.read(infoPath)
     } catch {
-      throw .fileSystem(infoPath, "read", errno: EIO)
+      throw StateLockError(code: .fileSystem, summary: "Failed to unlock state", detail: error.detail, holder: nil)
     }
     guard let bytes else {
       throw StateLockError(

@@ -61,7 +61,7 @@ public final class StateLock: @unchecked Sendable {
     } catch {
       flock(descriptor, LOCK_UN)
       close(descriptor)
-      throw .fileSystem(infoPath, "record", errno: EIO)
+      throw StateLockError(code: .fileSystem, summary: "Failed to record the state lock", detail: error.detail, holder: nil)
     }
     return StateLock(info: info, lockPath: lockPath, infoPath: infoPath, descriptor: descriptor)
   }
@@ -81,4 +81,14 @@ public final class StateLock: @unchecked Sendable {
   }
 
   private func unlockQuietly() { try? unlock() }
+
+  /// Releases the OS lock but leaves the info file, as a killed process would.
+  func abandonForTesting() {
+    lock.lock()
+    defer { lock.unlock() }
+    guard descriptor >= 0 else { return }
+    flock(descriptor, LOCK_UN)
+    close(descriptor)
+    descriptor = -1
+  }
 }

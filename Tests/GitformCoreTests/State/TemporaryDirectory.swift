@@ -4,8 +4,14 @@ import Foundation
 struct TemporaryDirectory {
   let path: String
 
-  init() throws {
-    path = NSTemporaryDirectory() + "gitform-state-tests-" + UUID().uuidString
+  /// `inMemory` puts it on tmpfs (`/dev/shm`) where there is one, for tests that sync
+  /// thousands of times and check logic rather than the disk's speed.
+  init(inMemory: Bool = false) throws {
+    var isDirectory: ObjCBool = false
+    let base =
+      inMemory && FileManager.default.fileExists(atPath: "/dev/shm", isDirectory: &isDirectory) && isDirectory.boolValue
+      ? "/dev/shm/" : NSTemporaryDirectory()
+    path = base + "gitform-state-tests-" + UUID().uuidString
     try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
   }
 

@@ -19,8 +19,14 @@ extension JSONParser {
       case 0..<0x20:
         throw failure("control character in a string (it must be escaped)")
       default:
-        scalars.append(byte)
-        position += 1
+        // Copy the run of plain bytes up to the next quote, backslash or control character.
+        let start = position
+        while position < bytes.count, bytes[position] >= 0x20, bytes[position] != UInt8(ascii: "\""),
+          bytes[position] != UInt8(ascii: "\\")
+        {
+          position += 1
+        }
+        scalars.append(contentsOf: bytes[start..<position])
       }
     }
   }
