@@ -6,6 +6,7 @@ let suites: [(name: String, run: () -> [BenchmarkRow])] = [
   ("emulator-load", EmulatorLoadBenchmark.run),
   ("language", LanguageBenchmark.run),
   ("format", FormatBenchmark.run),
+  ("engine", EngineBenchmark.run),
   ("evaluate", EvaluateBenchmark.run),
 ]
 

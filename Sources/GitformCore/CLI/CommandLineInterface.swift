@@ -12,6 +12,15 @@ public struct CommandLineInterface {
     VersionCommand.self,
     FmtCommand.self,
     ValidateCommand.self,
+    PlanCommand.self,
+    ApplyCommand.self,
+    DestroyCommand.self,
+    OutputCommand.self,
+    ImportCommand.self,
+    StateCommand.self,
+    ShowCommand.self,
+    GraphCommand.self,
+    ForceUnlockCommand.self,
   ]
 
   public static let version = "0.1.0"

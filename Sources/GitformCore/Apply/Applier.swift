@@ -1,0 +1,55 @@
+import Foundation
+
+/// Executes a plan: creates and updates level by level along the configuration graph (each
+/// level in parallel), then deletions in reverse dependency order.
+///
+/// Replacements make the new object first by default (tokens): the new token exists, and the
+/// variables that carry it are updated in later levels, before the old token is revoked at the
+/// end. With `create_before_destroy = false` the old object goes first. Each completed action
+/// is appended to the journal before its event is reported. A failure is recorded; what depends
+/// on the failed resource is skipped; everything else goes on.
+public struct Applier {
+  public let plan: Plan
+  public let configuration: Configuration
+  public let graph: ConfigGraph
+  public let variables: [String: Value]
+  public let evalContext: EvalContext
+  public let resourceContext: ResourceContext
+  public let parallelism: Int
+  /// Makes one action durable; called before the action's completion is reported.
+  public let record: @Sendable (JournalEntry) throws -> Void
+  /// Receives progress events, from worker threads.
+  public let observe: @Sendable (ApplyEvent) -> Void
+
+  public init(
+    plan: Plan, configuration: Configuration, graph: ConfigGraph, variables: [String: Value],
+    evalContext: EvalContext, resourceContext: ResourceContext, parallelism: Int,
+    record: @escaping @Sendable (JournalEntry) throws -> Void,
+    observe: @escaping @Sendable (ApplyEvent) -> Void
+  ) {
+    self.plan = plan
+    self.configuration = configuration
+    self.graph = graph
+    self.variables = variables
+    self.evalContext = evalContext
+    self.resourceContext = resourceContext
+    self.parallelism = parallelism
+    self.record = record
+    self.observe = observe
+  }
+
+  public func apply() -> ApplyResult {
+    let run = ApplyRun(applier: self)
+    run.recordImports()
+    var outputs = plan.priorState.outputs
+    if !plan.isDestroy {
+      var walker = ConfigWalker(
+        configuration: configuration, graph: graph, variables: variables, context: evalContext)
+      walker.walk { instances in run.applyLevel(instances) }
+      run.addDiagnostics(walker.diagnostics.filter { $0.severity == .error })
+      outputs = walker.outputs
+    }
+    run.applyDeletes()
+    return run.result(outputs: plan.isDestroy ? [:] : outputs)
+  }
+}

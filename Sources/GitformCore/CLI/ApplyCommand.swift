@@ -1,0 +1,137 @@
+import Foundation
+
+/// `gitform apply`: plans, asks for `yes` (unless -auto-approve) and makes the changes.
+struct ApplyCommand: Command {
+  static let name = "apply"
+  static let synopsis = "Create or update infrastructure"
+  static let help = """
+    Usage: gitform [global options] apply [options]
+
+      Creates or updates GitLab tokens and variables according to the
+      configuration in the current directory. It shows the plan first and asks
+      for confirmation.
+
+    Options:
+
+      -auto-approve       Skip interactive approval of the plan before applying.
+      -destroy            Destroy every object in the state instead.
+      -refresh=false      Skip checking for changes made outside of gitform.
+      -replace=resource   Force replacement of a particular resource instance.
+      -target=resource    Limit the operation to the given resource and its
+                          dependencies. Can be repeated.
+      -var 'foo=bar'      Set a value for one of the input variables.
+      -var-file=filename  Load variable values from the given file.
+      -lock=false         Don't hold a state lock during the operation.
+      -lock-timeout=0s    Duration to retry a state lock.
+      -no-color           If specified, output won't contain any color.
+      -parallelism=n      Limit the number of concurrent operations. Defaults to 10.
+      -state=path         The state file to use (default gitform.tfstate).
+
+    """
+
+  func run(_ arguments: [String], context: CommandContext) -> Int32 {
+    ApplyCommand.execute(arguments, context: context, destroy: false)
+  }
+
+  static func execute(_ arguments: [String], context: CommandContext, destroy: Bool) -> Int32 {
+    let flags: EngineFlags
+    switch EngineFlags.parse(
+      arguments, accepts: [.variables, .state, .lock, .planning, .color, .apply, .destroy])
+    {
+    case .success(let parsed): flags = parsed
+    case .failure(let problem):
+      context.err("\nError: Invalid option\n\n\(problem.message)\n")
+      return 1
+    }
+    if let extra = flags.positional.first {
+      context.err("\nError: Too many command line arguments\n\nUnexpected argument \(extra). Saved plan files are not supported yet; run apply in the configuration's directory.\n")
+      return 1
+    }
+    let isDestroy = destroy || flags.destroy
+    let session = EngineSession(context: context, flags: flags)
+    guard session.loadConfiguration(mode: .plan), let resources = session.connect(),
+      session.lockState(operation: LockInfo.apply), session.loadState()
+    else { return 1 }
+    defer { session.unlock() }
+    guard let plan = session.makePlan(resources, destroy: isDestroy) else { return 1 }
+    let renderer = PlanRenderer(color: session.color)
+    session.report(plan.warnings)
+    context.out(renderer.render(plan))
+    if plan.isEmpty {
+      return finishWithoutChanges(session, plan: plan, destroy: isDestroy)
+    }
+    if !flags.autoApprove {
+      guard confirm(context, destroy: isDestroy) else { return 1 }
+    }
+    context.out("\n")
+    let journal: StateJournal
+    do {
+      journal = try session.store.beginJournal(for: session.state)
+    } catch {
+      return session.fail(error.summary, error.detail) ? 0 : 1
+    }
+    let printLock = NSLock()
+    let applier = Applier(
+      plan: plan, configuration: session.configuration, graph: session.graph,
+      variables: session.variables, evalContext: session.evalContext, resourceContext: resources,
+      parallelism: flags.parallelism,
+      record: { entry in try journal.append(entry) },
+      observe: { event in
+        printLock.lock()
+        context.out(event.line + "\n")
+        printLock.unlock()
+      })
+    let result = applier.apply()
+    var store = session.store
+    do {
+      _ = try store.finish(journal, state: StateBridge.apply(result.state, to: session.state))
+      session.setStore(store)
+    } catch {
+      return session.fail(error.summary, error.detail) ? 0 : 1
+    }
+    session.report(result.diagnostics)
+    if result.diagnostics.hasErrors { return 1 }
+    if isDestroy {
+      context.out("\n" + (session.color ? "\u{1B}[1m\u{1B}[32m" : "") + "Destroy complete! Resources: \(result.destroyed) destroyed." + (session.color ? "\u{1B}[0m" : "") + "\n")
+    } else {
+      var summary = "Apply complete! Resources: "
+      if result.imported > 0 { summary += "\(result.imported) imported, " }
+      summary += "\(result.added) added, \(result.changed) changed, \(result.destroyed) destroyed."
+      context.out("\n" + (session.color ? "\u{1B}[1m\u{1B}[32m" : "") + summary + (session.color ? "\u{1B}[0m" : "") + "\n")
+      context.out(OutputCommand.renderOutputs(result.state.outputs, color: session.color))
+    }
+    return 0
+  }
+
+  /// Nothing to do on GitLab: still record new output values, then say so.
+  static func finishWithoutChanges(_ session: EngineSession, plan: Plan, destroy: Bool) -> Int32 {
+    var next = plan.priorState
+    if !destroy { next.outputs = plan.outputs.filter { $0.value.isWhollyKnown } }
+    guard session.writeState(next) else { return 1 }
+    if !destroy {
+      session.context.out("\nApply complete! Resources: 0 added, 0 changed, 0 destroyed.\n")
+      session.context.out(OutputCommand.renderOutputs(next.outputs, color: session.color))
+    }
+    return 0
+  }
+
+  /// Terraform's approval prompt; only `yes` goes on.
+  static func confirm(_ context: CommandContext, destroy: Bool) -> Bool {
+    if destroy {
+      context.out(
+        "\nDo you really want to destroy all resources?\n  gitform will destroy all your managed infrastructure, as shown above.\n  There is no undo. Only 'yes' will be accepted to confirm.\n\n  Enter a value: ")
+    } else {
+      context.out(
+        "\nDo you want to perform these actions?\n  gitform will perform the actions described above.\n  Only 'yes' will be accepted to approve.\n\n  Enter a value: ")
+    }
+    guard let answer = context.readLine() else {
+      context.err("\nError: error asking for approval: EOF\n")
+      return false
+    }
+    guard answer.trimmingCharacters(in: .whitespaces) == "yes" else {
+      context.out("\n" + (destroy ? "Destroy cancelled." : "Apply cancelled.") + "\n")
+      return false
+    }
+    return true
+  }
+}

@@ -1,0 +1,209 @@
+import Foundation
+
+/// The steps every engine command shares, in order: configuration, variables, GitLab
+/// connection, state lock, state. Each step prints its own errors (rendered diagnostics on
+/// standard error) and returns false, so a command reads as a list of steps.
+final class EngineSession {
+  let context: CommandContext
+  let flags: EngineFlags
+  private(set) var configuration: Configuration
+  private(set) var graph = ConfigGraph()
+  private(set) var variables: [String: Value] = [:]
+  private(set) var evalContext = EvalContext()
+  private(set) var store: StateStore
+  private(set) var state: State
+  private(set) var snapshot = StateSnapshot()
+  private var lock: StateLock?
+  private var sources: [DiagnosticSource] = []
+
+  init(context: CommandContext, flags: EngineFlags) {
+    self.context = context
+    self.flags = flags
+    configuration = Configuration(directory: context.workingDirectory)
+    let path = CommandLineInterface.resolve(flags.statePath ?? StateFile.defaultName, against: context.workingDirectory)
+    store = StateStore(path: path, writerVersion: CommandLineInterface.version)
+    state = State(terraformVersion: CommandLineInterface.version)
+  }
+
+  deinit { unlock() }
+
+  var color: Bool { context.colorEnabled(noColorFlag: flags.noColor) }
+
+  /// The state path as the user gave it (for messages).
+  var statePathShown: String { flags.statePath ?? StateFile.defaultName }
+
+  // MARK: - Output
+
+  func report(_ diagnostics: [Diagnostic]) {
+    guard !diagnostics.isEmpty else { return }
+    let renderer = DiagnosticRenderer(sources: sources, color: color)
+    let errors = diagnostics.filter { $0.severity == .error }
+    let warnings = diagnostics.filter { $0.severity == .warning }
+    if !warnings.isEmpty { context.out(renderer.render(warnings)) }
+    if !errors.isEmpty { context.err(renderer.render(errors)) }
+  }
+
+  func fail(_ summary: String, _ detail: String) -> Bool {
+    report([.error(summary, detail: detail)])
+    return false
+  }
+
+  // MARK: - Steps
+
+  /// Loads and checks the configuration and the input variables.
+  func loadConfiguration(mode: EvalMode = .plan) -> Bool {
+    let (loaded, loadDiagnostics) = ConfigLoader.load(directory: context.workingDirectory)
+    configuration = loaded
+    sources = loaded.sources.sorted { $0.key < $1.key }.map { DiagnosticSource(parsing: $0.value, filename: $0.key) }
+    var diagnostics = loadDiagnostics
+    if loaded.sources.isEmpty && !diagnostics.hasErrors {
+      diagnostics.append(
+        .error(
+          "No configuration files",
+          detail: "There are no *.gf.hcl files in \(context.workingDirectory). Write the configuration in files ending in .gf.hcl, or use -chdir=DIR to run in the directory that has them."))
+    }
+    if diagnostics.hasErrors {
+      report(diagnostics)
+      return false
+    }
+    let (builtGraph, graphDiagnostics) = ConfigGraph.build(configuration)
+    graph = builtGraph
+    diagnostics += graphDiagnostics
+    let clock: EvalClock
+    switch EvalClock.fromEnvironment(context.environment) {
+    case .success(let value): clock = value
+    case .failure(let invalid):
+      report(diagnostics + [.error("Invalid GITFORM_NOW", detail: invalid.message)])
+      return false
+    }
+    evalContext = EvalContext(baseDirectory: context.workingDirectory, clock: clock, mode: mode)
+    let (values, variableDiagnostics) = VariableValues.resolve(
+      configuration, arguments: flags.variables, environment: context.environment, context: evalContext)
+    variables = values
+    diagnostics += variableDiagnostics
+    if diagnostics.hasErrors {
+      report(diagnostics)
+      return false
+    }
+    report(diagnostics)
+    return true
+  }
+
+  /// The GitLab client for the provider block (or the environment).
+  func connect() -> ResourceContext? {
+    var scope = evalContext
+    scope.variables["var"] = .object(variables)
+    var settings: [String: Value] = [:]
+    var diagnostics: [Diagnostic] = []
+    if let provider = configuration.provider {
+      for (name, expression) in [
+        ("base_url", provider.baseURL), ("token", provider.token), ("insecure", provider.insecure),
+        ("cacert_file", provider.caCertificateFile),
+      ] {
+        guard let expression else { continue }
+        let (value, problems) = Evaluator.evaluate(expression, in: scope)
+        diagnostics += problems
+        settings[name] = value
+      }
+    }
+    if diagnostics.hasErrors {
+      report(diagnostics)
+      return nil
+    }
+    func text(_ name: String) -> String? {
+      guard let value = settings[name], case .success(let converted) = value.converted(to: .string) else { return nil }
+      return converted.stringValue
+    }
+    let insecure: Bool
+    if let value = settings["insecure"], case .success(let converted) = value.converted(to: .bool) {
+      insecure = converted.boolValue ?? false
+    } else {
+      insecure = false
+    }
+    do {
+      let connection = try GitLabConnection.resolve(
+        baseURL: text("base_url"), token: text("token"), insecure: insecure,
+        caCertificateFile: text("cacert_file"), environment: context.environment,
+        clientVersion: CommandLineInterface.version)
+      let client = try GitLabClient(
+        connection: connection, retryPolicy: RetryPolicy(maximumAttempts: 3, baseDelay: 0.25))
+      return ResourceContext(client: client, now: evalContext.clock.now())
+    } catch {
+      _ = fail("Invalid provider configuration", Refresher.describe(error))
+      return nil
+    }
+  }
+
+  /// Takes the state lock unless `-lock=false`.
+  func lockState(operation: String) -> Bool {
+    guard flags.lock else { return true }
+    do {
+      lock = try StateLock.acquire(
+        LockInfo(operation: operation, version: CommandLineInterface.version, path: statePathShown),
+        statePath: store.path, timeout: flags.lockTimeout)
+      return true
+    } catch {
+      return fail(error.summary, error.detail)
+    }
+  }
+
+  func unlock() {
+    try? lock?.unlock()
+    lock = nil
+  }
+
+  /// Reads the state (folding an interrupted apply's journal when holding the lock).
+  func loadState() -> Bool {
+    do {
+      state = try store.load(recoverJournal: flags.lock)
+    } catch {
+      return fail(error.summary, error.detail)
+    }
+    let (converted, diagnostics) = StateBridge.snapshot(state)
+    snapshot = converted
+    if diagnostics.hasErrors {
+      report(diagnostics)
+      return false
+    }
+    return true
+  }
+
+  /// Writes `snapshot` as the new state.
+  func writeState(_ next: StateSnapshot) -> Bool {
+    do {
+      state = try store.write(StateBridge.apply(next, to: state))
+      snapshot = next
+      return true
+    } catch {
+      return fail(error.summary, error.detail)
+    }
+  }
+
+  func setStore(_ newStore: StateStore) { store = newStore }
+
+  /// Makes a plan; nil after printing its errors.
+  func makePlan(_ resources: ResourceContext, destroy: Bool) -> Plan? {
+    var options = PlanOptions()
+    options.refresh = flags.refresh
+    options.destroy = destroy
+    options.targets = flags.targets
+    options.replace = flags.replace
+    options.parallelism = flags.parallelism
+    if flags.refresh {
+      for address in snapshot.addresses {
+        guard let object = snapshot.objects[address], let type = ResourceCatalog.managed(address.resource.type) else { continue }
+        context.out("\(address): Refreshing state... [id=\(type.id(of: object.value))]\n")
+      }
+    }
+    let planner = Planner(
+      configuration: configuration, graph: graph, variables: variables, evalContext: evalContext,
+      resourceContext: resources, options: options)
+    let (plan, diagnostics) = planner.plan(state: snapshot)
+    report(diagnostics)
+    guard let plan else {
+      if !diagnostics.hasErrors { _ = fail("Planning failed", "gitform could not make a plan.") }
+      return nil
+    }
+    return plan
+  }
+}

@@ -1,0 +1,53 @@
+/// `gitform force-unlock LOCK_ID`: removes a stale lock left by a gitform that died.
+struct ForceUnlockCommand: Command {
+  static let name = "force-unlock"
+  static let synopsis = "Release a stuck lock on the current workspace"
+  static let help = """
+    Usage: gitform [global options] force-unlock [options] LOCK_ID
+
+      Manually unlock the state for the defined configuration.
+
+      This will not modify your infrastructure. This command removes the lock on
+      the state for the current workspace. The behavior of this lock is dependent
+      on the backend being used. Local state files cannot be unlocked by another
+      process.
+
+    Options:
+
+      -force           Don't ask for input for unlock confirmation.
+      -state=path      The state file whose lock to remove (default gitform.tfstate).
+
+    """
+
+  func run(_ arguments: [String], context: CommandContext) -> Int32 {
+    let force = arguments.contains("-force") || arguments.contains("--force")
+    let flags: EngineFlags
+    switch EngineFlags.parse(arguments.filter { $0 != "-force" && $0 != "--force" }, accepts: [.state]) {
+    case .success(let parsed): flags = parsed
+    case .failure(let problem):
+      context.err("\nError: Invalid option\n\n\(problem.message)\n")
+      return 1
+    }
+    guard flags.positional.count == 1 else {
+      context.err("\nError: Unexpected arguments\n\nforce-unlock expects exactly one argument: the lock ID.\n")
+      return 1
+    }
+    let id = flags.positional[0]
+    if !force {
+      context.out("Do you really want to force-unlock?\n  gitform will remove the lock on the remote state.\n  This will allow local gitform commands to modify this state, even though it\n  may still be in use. Only 'yes' will be accepted to confirm.\n\n  Enter a value: ")
+      guard context.readLine()?.trimmingCharacters(in: .whitespaces) == "yes" else {
+        context.out("\nforce-unlock cancelled.\n")
+        return 1
+      }
+    }
+    let path = CommandLineInterface.resolve(flags.statePath ?? StateFile.defaultName, against: context.workingDirectory)
+    do {
+      try StateLock.forceUnlock(id: id, statePath: path)
+    } catch {
+      context.err("\nError: \(error.summary)\n\n\(error.detail)\n")
+      return 1
+    }
+    context.out("gitform state has been successfully unlocked!\n\nThe state has been unlocked, and gitform commands should now be able to\nobtain a new lock on the remote state.\n")
+    return 0
+  }
+}

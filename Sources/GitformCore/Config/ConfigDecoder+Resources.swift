@@ -1,0 +1,180 @@
+/// `resource` and `data` blocks: labels, type, meta-arguments and a static schema check.
+extension ConfigDecoder {
+  static let metaArguments = ["count", "depends_on", "for_each", "provider"]
+
+  mutating func decodeResource(_ block: Block, mode: ResourceMode) {
+    guard let names = labels(block, ["type", "name"]) else { return }
+    let (type, name) = (names[0], names[1])
+    let schema: ResourceSchema
+    if mode == .managed {
+      guard let resourceType = ResourceCatalog.managed(type) else {
+        diagnostics.append(
+          .error(
+            "Invalid resource type",
+            detail: "gitform does not support resource type \(Value.quoted(type))."
+              + didYouMean(type, among: ResourceCatalog.managed.map(\.name)),
+            subject: block.labels[0].range))
+        return
+      }
+      schema = resourceType.schema
+    } else {
+      guard let dataSource = ResourceCatalog.dataSource(type) else {
+        diagnostics.append(
+          .error(
+            "Invalid data source",
+            detail: "gitform does not support data source \(Value.quoted(type))."
+              + didYouMean(type, among: ResourceCatalog.dataSources.map(\.name)),
+            subject: block.labels[0].range))
+        return
+      }
+      schema = dataSource.schema
+    }
+    var resource = ResourceBlock(
+      mode: mode, type: type, name: name, block: block, count: nil, forEach: nil, dependsOn: [],
+      lifecycle: Lifecycle())
+    for attribute in block.body.attributes {
+      switch attribute.name {
+      case "count": resource.count = attribute.expression
+      case "for_each": resource.forEach = attribute.expression
+      case "depends_on": resource.dependsOn = decodeDependsOn(attribute.expression)
+      case "provider": break
+      default: break
+      }
+    }
+    if resource.count != nil, let forEach = resource.forEach {
+      diagnostics.append(
+        .error(
+          "Invalid combination of \"count\" and \"for_each\"",
+          detail: "The \"count\" and \"for_each\" meta-arguments are mutually-exclusive, only one "
+            + "should be used to be explicit about the number of resources to be created.",
+          subject: forEach.range))
+    }
+    checkBody(block, schema: schema, allowsLifecycle: mode == .managed)
+    for lifecycleBlock in block.body.blocks where lifecycleBlock.type == "lifecycle" && mode == .managed {
+      resource.lifecycle = decodeLifecycle(lifecycleBlock, schema: schema)
+    }
+    configuration.resources.append(resource)
+  }
+
+  /// Names, required arguments, computed-only arguments and nested blocks of a resource body.
+  mutating func checkBody(_ block: Block, schema: ResourceSchema, allowsLifecycle: Bool) {
+    let attributeNames = schema.attributes.map(\.name) + ConfigDecoder.metaArguments
+    let blockNames = schema.blocks.map(\.name) + (allowsLifecycle ? ["lifecycle"] : [])
+    rejectUnexpected(
+      block.body, attributes: attributeNames.filter { name in
+        schema.attribute(name).map(\.isConfigurable) ?? true
+      } + schema.attributes.filter { !$0.isConfigurable }.map(\.name),
+      blocks: blockNames)
+    let written = Set(block.body.attributes.map(\.name))
+    for attribute in block.body.attributes {
+      if let schemaAttribute = schema.attribute(attribute.name), !schemaAttribute.isConfigurable {
+        diagnostics.append(
+          .error(
+            "Invalid or unknown key",
+            detail: "Can't configure a value for \(Value.quoted(attribute.name)): its value will "
+              + "be decided automatically based on the result of applying this configuration.",
+            subject: attribute.nameRange))
+      }
+    }
+    for attribute in schema.attributes where attribute.presence == .required && !written.contains(attribute.name) {
+      diagnostics.append(
+        .error(
+          "Missing required argument",
+          detail: "The argument \(Value.quoted(attribute.name)) is required, but no definition was found.",
+          subject: block.openBraceRange))
+    }
+    var seenBlocks: Set<String> = []
+    for nested in block.body.blocks {
+      guard let nestedSchema = schema.block(nested.type) else { continue }
+      if !seenBlocks.insert(nested.type).inserted {
+        diagnostics.append(
+          .error(
+            "Too many \(nested.type) blocks",
+            detail: "No more than 1 \(Value.quoted(nested.type)) block is allowed.",
+            subject: nested.typeRange))
+      }
+      rejectUnexpected(nested.body, attributes: nestedSchema.attributes.map(\.name))
+      let nestedWritten = Set(nested.body.attributes.map(\.name))
+      for attribute in nestedSchema.attributes
+      where attribute.presence == .required && !nestedWritten.contains(attribute.name) {
+        diagnostics.append(
+          .error(
+            "Missing required argument",
+            detail: "The argument \(Value.quoted(attribute.name)) is required, but no definition was found.",
+            subject: nested.openBraceRange))
+      }
+    }
+  }
+
+  mutating func decodeDependsOn(_ expression: Expression) -> [ResourceAddress] {
+    guard case .tuple(let elements) = expression.kind else {
+      diagnostics.append(
+        .error(
+          "Invalid depends_on", detail: "depends_on must be a list of resource references.",
+          subject: expression.range))
+      return []
+    }
+    var addresses: [ResourceAddress] = []
+    for element in elements {
+      guard case .scopeTraversal(let traversal) = element.kind,
+        let reference = Reference(traversal), case .resource(let address) = reference.subject
+      else {
+        diagnostics.append(
+          .error(
+            "Invalid depends_on reference",
+            detail: "A depends_on entry must be a reference to a resource or data source, such as "
+              + "user_token.ci.", subject: element.range))
+        continue
+      }
+      addresses.append(address)
+    }
+    return addresses
+  }
+
+  mutating func decodeLifecycle(_ block: Block, schema: ResourceSchema) -> Lifecycle {
+    var lifecycle = Lifecycle()
+    rejectUnexpected(
+      block.body, attributes: ["create_before_destroy", "ignore_changes", "prevent_destroy"])
+    for attribute in block.body.attributes {
+      switch attribute.name {
+      case "create_before_destroy":
+        lifecycle.createBeforeDestroy = constant(attribute.expression, as: .bool, what: "create_before_destroy")?.boolValue
+      case "prevent_destroy":
+        lifecycle.preventDestroy = constant(attribute.expression, as: .bool, what: "prevent_destroy")?.boolValue ?? false
+      case "ignore_changes":
+        if case .scopeTraversal(let traversal) = attribute.expression.kind,
+          traversal.root.name == "all", traversal.steps.isEmpty
+        {
+          lifecycle.ignoreAllChanges = true
+        } else if case .tuple(let elements) = attribute.expression.kind {
+          for element in elements {
+            guard case .scopeTraversal(let traversal) = element.kind else {
+              diagnostics.append(
+                .error(
+                  "Invalid ignore_changes", detail: "Each entry must be an attribute name.",
+                  subject: element.range))
+              continue
+            }
+            let name = traversal.root.name
+            guard schema.attribute(name)?.isConfigurable == true || schema.block(name) != nil else {
+              diagnostics.append(
+                .error(
+                  "Unsupported attribute",
+                  detail: "This object has no argument named \(Value.quoted(name))."
+                    + didYouMean(name, among: schema.configurableNames), subject: element.range))
+              continue
+            }
+            lifecycle.ignoreChanges.append(name)
+          }
+        } else {
+          diagnostics.append(
+            .error(
+              "Invalid ignore_changes", detail: "ignore_changes must be a list of attribute names or all.",
+              subject: attribute.expression.range))
+        }
+      default: break
+      }
+    }
+    return lifecycle
+  }
+}

@@ -1,0 +1,168 @@
+/// Decodes top-level blocks into `Configuration` values, reporting what does not belong.
+///
+/// Checks here need only the syntax and the schemas: block and argument names (with "Did you
+/// mean"), labels, duplicates, required arguments and meta-arguments. Values are checked later,
+/// when instances are evaluated.
+struct ConfigDecoder {
+  var configuration: Configuration
+  var diagnostics: [Diagnostic] = []
+
+  mutating func decodeFile(_ body: Body) {
+    for item in body.items {
+      switch item {
+      case .attribute(let attribute):
+        diagnostics.append(
+          .error(
+            "Unsupported argument",
+            detail: "An argument named \(Value.quoted(attribute.name)) is not expected here.",
+            subject: attribute.nameRange))
+      case .block(let block):
+        decodeBlock(block)
+      }
+    }
+  }
+
+  private mutating func decodeBlock(_ block: Block) {
+    switch block.type {
+    case "resource": decodeResource(block, mode: .managed)
+    case "data": decodeResource(block, mode: .data)
+    case "variable": decodeVariable(block)
+    case "locals": decodeLocals(block)
+    case "output": decodeOutput(block)
+    case "provider": decodeProvider(block)
+    case "import": decodeImport(block)
+    default:
+      diagnostics.append(
+        .error(
+          "Unsupported block type",
+          detail: "Blocks of type \(Value.quoted(block.type)) are not expected here."
+            + didYouMean(block.type, among: ConfigLoader.blockTypes),
+          subject: block.typeRange))
+    }
+  }
+
+  /// The block's labels when there are exactly `names.count`, else an error.
+  mutating func labels(_ block: Block, _ names: [String]) -> [String]? {
+    guard block.labels.count == names.count else {
+      let what = names.count == 1 ? "a \(names[0]) label" : "\(names.count) labels (\(names.joined(separator: ", ")))"
+      diagnostics.append(
+        .error(
+          block.labels.count < names.count ? "Missing name for \(block.type)" : "Extra label on \(block.type) block",
+          detail: "All \(block.type) blocks must have \(what).",
+          subject: block.labels.count > names.count ? block.labels[names.count].range : block.definitionRange))
+      return nil
+    }
+    let values = block.labels.map(\.value)
+    for (label, value) in zip(block.labels, values) where !ConfigDecoder.isIdentifier(value) {
+      diagnostics.append(
+        .error(
+          "Invalid name",
+          detail: "A name must start with a letter or underscore and may contain only letters, "
+            + "digits, underscores, and dashes.", subject: label.range))
+      return nil
+    }
+    return values
+  }
+
+  static func isIdentifier(_ text: String) -> Bool {
+    guard let first = text.unicodeScalars.first,
+      first.properties.isAlphabetic || first == "_"
+    else { return false }
+    return text.unicodeScalars.allSatisfy {
+      $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == "-"
+    }
+  }
+
+  func didYouMean(_ given: String, among candidates: [String]) -> String {
+    NameSuggestion.suggest(given, among: candidates).map { " Did you mean \(Value.quoted($0))?" } ?? ""
+  }
+
+  /// Reports every attribute and block of `body` not in the allowed lists.
+  mutating func rejectUnexpected(
+    _ body: Body, attributes: [String], blocks: [String] = []
+  ) {
+    for item in body.items {
+      switch item {
+      case .attribute(let attribute) where !attributes.contains(attribute.name):
+        var detail = "An argument named \(Value.quoted(attribute.name)) is not expected here."
+        if blocks.contains(attribute.name) {
+          detail += " Did you mean to define a block of type \(Value.quoted(attribute.name))?"
+        } else {
+          detail += didYouMean(attribute.name, among: attributes)
+        }
+        diagnostics.append(.error("Unsupported argument", detail: detail, subject: attribute.nameRange))
+      case .block(let block) where !blocks.contains(block.type):
+        var detail = "Blocks of type \(Value.quoted(block.type)) are not expected here."
+        if attributes.contains(block.type) {
+          detail += " Did you mean to define argument \(Value.quoted(block.type))? If so, use the "
+            + "equals sign to assign it a value."
+        } else {
+          detail += didYouMean(block.type, among: blocks)
+        }
+        diagnostics.append(.error("Unsupported block type", detail: detail, subject: block.typeRange))
+      default:
+        break
+      }
+    }
+  }
+
+  /// A value that must be known without any variables (descriptions, flags, lifecycle).
+  mutating func constant(_ expression: Expression, as type: ValueType, what: String) -> Value? {
+    let (value, problems) = Evaluator.evaluate(expression, in: EvalContext(mode: .validate))
+    if !problems.isEmpty {
+      diagnostics += problems.map {
+        var copy = $0
+        copy.summary = "Invalid \(what)"
+        copy.detail = "The \(what) must be a constant: " + $0.detail
+        return copy
+      }
+      return nil
+    }
+    switch value.converted(to: type) {
+    case .success(let converted) where converted.isWhollyKnown: return converted
+    case .success:
+      diagnostics.append(
+        .error("Invalid \(what)", detail: "The \(what) must be known.", subject: expression.range))
+    case .failure(let error):
+      diagnostics.append(
+        .error("Invalid \(what)", detail: "Unsuitable value: \(error.message).", subject: expression.range))
+    }
+    return nil
+  }
+
+  /// After every file: duplicates across files, references, imports.
+  mutating func finish() {
+    configuration.resources.sort { $0.address < $1.address }
+    var seen: [ResourceAddress: Block] = [:]
+    var unique: [ResourceBlock] = []
+    for resource in configuration.resources {
+      if let first = seen[resource.address] {
+        diagnostics.append(
+          .error(
+            "Duplicate \(resource.mode == .data ? "data" : "resource") \(Value.quoted(resource.type)) configuration",
+            detail: "A \(resource.type) \(resource.mode == .data ? "data source" : "resource") named "
+              + "\(Value.quoted(resource.name)) was already declared at \(first.definitionRange). "
+              + "Resource names must be unique per type.",
+            subject: resource.block.definitionRange))
+        continue
+      }
+      seen[resource.address] = resource.block
+      unique.append(resource)
+    }
+    configuration.resources = unique
+    configuration.indexResources()
+    for entry in configuration.imports {
+      guard let resource = seen[entry.to.resource], entry.to.resource.mode == .managed else {
+        diagnostics.append(
+          .error(
+            "Configuration for import target does not exist",
+            detail: "The configuration for the given import target \(entry.to) does not exist. "
+              + "Every import block needs a resource block to import into.",
+            subject: entry.block.definitionRange))
+        continue
+      }
+      _ = resource
+    }
+    ReferenceChecker(configuration: configuration).check(into: &diagnostics)
+  }
+}

@@ -1,0 +1,129 @@
+/// The evaluation order of a configuration: which block needs which, in levels.
+///
+/// Nodes are variables, locals, resource blocks and outputs. An edge runs from a node to each
+/// node its expressions (or `depends_on`) refer to. Level 0 needs nothing; level n needs only
+/// lower levels, so the nodes of one level can be evaluated (and applied) in parallel. Ties are
+/// broken by name, so the order is stable. A cycle is an error naming its nodes, sorted.
+public struct ConfigGraph: Sendable {
+  public enum Node: Sendable, Hashable, Comparable, CustomStringConvertible {
+    case variable(String)
+    case local(String)
+    case resource(ResourceAddress)
+    case output(String)
+
+    public var description: String {
+      switch self {
+      case .variable(let name): return "var.\(name)"
+      case .local(let name): return "local.\(name)"
+      case .resource(let address): return address.description
+      case .output(let name): return "output.\(name)"
+      }
+    }
+
+    public static func < (a: Node, b: Node) -> Bool { a.description < b.description }
+  }
+
+  /// Node → the nodes it depends on.
+  public private(set) var dependencies: [Node: Set<Node>] = [:]
+  /// The nodes by level; each level sorted.
+  public private(set) var levels: [[Node]] = []
+
+  /// Builds the graph; returns a diagnostic for a cycle.
+  public static func build(_ configuration: Configuration) -> (ConfigGraph, [Diagnostic]) {
+    var graph = ConfigGraph()
+    func nodes(_ expressions: [Expression]) -> Set<Node> {
+      var result: Set<Node> = []
+      for expression in expressions {
+        for reference in Reference.all(in: expression) {
+          switch reference.subject {
+          case .variable(let name): result.insert(.variable(name))
+          case .local(let name):
+            if configuration.locals.contains(where: { $0.name == name }) { result.insert(.local(name)) }
+          case .resource(let address):
+            if configuration.resource(address.mode, address.type, address.name) != nil {
+              result.insert(.resource(address))
+            }
+          default: break
+          }
+        }
+      }
+      return result.filter { node in
+        if case .variable(let name) = node { return configuration.variables.contains { $0.name == name } }
+        return true
+      }
+    }
+    for variable in configuration.variables { graph.dependencies[.variable(variable.name)] = [] }
+    for local in configuration.locals { graph.dependencies[.local(local.name)] = nodes([local.expression]) }
+    for resource in configuration.resources {
+      var needs = nodes(resource.block.body.items.flatMap { ReferenceChecker.expressions(in: $0) })
+      for address in resource.dependsOn where configuration.resource(address.mode, address.type, address.name) != nil {
+        needs.insert(.resource(address))
+      }
+      graph.dependencies[.resource(resource.address)] = needs
+    }
+    for output in configuration.outputs { graph.dependencies[.output(output.name)] = nodes([output.value]) }
+    let cycle = graph.computeLevels()
+    guard cycle.isEmpty else {
+      return (
+        graph,
+        [.error(
+          "Cycle: " + cycle.map(\.description).joined(separator: ", "),
+          detail: "These blocks refer to each other, so none of them can be evaluated first. "
+            + "Remove one of the references to break the cycle.")]
+      )
+    }
+    return (graph, [])
+  }
+
+  /// Kahn's algorithm by levels; returns the nodes left in or behind a cycle (empty when none).
+  private mutating func computeLevels() -> [Node] {
+    var remaining = dependencies
+    var done: Set<Node> = []
+    levels = []
+    while !remaining.isEmpty {
+      let ready = remaining.filter { $0.value.isSubset(of: done) }.map(\.key).sorted()
+      if ready.isEmpty {
+        return cycleMembers(in: remaining)
+      }
+      levels.append(ready)
+      for node in ready {
+        remaining[node] = nil
+        done.insert(node)
+      }
+    }
+    return []
+  }
+
+  /// The nodes on cycles: those that can reach themselves through the remaining edges.
+  private func cycleMembers(in remaining: [Node: Set<Node>]) -> [Node] {
+    var members: [Node] = []
+    for start in remaining.keys.sorted() {
+      var stack = Array(remaining[start] ?? [])
+      var seen: Set<Node> = []
+      while let node = stack.popLast() {
+        if node == start {
+          members.append(start)
+          break
+        }
+        if seen.insert(node).inserted { stack += remaining[node] ?? [] }
+      }
+    }
+    return members
+  }
+
+  /// The resource blocks `node` depends on, directly or through locals and variables.
+  public func resourceDependencies(of node: Node) -> [ResourceAddress] {
+    var result: Set<ResourceAddress> = []
+    var stack = Array(dependencies[node] ?? [])
+    var seen: Set<Node> = []
+    while let next = stack.popLast() {
+      guard seen.insert(next).inserted else { continue }
+      if case .resource(let address) = next {
+        result.insert(address)
+      } else {
+        stack += dependencies[next] ?? []
+      }
+    }
+    return result.sorted()
+  }
+}

@@ -1,0 +1,51 @@
+import Foundation
+
+/// Reads every `*.gf.hcl` file of a directory (sorted by name, not recursive) and decodes the
+/// top-level blocks into a `Configuration`, collecting every diagnostic.
+public enum ConfigLoader {
+  public static let fileSuffix = ".gf.hcl"
+  static let blockTypes = ["data", "import", "locals", "output", "provider", "resource", "variable"]
+
+  /// Loads `directory`. An unreadable directory or no configuration files is one error.
+  public static func load(directory: String) -> (Configuration, [Diagnostic]) {
+    var configuration = Configuration(directory: directory)
+    let names: [String]
+    do {
+      names = try FileManager.default.contentsOfDirectory(atPath: directory)
+        .filter { $0.hasSuffix(fileSuffix) }.sorted()
+    } catch {
+      return (
+        configuration,
+        [.error("Failed to read directory", detail: "Cannot list \(directory): \(error.localizedDescription)")]
+      )
+    }
+    var files: [(String, [UInt8])] = []
+    var diagnostics: [Diagnostic] = []
+    for name in names {
+      let path = URL(fileURLWithPath: directory).appendingPathComponent(name).path
+      guard let data = FileManager.default.contents(atPath: path) else {
+        diagnostics.append(.error("Failed to read file", detail: "Cannot read \(name)."))
+        continue
+      }
+      files.append((name, Array(data)))
+    }
+    let (decoded, more) = decode(files: files, directory: directory)
+    configuration = decoded
+    return (configuration, diagnostics + more)
+  }
+
+  /// Decodes already-read files; `files` are (name, contents) in the order to read them.
+  public static func decode(files: [(String, [UInt8])], directory: String) -> (
+    Configuration, [Diagnostic]
+  ) {
+    var decoder = ConfigDecoder(configuration: Configuration(directory: directory))
+    for (name, source) in files {
+      decoder.configuration.sources[name] = source
+      let (file, syntaxDiagnostics) = Parser.parse(source, filename: name)
+      decoder.diagnostics += syntaxDiagnostics
+      decoder.decodeFile(file.body)
+    }
+    decoder.finish()
+    return (decoder.configuration, decoder.diagnostics)
+  }
+}

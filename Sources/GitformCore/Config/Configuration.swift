@@ -1,0 +1,122 @@
+/// Config: from syntax trees to a checked `Configuration` and its evaluation.
+///
+/// For: which blocks exist (resource, data, variable, locals, output, provider, import), their
+/// meta-arguments (count, for_each, depends_on, lifecycle), input variable values, references
+/// between blocks, the order they must be evaluated in, and every check that needs only the
+/// configuration and the schemas (unknown names with "Did you mean", required arguments, types,
+/// cycles). Not for: GitLab, state or deciding changes — Plan/ drives the walk defined here and
+/// says what each resource instance evaluates to.
+
+/// Every `*.gf.hcl` file of one directory, decoded.
+public struct Configuration: Sendable {
+  public var directory: String
+  /// File name → contents, for diagnostic snippets.
+  public var sources: [String: [UInt8]]
+  /// Managed resources and data sources, sorted by address.
+  public var resources: [ResourceBlock]
+  public var variables: [VariableBlock]
+  public var locals: [LocalValue]
+  public var outputs: [OutputBlock]
+  public var provider: ProviderBlock?
+  public var imports: [ImportBlock]
+  /// `resources` positions by address; rebuilt by `indexResources()` after any change.
+  private var resourceIndex: [ResourceAddress: Int] = [:]
+
+  public init(directory: String) {
+    self.directory = directory
+    sources = [:]
+    resources = []
+    variables = []
+    locals = []
+    outputs = []
+    provider = nil
+    imports = []
+  }
+
+  /// The resource block at an address, in constant time (configurations reach 10,000 blocks).
+  public func resource(_ mode: ResourceMode, _ type: String, _ name: String) -> ResourceBlock? {
+    resourceIndex[ResourceAddress(mode: mode, type: type, name: name)].map { resources[$0] }
+  }
+
+  mutating func indexResources() {
+    resourceIndex = [:]
+    for (position, resource) in resources.enumerated() { resourceIndex[resource.address] = position }
+  }
+}
+
+/// `resource "TYPE" "NAME" { ... }` or `data "TYPE" "NAME" { ... }`.
+public struct ResourceBlock: Sendable {
+  public var mode: ResourceMode
+  public var type: String
+  public var name: String
+  public var block: Block
+  public var count: Expression?
+  public var forEach: Expression?
+  /// `depends_on` entries as resource addresses (without instance keys).
+  public var dependsOn: [ResourceAddress]
+  public var lifecycle: Lifecycle
+
+  public var address: ResourceAddress { ResourceAddress(mode: mode, type: type, name: name) }
+}
+
+/// `lifecycle { ... }` of a resource.
+public struct Lifecycle: Sendable, Equatable {
+  /// nil: the type's default order for replacements.
+  public var createBeforeDestroy: Bool?
+  public var preventDestroy = false
+  /// Attributes whose configured changes are ignored after creation.
+  public var ignoreChanges: [String] = []
+  public var ignoreAllChanges = false
+
+  public init() {}
+}
+
+/// `variable "NAME" { ... }`.
+public struct VariableBlock: Sendable {
+  public var name: String
+  public var type: ValueType
+  public var defaultValue: Value?
+  public var description: String
+  public var sensitive: Bool
+  public var nullable: Bool
+  public var validations: [VariableValidation]
+  public var block: Block
+}
+
+/// `validation { condition = ..., error_message = ... }` of a variable.
+public struct VariableValidation: Sendable {
+  public var condition: Expression
+  public var errorMessage: Expression
+}
+
+/// One attribute of a `locals` block.
+public struct LocalValue: Sendable {
+  public var name: String
+  public var expression: Expression
+  public var range: SourceRange
+}
+
+/// `output "NAME" { value = ..., sensitive = ... }`.
+public struct OutputBlock: Sendable {
+  public var name: String
+  public var value: Expression
+  public var description: String
+  public var sensitive: Bool
+  public var block: Block
+}
+
+/// `provider "gitlab" { ... }`: expressions, evaluated with the variables.
+public struct ProviderBlock: Sendable {
+  public var baseURL: Expression?
+  public var token: Expression?
+  public var insecure: Expression?
+  public var caCertificateFile: Expression?
+  public var block: Block
+}
+
+/// `import { to = ADDR, id = "..." }`.
+public struct ImportBlock: Sendable {
+  public var to: ResourceInstanceAddress
+  public var id: Expression
+  public var block: Block
+}

@@ -1,0 +1,133 @@
+/// Checks that every reference names something declared, and that `count.index` and `each.*`
+/// appear only where they mean something.
+struct ReferenceChecker {
+  let configuration: Configuration
+
+  /// `user_token.ci` as source text, for messages and address parsing.
+  static func text(of traversal: Traversal) -> String {
+    var text = traversal.root.name
+    for step in traversal.steps {
+      switch step.kind {
+      case .attribute(let name): text += "." + name
+      case .index(.number(let n)): text += "[\(n)]"
+      case .index(.string(let s)): text += "[\(Value.quoted(s))]"
+      case .index(.bool(let b)): text += "[\(b)]"
+      case .index(.null): text += "[null]"
+      }
+    }
+    return text
+  }
+
+  func check(into diagnostics: inout [Diagnostic]) {
+    for resource in configuration.resources {
+      for item in resource.block.body.items {
+        for expression in ReferenceChecker.expressions(in: item) {
+          check(expression, resource: resource, into: &diagnostics)
+        }
+      }
+    }
+    for local in configuration.locals { check(local.expression, resource: nil, into: &diagnostics) }
+    for output in configuration.outputs { check(output.value, resource: nil, into: &diagnostics) }
+    for entry in configuration.imports { check(entry.id, resource: nil, into: &diagnostics) }
+    if let provider = configuration.provider {
+      for expression in [provider.baseURL, provider.token, provider.insecure, provider.caCertificateFile]
+        .compactMap({ $0 })
+      {
+        check(expression, resource: nil, into: &diagnostics)
+      }
+    }
+    for variable in configuration.variables {
+      for validation in variable.validations {
+        for reference in Reference.all(in: validation.condition) + Reference.all(in: validation.errorMessage) {
+          if reference.subject != .variable(variable.name) {
+            diagnostics.append(
+              .error(
+                "Invalid reference in variable validation",
+                detail: "The condition for variable \(Value.quoted(variable.name)) can only refer to the variable itself, using var.\(variable.name).",
+                subject: reference.range))
+          }
+        }
+      }
+    }
+  }
+
+  /// The expressions of a body item, nested blocks included; `lifecycle` is static.
+  static func expressions(in item: BodyItem) -> [Expression] {
+    switch item {
+    case .attribute(let attribute): return [attribute.expression]
+    case .block(let block):
+      if block.type == "lifecycle" { return [] }
+      return block.body.items.flatMap { expressions(in: $0) }
+    }
+  }
+
+  private func check(_ expression: Expression, resource: ResourceBlock?, into diagnostics: inout [Diagnostic]) {
+    for reference in Reference.all(in: expression) {
+      switch reference.subject {
+      case .variable(let name):
+        if !configuration.variables.contains(where: { $0.name == name }) {
+          diagnostics.append(
+            .error(
+              "Reference to undeclared input variable",
+              detail: "An input variable with the name \(Value.quoted(name)) has not been declared."
+                + suggestion(name, configuration.variables.map(\.name), prefix: "var."),
+              subject: reference.range))
+        }
+      case .local(let name):
+        if !configuration.locals.contains(where: { $0.name == name }) {
+          diagnostics.append(
+            .error(
+              "Reference to undeclared local value",
+              detail: "A local value with the name \(Value.quoted(name)) has not been declared."
+                + suggestion(name, configuration.locals.map(\.name), prefix: "local."),
+              subject: reference.range))
+        }
+      case .resource(let address):
+        if configuration.resource(address.mode, address.type, address.name) == nil {
+          let kind = address.mode == .data ? "data resource" : "managed resource"
+          let candidates = configuration.resources.filter { $0.mode == address.mode && $0.type == address.type }.map(\.name)
+          diagnostics.append(
+            .error(
+              "Reference to undeclared resource",
+              detail: "A \(kind) \(Value.quoted(address.type)) \(Value.quoted(address.name)) has not been declared."
+                + suggestion(address.name, candidates, prefix: (address.mode == .data ? "data." : "") + address.type + "."),
+              subject: reference.range))
+        }
+      case .countIndex:
+        if resource?.count == nil {
+          diagnostics.append(
+            .error(
+              "Reference to \"count\" in non-counted context",
+              detail: "The \"count\" object can only be used in resource blocks when the \"count\" argument is set.",
+              subject: reference.range))
+        }
+      case .eachKey, .eachValue:
+        if resource?.forEach == nil {
+          diagnostics.append(
+            .error(
+              "Reference to \"each\" in context without for_each",
+              detail: "The \"each\" object can be used only in resource blocks when the \"for_each\" argument is set.",
+              subject: reference.range))
+        }
+      case .path:
+        break
+      case .unknown(let root):
+        var detail = "There is no variable named \(Value.quoted(root))."
+        if let type = NameSuggestion.suggest(root, among: ResourceCatalog.managed.map(\.name)) {
+          detail += " Did you mean the resource type \(Value.quoted(type))?"
+        }
+        diagnostics.append(.error("Unknown variable", detail: detail, subject: reference.range))
+      case .incomplete(let root):
+        diagnostics.append(
+          .error(
+            "Invalid reference",
+            detail: "A reference to \(Value.quoted(root)) must be followed by an attribute access naming what it refers to.",
+            subject: reference.range))
+      }
+    }
+  }
+
+  private func suggestion(_ name: String, _ candidates: [String], prefix: String) -> String {
+    NameSuggestion.suggest(name, among: candidates.sorted()).map { " Did you mean \(prefix)\($0)?" } ?? ""
+  }
+}

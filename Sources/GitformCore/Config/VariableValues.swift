@@ -1,0 +1,177 @@
+import Foundation
+
+/// One `-var 'k=v'` or `-var-file=FILE` from the command line, in the order given.
+public enum VariableArgument: Sendable, Equatable {
+  case assignment(String)
+  case file(String)
+}
+
+/// The value of every input variable, from (lowest precedence first) its default,
+/// `GITFORM_VAR_<name>`, the auto-loaded `gitform.gfvars`, then `-var-file` and `-var` in
+/// command-line order; then type conversion, `nullable`, `sensitive` and `validation` checks.
+public enum VariableValues {
+  public static let autoFile = "gitform.gfvars"
+
+  public static func resolve(
+    _ configuration: Configuration, arguments: [VariableArgument], environment: [String: String],
+    context: EvalContext
+  ) -> ([String: Value], [Diagnostic]) {
+    var diagnostics: [Diagnostic] = []
+    var raw: [String: Value] = [:]
+    let declared = Dictionary(configuration.variables.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+
+    for (key, text) in environment.sorted(by: { $0.key < $1.key }) where key.hasPrefix("GITFORM_VAR_") {
+      let name = String(key.dropFirst("GITFORM_VAR_".count))
+      guard let variable = declared[name] else { continue }  // as Terraform: ignored silently
+      if let value = parseText(text, for: variable, origin: key, into: &diagnostics) { raw[name] = value }
+    }
+    let autoPath = URL(fileURLWithPath: configuration.directory).appendingPathComponent(autoFile).path
+    if FileManager.default.fileExists(atPath: autoPath) {
+      loadFile(autoPath, shownAs: autoFile, declared: declared, into: &raw, &diagnostics)
+    }
+    for argument in arguments {
+      switch argument {
+      case .file(let path):
+        let full = path.hasPrefix("/") ? path : URL(fileURLWithPath: configuration.directory).appendingPathComponent(path).path
+        guard FileManager.default.fileExists(atPath: full) else {
+          diagnostics.append(
+            .error("Failed to read variables file", detail: "Given variables file \(path) does not exist."))
+          continue
+        }
+        loadFile(full, shownAs: path, declared: declared, into: &raw, &diagnostics)
+      case .assignment(let text):
+        guard let equals = text.firstIndex(of: "="), equals != text.startIndex else {
+          diagnostics.append(
+            .error(
+              "Invalid -var option",
+              detail: "The given -var option \(Value.quoted(text)) is not correctly specified. It must be a variable name and value separated by an equals sign, like -var=\"key=value\"."))
+          continue
+        }
+        let name = String(text[..<equals])
+        guard let variable = declared[name] else {
+          diagnostics.append(
+            .error(
+              "Value for undeclared variable",
+              detail: "A variable named \(Value.quoted(name)) was assigned on the command line, but the root module does not declare a variable of that name."
+                + (NameSuggestion.suggest(name, among: declared.keys.sorted()).map { " Did you mean \(Value.quoted($0))?" } ?? "")
+                + " To use this value, add a \"variable\" block to the configuration."))
+          continue
+        }
+        if let value = parseText(String(text[text.index(after: equals)...]), for: variable, origin: "-var", into: &diagnostics) {
+          raw[name] = value
+        }
+      }
+    }
+
+    var values: [String: Value] = [:]
+    for variable in configuration.variables {
+      guard let given = raw[variable.name] ?? variable.defaultValue else {
+        diagnostics.append(
+          .error(
+            "No value for required variable",
+            detail: "The root module input variable \(Value.quoted(variable.name)) is not set, and has no default value. Use a -var or -var-file command line argument, or GITFORM_VAR_\(variable.name), to provide a value for this variable.",
+            subject: variable.block.definitionRange))
+        continue
+      }
+      var value: Value
+      switch given.converted(to: variable.type) {
+      case .success(let converted): value = converted
+      case .failure(let error):
+        diagnostics.append(
+          .error(
+            "Invalid value for input variable",
+            detail: "The given value is not suitable for var.\(variable.name): \(error.message).",
+            subject: variable.block.definitionRange))
+        continue
+      }
+      if value.isNull && !variable.nullable {
+        diagnostics.append(
+          .error(
+            "Required variable not set",
+            detail: "Unsuitable value for var.\(variable.name): required variable may not be set to null.",
+            subject: variable.block.definitionRange))
+        continue
+      }
+      value = value.marked(sensitive: variable.sensitive)
+      values[variable.name] = value
+      diagnostics += validate(variable, value: value, context: context)
+    }
+    return (values, diagnostics)
+  }
+
+  /// Runs the variable's `validation` blocks; a false condition is an error with its message.
+  static func validate(_ variable: VariableBlock, value: Value, context: EvalContext) -> [Diagnostic] {
+    var diagnostics: [Diagnostic] = []
+    var scope = context
+    scope.variables["var"] = .object([variable.name: value])
+    for validation in variable.validations {
+      let (result, problems) = Evaluator.evaluate(validation.condition, in: scope)
+      diagnostics += problems
+      guard problems.isEmpty, result.isKnown else { continue }
+      guard case .success(let converted) = result.converted(to: .bool), let passed = converted.boolValue else {
+        diagnostics.append(
+          .error(
+            "Invalid validation result", detail: "The condition must produce true or false.",
+            subject: validation.condition.range))
+        continue
+      }
+      if !passed {
+        let (message, _) = Evaluator.evaluate(validation.errorMessage, in: EvalContext(mode: .validate))
+        let text = (message.isSensitive ? nil : message.stringValue) ?? "The value of var.\(variable.name) is not valid."
+        diagnostics.append(
+          .error(
+            "Invalid value for variable",
+            detail: text + "\n\nThis was checked by the validation rule at \(validation.condition.range).",
+            subject: validation.condition.range))
+      }
+    }
+    return diagnostics
+  }
+
+  /// A value given as text: a plain string for primitive types, an HCL expression otherwise.
+  static func parseText(
+    _ text: String, for variable: VariableBlock, origin: String, into diagnostics: inout [Diagnostic]
+  ) -> Value? {
+    if variable.type.isPrimitive || variable.type == .dynamic && !(text.hasPrefix("[") || text.hasPrefix("{")) {
+      return .string(text)
+    }
+    let (expression, problems) = Parser.parseExpression(Array(text.utf8), filename: "<value for var.\(variable.name)>")
+    let (value, evalProblems) = Evaluator.evaluate(expression, in: EvalContext(mode: .validate))
+    let all = problems + evalProblems
+    if !all.isEmpty {
+      diagnostics += all
+      return nil
+    }
+    return value
+  }
+
+  /// Assignments `name = value` of a variables file in HCL syntax.
+  static func loadFile(
+    _ path: String, shownAs name: String, declared: [String: VariableBlock],
+    into raw: inout [String: Value], _ diagnostics: inout [Diagnostic]
+  ) {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      diagnostics.append(.error("Failed to read variables file", detail: "Cannot read \(name)."))
+      return
+    }
+    let (file, problems) = Parser.parse(Array(data), filename: name)
+    diagnostics += problems
+    for block in file.body.blocks {
+      diagnostics.append(
+        .error("Unexpected block", detail: "A variables file may contain only assignments, not blocks.", subject: block.typeRange))
+    }
+    for attribute in file.body.attributes {
+      guard declared[attribute.name] != nil else {
+        diagnostics.append(
+          .warning(
+            "Value for undeclared variable",
+            detail: "The variables file assigns \(Value.quoted(attribute.name)), which the configuration does not declare.",
+            subject: attribute.nameRange))
+        continue
+      }
+      let (value, evalProblems) = Evaluator.evaluate(attribute.expression, in: EvalContext(mode: .validate))
+      diagnostics += evalProblems
+      if evalProblems.isEmpty { raw[attribute.name] = value }
+    }
+  }
+}

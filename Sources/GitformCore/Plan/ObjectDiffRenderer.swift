@@ -1,0 +1,157 @@
+/// Renders the attributes of one object change in Terraform's plan layout.
+///
+/// Attributes are sorted; `=` is aligned over every attribute that is not null on both sides;
+/// unchanged attributes are hidden and counted, except `id` and `name`; sensitive values print
+/// as `(sensitive value)`, unknown ones as `(known after apply)`; an attribute whose change
+/// forces replacement ends with `# forces replacement`. Nested blocks follow, after a blank line.
+struct ObjectDiffRenderer {
+  let schema: ResourceSchema
+  let replacePaths: Set<String>
+  let symbols: PlanSymbols
+
+  enum Side { case create, delete, change }
+
+  /// The lines between `resource "T" "N" {` and `}` at depth 1.
+  func render(before: Value?, after: Value?) -> String {
+    let side: Side = before == nil ? .create : (after == nil ? .delete : .change)
+    let names = schema.attributes.map(\.name).filter { name in
+      let b = before?[attribute: name] ?? .null
+      let a = after?[attribute: name] ?? .null
+      return !(b.isNull && a.isNull)
+    }
+    let width = names.map(\.count).max() ?? 0
+    var text = ""
+    var hidden = 0
+    for name in names {
+      let b = before?[attribute: name] ?? .null
+      let a = after?[attribute: name] ?? .null
+      let key = name.padding(toLength: width, withPad: " ", startingAt: 0)
+      let forces = replacePaths.contains(name) ? " # forces replacement" : ""
+      switch side {
+      case .create:
+        text += line(1, .create, "\(key) = " + renderValue(a, depth: 1, action: .create))
+      case .delete:
+        text += line(1, .delete, "\(key) = " + renderValue(b, depth: 1, action: .delete) + " -> null")
+      case .change:
+        if b.isNull {
+          text += line(1, .create, "\(key) = " + renderValue(a, depth: 1, action: .create) + forces)
+        } else if a.isNull {
+          text += line(1, .delete, "\(key) = " + renderValue(b, depth: 1, action: .delete) + " -> null" + forces)
+        } else if a.isWhollyKnown && ValueComparison.same(a, b) && a.isSensitive == b.isSensitive {
+          if name == "id" || name == "name" {
+            text += line(1, .noOp, "\(key) = " + renderValue(a, depth: 1, action: .noOp))
+          } else {
+            hidden += 1
+          }
+        } else {
+          text += line(1, .update, "\(key) = " + renderChange(b, a, depth: 1, forces: forces))
+        }
+      }
+    }
+    if hidden > 0 {
+      text += String(repeating: " ", count: 8) + "# (\(hidden) unchanged attribute\(hidden == 1 ? "" : "s") hidden)\n"
+    }
+    for block in schema.blocks {
+      let b = before?[attribute: block.name] ?? .null
+      let a = after?[attribute: block.name] ?? .null
+      if b.isNull && a.isNull { continue }
+      if side == .change && ValueComparison.same(a, b) { continue }
+      let action: ChangeAction = b.isNull ? .create : (a.isNull ? .delete : .update)
+      let nested = ObjectDiffRenderer(
+        schema: ResourceSchema(attributes: block.attributes), replacePaths: [], symbols: symbols)
+      text += "\n" + line(1, action, block.name + " {")
+      let inner = nested.render(before: b.isNull ? nil : b, after: a.isNull ? nil : a)
+      text += inner.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map {
+        $0.isEmpty ? "\n" : "    " + $0 + "\n"
+      }.joined()
+      text += String(repeating: " ", count: 8) + "}\n"
+    }
+    return text
+  }
+
+  /// One line: 4 spaces per depth, the 3-column symbol, a space, the text.
+  func line(_ depth: Int, _ action: ChangeAction, _ body: String) -> String {
+    String(repeating: " ", count: 4 * depth) + symbols.symbol(action) + " " + body + "\n"
+  }
+
+  /// `old -> new` for a changed attribute; collections show their elements.
+  private func renderChange(_ b: Value, _ a: Value, depth: Int, forces: String) -> String {
+    if b.containsSensitive || a.containsSensitive {
+      return "(sensitive value)" + forces
+    }
+    if !a.isKnown {
+      return renderValue(b, depth: depth, action: .noOp) + " -> (known after apply)" + forces
+    }
+    if let old = b.elements, let new = a.elements, b.type.isSequence {
+      let oldText = old.map { renderValue($0, depth: depth + 1, action: .noOp) }
+      let newText = new.map { renderValue($0, depth: depth + 1, action: .noOp) }
+      var text = "[" + forces + "\n"
+      var unchanged = 0
+      for element in Array(Set(oldText).union(newText)).sorted() {
+        let inOld = oldText.contains(element)
+        let inNew = newText.contains(element)
+        if inOld && inNew {
+          unchanged += 1
+        } else {
+          text += line(depth + 1, inNew ? .create : .delete, element + ",")
+        }
+      }
+      if unchanged > 0 {
+        text += String(repeating: " ", count: 4 * (depth + 2))
+          + "# (\(unchanged) unchanged element\(unchanged == 1 ? "" : "s") hidden)\n"
+      }
+      return text + String(repeating: " ", count: 4 * (depth + 1)) + "]"
+    }
+    return renderValue(b, depth: depth, action: .noOp) + " -> " + renderValue(a, depth: depth, action: .noOp) + forces
+  }
+
+  /// A value on its own: quoted strings, numbers, bools, lists with one element per line.
+  func renderValue(_ value: Value, depth: Int, action: ChangeAction) -> String {
+    if value.isSensitive { return "(sensitive value)" }
+    switch value.content {
+    case .unknown: return "(known after apply)"
+    case .null: return "null"
+    case .bool(let b): return b ? "true" : "false"
+    case .number(let n): return NumberFormatting.string(n)
+    case .string(let s): return PlanText.quoted(s)
+    case .elements(let elements):
+      if elements.isEmpty { return "[]" }
+      var text = "[\n"
+      for element in elements {
+        text += line(depth + 1, action, renderValue(element, depth: depth + 1, action: action) + ",")
+      }
+      return text + String(repeating: " ", count: 4 * (depth + 1)) + "]"
+    case .attributes(let attributes):
+      if attributes.isEmpty { return "{}" }
+      let width = attributes.keys.map(\.count).max() ?? 0
+      var text = "{\n"
+      for (key, element) in attributes.sorted(by: { $0.key < $1.key }) {
+        text += line(
+          depth + 1, action,
+          key.padding(toLength: width, withPad: " ", startingAt: 0) + " = "
+            + renderValue(element, depth: depth + 1, action: action))
+      }
+      return text + String(repeating: " ", count: 4 * (depth + 1)) + "}"
+    }
+  }
+}
+
+/// Text helpers of plan output.
+enum PlanText {
+  /// A string as Terraform's plan quotes it (Go's `%q` for the common characters).
+  static func quoted(_ s: String) -> String {
+    var out = "\""
+    for scalar in s.unicodeScalars {
+      switch scalar {
+      case "\"": out += "\\\""
+      case "\\": out += "\\\\"
+      case "\n": out += "\\n"
+      case "\r": out += "\\r"
+      case "\t": out += "\\t"
+      default:
+        if scalar.value < 0x20 { out += String(format: "\\x%02x", scalar.value) } else { out.unicodeScalars.append(scalar) }
+      }
+    }
+    return out + "\""
+  }
+}

@@ -1,0 +1,100 @@
+import Foundation
+
+/// Plan: refresh what GitLab has, compare it with the configuration and decide every change.
+///
+/// For: the refresh (batched per owner, in parallel), the per-instance diff with its action and
+/// reason, drift ("changed outside of gitform"), -target/-replace/-destroy, the admin pre-check,
+/// and rendering a plan as Terraform's text. Not for: executing anything that changes GitLab
+/// (Apply/), reading HCL (Config/) or the state file's format (State/). Nothing here prints.
+
+/// What will happen to one resource instance.
+public enum ChangeAction: String, Sendable, Equatable {
+  case noOp = "no-op"
+  case create
+  case read
+  case update
+  case replace
+  case delete
+}
+
+/// One planned change, with the values before and after.
+public struct ResourceChange: Sendable {
+  public var address: ResourceInstanceAddress
+  public var action: ChangeAction
+  /// For `.replace`: the new object exists before the old one is deleted.
+  public var createBeforeDestroy: Bool
+  /// Why, in words: "revoked outside gitform", "not in configuration", "requested with -replace".
+  public var reason: String?
+  /// The refreshed prior object (nil for create and read).
+  public var before: Value?
+  /// The planned object, unknown where GitLab decides (nil for delete).
+  public var after: Value?
+  /// Attributes whose change forces the replacement.
+  public var replacePaths: Set<String>
+  /// Set when the instance is imported by this plan (an `import` block).
+  public var importID: String?
+  /// The resource blocks it depends on (recorded in state, used to order deletes).
+  public var dependencies: [ResourceAddress]
+
+  public init(
+    address: ResourceInstanceAddress, action: ChangeAction, createBeforeDestroy: Bool = false,
+    reason: String? = nil, before: Value?, after: Value?, replacePaths: Set<String> = [],
+    importID: String? = nil, dependencies: [ResourceAddress] = []
+  ) {
+    self.address = address
+    self.action = action
+    self.createBeforeDestroy = createBeforeDestroy
+    self.reason = reason
+    self.before = before
+    self.after = after
+    self.replacePaths = replacePaths
+    self.importID = importID
+    self.dependencies = dependencies
+  }
+}
+
+/// An object that changed outside gitform since the last apply (shown before the plan).
+public struct DriftEntry: Sendable {
+  public var address: ResourceInstanceAddress
+  public var before: Value
+  /// nil when it was deleted.
+  public var after: Value?
+}
+
+/// A root output whose value changes.
+public struct OutputChange: Sendable {
+  public var name: String
+  public var action: ChangeAction
+  public var before: Value?
+  public var after: Value?
+}
+
+/// The result of planning.
+public struct Plan: Sendable {
+  /// Every instance's change, no-ops included, sorted by address.
+  public var changes: [ResourceChange]
+  public var drift: [DriftEntry]
+  public var outputChanges: [OutputChange]
+  public var isDestroy: Bool
+  /// Warnings to show with the plan (imported tokens without value, targeting).
+  public var warnings: [Diagnostic]
+  /// The state after refresh and imports: what apply starts from.
+  public var priorState: StateSnapshot
+  /// The output values the configuration evaluates to (unknown where not yet known).
+  public var outputs: [String: Value]
+
+  /// Changes that do something.
+  public var actions: [ResourceChange] {
+    changes.filter { $0.action != .noOp || $0.importID != nil }
+  }
+
+  public var importCount: Int { changes.filter { $0.importID != nil }.count }
+  public var addCount: Int { changes.filter { $0.action == .create || $0.action == .replace }.count }
+  public var changeCount: Int { changes.filter { $0.action == .update }.count }
+  public var destroyCount: Int { changes.filter { $0.action == .delete || $0.action == .replace }.count }
+
+  /// True when applying would change nothing (resources or outputs).
+  public var isEmpty: Bool {
+    actions.allSatisfy { $0.action == .read } && outputChanges.isEmpty
+  }
+}

@@ -1,0 +1,20 @@
+/// How to plan: the flags of `gitform plan` that change what is planned.
+public struct PlanOptions: Sendable {
+  /// Read every managed object from GitLab first (`-refresh=false` turns it off).
+  public var refresh = true
+  /// Plan to delete everything in state (`-destroy`, `gitform destroy`).
+  public var destroy = false
+  /// Limit the plan to these (and what they depend on); `-target=ADDR`.
+  public var targets: [ResourceInstanceAddress] = []
+  /// Replace these even when nothing changed; `-replace=ADDR`.
+  public var replace: [ResourceInstanceAddress] = []
+  /// Concurrent GitLab requests during refresh (and apply).
+  public var parallelism = 10
+
+  public init() {}
+
+  /// True when `address` is one of `targets` or an instance of a targeted resource.
+  func isTargeted(_ address: ResourceInstanceAddress, by list: [ResourceInstanceAddress]) -> Bool {
+    list.contains { $0 == address || ($0.key == nil && $0.resource == address.resource) }
+  }
+}

@@ -1,0 +1,169 @@
+/// Renders a `Plan` as Terraform's human plan text (reference §3.2–3.4), with gitform's name.
+///
+/// Sections, each only when it has content: the drift note, the legend of symbols, one block
+/// per change (sorted by address) with its reason, the summary line, changes to outputs. An
+/// empty plan renders the "No changes." text. Colour only when `color` is set.
+public struct PlanRenderer {
+  public var color: Bool
+  /// Terraform wraps paragraphs at 78 columns off a terminal.
+  public var width = 78
+
+  public init(color: Bool = false) {
+    self.color = color
+  }
+
+  var symbols: PlanSymbols { PlanSymbols(color: color) }
+
+  public func render(_ plan: Plan) -> String {
+    var text = ""
+    let actions = plan.actions
+    if !plan.drift.isEmpty && !plan.isEmpty {
+      text += renderDrift(plan.drift)
+    }
+    if plan.isEmpty {
+      return text + noChanges(destroy: plan.isDestroy)
+    }
+    if !actions.isEmpty {
+      text += "\n" + wrap(
+        "gitform used the selected providers to generate the following execution plan. Resource actions are indicated with the following symbols:")
+      text += legend(actions)
+      text += "\ngitform will perform the following actions:\n"
+      for change in actions {
+        text += "\n" + renderChange(change)
+      }
+      text += "\n" + symbols.bold("Plan:") + " " + summary(plan) + "\n"
+    }
+    if !plan.outputChanges.isEmpty {
+      text += "\nChanges to Outputs:\n"
+      text += renderOutputs(plan.outputChanges)
+      if actions.isEmpty {
+        text += "\n" + wrap(
+          "You can apply this plan to save these new output values to the gitform state, without changing any real infrastructure.")
+      }
+    }
+    return text
+  }
+
+  /// `N to add, N to change, N to destroy.` (with `N to import, ` first when importing).
+  public func summary(_ plan: Plan) -> String {
+    var text = ""
+    if plan.importCount > 0 { text += "\(plan.importCount) to import, " }
+    return text + "\(plan.addCount) to add, \(plan.changeCount) to change, \(plan.destroyCount) to destroy."
+  }
+
+  public func noChanges(destroy: Bool) -> String {
+    if destroy {
+      return "\n" + symbols.bold("No changes.") + " No objects need to be destroyed.\n\n"
+        + wrap("Either you have not created any objects yet or the existing objects were already deleted outside of gitform.")
+    }
+    return "\n" + symbols.bold("No changes.") + " Your infrastructure matches the configuration.\n\n"
+      + wrap("gitform has compared your real infrastructure against your configuration and found no differences, so no changes are needed.")
+  }
+
+  private func legend(_ actions: [ResourceChange]) -> String {
+    var text = ""
+    let kinds = actions.map { ($0.action, $0.createBeforeDestroy) }
+    if kinds.contains(where: { $0.0 == .create }) { text += symbols.symbol(.create) + " create\n" }
+    if kinds.contains(where: { $0.0 == .delete }) { text += symbols.symbol(.delete) + " destroy\n" }
+    if kinds.contains(where: { $0.0 == .update }) { text += symbols.symbol(.update) + " update in-place\n" }
+    if kinds.contains(where: { $0.0 == .replace && $0.1 }) {
+      text += symbols.symbol(.replace, createBeforeDestroy: true) + " create replacement and then destroy\n"
+    }
+    if kinds.contains(where: { $0.0 == .replace && !$0.1 }) {
+      text += symbols.symbol(.replace, createBeforeDestroy: false) + " destroy and then create replacement\n"
+    }
+    if kinds.contains(where: { $0.0 == .read }) { text += symbols.symbol(.read) + " read (data resources)\n" }
+    return text
+  }
+
+  /// One change: comment lines, the resource line, attributes, closing brace.
+  func renderChange(_ change: ResourceChange) -> String {
+    let address = change.address
+    var header: String
+    switch change.action {
+    case .create: header = "will be created"
+    case .update: header = "will be updated in-place"
+    case .delete: header = "will be destroyed"
+    case .replace: header = change.reason == "requested with -replace" ? "will be replaced, as requested" : "must be replaced"
+    case .read: header = "will be read during apply"
+    case .noOp: header = "will be imported"
+    }
+    var text = "  " + symbols.bold("# \(address)") + " \(header)\n"
+    if let id = change.importID, change.action != .noOp {
+      text += "  # (imported from \(PlanText.quoted(id)))\n"
+    }
+    if let reason = change.reason, change.action == .delete || change.action == .replace || change.action == .read,
+      reason != "requested with -replace"
+    {
+      text += "  # (because \(reason))\n"
+    }
+    let keyword = address.resource.mode == .data ? "data" : "resource"
+    text += symbols.symbol(change.action, createBeforeDestroy: change.createBeforeDestroy)
+      + " \(keyword) \"\(address.resource.type)\" \"\(address.resource.name)\" {\n"
+    if let schema = PlanRenderer.schema(of: address) {
+      let renderer = ObjectDiffRenderer(schema: schema, replacePaths: change.replacePaths, symbols: symbols)
+      switch change.action {
+      case .read: break
+      default: text += renderer.render(before: change.before, after: change.after)
+      }
+    }
+    return text + "    }\n"
+  }
+
+  static func schema(of address: ResourceInstanceAddress) -> ResourceSchema? {
+    address.resource.mode == .managed
+      ? ResourceCatalog.managed(address.resource.type)?.schema
+      : ResourceCatalog.dataSource(address.resource.type)?.schema
+  }
+
+  private func renderDrift(_ drift: [DriftEntry]) -> String {
+    var text = "\n" + symbols.bold("Note: Objects have changed outside of gitform") + "\n\n"
+    text += wrap(
+      "gitform detected the following changes made outside of gitform since the last \"gitform apply\" which may have affected this plan:")
+    for entry in drift {
+      text += "\n  " + symbols.bold("# \(entry.address)") + (entry.after == nil ? " has been deleted\n" : " has changed\n")
+      let action: ChangeAction = entry.after == nil ? .delete : .update
+      text += symbols.symbol(action)
+        + " resource \"\(entry.address.resource.type)\" \"\(entry.address.resource.name)\" {\n"
+      if let schema = PlanRenderer.schema(of: entry.address) {
+        text += ObjectDiffRenderer(schema: schema, replacePaths: [], symbols: symbols)
+          .render(before: entry.before, after: entry.after)
+      }
+      text += "    }\n"
+    }
+    text += "\n\n" + wrap(
+      "Unless you have made equivalent changes to your configuration, or ignored the relevant attributes using ignore_changes, the following plan may include actions to undo or respond to these changes.")
+    text += "\n" + PlanRenderer.rule(width: width) + "\n"
+    return text
+  }
+
+  private func renderOutputs(_ changes: [OutputChange]) -> String {
+    let width = changes.map(\.name.count).max() ?? 0
+    let renderer = ObjectDiffRenderer(schema: ResourceSchema(attributes: []), replacePaths: [], symbols: symbols)
+    return changes.map { change in
+      let key = change.name.padding(toLength: width, withPad: " ", startingAt: 0)
+      let value: String
+      switch change.action {
+      case .create: value = renderer.renderValue(change.after ?? .null, depth: 0, action: .create)
+      case .delete: value = renderer.renderValue(change.before ?? .null, depth: 0, action: .delete) + " -> null"
+      default:
+        let before = change.before ?? .null
+        let after = change.after ?? .null
+        value = (before.isSensitive || after.isSensitive)
+          ? "(sensitive value)"
+          : renderer.renderValue(before, depth: 0, action: .noOp) + " -> " + renderer.renderValue(after, depth: 0, action: .noOp)
+      }
+      return symbols.symbol(change.action) + " \(key) = \(value)\n"
+    }.joined()
+  }
+
+  /// A horizontal rule as wide as Terraform's off a terminal (width − 1).
+  public static func rule(width: Int = 78) -> String {
+    String(repeating: "─", count: width - 1)
+  }
+
+  /// A paragraph wrapped to the width, ending in a newline.
+  func wrap(_ paragraph: String) -> String {
+    WordWrap.wrap(paragraph, limit: width - 1) + "\n"
+  }
+}

@@ -1,0 +1,27 @@
+/// The three-column action symbols of plan text, coloured only on a terminal.
+struct PlanSymbols {
+  let color: Bool
+
+  func symbol(_ action: ChangeAction, createBeforeDestroy: Bool = false) -> String {
+    let plain: String
+    let code: String
+    switch action {
+    case .create: (plain, code) = ("  +", "32")
+    case .update: (plain, code) = ("  ~", "33")
+    case .delete: (plain, code) = ("  -", "31")
+    case .read: (plain, code) = (" <=", "36")
+    case .noOp: return "   "
+    case .replace:
+      return createBeforeDestroy
+        ? paint("+", "32") + "/" + paint("-", "31") : paint("-", "31") + "/" + paint("+", "32")
+    }
+    guard color else { return plain }
+    return String(plain.dropLast()) + paint(String(plain.last ?? " "), code)
+  }
+
+  func paint(_ text: String, _ code: String) -> String {
+    color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+  }
+
+  func bold(_ text: String) -> String { color ? "\u{1B}[1m\(text)\u{1B}[0m" : text }
+}

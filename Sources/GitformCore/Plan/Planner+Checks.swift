@@ -1,0 +1,130 @@
+import Foundation
+
+/// The planner's checks around the walk: administrator rights, imports, targeting,
+/// prevent_destroy, tokens without a value, and output changes.
+extension Planner {
+  /// With a non-admin token, every admin-only resource is named before anything happens.
+  func adminCheck(_ state: StateSnapshot) -> [Diagnostic] {
+    var needing: [String] = []
+    do {
+      for resource in configuration.resources where resource.mode == .managed {
+        if ResourceCatalog.managed(resource.type)?.requiresAdministrator == true {
+          needing.append(resource.address.description)
+        }
+      }
+    }
+    for address in state.addresses where ResourceCatalog.managed(address.resource.type)?.requiresAdministrator == true {
+      needing.append(address.resource.description)
+    }
+    needing = Array(Set(needing)).sorted()
+    guard !needing.isEmpty else { return [] }
+    do {
+      let user = try resourceContext.client.currentUser()
+      guard user.isAdmin else {
+        return [
+          .error(
+            "GitLab administrator required",
+            detail: "The GitLab token belongs to \(user.username), who is not an administrator, but these resources can only be managed by an administrator: \(needing.joined(separator: ", ")). Use an administrator's token (provider \"gitlab\" token or GITLAB_TOKEN), or remove these resources.")
+        ]
+      }
+      return []
+    } catch {
+      return [.error("Failed to query the GitLab user", detail: Refresher.describe(error))]
+    }
+  }
+
+  /// Objects named by `import` blocks that are not in state yet, read from GitLab.
+  func importObjects(_ state: StateSnapshot, into diagnostics: inout [Diagnostic]) -> (
+    objects: [ResourceInstanceAddress: Value], ids: [ResourceInstanceAddress: String]
+  ) {
+    var objects: [ResourceInstanceAddress: Value] = [:]
+    var ids: [ResourceInstanceAddress: String] = [:]
+    guard !options.destroy else { return (objects, ids) }
+    let context = ConfigWalker(
+      configuration: configuration, graph: graph, variables: variables, context: evalContext
+    ).context
+    for entry in configuration.imports where state.objects[entry.to] == nil {
+      let (value, problems) = Evaluator.evaluate(entry.id, in: context)
+      diagnostics += problems
+      guard problems.isEmpty, let id = value.stringValue else {
+        if problems.isEmpty {
+          diagnostics.append(.error("Invalid import id", detail: "The import id must be a known string.", subject: entry.id.range))
+        }
+        continue
+      }
+      guard let type = ResourceCatalog.managed(entry.to.resource.type) else { continue }
+      switch ImportReader(type: type, context: resourceContext).read(id: id) {
+      case .success(let object):
+        objects[entry.to] = object
+        ids[entry.to] = id
+      case .failure(let message):
+        diagnostics.append(.error("Cannot import \(entry.to)", detail: message.description, subject: entry.block.definitionRange))
+      }
+    }
+    return (objects, ids)
+  }
+
+  /// Keeps the targeted changes and those they depend on; the rest become no-ops.
+  func applyTargets(_ changes: [ResourceChange]) -> [ResourceChange] {
+    var wanted = Set(changes.filter { options.isTargeted($0.address, by: options.targets) }.map(\.address.resource))
+    var stack = Array(wanted)
+    while let next = stack.popLast() {
+      for change in changes where change.address.resource == next {
+        for dependency in change.dependencies where wanted.insert(dependency).inserted {
+          stack.append(dependency)
+        }
+      }
+    }
+    return changes.map { change in
+      guard !wanted.contains(change.address.resource) else { return change }
+      var kept = change
+      kept.action = .noOp
+      kept.after = change.before
+      return kept
+    }
+  }
+
+  func preventDestroyCheck(_ changes: [ResourceChange]) -> [Diagnostic] {
+    changes.compactMap { change in
+      guard change.action == .delete || change.action == .replace,
+        let resource = configuration.resource(.managed, change.address.resource.type, change.address.resource.name),
+        resource.lifecycle.preventDestroy
+      else { return nil }
+      return .error(
+        "Instance cannot be destroyed",
+        detail: "Resource \(change.address) has lifecycle.prevent_destroy set, but the plan calls for this resource to be destroyed. To avoid this error and continue with the plan, either disable lifecycle.prevent_destroy or reduce the scope of the plan using the -target option.",
+        subject: resource.block.definitionRange)
+    }
+  }
+
+  /// Imported tokens have no value: say so instead of letting a variable silently get null.
+  func missingTokenWarnings(_ changes: [ResourceChange]) -> [Diagnostic] {
+    changes.compactMap { change in
+      guard change.action == .noOp || change.action == .update,
+        let after = change.after, after.attributes?["token"] != nil,
+        after[attribute: "token"].isNull
+      else { return nil }
+      return .warning(
+        "\(change.address) has no token value",
+        detail: "GitLab shows a token's value only when the token is created or rotated, so an imported token's value is not in the state: references to \(change.address).token are null. Replace the token (gitform apply -replace=\(change.address)) to get a value gitform can pass on.")
+    }
+  }
+
+  func outputChanges(state: StateSnapshot, outputs: [String: Value]) -> [OutputChange] {
+    var result: [OutputChange] = []
+    for name in Set(state.outputs.keys).union(outputs.keys).sorted() {
+      let before = state.outputs[name]
+      let after = options.destroy ? nil : outputs[name]
+      switch (before, after) {
+      case (nil, let after?): result.append(OutputChange(name: name, action: .create, before: nil, after: after))
+      case (let before?, nil): result.append(OutputChange(name: name, action: .delete, before: before, after: nil))
+      case (let before?, let after?):
+        if !after.isWhollyKnown || !ValueComparison.same(before, after) {
+          result.append(OutputChange(name: name, action: .update, before: before, after: after))
+        }
+      case (nil, nil): break
+      }
+    }
+    return result
+  }
+}

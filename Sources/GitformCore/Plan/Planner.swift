@@ -1,0 +1,163 @@
+import Foundation
+
+/// Makes a `Plan` from a configuration, the state and GitLab.
+///
+/// Order: admin pre-check, refresh (unless disabled), imports, the configuration walk (each
+/// instance planned against its refreshed object), deletions of what the configuration no
+/// longer has, -replace, -target, prevent_destroy, outputs. Problems are diagnostics; the plan
+/// is nil when there is any error.
+public struct Planner {
+  public let configuration: Configuration
+  public let graph: ConfigGraph
+  public let variables: [String: Value]
+  public let evalContext: EvalContext
+  public let resourceContext: ResourceContext
+  public let options: PlanOptions
+
+  public init(
+    configuration: Configuration, graph: ConfigGraph, variables: [String: Value],
+    evalContext: EvalContext, resourceContext: ResourceContext, options: PlanOptions
+  ) {
+    self.configuration = configuration
+    self.graph = graph
+    self.variables = variables
+    self.evalContext = evalContext
+    self.resourceContext = resourceContext
+    self.options = options
+  }
+
+  public func plan(state: StateSnapshot) -> (Plan?, [Diagnostic]) {
+    var diagnostics = adminCheck(state)
+    if diagnostics.hasErrors { return (nil, diagnostics) }
+    var prior = state
+    var drift: [DriftEntry] = []
+    if options.refresh && !prior.objects.isEmpty {
+      let outcome = Refresher(context: resourceContext, parallelism: options.parallelism).refresh(prior)
+      diagnostics += outcome.diagnostics
+      if diagnostics.hasErrors { return (nil, diagnostics) }
+      prior = outcome.state
+      drift = outcome.drift
+    }
+    let imports = importObjects(prior, into: &diagnostics)
+    if diagnostics.hasErrors { return (nil, diagnostics) }
+    for (address, object) in imports.objects { prior.objects[address] = StateObject(value: object) }
+
+    var changes: [ResourceChange] = []
+    var outputs: [String: Value] = [:]
+    if options.destroy {
+      changes = prior.addresses.compactMap { address in
+        prior.objects[address].map {
+          ResourceChange(
+            address: address, action: .delete, before: $0.value, after: nil,
+            dependencies: $0.dependencies)
+        }
+      }
+    } else {
+      var walker = ConfigWalker(
+        configuration: configuration, graph: graph, variables: variables, context: evalContext)
+      var planned: [ResourceChange] = []
+      walker.walk { instances in
+        var values: [ResourceInstanceAddress: Value] = [:]
+        for instance in instances {
+          let change = planInstance(instance, prior: prior, imports: imports.ids, diagnostics: &diagnostics)
+          planned.append(change)
+          values[instance.address] = change.after ?? .unknown()
+        }
+        return values
+      }
+      diagnostics += walker.diagnostics
+      outputs = walker.outputs
+      let configured = Set(planned.map(\.address))
+      for address in prior.addresses where !configured.contains(address) {
+        guard let object = prior.objects[address] else { continue }
+        planned.append(
+          ResourceChange(
+            address: address, action: .delete,
+            reason: deleteReason(address, expansions: walker.expansions), before: object.value,
+            after: nil, dependencies: object.dependencies))
+      }
+      changes = planned
+    }
+    if diagnostics.hasErrors { return (nil, diagnostics) }
+    changes.sort { $0.address < $1.address }
+    var warnings = diagnostics
+    if !options.targets.isEmpty {
+      changes = applyTargets(changes)
+      warnings.append(
+        .warning(
+          "Resource targeting is in effect",
+          detail: "You are creating a plan with the -target option, which means that the result of this plan may not represent all of the changes requested by the current configuration.\n\nThe -target option is not for routine use, and is provided only for exceptional situations such as recovering from errors or mistakes, or when gitform specifically suggests to use it as part of an error message."))
+    }
+    diagnostics = preventDestroyCheck(changes)
+    if diagnostics.hasErrors { return (nil, warnings + diagnostics) }
+    warnings += missingTokenWarnings(changes)
+    let plan = Plan(
+      changes: changes, drift: drift.filter { entry in
+        changes.contains { $0.address == entry.address && $0.action != .noOp }
+      }, outputChanges: outputChanges(state: state, outputs: outputs),
+      isDestroy: options.destroy, warnings: warnings, priorState: prior, outputs: outputs)
+    return (plan, [])
+  }
+
+  // MARK: - Steps
+
+  private func planInstance(
+    _ instance: InstanceConfig, prior: StateSnapshot, imports: [ResourceInstanceAddress: String],
+    diagnostics: inout [Diagnostic]
+  ) -> ResourceChange {
+    if instance.resource.mode == .data {
+      return planData(instance, diagnostics: &diagnostics)
+    }
+    guard let type = ResourceCatalog.managed(instance.address.resource.type) else {
+      return ResourceChange(address: instance.address, action: .noOp, before: nil, after: nil)
+    }
+    let planner = InstancePlanner(type: type, context: resourceContext, today: resourceContext.today)
+    let object = prior.objects[instance.address]
+    // Without refresh a pending object was never looked for: plan it as new.
+    let known = object.flatMap { $0.pending && !options.refresh ? nil : $0 }
+    return planner.change(
+      instance, prior: known?.value, importID: imports[instance.address],
+      forceReplace: options.isTargeted(instance.address, by: options.replace),
+      priorPending: known?.pending ?? false)
+  }
+
+  /// A data source is read now when its arguments are known, else during apply.
+  private func planData(_ instance: InstanceConfig, diagnostics: inout [Diagnostic]) -> ResourceChange {
+    guard let type = ResourceCatalog.dataSource(instance.address.resource.type) else {
+      return ResourceChange(address: instance.address, action: .noOp, before: nil, after: nil)
+    }
+    guard instance.config.isWhollyKnown else {
+      return ResourceChange(
+        address: instance.address, action: .read,
+        reason: "its arguments depend on values not known until apply", before: nil,
+        after: .unknown(type.schema.objectType), dependencies: instance.dependencies)
+    }
+    do {
+      let value = try type.read(instance.config, context: resourceContext)
+      return ResourceChange(
+        address: instance.address, action: .noOp, before: nil, after: value,
+        dependencies: instance.dependencies)
+    } catch {
+      diagnostics.append(
+        .error(
+          "Failed to read \(instance.address)", detail: Refresher.describe(error),
+          subject: instance.resource.block.definitionRange))
+      return ResourceChange(
+        address: instance.address, action: .noOp, before: nil, after: .unknown(type.schema.objectType))
+    }
+  }
+
+  private func deleteReason(_ address: ResourceInstanceAddress, expansions: [ResourceAddress: [InstanceKey?]]) -> String {
+    guard let keys = expansions[address.resource] else {
+      return "because \(address.resource) is not in configuration"
+    }
+    switch address.key {
+    case .int(let index)?:
+      return keys.contains(nil) ? "because \(address.resource) does not use count" : "because index [\(index)] is out of range for count"
+    case .string(let key)?:
+      return keys.contains(nil) ? "because \(address.resource) does not use for_each" : "because key [\(Value.quoted(key))] is not in for_each map"
+    case nil:
+      return "because \(address.resource) uses count or for_each"
+    }
+  }
+}

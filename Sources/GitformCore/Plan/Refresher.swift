@@ -1,0 +1,99 @@
+/// Reads every managed object of a state from GitLab, batched by owner and in parallel.
+///
+/// Objects of one type with the same `refreshKey` (a user's tokens, a project's variables) are
+/// read with one list request per page; the batches run `parallelism` at a time. A failed batch
+/// becomes one diagnostic per object address and leaves those objects as they were.
+struct Refresher {
+  let context: ResourceContext
+  let parallelism: Int
+
+  struct Outcome {
+    var state: StateSnapshot
+    var drift: [DriftEntry]
+    var diagnostics: [Diagnostic]
+  }
+
+  func refresh(_ state: StateSnapshot, only addresses: Set<ResourceInstanceAddress>? = nil) -> Outcome {
+    var batches: [(type: any ResourceType, addresses: [ResourceInstanceAddress])] = []
+    var batchIndex: [String: Int] = [:]
+    for address in state.addresses {
+      if let addresses, !addresses.contains(address) { continue }
+      guard let object = state.objects[address], let type = ResourceCatalog.managed(address.resource.type) else { continue }
+      if object.pending { continue }
+      if let key = type.refreshKey(of: object.value) {
+        let fullKey = type.name + "\u{0}" + key
+        if let index = batchIndex[fullKey] {
+          batches[index].addresses.append(address)
+        } else {
+          batchIndex[fullKey] = batches.count
+          batches.append((type, [address]))
+        }
+      } else {
+        batches.append((type, [address]))
+      }
+    }
+    let results = ParallelWork.run(batches.count, limit: parallelism) { index -> Result<[Value?], Error> in
+      let batch = batches[index]
+      let priors = batch.addresses.compactMap { state.objects[$0]?.value }
+      return Result { try batch.type.readAll(priors, context: context) }
+    }
+    var outcome = Outcome(state: state, drift: [], diagnostics: [])
+    for (batch, result) in zip(batches, results) {
+      switch result {
+      case .failure(let error):
+        for address in batch.addresses {
+          outcome.diagnostics.append(
+            .error("Failed to refresh \(address)", detail: Refresher.describe(error)))
+        }
+      case .success(let values):
+        for (address, value) in zip(batch.addresses, values) {
+          guard let prior = state.objects[address] else { continue }
+          if let value {
+            let marked = SensitiveMarks.apply(batch.type.schema, to: value)
+            outcome.state.objects[address]?.value = marked
+            if !ValueComparison.same(marked, prior.value) {
+              outcome.drift.append(DriftEntry(address: address, before: prior.value, after: marked))
+            }
+          } else {
+            outcome.state.objects[address] = nil
+            outcome.drift.append(DriftEntry(address: address, before: prior.value, after: nil))
+          }
+        }
+      }
+    }
+    adoptPending(&outcome, only: addresses)
+    outcome.drift.sort { $0.address < $1.address }
+    return outcome
+  }
+
+  /// Objects whose create was interrupted: adopt what GitLab made, or forget them.
+  private func adoptPending(_ outcome: inout Outcome, only addresses: Set<ResourceInstanceAddress>?) {
+    var claimed = Set(outcome.state.objects.compactMap { address, object -> String? in
+      guard !object.pending, let type = ResourceCatalog.managed(address.resource.type) else { return nil }
+      return type.id(of: object.value)
+    })
+    for address in outcome.state.addresses {
+      if let addresses, !addresses.contains(address) { continue }
+      guard let object = outcome.state.objects[address], object.pending,
+        let type = ResourceCatalog.managed(address.resource.type)
+      else { continue }
+      do {
+        if let found = try type.findCreated(object.value, claimed: claimed, context: context) {
+          let marked = SensitiveMarks.apply(type.schema, to: found)
+          outcome.state.objects[address]?.value = marked
+          claimed.insert(type.id(of: marked))
+        } else {
+          outcome.state.objects[address] = nil
+        }
+      } catch {
+        outcome.diagnostics.append(.error("Failed to refresh \(address)", detail: Refresher.describe(error)))
+      }
+    }
+  }
+
+  /// An operational error as one message (GitLab errors are already free of secrets).
+  static func describe(_ error: Error) -> String {
+    if let error = error as? GitLabError { return error.message }
+    return "\(error)"
+  }
+}

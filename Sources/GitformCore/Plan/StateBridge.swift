@@ -1,0 +1,90 @@
+/// Converts between the state file's model (`State`, JSON attributes) and the engine's values
+/// (`StateSnapshot`), using each type's schema.
+///
+/// Sensitive marks come back from `sensitive_attributes` and from the schema; objects of an
+/// unknown type or with attributes that do not fit the schema are errors, never guesses.
+public enum StateBridge {
+  public static func snapshot(_ state: State) -> (StateSnapshot, [Diagnostic]) {
+    var snapshot = StateSnapshot()
+    var diagnostics: [Diagnostic] = []
+    for resource in state.resources where resource.mode == .managed {
+      guard let type = ResourceCatalog.managed(resource.type) else {
+        diagnostics.append(
+          .error(
+            "Unsupported resource type in state",
+            detail: "The state has \(resource.address), but gitform does not know the type \(Value.quoted(resource.type)). Remove it with gitform state rm \(resource.address) if it is no longer needed."))
+        continue
+      }
+      for instance in resource.instances where instance.deposed == nil {
+        let address = InstanceAddress(resource: resource.address, key: instance.indexKey)
+        guard var value = ValueJSON.value(instance.attributes, as: type.schema.objectType) else {
+          diagnostics.append(
+            .error(
+              "Invalid object in state",
+              detail: "The attributes of \(address) in the state do not match the \(type.name) schema."))
+          continue
+        }
+        let sensitive = Set(instance.sensitiveAttributes.compactMap { path -> String? in
+          if case .attribute(let name)? = path.steps.first { return name }
+          return nil
+        })
+        if var attributes = value.attributes {
+          for name in sensitive { attributes[name] = attributes[name]?.marked(sensitive: true) }
+          value = .object(attributes)
+        }
+        value = SensitiveMarks.apply(type.schema, to: value)
+        snapshot.objects[address] = StateObject(
+          value: value,
+          dependencies: instance.dependencies.compactMap { try? ResourceAddress.parse($0) },
+          createBeforeDestroy: instance.createBeforeDestroy, pending: instance.status == .tainted)
+      }
+    }
+    for (name, output) in state.outputs {
+      let type = ValueJSON.type(output.type)
+      let value = ValueJSON.value(output.value, as: type) ?? ValueJSON.inferred(output.value)
+      snapshot.outputs[name] = value.marked(sensitive: output.sensitive)
+    }
+    return (snapshot, diagnostics)
+  }
+
+  /// The journal entry that records `object` at `address`.
+  public static func upsert(_ address: InstanceAddress, _ object: StateObject, each: ResourceState.Each?) -> JournalEntry {
+    .upsert(resource: ResourceState(address: address.resource, each: each), instance: instance(address, object))
+  }
+
+  static func instance(_ address: InstanceAddress, _ object: StateObject) -> ResourceInstance {
+    var sensitive: [AttributePath] = []
+    for (name, value) in object.value.sortedAttributes ?? [] where value.containsSensitive {
+      sensitive.append(.attributes(name))
+    }
+    return ResourceInstance(
+      indexKey: address.key, status: object.pending ? .tainted : nil, attributes: ValueJSON.json(object.value),
+      sensitiveAttributes: sensitive, dependencies: object.dependencies.map(\.description).sorted(),
+      createBeforeDestroy: object.createBeforeDestroy)
+  }
+
+  /// `each` of a resource: list for count keys, map for for_each keys.
+  static func each(_ key: InstanceKey?) -> ResourceState.Each? {
+    switch key {
+    case .int?: return .list
+    case .string?: return .map
+    case nil: return nil
+    }
+  }
+
+  /// Writes `snapshot` into `state` (resources and outputs replaced), keeping lineage and serial.
+  public static func apply(_ snapshot: StateSnapshot, to state: State) -> State {
+    var next = state
+    next.resources = state.resources.filter { $0.mode == .data || ResourceCatalog.managed($0.type) == nil }
+    for address in snapshot.addresses {
+      guard let object = snapshot.objects[address] else { continue }
+      upsert(address, object, each: each(address.key)).apply(to: &next)
+    }
+    next.outputs = [:]
+    for (name, value) in snapshot.outputs where value.isWhollyKnown {
+      next.outputs[name] = OutputState(
+        value: ValueJSON.json(value), type: ValueJSON.typeJSON(value.type), sensitive: value.containsSensitive)
+    }
+    return next.normalized()
+  }
+}

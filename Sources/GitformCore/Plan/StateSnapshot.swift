@@ -1,0 +1,35 @@
+/// The managed objects and outputs gitform knows, as values: what the state file holds.
+///
+/// Plan and Apply work on this; State/ reads and writes the file it comes from.
+public struct StateSnapshot: Sendable {
+  public var objects: [ResourceInstanceAddress: StateObject]
+  public var outputs: [String: Value]
+
+  public init(objects: [ResourceInstanceAddress: StateObject] = [:], outputs: [String: Value] = [:]) {
+    self.objects = objects
+    self.outputs = outputs
+  }
+
+  /// Addresses in state order (by address).
+  public var addresses: [ResourceInstanceAddress] { objects.keys.sorted() }
+}
+
+/// One managed object in state.
+public struct StateObject: Sendable {
+  public var value: Value
+  public var dependencies: [ResourceAddress]
+  public var createBeforeDestroy: Bool
+  /// A create was sent but its answer never recorded (the apply was interrupted): the object
+  /// holds only what was asked for, and refresh must look for what GitLab made.
+  public var pending: Bool
+
+  public init(
+    value: Value, dependencies: [ResourceAddress] = [], createBeforeDestroy: Bool = false,
+    pending: Bool = false
+  ) {
+    self.value = value
+    self.dependencies = dependencies
+    self.createBeforeDestroy = createBeforeDestroy
+    self.pending = pending
+  }
+}

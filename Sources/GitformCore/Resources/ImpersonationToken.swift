@@ -1,0 +1,128 @@
+import Foundation
+
+/// `impersonation_token`: a token that acts as a user, made by an administrator.
+///
+/// Import id `<user-id>:<token-id>`. GitLab cannot rotate or edit one, so every configured
+/// change replaces it, new token first; `expires_at` is required because GitLab gives these
+/// tokens no default expiry (gitlab-api.md §3.2). Refresh lists each user's impersonation tokens
+/// once (`GET /users/:user_id/impersonation_tokens?state=all`).
+public struct ImpersonationToken: ResourceType {
+  public init() {}
+
+  public let name = "impersonation_token"
+  public let summary =
+    "An impersonation token of a user: API and Git access as that user (needs an administrator's token)."
+  public var requiresAdministrator: Bool { true }
+  public var createsBeforeDestroying: Bool { true }
+  /// Every other configured attribute forces a replacement, so an update never reaches GitLab.
+  public var configOnlyAttributes: Set<String> { ["validate_past_expiration_date"] }
+
+  public let schema = ResourceSchema(
+    attributes: [
+      AttributeSchema(
+        "user_id", .number, .required, forcesReplacement: true,
+        description: "The id of the user the token acts as."),
+      AttributeSchema("name", .string, .required, forcesReplacement: true),
+      AttributeSchema(
+        "description", .string, .optional, forcesReplacement: true, default: .string("")),
+      AttributeSchema(
+        "scopes", .set(.string), .required, forcesReplacement: true,
+        description: "What the token may do: api, read_api, read_repository, ..."),
+      AttributeSchema(
+        "expires_at", .string, .required, forcesReplacement: true,
+        description: "YYYY-MM-DD; the token stops working at 00:00 UTC on that day."),
+      TokenAttributes.validatePastExpiration,
+      AttributeSchema(
+        "impersonation", .bool, .computed, description: "Always true for these tokens."),
+    ] + TokenAttributes.computed)
+
+  public func validate(_ config: Value, ranges: AttributeRanges) -> [Diagnostic] {
+    TokenChecks.checkName(config, ranges: ranges)
+      + TokenChecks.checkPositive("user_id", in: config, ranges: ranges)
+      + TokenAttributes.checkScopes(
+        config, allowed: TokenAttributes.personalScopes, kind: "user's impersonation token",
+        ranges: ranges)
+      + TokenAttributes.checkExpiry(config, ranges: ranges, requireOne: false)
+  }
+
+  public func id(of object: Value) -> String { object.string("id") ?? "" }
+
+  public func replacementReason(prior: Value, config: Value, today: CalendarDate) -> String? {
+    TokenAttributes.replacementReason(prior: prior, config: config, today: today)
+  }
+
+  public func create(_ planned: Value, context: ResourceContext) throws -> Value {
+    let userID = planned.int("user_id") ?? 0
+    let expiry = planned.string("expires_at").flatMap(CalendarDate.init)
+    try PastExpirationError.check(planned, expiry: expiry, now: context.now)
+    let created = try context.client.createImpersonationToken(
+      userID: userID,
+      NewAccessToken(
+        name: planned.string("name") ?? "", scopes: planned.strings("scopes") ?? [],
+        description: planned.string("description"), expiresAt: expiry))
+    return object(from: created.record, base: planned, token: TokenAttributes.secret(created.token))
+  }
+
+  public func read(_ prior: Value, context: ResourceContext) throws -> Value? {
+    guard let userID = prior.int("user_id"), let tokenID = prior.int("token_id") else { return nil }
+    do {
+      let record = try context.client.impersonationToken(userID: userID, id: tokenID)
+      return object(from: record, base: prior, token: prior[attribute: "token"])
+    } catch let error as GitLabError where error.code == .notFound {
+      return nil
+    }
+  }
+
+  public func refreshKey(of prior: Value) -> String? {
+    prior.int("user_id").map { "impersonation_token:user:\($0)" }
+  }
+
+  public func readAll(_ priors: [Value], context: ResourceContext) throws -> [Value?] {
+    guard let userID = priors.first?.int("user_id") else { return priors.map { _ in nil } }
+    let records: [GitLabAccessToken]
+    do {
+      records = try context.client.impersonationTokens(userID: userID)
+    } catch let error as GitLabError where error.code == .notFound {
+      return priors.map { _ in nil }  // The user is gone, and with it every token.
+    }
+    let byID = Dictionary(records.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    return priors.map { prior in
+      prior.int("token_id").flatMap { byID[$0] }.map {
+        object(from: $0, base: prior, token: prior[attribute: "token"])
+      }
+    }
+  }
+
+  /// Only `validate_past_expiration_date` can change without a replacement, and it is
+  /// gitform's own setting: nothing to ask GitLab.
+  public func update(prior: Value, planned: Value, context: ResourceContext) throws -> Value {
+    prior.setting(
+      "validate_past_expiration_date", planned[attribute: "validate_past_expiration_date"])
+  }
+
+  public func delete(_ prior: Value, context: ResourceContext) throws {
+    guard let userID = prior.int("user_id"), let tokenID = prior.int("token_id") else { return }
+    do {
+      try context.client.revokeImpersonationToken(userID: userID, id: tokenID)
+    } catch let error as GitLabError where error.code == .notFound {
+      // Already gone (or its user is): deleting it is done.
+    }
+  }
+
+  public func importObject(id: String) -> Result<Value, ImportIDError> {
+    TokenChecks.parseUserTokenID(id).map { userID, tokenID in
+      Value.object(
+        schema,
+        ["user_id": .number(userID), "token_id": .number(tokenID), "id": .string(id)])
+    }
+  }
+
+  /// `base` updated from GitLab's record; `token` is the create answer's value or the prior's.
+  private func object(from record: GitLabAccessToken, base: Value, token: Value) -> Value {
+    TokenAttributes.object(
+      from: record, base: base, id: "\(record.userID):\(record.id)", token: token
+    )
+    .setting("user_id", .number(record.userID))
+    .setting("impersonation", .bool(record.impersonation ?? true))
+  }
+}

@@ -1,0 +1,28 @@
+import Foundation
+
+/// `validate_past_expiration_date`: the opt-in refusal of an expiry that is not in the future.
+///
+/// GitLab itself accepts a past (or today's) `expires_at` and issues a token that is born
+/// expired (gitlab-api.md §1.3); the Terraform provider lets users ask for an error instead,
+/// checked when the token is made, with its wording. A date stops working at 00:00 UTC, so
+/// today already counts as the past.
+struct PastExpirationError: Error, Equatable, Sendable, CustomStringConvertible, LocalizedError {
+  var expiry: CalendarDate
+  var now: Date
+
+  var description: String {
+    "Expiry date \(expiry) must be in the future. Current time is "
+      + "\(TokenAttributes.timestamp(now)). Choose a later expires_at, or leave "
+      + "validate_past_expiration_date unset to allow it."
+  }
+
+  var errorDescription: String? { description }
+
+  /// Throws when `planned` asks for the check and `expiry` is not after `now`'s day.
+  static func check(_ planned: Value, expiry: CalendarDate?, now: Date) throws {
+    guard planned.bool("validate_past_expiration_date") == true, let expiry,
+      expiry.startOfDayUTC <= now
+    else { return }
+    throw PastExpirationError(expiry: expiry, now: now)
+  }
+}

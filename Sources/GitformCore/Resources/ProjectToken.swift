@@ -1,0 +1,63 @@
+import Foundation
+
+/// `project_token`: a project access token — a bot user that is a member of one project.
+///
+/// Import id `<project>:<token-id>`, the project by id or full path (`42:7`, `group/app:7`).
+/// A changed `expires_at` (or rotation due by `rotation_configuration`) rotates the token in
+/// place, keeping its bot user; every other configured change replaces it, new token first.
+/// Exactly one of `expires_at` and `rotation_configuration` is required. Managing these needs a
+/// Maintainer of the project (or an administrator). Refresh lists each project's tokens once.
+public struct ProjectToken: ResourceType {
+  public init() {}
+
+  private let kind = ResourceAccessTokenKind.project
+
+  public let name = "project_token"
+  public let summary = "A project access token: a bot user with a role in one project."
+  public var createsBeforeDestroying: Bool { true }
+  public var computedChangedByUpdate: Set<String> { ResourceAccessTokenKind.changedByRotation }
+  public var configOnlyAttributes: Set<String> { ResourceAccessTokenKind.configOnly }
+  public let schema = ResourceAccessTokenKind.project.schema
+
+  public func validate(_ config: Value, ranges: AttributeRanges) -> [Diagnostic] {
+    kind.validate(config, ranges: ranges)
+  }
+
+  public func id(of object: Value) -> String { object.string("id") ?? "" }
+
+  public func replacementReason(prior: Value, config: Value, today: CalendarDate) -> String? {
+    TokenAttributes.replacementReason(prior: prior, config: config, today: today)
+  }
+
+  public func equivalent(
+    _ attribute: String, configured: Value, prior: Value, context: ResourceContext
+  ) -> Bool {
+    kind.equivalent(attribute, configured: configured, prior: prior, context: context)
+  }
+
+  public func create(_ planned: Value, context: ResourceContext) throws -> Value {
+    try kind.create(planned, context: context)
+  }
+
+  public func read(_ prior: Value, context: ResourceContext) throws -> Value? {
+    try kind.read(prior, context: context)
+  }
+
+  public func update(prior: Value, planned: Value, context: ResourceContext) throws -> Value {
+    try kind.update(prior: prior, planned: planned, context: context)
+  }
+
+  public func delete(_ prior: Value, context: ResourceContext) throws {
+    try kind.delete(prior, context: context)
+  }
+
+  public func importObject(id: String) -> Result<Value, ImportIDError> {
+    kind.importObject(id: id)
+  }
+
+  public func refreshKey(of prior: Value) -> String? { kind.refreshKey(of: prior) }
+
+  public func readAll(_ priors: [Value], context: ResourceContext) throws -> [Value?] {
+    try kind.readAll(priors, context: context)
+  }
+}

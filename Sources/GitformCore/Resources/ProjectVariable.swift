@@ -1,0 +1,217 @@
+import Foundation
+
+/// `project_variable`: a CI/CD variable of a project, typically carrying a token.
+///
+/// Import id `<project>:<key>[:<environment_scope>]` (scope `*` when left out). Value and
+/// settings change in place; `project`, `key`, `environment_scope` and `hidden` force a
+/// replacement, old variable first (the same key cannot exist twice in one scope). Refresh
+/// lists each project's variables once. A hidden variable's value cannot be read back, so
+/// the state keeps the configured one.
+public struct ProjectVariable: ResourceType {
+  public init() {}
+
+  public let name = "project_variable"
+  public let summary = "A CI/CD variable of a project."
+
+  public let schema = ResourceSchema(attributes: [
+    AttributeSchema(
+      "project", .string, .required, forcesReplacement: true,
+      description: "The project's id or full path."),
+    AttributeSchema(
+      "key", .string, .required, forcesReplacement: true,
+      description: "The name: letters, digits and _, at most 255 characters."),
+    AttributeSchema("value", .string, .required),
+    AttributeSchema(
+      "variable_type", .string, .optional, default: .string("env_var"),
+      description: "env_var or file."),
+    AttributeSchema("protected", .bool, .optional, default: .false),
+    AttributeSchema("masked", .bool, .optional, default: .false),
+    AttributeSchema(
+      "hidden", .bool, .optional, forcesReplacement: true, default: .false,
+      description: "Masked and never shown again; needs masked = true."),
+    AttributeSchema("raw", .bool, .optional, default: .false),
+    AttributeSchema(
+      "environment_scope", .string, .optional, forcesReplacement: true, default: .string("*")),
+    AttributeSchema("description", .string, .optional, default: .string("")),
+    AttributeSchema("id", .string, .computed, description: "<project>:<key>:<environment_scope>"),
+  ])
+
+  public func validate(_ config: Value, ranges: AttributeRanges) -> [Diagnostic] {
+    var diagnostics: [Diagnostic] = []
+    if let key = config.string("key"), !ProjectVariable.isValidKey(key) {
+      diagnostics.append(
+        .error(
+          "Invalid variable key",
+          detail: "\(Value.quoted(key)) is not a valid key: use only A-Z, a-z, 0-9 and _, "
+            + "1 to 255 characters.", subject: ranges.range(of: "key")))
+    }
+    if let type = config.string("variable_type"), !["env_var", "file"].contains(type) {
+      diagnostics.append(
+        .error(
+          "Invalid variable_type",
+          detail: "variable_type must be \"env_var\" or \"file\", not \(Value.quoted(type)).",
+          subject: ranges.range(of: "variable_type")))
+    }
+    let masked = config.bool("masked") ?? false
+    if config.bool("hidden") == true && !masked {
+      diagnostics.append(
+        .error(
+          "Invalid Attribute Combination",
+          detail: "A variable cannot be hidden without being masked: set masked = true.",
+          subject: ranges.range(of: "hidden")))
+    }
+    if masked, let value = config.string("value"),
+      let problem = ProjectVariable.maskingProblem(value, raw: config.bool("raw") ?? false)
+    {
+      // The value itself may be a secret: the message describes it, never shows it.
+      diagnostics.append(
+        .error(
+          "Invalid value for a masked variable",
+          detail: "GitLab would reject this masked value: \(problem)",
+          subject: ranges.range(of: "value")))
+    }
+    return diagnostics
+  }
+
+  static func isValidKey(_ key: String) -> Bool {
+    (1...255).contains(key.utf8.count)
+      && key.unicodeScalars.allSatisfy {
+        ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) || $0 == "_"
+      }
+  }
+
+  /// GitLab's masking rules (`Ci::Maskable`): at least 8 characters on one line; unless raw,
+  /// only the Base64 alphabet and `@ : . ~ -`.
+  static func maskingProblem(_ value: String, raw: Bool) -> String? {
+    if value.count < 8 { return "it must be at least 8 characters long." }
+    if raw {
+      if value.unicodeScalars.contains(where: { $0.properties.isWhitespace }) {
+        return "it must not contain whitespace."
+      }
+      return nil
+    }
+    let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_+=/@:.~-")
+    if !value.allSatisfy({ allowed.contains($0) }) {
+      return "it must be a single line of letters, digits and the characters _ + = / @ : . ~ - "
+        + "(or set raw = true to allow any characters but whitespace)."
+    }
+    return nil
+  }
+
+  public func id(of object: Value) -> String { object.string("id") ?? "" }
+
+  private func settings(_ planned: Value, forCreate: Bool) -> VariableSettings {
+    VariableSettings(
+      value: planned.string("value").map(SecretValue.init),
+      variableType: planned.string("variable_type").flatMap(GitLabVariable.Kind.init(rawValue:)),
+      protected: planned.bool("protected"), masked: planned.bool("masked"),
+      hidden: forCreate ? planned.bool("hidden") : nil, raw: planned.bool("raw"),
+      environmentScope: forCreate ? planned.string("environment_scope") : nil,
+      description: planned.string("description"))
+  }
+
+  public func create(_ planned: Value, context: ResourceContext) throws -> Value {
+    let project = planned.string("project") ?? ""
+    let variable = try context.client.createProjectVariable(
+      project: GitLabReference(project), key: planned.string("key") ?? "",
+      settings(planned, forCreate: true))
+    return object(variable, base: planned, project: project)
+  }
+
+  public func update(prior: Value, planned: Value, context: ResourceContext) throws -> Value {
+    let project = prior.string("project") ?? ""
+    let variable = try context.client.updateProjectVariable(
+      project: GitLabReference(project), key: prior.string("key") ?? "",
+      environmentScope: prior.string("environment_scope"), settings(planned, forCreate: false))
+    return object(variable, base: planned, project: project)
+  }
+
+  public func read(_ prior: Value, context: ResourceContext) throws -> Value? {
+    do {
+      let variable = try context.client.projectVariable(
+        project: GitLabReference(prior.string("project") ?? ""), key: prior.string("key") ?? "",
+        environmentScope: prior.string("environment_scope"))
+      return object(variable, base: prior, project: prior.string("project") ?? "")
+    } catch let error as GitLabError where error.code == .notFound {
+      return nil
+    }
+  }
+
+  public func refreshKey(of prior: Value) -> String? {
+    prior.string("project").map { "project:\($0)" }
+  }
+
+  public func readAll(_ priors: [Value], context: ResourceContext) throws -> [Value?] {
+    guard let project = priors.first?.string("project") else { return priors.map { _ in nil } }
+    let variables: [GitLabVariable]
+    do {
+      variables = try context.client.projectVariables(project: GitLabReference(project))
+    } catch let error as GitLabError where error.code == .notFound {
+      return priors.map { _ in nil }
+    }
+    return priors.map { prior in
+      variables.first {
+        $0.key == prior.string("key") && $0.environmentScope == prior.string("environment_scope")
+      }.map { object($0, base: prior, project: project) }
+    }
+  }
+
+  public func delete(_ prior: Value, context: ResourceContext) throws {
+    do {
+      try context.client.deleteProjectVariable(
+        project: GitLabReference(prior.string("project") ?? ""), key: prior.string("key") ?? "",
+        environmentScope: prior.string("environment_scope"))
+    } catch let error as GitLabError where error.code == .notFound {
+      // Already gone.
+    }
+  }
+
+  public func equivalent(
+    _ attribute: String, configured: Value, prior: Value, context: ResourceContext
+  ) -> Bool {
+    guard attribute == "project", let a = configured.stringValue, let b = prior.string("project")
+    else { return false }
+    return context.sameNamespace(a, b, isGroup: false)
+  }
+
+  /// `base` updated from GitLab's answer. The value keeps the base's sensitivity, and a hidden
+  /// variable (whose value GitLab never returns) keeps the base's value.
+  private func object(_ variable: GitLabVariable, base: Value, project: String) -> Value {
+    let baseValue = base[attribute: "value"]
+    let value = variable.value.map { Value.string($0.reveal()).marked(sensitive: baseValue.isSensitive) }
+      ?? baseValue
+    return base
+      .setting("id", .string("\(project):\(variable.key):\(variable.environmentScope)"))
+      .setting("key", .string(variable.key))
+      .setting("value", value)
+      .setting("variable_type", .string(variable.variableType.rawValue))
+      .setting("protected", .bool(variable.protected))
+      .setting("masked", .bool(variable.masked))
+      .setting("hidden", .bool(variable.hidden))
+      .setting("raw", .bool(variable.raw))
+      .setting("environment_scope", .string(variable.environmentScope))
+      .setting("description", .string(variable.description ?? ""))
+  }
+
+  public func importObject(id: String) -> Result<Value, ImportIDError> {
+    let parts = id.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false)
+      .map(String.init)
+    guard parts.count >= 2, !parts[0].isEmpty, ProjectVariable.isValidKey(parts[1]),
+      parts.count == 2 || !parts[2].isEmpty
+    else {
+      return .failure(
+        ImportIDError(
+          "Unexpected import id \(Value.quoted(id)): expected <project>:<key>[:<environment_scope>], "
+            + "for example \"group/app:DEPLOY_TOKEN:*\"."))
+    }
+    let scope = parts.count == 3 ? parts[2] : "*"
+    return .success(
+      Value.object(
+        schema,
+        [
+          "project": .string(parts[0]), "key": .string(parts[1]),
+          "environment_scope": .string(scope), "id": .string("\(parts[0]):\(parts[1]):\(scope)"),
+          "value": .string(""),
+        ]))
+  }
+}

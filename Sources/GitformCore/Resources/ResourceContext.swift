@@ -1,0 +1,44 @@
+import Foundation
+
+/// What resource operations may use besides the object: the GitLab client, the plan's clock
+/// and a per-run cache of project and group ids.
+///
+/// Shared by every worker of a refresh or apply, hence a class with a lock around its cache.
+public final class ResourceContext: @unchecked Sendable {
+  public let client: GitLabClient
+  /// The clock of this run (`GITFORM_NOW` in tests); expiry decisions use its UTC day.
+  public let now: Date
+  private let lock = NSLock()
+  private var namespaceIDs: [String: Int] = [:]
+
+  public init(client: GitLabClient, now: Date) {
+    self.client = client
+    self.now = now
+  }
+
+  public var today: CalendarDate { CalendarDate(utcDayOf: now) }
+
+  /// The numeric id of a project or group given by id or path, asked once per run.
+  public func namespaceID(_ reference: GitLabReference, isGroup: Bool) throws -> Int {
+    if case .id(let id) = reference { return id }
+    let key = (isGroup ? "g:" : "p:") + reference.description
+    lock.lock()
+    let cached = namespaceIDs[key]
+    lock.unlock()
+    if let cached { return cached }
+    let id = isGroup ? try client.group(reference).id : try client.project(reference).id
+    lock.lock()
+    namespaceIDs[key] = id
+    lock.unlock()
+    return id
+  }
+
+  /// True when both references name the same project (or group); false when either is unknown.
+  public func sameNamespace(_ a: String, _ b: String, isGroup: Bool) -> Bool {
+    if a == b { return true }
+    guard let x = try? namespaceID(GitLabReference(a), isGroup: isGroup),
+      let y = try? namespaceID(GitLabReference(b), isGroup: isGroup)
+    else { return false }
+    return x == y
+  }
+}

@@ -1,0 +1,101 @@
+/// The shape of a resource or data source: its attributes and nested blocks.
+///
+/// Config checks a block against it (unknown names, missing required ones, types), Plan uses it
+/// to tell what the user sets from what GitLab computes and which changes force a replacement,
+/// and State uses it to write `sensitive_attributes`. A schema is data, never behaviour.
+public struct ResourceSchema: Sendable {
+  public var attributes: [AttributeSchema]
+  /// Nested blocks such as `rotation_configuration`; each appears at most once.
+  public var blocks: [NestedBlockSchema]
+
+  public init(attributes: [AttributeSchema], blocks: [NestedBlockSchema] = []) {
+    self.attributes = attributes.sorted { $0.name < $1.name }
+    self.blocks = blocks.sorted { $0.name < $1.name }
+  }
+
+  public func attribute(_ name: String) -> AttributeSchema? {
+    attributes.first { $0.name == name }
+  }
+
+  public func block(_ name: String) -> NestedBlockSchema? {
+    blocks.first { $0.name == name }
+  }
+
+  /// Every name a configuration may write in the block body, for "Did you mean".
+  public var configurableNames: [String] {
+    attributes.filter { $0.presence != .computed }.map(\.name) + blocks.map(\.name)
+  }
+
+  /// The object type of one instance: every attribute, and each block as an object (or null).
+  public var objectType: ValueType {
+    var types: [String: ValueType] = [:]
+    for attribute in attributes { types[attribute.name] = attribute.type }
+    for block in blocks { types[block.name] = block.objectType }
+    return .object(types)
+  }
+}
+
+/// One attribute of a schema.
+public struct AttributeSchema: Sendable {
+  /// Who gives the value: the configuration, GitLab, or either.
+  public enum Presence: Sendable, Equatable {
+    case required
+    case optional
+    /// Set by GitLab only; writing it in configuration is an error.
+    case computed
+    /// Optional in configuration; GitLab's (or the default's) value when left out.
+    case optionalComputed
+  }
+
+  public var name: String
+  public var type: ValueType
+  public var presence: Presence
+  /// Never shown: plans and messages print `(sensitive value)`.
+  public var sensitive: Bool
+  /// A change of the configured value cannot be made in place.
+  public var forcesReplacement: Bool
+  /// The value used when the configuration leaves the attribute out.
+  public var defaultValue: Value?
+  /// One sentence for the README and `-help`.
+  public var description: String
+
+  public init(
+    _ name: String, _ type: ValueType, _ presence: Presence, sensitive: Bool = false,
+    forcesReplacement: Bool = false, default defaultValue: Value? = nil, description: String = ""
+  ) {
+    self.name = name
+    self.type = type
+    self.presence = presence
+    self.sensitive = sensitive
+    self.forcesReplacement = forcesReplacement
+    self.defaultValue = defaultValue
+    self.description = description
+  }
+
+  /// True when the configuration may (or must) set it.
+  public var isConfigurable: Bool { presence != .computed }
+  /// True when GitLab may supply it, so a planned value left out is "(known after apply)".
+  public var isComputed: Bool { presence == .computed || presence == .optionalComputed }
+}
+
+/// A nested block that appears at most once, such as `rotation_configuration { ... }`.
+public struct NestedBlockSchema: Sendable {
+  public var name: String
+  public var attributes: [AttributeSchema]
+  public var forcesReplacement: Bool
+  public var description: String
+
+  public init(
+    _ name: String, attributes: [AttributeSchema], forcesReplacement: Bool = false,
+    description: String = ""
+  ) {
+    self.name = name
+    self.attributes = attributes.sorted { $0.name < $1.name }
+    self.forcesReplacement = forcesReplacement
+    self.description = description
+  }
+
+  public var objectType: ValueType {
+    .object(Dictionary(uniqueKeysWithValues: attributes.map { ($0.name, $0.type) }))
+  }
+}

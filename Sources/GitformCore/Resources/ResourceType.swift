@@ -1,0 +1,129 @@
+import Foundation
+
+/// Resources: one file per resource and data source type — schema, checks of configured
+/// values, and the GitLab calls that create, read, update, delete and import an object.
+///
+/// For: turning an instance's attribute values (an object `Value`) into GitLab requests and
+/// GitLab's answers back into attribute values. Not for: deciding *whether* to change something
+/// (Plan/), ordering or persisting changes (Apply/, State/), or reading HCL (Config/). Nothing
+/// here prints. A token value enters an object only from a create (or, later, rotate) answer;
+/// `read` copies it from the prior object and never from GitLab, which never returns it.
+
+/// A kind of GitLab object gitform manages: `user_token`, `project_variable`, ...
+///
+/// Objects are `Value` objects of `schema.objectType`. Operations run on the apply's worker
+/// threads, so implementations keep no mutable state.
+public protocol ResourceType: Sendable {
+  /// The configuration name: `resource "NAME" "label"`.
+  var name: String { get }
+  var schema: ResourceSchema { get }
+  /// One paragraph for the README and the plan's notes.
+  var summary: String { get }
+  /// True when only a GitLab administrator can manage it (checked before any change).
+  var requiresAdministrator: Bool { get }
+  /// The order of a replacement when `lifecycle.create_before_destroy` is not set: tokens make
+  /// the new object first, so the variables carrying them never hold a revoked value.
+  var createsBeforeDestroying: Bool { get }
+  /// Computed attributes an in-place update gives new values (a rotation's new id and token);
+  /// the plan shows them as "(known after apply)".
+  var computedChangedByUpdate: Set<String> { get }
+  /// Attributes that only steer gitform (`validate_past_expiration_date`): a change of them is
+  /// recorded without a GitLab request and never makes a plan non-empty.
+  var configOnlyAttributes: Set<String> { get }
+
+  /// Checks of configured values the schema's types cannot express (scopes, dates, keys).
+  /// `config` is converted to `schema.objectType`; unknown values are skipped.
+  func validate(_ config: Value, ranges: AttributeRanges) -> [Diagnostic]
+
+  /// The `[id=...]` of progress lines and the state's `id` attribute.
+  func id(of object: Value) -> String
+
+  /// Why an existing object must be replaced although the configuration did not change it
+  /// (revoked or expired outside gitform), or nil. `today` is the plan's UTC day.
+  func replacementReason(prior: Value, config: Value, today: CalendarDate) -> String?
+
+  /// True when two spellings of a configured attribute name the same thing (`project = 42`
+  /// and `project = "group/app"`), so the change forces nothing.
+  func equivalent(
+    _ attribute: String, configured: Value, prior: Value, context: ResourceContext
+  ) -> Bool
+
+  /// Creates the object; returns its complete attributes, token value included.
+  func create(_ planned: Value, context: ResourceContext) throws -> Value
+  /// The object as GitLab has it now, or nil when it is gone (404). Never sets the token value.
+  func read(_ prior: Value, context: ResourceContext) throws -> Value?
+  /// Changes the object in place; only called for attributes that do not force replacement.
+  func update(prior: Value, planned: Value, context: ResourceContext) throws -> Value
+  /// Deletes (revokes) the object; an object already gone counts as deleted.
+  func delete(_ prior: Value, context: ResourceContext) throws
+
+  /// The minimal object an import id names (the owner and the id), for `read` to complete,
+  /// or a message saying what the id should look like.
+  func importObject(id: String) -> Result<Value, ImportIDError>
+
+  /// Objects with the same key are refreshed together by `readAll` (one list per owner and
+  /// page); nil means refresh alone with `read`.
+  func refreshKey(of prior: Value) -> String?
+  /// Refreshes objects sharing one `refreshKey`; the answer is parallel to `priors`.
+  func readAll(_ priors: [Value], context: ResourceContext) throws -> [Value?]
+
+  /// After an interrupted apply: the object GitLab made for a create whose answer was lost
+  /// (`pending` holds what was asked for), or nil when GitLab made none. `claimed` are ids
+  /// already taken by other objects of the state.
+  func findCreated(_ pending: Value, claimed: Set<String>, context: ResourceContext) throws -> Value?
+}
+
+extension ResourceType {
+  public var requiresAdministrator: Bool { false }
+  public var createsBeforeDestroying: Bool { false }
+  public var computedChangedByUpdate: Set<String> { [] }
+  public var configOnlyAttributes: Set<String> { [] }
+  public func validate(_ config: Value, ranges: AttributeRanges) -> [Diagnostic] { [] }
+  public func replacementReason(prior: Value, config: Value, today: CalendarDate) -> String? {
+    nil
+  }
+  public func equivalent(
+    _ attribute: String, configured: Value, prior: Value, context: ResourceContext
+  ) -> Bool { false }
+  public func refreshKey(of prior: Value) -> String? { nil }
+  public func readAll(_ priors: [Value], context: ResourceContext) throws -> [Value?] {
+    try priors.map { try read($0, context: context) }
+  }
+  public func findCreated(_ pending: Value, claimed: Set<String>, context: ResourceContext) throws -> Value? {
+    nil
+  }
+}
+
+/// A data source: read-only, read at plan time from its configured arguments.
+public protocol DataSourceType: Sendable {
+  var name: String { get }
+  var schema: ResourceSchema { get }
+  var summary: String { get }
+  func validate(_ config: Value, ranges: AttributeRanges) -> [Diagnostic]
+  /// The complete object for `config`; throws `GitLabError` (`.notFound` when there is none).
+  func read(_ config: Value, context: ResourceContext) throws -> Value
+}
+
+extension DataSourceType {
+  public func validate(_ config: Value, ranges: AttributeRanges) -> [Diagnostic] { [] }
+}
+
+/// An import id that does not have the form a type expects.
+public struct ImportIDError: Error, Equatable, Sendable {
+  public var message: String
+  public init(_ message: String) { self.message = message }
+}
+
+/// Where each configured attribute of one block was written, so checks can point at it.
+public struct AttributeRanges: Sendable {
+  /// The block's header: the fallback for attributes that were not written.
+  public var block: SourceRange
+  public var attributes: [String: SourceRange]
+
+  public init(block: SourceRange, attributes: [String: SourceRange] = [:]) {
+    self.block = block
+    self.attributes = attributes
+  }
+
+  public func range(of name: String) -> SourceRange { attributes[name] ?? block }
+}

@@ -1,0 +1,183 @@
+import Foundation
+
+/// What the four token types share: scope lists, checks of `expires_at` and
+/// `rotation_configuration`, the mapping of GitLab's token record to attributes, and the
+/// drift rule for revoked and expired tokens.
+enum TokenAttributes {
+  /// Scopes of personal and impersonation tokens (the Terraform provider's list).
+  static let personalScopes = [
+    "admin_mode", "ai_features", "api", "create_runner", "k8s_proxy", "manage_runner",
+    "read_api", "read_registry", "read_repository", "read_service_ping", "read_user",
+    "read_virtual_registry", "self_rotate", "sudo", "write_registry", "write_repository",
+    "write_virtual_registry",
+  ]
+  /// Scopes of project access tokens.
+  static let projectScopes = [
+    "ai_features", "api", "create_runner", "k8s_proxy", "manage_runner", "read_api",
+    "read_observability", "read_registry", "read_repository", "self_rotate",
+    "write_observability", "write_registry", "write_repository",
+  ]
+  /// Scopes of group access tokens: the project list plus the virtual registry.
+  static let groupScopes = (projectScopes + ["read_virtual_registry", "write_virtual_registry"])
+    .sorted()
+
+  static let rotationBlock = NestedBlockSchema(
+    "rotation_configuration",
+    attributes: [
+      AttributeSchema(
+        "expiration_days", .number, .required,
+        description: "Days from creation (or rotation) until the token expires; at least 1."),
+      AttributeSchema(
+        "rotate_before_days", .number, .required,
+        description: "Rotate this many days before expiry; at least 1."),
+    ],
+    description: "Expire after a number of days, renewing before then. Excludes expires_at.")
+
+  /// The computed attributes every token has.
+  static let computed: [AttributeSchema] = [
+    AttributeSchema("id", .string, .computed, description: "The import id."),
+    AttributeSchema("token_id", .number, .computed, description: "GitLab's id of the token."),
+    AttributeSchema(
+      "token", .string, .computed, sensitive: true,
+      description: "The secret. Known only after create; absent after import."),
+    AttributeSchema("active", .bool, .computed, description: "Neither revoked nor expired."),
+    AttributeSchema("revoked", .bool, .computed, description: "Revoked in GitLab."),
+    AttributeSchema("created_at", .string, .computed, description: "RFC 3339 creation time."),
+  ]
+
+  static let validatePastExpiration = AttributeSchema(
+    "validate_past_expiration_date", .bool, .optional,
+    description: "Refuse an expires_at that is not in the future.")
+
+  // MARK: - Checks
+
+  /// Scopes known and valid for the kind; at least one.
+  static func checkScopes(
+    _ config: Value, allowed: [String], kind: String, ranges: AttributeRanges
+  ) -> [Diagnostic] {
+    guard let scopes = config.strings("scopes") else { return [] }
+    let range = ranges.range(of: "scopes")
+    if scopes.isEmpty {
+      return [.error("Invalid scopes", detail: "A \(kind) needs at least one scope.", subject: range)]
+    }
+    return scopes.filter { !allowed.contains($0) }.sorted().map { scope in
+      var detail = "\"\(scope)\" is not a scope of a \(kind)."
+      if let suggestion = NameSuggestion.suggest(scope, among: allowed) {
+        detail += " Did you mean \"\(suggestion)\"?"
+      } else {
+        detail += " Valid scopes: " + allowed.joined(separator: ", ") + "."
+      }
+      return .error("Invalid scope", detail: detail, subject: range)
+    }
+  }
+
+  /// A well-formed date, not together with `rotation_configuration`, rotation days ≥ 1.
+  static func checkExpiry(_ config: Value, ranges: AttributeRanges, requireOne: Bool)
+    -> [Diagnostic]
+  {
+    var diagnostics: [Diagnostic] = []
+    let expires = config[attribute: "expires_at"]
+    let rotation = config[attribute: "rotation_configuration"]
+    if let text = expires.stringValue, !expires.isSensitive, CalendarDate(text) == nil {
+      diagnostics.append(
+        .error(
+          "Invalid date", detail: "expires_at must be a date as YYYY-MM-DD, not \(Value.quoted(text)).",
+          subject: ranges.range(of: "expires_at")))
+    }
+    if !expires.isNull && !rotation.isNull {
+      diagnostics.append(
+        .error(
+          "Invalid Attribute Combination",
+          detail: "expires_at and rotation_configuration exclude each other: set one of them.",
+          subject: ranges.range(of: "rotation_configuration")))
+    } else if requireOne && expires.isNull && rotation.isNull {
+      diagnostics.append(
+        .error(
+          "Invalid Attribute Combination",
+          detail: "Exactly one of expires_at or rotation_configuration must be set.",
+          subject: ranges.block))
+    }
+    for name in ["expiration_days", "rotate_before_days"] {
+      if let days = rotation.int(name), days < 1 {
+        diagnostics.append(
+          .error(
+            "Invalid Attribute Value",
+            detail: "rotation_configuration.\(name) value must be at least 1, got \(days).",
+            subject: ranges.range(of: "rotation_configuration")))
+      }
+    }
+    return diagnostics
+  }
+
+  // MARK: - Create and read
+
+  /// The expiry to ask GitLab for: the configured date, or today + `expiration_days`.
+  static func expiry(of planned: Value, today: CalendarDate) -> CalendarDate? {
+    if let text = planned.string("expires_at"), let date = CalendarDate(text) { return date }
+    if let days = planned[attribute: "rotation_configuration"].int("expiration_days") {
+      return today.adding(days: days)
+    }
+    return nil
+  }
+
+  /// `base` (the planned or prior object) updated from GitLab's record. The token value is
+  /// `token` — the create answer's, or the prior object's on read.
+  static func object(
+    from record: GitLabAccessToken, base: Value, id: String, token: Value
+  ) -> Value {
+    var object = base
+    object = object.setting("id", .string(id))
+    object = object.setting("token_id", .number(record.id))
+    object = object.setting("name", .string(record.name))
+    object = object.setting("description", .string(record.description ?? ""))
+    object = object.setting("scopes", .stringSet(record.scopes))
+    object = object.setting("expires_at", .optionalString(record.expiresAt?.description))
+    object = object.setting("active", .bool(record.active))
+    object = object.setting("revoked", .bool(record.revoked))
+    object = object.setting("created_at", .string(timestamp(record.createdAt)))
+    object = object.setting("token", token)
+    return object
+  }
+
+  /// A token value from GitLab, marked sensitive.
+  static func secret(_ value: SecretValue) -> Value {
+    Value.string(value.reveal()).marked(sensitive: true)
+  }
+
+  static func timestamp(_ date: Date) -> String {
+    let formatter = ISO8601DateFormatter()
+    formatter.timeZone = TimeZone(identifier: "UTC")
+    return formatter.string(from: date)
+  }
+
+  // MARK: - Drift
+
+  /// Revoked or expired outside gitform → replace, except (as the provider does) a token whose
+  /// fixed `expires_at` has already passed with no rotation configured: replacing it would
+  /// create a token that is born expired.
+  static func replacementReason(prior: Value, config: Value, today: CalendarDate) -> String? {
+    let revoked = prior.bool("revoked") == true
+    let expiry = prior.string("expires_at").flatMap(CalendarDate.init)
+    let expired = prior.bool("active") == false && !revoked && (expiry.map { $0 <= today } ?? false)
+    guard revoked || expired else { return nil }
+    if config[attribute: "rotation_configuration"].isNull,
+      let fixed = config.string("expires_at").flatMap(CalendarDate.init), fixed <= today
+    {
+      return nil
+    }
+    if revoked { return "the token was revoked outside gitform" }
+    return "the token expired on \(expiry?.description ?? "an earlier day")"
+  }
+
+  /// Splits `a:b` at the first colon into a non-empty first part and an integer token id.
+  static func parseTwoPartID(_ id: String, first: String) -> Result<(String, Int), ImportIDError> {
+    let parts = id.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+    guard parts.count == 2, !parts[0].isEmpty, let tokenID = Int(parts[1]), tokenID > 0 else {
+      return .failure(
+        ImportIDError(
+          "Unexpected import id \(Value.quoted(id)): expected <\(first)>:<token-id>, "
+            + "for example \"12:345\", where <token-id> is a positive integer."))
+    }
+    return .success((String(parts[0]), tokenID))
+  }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import XCTest
+
+/// Runs the built `gitform` binary in a working directory, as a user would, and keeps every
+/// byte it printed so tests can scan all output for secrets at the end.
+final class GitformProcess {
+  struct Result {
+    var status: Int32
+    var standardOutput: String
+    var standardError: String
+  }
+
+  let directory: URL
+  var environment: [String: String]
+  /// Everything any run printed, in order.
+  private(set) var transcript: [String] = []
+
+  init(directory: URL, environment: [String: String]) {
+    self.directory = directory
+    self.environment = environment
+  }
+
+  /// The binary sits next to the test bundle in the build directory (`.build/debug`).
+  static func executableURL() throws -> URL {
+    let candidates = [
+      Bundle.main.bundleURL.appendingPathComponent("gitform"),
+      Bundle(for: GitformProcess.self).bundleURL.deletingLastPathComponent()
+        .appendingPathComponent("gitform"),
+      URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent(".build/debug/gitform"),
+    ]
+    guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
+      throw XCTSkip("the gitform binary is not built; run swift build first")
+    }
+    return found
+  }
+
+  @discardableResult
+  func run(_ arguments: [String], input: String? = nil) throws -> Result {
+    let process = Process()
+    process.executableURL = try GitformProcess.executableURL()
+    process.arguments = arguments
+    process.currentDirectoryURL = directory
+    process.environment = environment
+    let output = Pipe()
+    let error = Pipe()
+    let stdin = Pipe()
+    process.standardOutput = output
+    process.standardError = error
+    process.standardInput = stdin
+    try process.run()
+    if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
+    try stdin.fileHandleForWriting.close()
+    // Read both pipes to the end before waiting, so a full pipe cannot block the child.
+    let errBox = DataBox()
+    let group = DispatchGroup()
+    group.enter()
+    let errorHandle = error.fileHandleForReading
+    DispatchQueue.global().async {
+      errBox.data = errorHandle.readDataToEndOfFile()
+      group.leave()
+    }
+    let outData = output.fileHandleForReading.readDataToEndOfFile()
+    group.wait()
+    let errData = errBox.data
+    process.waitUntilExit()
+    let result = Result(
+      status: process.terminationStatus, standardOutput: String(decoding: outData, as: UTF8.self),
+      standardError: String(decoding: errData, as: UTF8.self))
+    transcript.append(result.standardOutput)
+    transcript.append(result.standardError)
+    return result
+  }
+
+  /// Writes `text` as `name` in the working directory.
+  func write(_ name: String, _ text: String) throws {
+    try text.write(to: directory.appendingPathComponent(name), atomically: true, encoding: .utf8)
+  }
+
+  /// Every token value the state file holds now (personal, impersonation, project, group).
+  func tokenValuesInState() throws -> Set<String> {
+    let url = directory.appendingPathComponent("gitform.tfstate")
+    guard let data = FileManager.default.contents(atPath: url.path) else { return [] }
+    let json = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+    var values: Set<String> = []
+    for resource in json?["resources"] as? [[String: Any]] ?? [] {
+      for instance in resource["instances"] as? [[String: Any]] ?? [] {
+        if let token = (instance["attributes"] as? [String: Any])?["token"] as? String, !token.isEmpty {
+          values.insert(token)
+        }
+      }
+    }
+    return values
+  }
+
+  /// Every file of the working directory except the state and its backup, as text.
+  func nonStateFiles() throws -> [String: String] {
+    var files: [String: String] = [:]
+    for name in try FileManager.default.contentsOfDirectory(atPath: directory.path)
+    where name != "gitform.tfstate" && name != "gitform.tfstate.backup" {
+      if let data = FileManager.default.contents(atPath: directory.appendingPathComponent(name).path) {
+        files[name] = String(decoding: data, as: UTF8.self)
+      }
+    }
+    return files
+  }
+}
+
+/// Bytes read on another thread; `DispatchGroup.wait` orders the write before the read.
+private final class DataBox: @unchecked Sendable {
+  var data = Data()
+}

@@ -1,0 +1,89 @@
+import Foundation
+import XCTest
+
+@testable import GitformCore
+
+/// An apply of 200 tokens killed with SIGKILL part-way: the next run folds the journal into a
+/// valid state, finds the tokens whose creation was in flight, and ends with exactly one active
+/// token per resource on the emulator — none orphaned.
+final class KillTests: XCTestCase {
+  func testApplyKilledPartWayLosesNoToken() throws {
+    let executable = try GitformProcess.executableURL()
+    let fixture = try EmulatorFixture(latencyMilliseconds: 5)
+    defer { fixture.stop() }
+    let alice = try fixture.createUser("alice")
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gitform-kill-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let environment = [
+      "GITLAB_BASE_URL": fixture.emulator.baseURL.absoluteString,
+      "GITLAB_TOKEN": EmulatorFixture.rootToken, "GITFORM_NOW": "2026-06-01T12:00:00Z",
+    ]
+    let gitform = GitformProcess(directory: directory, environment: environment)
+    try gitform.write(
+      "main.gf.hcl",
+      """
+      resource "user_token" "bulk" {
+        count      = 200
+        user_id    = \(alice)
+        name       = "bulk-${count.index}"
+        scopes     = ["read_api"]
+        expires_at = "2026-12-01"
+      }
+
+      """)
+
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = ["apply", "-auto-approve", "-no-color"]
+    process.currentDirectoryURL = directory
+    process.environment = environment
+    let output = Pipe()
+    process.standardOutput = output
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    var seen = ""
+    let handle = output.fileHandleForReading
+    while seen.components(separatedBy: "Creation complete").count - 1 < 60 {
+      let chunk = handle.availableData
+      if chunk.isEmpty { break }
+      seen += String(decoding: chunk, as: UTF8.self)
+    }
+    kill(process.processIdentifier, SIGKILL)
+    process.waitUntilExit()
+    XCTAssertEqual(process.terminationReason, .uncaughtSignal)
+
+    let active = { () throws -> [[String: Any]] in
+      let answer = try fixture.raw(.get, "/api/v4/personal_access_tokens?user_id=\(alice)&per_page=100&page=1")
+      let second = try fixture.raw(.get, "/api/v4/personal_access_tokens?user_id=\(alice)&per_page=100&page=2")
+      let third = try fixture.raw(.get, "/api/v4/personal_access_tokens?user_id=\(alice)&per_page=100&page=3")
+      let all = [answer, second, third].flatMap { $0.json as? [[String: Any]] ?? [] }
+      return all.filter { $0["active"] as? Bool == true }
+    }
+    let createdBeforeKill = try active().count
+    XCTAssertGreaterThanOrEqual(createdBeforeKill, 60)
+    XCTAssertLessThan(createdBeforeKill, 200, "the apply finished before it was killed")
+
+    // The next plan reads the interrupted journal and knows every token GitLab has.
+    let plan = try gitform.run(["plan", "-no-color"])
+    XCTAssertEqual(plan.status, 0, plan.standardError)
+    let list = try gitform.run(["state", "list"])
+    XCTAssertEqual(list.status, 0, list.standardError)
+    XCTAssertGreaterThanOrEqual(list.standardOutput.split(separator: "\n").count, createdBeforeKill - 10)
+    let addLine = try XCTUnwrap(plan.standardOutput.split(separator: "\n").first { $0.hasPrefix("Plan: ") })
+    XCTAssertEqual(addLine, "Plan: \(200 - createdBeforeKill + replacedCount(plan.standardOutput)) to add, 0 to change, \(replacedCount(plan.standardOutput)) to destroy.")
+
+    // Finishing the apply leaves exactly one active token per resource and no orphan.
+    let finish = try gitform.run(["apply", "-auto-approve", "-no-color"])
+    XCTAssertEqual(finish.status, 0, finish.standardError)
+    let tokens = try active()
+    XCTAssertEqual(tokens.count, 200)
+    XCTAssertEqual(Set(tokens.compactMap { $0["name"] as? String }).count, 200)
+    XCTAssertEqual(try gitform.run(["plan", "-detailed-exitcode"]).status, 0)
+  }
+
+  /// Tokens adopted without their value are replaced; the plan counts them in add and destroy.
+  private func replacedCount(_ plan: String) -> Int {
+    plan.components(separatedBy: "never received its value").count - 1
+  }
+}
