@@ -9,7 +9,7 @@ public struct CurrentUserData: DataSourceType {
   public let summary = "The user of the token gitform runs with."
 
   public let schema = ResourceSchema(attributes: [
-    AttributeSchema("id", .number, .computed, description: "The user's id."),
+    AttributeSchema("id", .string, .computed, description: "The user's id, as a string."),
     AttributeSchema(
       "user_id", .number, .computed, description: "The user's id, as the provider names it."),
     AttributeSchema("username", .string, .computed, description: "The user's username."),

@@ -22,9 +22,12 @@ public struct ImpersonationToken: ResourceType {
       AttributeSchema(
         "user_id", .number, .required, forcesReplacement: true,
         description: "The id of the user the token acts as."),
-      AttributeSchema("name", .string, .required, forcesReplacement: true),
       AttributeSchema(
-        "description", .string, .optional, forcesReplacement: true, default: .string("")),
+        "name", .string, .required, forcesReplacement: true,
+        description: "The token's name, as GitLab lists it."),
+      AttributeSchema(
+        "description", .string, .optional, forcesReplacement: true, default: .string(""),
+        description: "What the token is for; at most 255 characters."),
       AttributeSchema(
         "scopes", .set(.string), .required, forcesReplacement: true,
         description: "What the token may do: api, read_api, read_repository, ..."),
@@ -38,6 +41,7 @@ public struct ImpersonationToken: ResourceType {
 
   public func validate(_ config: Value, ranges: AttributeRanges) -> [Diagnostic] {
     TokenChecks.checkName(config, ranges: ranges)
+      + TokenChecks.checkDescription(config, ranges: ranges)
       + TokenChecks.checkPositive("user_id", in: config, ranges: ranges)
       + TokenAttributes.checkScopes(
         config, allowed: TokenAttributes.personalScopes, kind: "user's impersonation token",

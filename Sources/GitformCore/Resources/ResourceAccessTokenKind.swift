@@ -38,9 +38,12 @@ struct ResourceAccessTokenKind: Sendable {
         AttributeSchema(
           owner, .string, .required, forcesReplacement: true,
           description: "The \(owner)'s id or full path; either spelling names the same \(owner)."),
-        AttributeSchema("name", .string, .required, forcesReplacement: true),
         AttributeSchema(
-          "description", .string, .optional, forcesReplacement: true, default: .string("")),
+          "name", .string, .required, forcesReplacement: true,
+          description: "The token's name, as GitLab lists it."),
+        AttributeSchema(
+          "description", .string, .optional, forcesReplacement: true, default: .string(""),
+          description: "What the token is for; at most 255 characters."),
         AttributeSchema(
           "scopes", .set(.string), .required, forcesReplacement: true,
           description: "What the token may do: " + scopes.joined(separator: ", ") + "."),
@@ -65,6 +68,7 @@ struct ResourceAccessTokenKind: Sendable {
   func validate(_ config: Value, ranges: AttributeRanges) -> [Diagnostic] {
     checkOwner(config, ranges: ranges)
       + TokenChecks.checkName(config, ranges: ranges)
+      + TokenChecks.checkDescription(config, ranges: ranges)
       + TokenAttributes.checkScopes(config, allowed: scopes, kind: noun, ranges: ranges)
       + TokenChecks.checkAccessLevel(config, ranges: ranges)
       + TokenAttributes.checkExpiry(config, ranges: ranges, requireOne: true)

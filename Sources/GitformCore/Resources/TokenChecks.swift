@@ -20,6 +20,19 @@ enum TokenChecks {
     ]
   }
 
+  /// GitLab refuses a description over 255 characters (`MAX_DESCRIPTION_LENGTH`,
+  /// gitlab-api.md §1.3) only when the request is made; say so at validate time.
+  static func checkDescription(_ config: Value, ranges: AttributeRanges) -> [Diagnostic] {
+    let value = config[attribute: "description"]
+    guard let text = value.stringValue, text.count > 255 else { return [] }
+    return [
+      .error(
+        "Invalid description",
+        detail: "description is too long: \(text.count) characters, at most 255.",
+        subject: ranges.range(of: "description"))
+    ]
+  }
+
   /// GitLab ids are whole numbers from 1.
   static func checkPositive(_ attribute: String, in config: Value, ranges: AttributeRanges)
     -> [Diagnostic]

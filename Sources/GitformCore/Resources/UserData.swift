@@ -12,7 +12,9 @@ public struct UserData: DataSourceType {
   public let summary = "A GitLab user, by id or username."
 
   public let schema = ResourceSchema(attributes: [
-    AttributeSchema("id", .number, .optionalComputed, description: "The user's id."),
+    AttributeSchema(
+      "id", .string, .optionalComputed,
+      description: "The user's id (a string, as every id attribute; a number is accepted)."),
     AttributeSchema("username", .string, .optionalComputed, description: "The user's username."),
     AttributeSchema(
       "user_id", .number, .computed, description: "The user's id, as the provider names it."),
@@ -25,18 +27,31 @@ public struct UserData: DataSourceType {
 
   public func validate(_ config: Value, ranges: AttributeRanges) -> [Diagnostic] {
     DataSourceChecks.exactlyOne(["id", "username"], in: config, ranges: ranges)
-      + TokenChecks.checkPositive("id", in: config, ranges: ranges)
+      + UserData.checkID(config, ranges: ranges)
       + DataSourceChecks.notEmpty("username", in: config, ranges: ranges)
   }
 
   public func read(_ config: Value, context: ResourceContext) throws -> Value {
     let user: GitLabUser
-    if let id = config.int("id") {
+    if let text = config.string("id"), let id = Int(text) {
       user = try context.client.user(id: id)
     } else {
       user = try context.client.user(username: config.string("username") ?? "")
     }
     return UserData.object(of: user, schema: schema, username: config.string("username"))
+  }
+
+  /// A configured id must be a whole number from 1 (GitLab's ids), written as digits.
+  static func checkID(_ config: Value, ranges: AttributeRanges) -> [Diagnostic] {
+    let value = config[attribute: "id"]
+    guard let text = value.stringValue, !value.isSensitive else { return [] }
+    if let id = Int(text), id > 0, text.allSatisfy(\.isASCII) { return [] }
+    return [
+      .error(
+        "Invalid id",
+        detail: "id must be a GitLab user id, a whole number from 1, not \(Value.quoted(text)).",
+        subject: ranges.range(of: "id"))
+    ]
   }
 
   /// The attributes of `user`; `username` keeps the configured spelling when there is one.
@@ -46,7 +61,7 @@ public struct UserData: DataSourceType {
     Value.object(
       schema,
       [
-        "id": .number(user.id), "user_id": .number(user.id),
+        "id": .string(String(user.id)), "user_id": .number(user.id),
         "username": .string(username ?? user.username), "name": .string(user.name),
         "state": .optionalString(user.state), "is_admin": .bool(user.isAdmin),
         "bot": .bool(user.isBot),

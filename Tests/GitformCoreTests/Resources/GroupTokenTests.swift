@@ -148,5 +148,12 @@ final class GroupTokenTests: TokenTypeTestCase {
     XCTAssertEqual(
       type.validate(config(scopes: []), ranges: ranges).map(\.detail),
       ["A group access token needs at least one scope."])
+    let long = String(repeating: "é", count: 256)
+    XCTAssertEqual(
+      type.validate(config(extra: ["description": .string(long)]), ranges: ranges).map(\.detail),
+      ["description is too long: 256 characters, at most 255."])
+    XCTAssertEqual(
+      type.validate(
+        config(extra: ["description": .string(String(long.dropLast()))]), ranges: ranges), [])
   }
 }

@@ -58,7 +58,7 @@ final class ImpersonationTokenTests: TokenTypeTestCase {
     XCTAssertTrue(read[attribute: "token"].isSensitive)
     XCTAssertEqual(
       type.replacementReason(prior: read, config: config(userID: userID), today: context.today),
-      "revoked outside gitform")
+      "the token was revoked outside gitform")
 
     // A token GitLab does not know: nil, so the plan creates it again.
     let missing = created.setting("token_id", .number(999_999))
@@ -130,6 +130,51 @@ final class ImpersonationTokenTests: TokenTypeTestCase {
     XCTAssertTrue(imported[attribute: "token"].isNull)
   }
 
+  func testAPlanAfterCreateOrImportHasNoChangesAndAnyEditReplaces() throws {
+    let userID = try fixture.createUser("ivan")
+    let config = { (name: String) in
+      Value.object(self.type.schema, [
+        "user_id": .number(userID), "name": .string(name), "scopes": .stringSet(["api"]),
+        "expires_at": .string("2026-12-31"),
+      ])
+    }
+    let first = change(type, config: config("ci"), prior: nil)
+    XCTAssertEqual(first.action, .create)
+    let created = try type.create(try XCTUnwrap(first.after), context: context)
+    XCTAssertTrue(created.isWhollyKnown)
+    let refreshed = try XCTUnwrap(try type.readAll([created], context: context).first ?? nil)
+    XCTAssertEqual(change(type, config: config("ci"), prior: refreshed).action, .noOp)
+
+    let imported = try XCTUnwrap(
+      try type.read(try type.importObject(id: created.string("id") ?? "").get(), context: context))
+    XCTAssertEqual(change(type, config: config("ci"), prior: imported).action, .noOp)
+
+    let renamed = change(type, config: config("deploy"), prior: refreshed)
+    XCTAssertEqual(renamed.action, .replace)
+    XCTAssertTrue(renamed.createBeforeDestroy)
+    XCTAssertEqual(renamed.replacePaths, ["name"])
+
+    let flagged = config("ci").setting("validate_past_expiration_date", .true)
+    XCTAssertEqual(change(type, config: flagged, prior: refreshed).action, .noOp)
+  }
+
+  func testOnlyAnAdministratorMayCreateOne() throws {
+    let userID = try fixture.createUser("ursula")
+    let answer = try fixture.raw(
+      .post, "/api/v4/users/\(userID)/personal_access_tokens",
+      ["name": "own", "scopes": ["api"], "expires_at": "2026-12-01"])
+    let token = try XCTUnwrap(fixture.field(answer, "token") as? String)
+    let ordinary = ResourceContext(
+      client: fixture.client(token: SecretValue(token)), now: TokenTypeTestCase.now)
+
+    XCTAssertThrowsError(try type.create(config(userID: userID), context: ordinary)) { error in
+      XCTAssertEqual((error as? GitLabError)?.code, .forbidden)
+      XCTAssertFalse("\(error)".contains(token))
+    }
+    let list = try fixture.raw(.get, "/api/v4/users/\(userID)/impersonation_tokens")
+    XCTAssertEqual((list.json as? [Any])?.count, 0)
+  }
+
   func testMalformedImportIDsSayWhatIsExpected() {
     let general =
       ": expected <user-id>:<token-id>, for example \"12:345\", where <token-id> is a positive integer."
@@ -172,6 +217,34 @@ final class ImpersonationTokenTests: TokenTypeTestCase {
       [ranges.range(of: "name"), ranges.range(of: "user_id"), ranges.range(of: "scopes"),
        ranges.range(of: "scopes"), ranges.range(of: "expires_at")])
     XCTAssertEqual(type.validate(config(userID: 3), ranges: ranges), [])
+  }
+
+  func testValidateChecksAConfigurationWithADataSource() {
+    let problems = validationProblems(
+      """
+      data "user" "alice" {
+        username = "alice"
+      }
+
+      resource "impersonation_token" "alice" {
+        user_id    = data.user.alice.id
+        name       = "alice-ci"
+        scopes     = ["api", "sudoo"]
+        expires_at = "2026-12-31"
+      }
+
+      resource "impersonation_token" "missing_expiry" {
+        user_id = 3
+        name    = "x"
+        scopes  = ["api"]
+      }
+      """)
+    // The block-shape check (missing expires_at) comes first, then the values' checks.
+    XCTAssertEqual(problems.map(\.line), [12, 8])
+    XCTAssertEqual(problems.map(\.summary), ["Missing required argument", "Invalid scope"])
+    XCTAssertEqual(
+      problems.last?.detail,
+      "\"sudoo\" is not a scope of a user's impersonation token. Did you mean \"sudo\"?")
   }
 
   func testTheSchemaMakesEveryConfiguredChangeAReplacement() {

@@ -215,7 +215,7 @@ final class ProjectTokenTests: TokenTypeTestCase {
     XCTAssertEqual(read[attribute: "token"].stringValue, first.string("token"))
     XCTAssertEqual(
       type.replacementReason(prior: read, config: config(), today: context.today),
-      "revoked outside gitform")
+      "the token was revoked outside gitform")
     XCTAssertNil(try type.read(missing, context: context))
     XCTAssertEqual(
       try type.readAll([config(project: "platform/gone").setting("token_id", .number(1))],
@@ -258,6 +258,81 @@ final class ProjectTokenTests: TokenTypeTestCase {
         context: context))
     XCTAssertFalse(
       type.equivalent("name", configured: .string("deploy"), prior: created, context: context))
+  }
+
+  func testAPlanAfterCreateRotateOrImportHasNoChanges() throws {
+    let config = { (project: String, expiresAt: String, scopes: [String]) in
+      Value.object(self.type.schema, [
+        "project": .string(project), "name": .string("deploy"),
+        "scopes": .stringSet(scopes), "expires_at": .string(expiresAt),
+      ])
+    }
+    let wanted = config("platform/app", "2026-09-01", ["api"])
+    let first = change(type, config: wanted, prior: nil)
+    XCTAssertEqual(first.action, .create)
+    let created = try type.create(try XCTUnwrap(first.after), context: context)
+    XCTAssertTrue(created.isWhollyKnown)
+    let refreshed = try XCTUnwrap(try type.readAll([created], context: context).first ?? nil)
+    XCTAssertEqual(change(type, config: wanted, prior: refreshed).action, .noOp)
+    XCTAssertEqual(
+      change(type, config: config(String(projectID), "2026-09-01", ["api"]), prior: refreshed)
+        .action, .noOp, "the project by id is the same project")
+
+    let rescoped = change(type, config: config("platform/app", "2026-09-01", ["read_api"]),
+      prior: refreshed)
+    XCTAssertEqual(rescoped.action, .replace)
+    XCTAssertTrue(rescoped.createBeforeDestroy)
+    XCTAssertEqual(rescoped.replacePaths, ["scopes"])
+
+    let later = config("platform/app", "2026-10-01", ["api"])
+    let rotation = change(type, config: later, prior: refreshed)
+    XCTAssertEqual(rotation.action, .update)
+    XCTAssertFalse(try XCTUnwrap(rotation.after)[attribute: "token"].isKnown)
+    let rotated = try type.update(
+      prior: refreshed, planned: try XCTUnwrap(rotation.after), context: context)
+    XCTAssertTrue(rotated.isWhollyKnown)
+    let afterRotation = try XCTUnwrap(try type.read(rotated, context: context))
+    XCTAssertEqual(change(type, config: later, prior: afterRotation).action, .noOp)
+
+    let imported = try XCTUnwrap(
+      try type.read(
+        try type.importObject(id: "\(projectID):\(rotated.int("token_id") ?? 0)").get(),
+        context: context))
+    XCTAssertEqual(change(type, config: later, prior: imported).action, .noOp)
+
+    XCTAssertEqual(
+      try fixture.raw(
+        .delete, "/api/v4/projects/\(projectID)/access_tokens/\(rotated.int("token_id") ?? 0)"
+      ).status, 204)
+    let revoked = try XCTUnwrap(try type.read(rotated, context: context))
+    let replacement = change(type, config: later, prior: revoked)
+    XCTAssertEqual(replacement.action, .replace)
+    XCTAssertEqual(replacement.reason, "the token was revoked outside gitform")
+  }
+
+  func testADeveloperCannotCreateOneAndGitLabsReasonIsShownWithoutItsToken() throws {
+    let userID = try fixture.createUser("dev")
+    XCTAssertEqual(
+      try fixture.raw(
+        .post, "/api/v4/projects/\(projectID)/members", ["user_id": userID, "access_level": 30]
+      ).status, 201)
+    let answer = try fixture.raw(
+      .post, "/api/v4/users/\(userID)/personal_access_tokens",
+      ["name": "own", "scopes": ["api"], "expires_at": "2026-12-01"])
+    let token = try XCTUnwrap(fixture.field(answer, "token") as? String)
+    let developer = ResourceContext(
+      client: fixture.client(token: SecretValue(token)), now: TokenTypeTestCase.now)
+
+    XCTAssertThrowsError(try type.create(config(), context: developer)) { error in
+      let failure = error as? GitLabError
+      XCTAssertEqual(failure?.code, .badRequest)
+      XCTAssertEqual(
+        failure?.gitLabMessage,
+        "400 Bad request - User does not have permission to create project access token")
+      XCTAssertFalse("\(error)".contains(token))
+    }
+    let list = try fixture.raw(.get, "/api/v4/projects/\(projectID)/access_tokens")
+    XCTAssertEqual((list.json as? [Any])?.count, 0)
   }
 
   func testMalformedImportIDs() {
@@ -315,6 +390,34 @@ final class ProjectTokenTests: TokenTypeTestCase {
         type.validate(config(extra: ["access_level": .string(level)]), ranges: ranges), [], level)
     }
     XCTAssertEqual(type.validate(config(project: "42"), ranges: ranges), [])
+  }
+
+  func testValidateFindsEveryProblemOfAConfigurationAtItsLine() {
+    let problems = validationProblems(
+      """
+      resource "project_token" "deploy" {
+        project      = "app"
+        name         = "deploy"
+        scopes       = ["api", "read_user"]
+        access_level = "maintainr"
+        expires_at   = "2026-9-1"
+      }
+
+      resource "project_token" "ok" {
+        project = "platform/app"
+        name    = "ok"
+        scopes  = ["api"]
+        rotation_configuration {
+          expiration_days    = 30
+          rotate_before_days = 7
+        }
+      }
+      """)
+    XCTAssertEqual(problems.map(\.line), [2, 4, 5, 6])
+    XCTAssertEqual(
+      problems.map(\.summary),
+      ["Invalid project", "Invalid scope", "Invalid access level", "Invalid date"])
+    XCTAssertEqual(problems.last?.detail, "expires_at must be a date as YYYY-MM-DD, not \"2026-9-1\".")
   }
 
   func testEveryLevelNameReachesGitLabAsItsNumber() throws {

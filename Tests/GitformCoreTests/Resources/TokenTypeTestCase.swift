@@ -32,6 +32,39 @@ class TokenTypeTestCase: XCTestCase {
     return Value.object(schema, all)
   }
 
+  /// The plan's decision for one instance of `type` whose evaluated configuration is `config`
+  /// (unset attributes null, as Config hands it over), against `prior` — through the engine's
+  /// own `InstancePlanner`, so these tests see what `gitform plan` would.
+  func change(_ type: any ResourceType, config: Value, prior: Value?) -> ResourceChange {
+    let here = TokenTypeTestCase.range(line: 1)
+    let block = Block(
+      type: "resource", typeRange: here, labels: [], openBraceRange: here, closeBraceRange: here,
+      body: Body(items: [], range: here), range: here)
+    let resource = ResourceBlock(
+      mode: .managed, type: type.name, name: "test", block: block, count: nil, forEach: nil,
+      dependsOn: [], lifecycle: Lifecycle())
+    let instance = InstanceConfig(
+      address: resource.address.instance(), resource: resource, config: config,
+      ranges: AttributeRanges(block: here), dependencies: [])
+    return InstancePlanner(type: type, context: context, today: context.today)
+      .change(instance, prior: prior, importID: nil, forceReplace: false)
+  }
+
+  /// Every diagnostic `gitform validate` would give for `source` as `main.gf.hcl`, as
+  /// (line of the subject, summary, detail), in the order reported.
+  func validationProblems(_ source: String) -> [(line: Int?, summary: String, detail: String)] {
+    let (configuration, decoding) = ConfigLoader.decode(
+      files: [(TokenTypeTestCase.file, Array(source.utf8))], directory: "/nonexistent")
+    let (graph, ordering) = ConfigGraph.build(configuration)
+    var walker = ConfigWalker(
+      configuration: configuration, graph: graph, variables: [:],
+      context: EvalContext(mode: .validate))
+    walker.walk { _ in [:] }
+    return (decoding + ordering + walker.diagnostics).map {
+      ($0.subject?.start.line, $0.summary, $0.detail)
+    }
+  }
+
   static let file = "main.gf.hcl"
 
   /// A range on `line` of `main.gf.hcl`, for checking where a diagnostic points.
