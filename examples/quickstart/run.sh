@@ -54,19 +54,27 @@ group="$(request POST /groups '{"name":"platform","path":"platform"}')"
 project="$(request POST /projects "{\"name\":\"deployer\",\"path\":\"deployer\",\"namespace_id\":$(field id <<<"$group")}")"
 echo "created project $(field path_with_namespace <<<"$project") (id $(field id <<<"$project"))"
 
-step "Issuing and rotating a token through GitLab's REST API"
-created="$(request POST "/users/$bot_id/personal_access_tokens" '{"name":"bootstrap","scopes":["read_api"],"expires_at":"2027-01-31"}')"
-token_id="$(field id <<<"$created")"
-echo "personal access token $token_id created (value: (sensitive value))"
-rotated="$(request POST "/personal_access_tokens/$token_id/rotate" '{"expires_at":"2027-02-28"}')"
-echo "rotated: token $token_id revoked, token $(field id <<<"$rotated") now active, expires $(field expires_at <<<"$rotated")"
-curl -sS -D "$work/headers" -o /dev/null -H "PRIVATE-TOKEN: $root_token" "$api/personal_access_tokens?user_id=$bot_id&per_page=1"
-echo "list of ci-bot's tokens: $(grep -i '^x-total:' "$work/headers" | tr -d '\r')"
-
-step "gitform checks this folder's configuration"
+step "gitform: fmt and validate"
 cp "$here"/*.gf.hcl "$work/"
-"$bin/gitform" -chdir="$work" fmt -check && echo "fmt: every file is formatted"
-"$bin/gitform" -chdir="$work" validate
+gitform() { "$bin/gitform" -chdir="$work" "$@"; }
+export GITLAB_BASE_URL="$url" GITLAB_TOKEN="$root_token" GITFORM_NOW="2026-11-24T09:00:00Z"
+gitform fmt -check && echo "fmt: every file is formatted"
+gitform validate
+
+step "gitform plan"
+gitform plan -no-color
+
+step "gitform apply -auto-approve"
+gitform apply -auto-approve -no-color
+
+step "gitform plan, again: GitLab now matches the configuration"
+gitform plan -no-color -detailed-exitcode
+
+step "What GitLab holds now (token values are never shown)"
+{ request GET "/projects/platform%2Fdeployer/access_tokens"; echo; } | tr '{' '\n' | sed -nE 's/.*"id":([0-9]+),"name":"([^"]*)".*"scopes":\[([^]]*)\].*"expires_at":"([^"]*)".*/  project token \1 "\2" scopes \3 expires \4/p'
+{ request GET "/personal_access_tokens?user_id=$bot_id"; echo; } | tr '{' '\n' | sed -nE 's/.*"id":([0-9]+),"name":"([^"]*)".*"expires_at":"([^"]*)".*/  personal token \1 "\2" of ci-bot expires \3/p'
+{ request GET "/projects/platform%2Fdeployer/variables"; echo; } | tr '{' '\n' | sed -nE 's/.*"key":"([^"]*)".*"masked":(true|false).*/  variable \1 (masked: \2)/p'
+echo "state file: $(ls -l "$work/gitform.tfstate" | cut -d' ' -f1) gitform.tfstate"
 
 step "What the emulator served"
 curl -sS -H "PRIVATE-TOKEN: $root_token" "$url/-/emulator/stats"
