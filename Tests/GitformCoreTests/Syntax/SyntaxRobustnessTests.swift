@@ -70,17 +70,22 @@ extension SyntaxRobustnessTests {
   /// The nesting limit follows the thread's stack: on a 512 KB stack (the size of secondary
   /// threads on some platforms), even a debug build reports deep input instead of crashing.
   func testDeepNestingFitsASmallThreadStack() {
+    /// Written by the parsing thread, read after the semaphore says it has finished.
+    final class Results: @unchecked Sendable {
+      var summaries: [[String]] = []
+    }
+    let results = Results()
     let done = DispatchSemaphore(value: 0)
-    var summaries: [[String]] = []
     let thread = Thread {
       for input in HCLInputGenerator.deeplyNested(depth: 10_000) {
-        summaries.append(Parser.parse(input, filename: "deep.tf").diagnostics.map(\.summary))
+        results.summaries.append(Parser.parse(input, filename: "deep.tf").diagnostics.map(\.summary))
       }
       done.signal()
     }
     thread.stackSize = 512 * 1024
     thread.start()
     XCTAssertEqual(done.wait(timeout: .now() + 120), .success)
+    let summaries = results.summaries
     XCTAssertEqual(summaries.count, HCLInputGenerator.deeplyNested().count)
     for (index, summary) in summaries.enumerated() {
       XCTAssertTrue(summary.contains("Configuration nested too deeply"), "input \(index) \(summary)")
