@@ -57,8 +57,10 @@ extension DependencyGraph {
 
 /// A binary min-heap of addresses: the ready set of a topological sort, so that ties are
 /// broken by address without re-sorting the whole set at each step.
-struct AddressHeap {
+struct AddressHeap: Sendable {
   private var items: [String] = []
+
+  var isEmpty: Bool { items.isEmpty }
 
   init(_ initial: some Sequence<String>) {
     for item in initial { insert(item) }

@@ -1,8 +1,9 @@
 // Graph/: the dependency graph between resources, data sources, variables, locals and outputs.
 //
 // For: ordering work so that everything runs after what it depends on, with deterministic ties
-// (by address), reverse order for deletions, waves of independent nodes for parallel execution,
-// the closure of a set for `-target`, and cycle reports that name their members stably.
+// (by address), reverse order for deletions, waves of independent nodes and a dynamic walk
+// (`GraphWalk`) for parallel execution, the closure of a set for `-target`, and cycle reports
+// that name their members stably.
 // Not for: knowing what a node *is* (nodes are plain address strings) or doing the work.
 // Graph/ imports Foundation only.
 

@@ -33,15 +33,26 @@ public final class StateLock: @unchecked Sendable {
     return (prefix + ".lock", prefix + ".lock.info")
   }
 
+  /// How long a wait must last before `whileWaiting` is told (Terraform's `LockThreshold`).
+  public static let slowThreshold = 0.4
+
   /// Takes the lock for `info.path`, retrying every `retryInterval` until `timeout` (seconds)
-  /// has passed; a zero timeout tries once.
+  /// has passed; a zero timeout tries once. `whileWaiting` is called once if the wait passes
+  /// `slowThreshold`, so the CLI can say "Acquiring state lock. This may take a few moments..."
+  /// exactly when Terraform would.
   public static func acquire(
-    _ info: LockInfo, statePath: String, timeout: Double = 0, retryInterval: Double = 0.05
+    _ info: LockInfo, statePath: String, timeout: Double = 0, retryInterval: Double = 0.05,
+    whileWaiting: () -> Void = {}
   ) throws(StateLockError) -> StateLock {
     let (lockPath, infoPath) = paths(forState: statePath)
     let descriptor = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
     guard descriptor >= 0 else { throw .fileSystem(lockPath, "create", errno: errno) }
-    let deadline = Date().addingTimeInterval(max(0, timeout))
+    // A lock file left by an older tool may be wider; narrowing it is best effort because the
+    // file holds no data and may belong to another user.
+    _ = fchmod(descriptor, 0o600)
+    let started = Date()
+    let deadline = started.addingTimeInterval(max(0, timeout))
+    var toldSlow = false
     while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
       let code = errno
       guard code == EWOULDBLOCK || code == EINTR else {
@@ -53,6 +64,10 @@ public final class StateLock: @unchecked Sendable {
         close(descriptor)
         let holder = (try? DurableFile.read(infoPath)).flatMap { $0 }.flatMap(LockInfo.decode)
         throw .held(by: holder, waited: timeout > 0)
+      }
+      if !toldSlow, Date().timeIntervalSince(started) >= slowThreshold {
+        toldSlow = true
+        whileWaiting()
       }
       Thread.sleep(forTimeInterval: min(max(retryInterval, 0.001), remaining))
     }

@@ -2,13 +2,24 @@ import Foundation
 @testable import GitformCore
 
 /// A small JSON Schema checker for the keywords gitform's schemas use: `type`, `required`,
-/// `properties`, `additionalProperties`, `items`, `enum`, `pattern`, `minimum` and local `$ref`s
-/// to `#/$defs/NAME`. Any other validation keyword is reported as unsupported, so a schema that
+/// `properties`, `additionalProperties`, `items`, `enum`, `pattern`, `minimum`, `anyOf` and
+/// local `$ref`s to `#/$defs/NAME`. Any other validation keyword is reported as unsupported, so a schema that
 /// grows beyond the checker cannot pass silently.
 struct JSONSchemaChecker {
   let root: JSON
 
   static let annotations: Set<String> = ["$schema", "$id", "$defs", "title", "description"]
+
+  /// Loads `schemas/NAME` from the repository this test file belongs to.
+  static func load(_ name: String) throws -> JSONSchemaChecker {
+    let path = URL(fileURLWithPath: #filePath)
+      .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("schemas/" + name).path
+    guard let bytes = FileManager.default.contents(atPath: path) else {
+      throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: path])
+    }
+    return JSONSchemaChecker(root: try JSONParser.parse(Array(bytes)))
+  }
 
   /// Every violation in `instance`, as `PATH: message`; empty when it conforms.
   func violations(of instance: JSON) -> [String] {
@@ -32,6 +43,16 @@ struct JSONSchemaChecker {
           continue
         }
         check(instance, against: target, at: path, into: &found)
+      case "anyOf":
+        let branches = value.arrayElements ?? []
+        let results = branches.map { branch -> [String] in
+          var branchFound: [String] = []
+          check(instance, against: branch, at: path, into: &branchFound)
+          return branchFound
+        }
+        if !results.contains(where: \.isEmpty) {
+          found.append("\(path): matches none of the \(branches.count) anyOf schemas")
+        }
       case "type":
         let allowed = value.arrayElements?.compactMap(\.stringValue) ?? [value.stringValue ?? ""]
         if !allowed.contains(where: { matches(instance, type: $0) }) {

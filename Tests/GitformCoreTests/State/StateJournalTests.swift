@@ -90,6 +90,16 @@ final class StateJournalTests: XCTestCase {
     XCTAssertFalse(FileManager.default.fileExists(atPath: journal.path))
   }
 
+  func testJournalTornInItsHeaderHoldsNothing() throws {
+    let (store, _) = try startedStore()
+    let before = TemporaryDirectory.bytes(of: statePath)
+    TemporaryDirectory.write(#"{"journal":1,"lin"#, to: store.journalPath)
+    var next = StateStore(path: statePath, writerVersion: "0.1.0")
+    XCTAssertEqual(try next.load().instanceAddresses.map(\.description), [#"user_token.bot["seed"]"#])
+    XCTAssertEqual(TemporaryDirectory.bytes(of: statePath), before, "nothing to fold, nothing written")
+    XCTAssertEqual(try files(), ["gitform.tfstate"])
+  }
+
   func testCrashAfterStateWriteBeforeJournalRemovalFoldsIdempotently() throws {
     var (store, state) = try startedStore()
     let journal = try store.beginJournal(for: state)

@@ -7,7 +7,7 @@ final class StateLockTests: XCTestCase {
   override func setUpWithError() throws { directory = try TemporaryDirectory() }
   override func tearDown() { directory.remove() }
 
-  private var statePath: String { directory.file("gitform.tfstate") }
+  var statePath: String { directory.file("gitform.tfstate") }
 
   func info(_ operation: String = LockInfo.apply) -> LockInfo {
     LockInfo(
@@ -67,22 +67,29 @@ final class StateLockTests: XCTestCase {
     let holder = try StateLock.acquire(info(), statePath: statePath)
     DispatchQueue.global().asyncAfter(deadline: .now() + 0.15) { try? holder.unlock() }
     let started = Date()
-    let lock = try StateLock.acquire(info(LockInfo.plan), statePath: statePath, timeout: 5, retryInterval: 0.01)
+    var notices = 0
+    let lock = try StateLock.acquire(
+      info(LockInfo.plan), statePath: statePath, timeout: 5, retryInterval: 0.01, whileWaiting: { notices += 1 })
     let waited = Date().timeIntervalSince(started)
     XCTAssertGreaterThanOrEqual(waited, 0.1)
     XCTAssertLessThan(waited, 4)
+    XCTAssertEqual(notices, waited >= StateLock.slowThreshold ? 1 : 0, "told only about a slow wait")
     try lock.unlock()
   }
 
   func testLockTimeoutExpires() throws {
     let holder = try StateLock.acquire(info(), statePath: statePath)
     let started = Date()
-    XCTAssertThrowsError(try StateLock.acquire(info(), statePath: statePath, timeout: 0.2, retryInterval: 0.02)) {
+    var notices = 0
+    XCTAssertThrowsError(
+      try StateLock.acquire(info(), statePath: statePath, timeout: 0.6, retryInterval: 0.02, whileWaiting: { notices += 1 })
+    ) {
       XCTAssertTrue(
         ($0 as? StateLockError)?.detail.hasPrefix(
           "Error message: resource temporarily unavailable (still locked when -lock-timeout expired)\nLock Info:\n") ?? false)
     }
-    XCTAssertGreaterThanOrEqual(Date().timeIntervalSince(started), 0.2)
+    XCTAssertGreaterThanOrEqual(Date().timeIntervalSince(started), 0.6)
+    XCTAssertEqual(notices, 1, "a wait past the threshold is announced once")
     try holder.unlock()
   }
 
@@ -162,5 +169,16 @@ extension StateLockTests {
         failure?.detail,
         "\"\(directory.file("absent/.gitform.tfstate.lock"))\": No such file or directory. Check that the directory exists and is writable.")
     }
+  }
+}
+
+extension StateLockTests {
+  func testAWiderLockFileIsNarrowedTo0600() throws {
+    let paths = StateLock.paths(forState: statePath)
+    TemporaryDirectory.write("", to: paths.lock)
+    chmod(paths.lock, 0o644)
+    let lock = try StateLock.acquire(info(), statePath: statePath)
+    XCTAssertEqual(TemporaryDirectory.mode(of: paths.lock), 0o600)
+    try lock.unlock()
   }
 }

@@ -1,16 +1,10 @@
 import XCTest
 @testable import GitformCore
 
-/// Checks written states against `schemas/state.v4.schema.json`, so the published schema and
-/// the writer cannot drift apart.
+/// Checks written states, journal lines and lock info against the schemas in `schemas/`, so the
+/// published schemas and the writers cannot drift apart.
 final class StateSchemaTests: XCTestCase {
-  private func checker() throws -> JSONSchemaChecker {
-    let schemaPath = URL(fileURLWithPath: #filePath)
-      .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-      .deletingLastPathComponent().appendingPathComponent("schemas/state.v4.schema.json").path
-    let bytes = try XCTUnwrap(FileManager.default.contents(atPath: schemaPath), schemaPath)
-    return JSONSchemaChecker(root: try JSONParser.parse(Array(bytes)))
-  }
+  private func checker() throws -> JSONSchemaChecker { try JSONSchemaChecker.load("state.v4.schema.json") }
 
   func testWrittenStatesConform() throws {
     let checker = try checker()
@@ -48,5 +42,35 @@ final class StateSchemaTests: XCTestCase {
         "$.resources[0].provider: \"p\" does not match ^provider\\[\"[^\"]+\"\\](\\.[A-Za-z_][A-Za-z0-9_-]*)?$",
         "$.resources[0].instances[0].sensitive_attributes[0][0].value: is boolean, expected string or integer",
       ])
+  }
+
+  func testJournalLinesConform() throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let checker = try JSONSchemaChecker.load("journal-line.schema.json")
+    let store = StateStore(path: directory.file("gitform.tfstate"), writerVersion: "0.1.0")
+    let journal = try store.beginJournal(for: StateFixtures.full)
+    let resource = StateFixtures.full.resources[0]
+    try journal.append(.upsert(resource: resource, instance: resource.instances[0]))
+    try journal.append(.remove(resource.address.instance(.string("zed")), deposed: "0000abcd"))
+    try journal.append(.remove(resource.address.instance(), deposed: nil))
+    journal.close()
+    let text = String(decoding: TemporaryDirectory.bytes(of: journal.path) ?? [], as: UTF8.self)
+    let lines = text.split(separator: "\n")
+    XCTAssertEqual(lines.count, 4)
+    for line in lines {
+      XCTAssertEqual(checker.violations(of: try JSONParser.parse(String(line))), [], String(line))
+    }
+    XCTAssertEqual(
+      checker.violations(of: try JSONParser.parse(#"{"op":"remove"}"#)), ["$: matches none of the 3 anyOf schemas"])
+  }
+
+  func testLockInfoConforms() throws {
+    let checker = try JSONSchemaChecker.load("lock-info.schema.json")
+    let info = LockInfo(operation: LockInfo.apply, version: "0.1.0", path: "gitform.tfstate")
+    XCTAssertEqual(checker.violations(of: info.json), [])
+    var stale = info
+    stale.created = "yesterday"
+    XCTAssertEqual(checker.violations(of: stale.json).count, 1)
   }
 }

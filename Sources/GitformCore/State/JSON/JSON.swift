@@ -1,3 +1,7 @@
+// State/JSON/: JSON exactly as state files need it — ordered objects, numbers kept as text,
+// a strict parser and a writer that reproduces Go's `encoding/json` bytes.
+// Not for: mapping JSON to gitform's typed values (Eval/ and Plan/ do that) or HTTP bodies.
+
 /// A JSON value that keeps what gitform's state files need exactly: object key order and the
 /// literal text of numbers.
 ///
