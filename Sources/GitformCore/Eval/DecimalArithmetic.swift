@@ -3,6 +3,10 @@ import Foundation
 /// Arithmetic on HCL numbers with the precision rule of `NumberFormatting`: an integer result
 /// that `Decimal` cannot hold exactly is an error, a non-integer result is rounded.
 /// Integer operands are computed exactly by `IntegerArithmetic`.
+///
+/// Deliberate deviations from Terraform, all forced by `Decimal`: no infinities (`1 / 0` is an
+/// error here, `+Inf` in Terraform), no negative zero (`-0` is `0`), 38 significant digits
+/// instead of 512 bits (so `1 / 3 * 3` is `0.99999999999999999999999999999999999999`).
 enum DecimalArithmetic {
   /// Why an operation has no number result.
   enum Failure: Error, Equatable {

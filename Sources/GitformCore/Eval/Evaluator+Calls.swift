@@ -4,29 +4,26 @@ extension Evaluator {
     let name = call.name.name
     if FunctionTable.lazyNames.contains(name) { return evaluateLazyCall(call, range: range) }
     guard let function = context.functions[name] else {
-      var detail = "There is no function named \(Value.quoted(name))."
-      if let suggestion = context.functions.suggestion(for: name) {
-        detail =
-          "There is no function named \(Value.quoted(name)). Did you mean "
-          + "\(Value.quoted(suggestion))?"
-      }
-      return fail("Call to unknown function", detail, subject: call.name.range, context: range)
+      diagnostics.append(Evaluator.unknownFunction(call, functions: context.functions))
+      return .unknown()
     }
     let diagnosticsBefore = diagnostics.count
     var arguments = call.arguments.map { evaluate($0) }
-    var ranges = call.arguments.map(\.range)
+    // hcl underlines where an argument starts (`[` of a tuple, the text of a string).
+    var ranges = call.arguments.map(\.startRange)
     if diagnostics.count > diagnosticsBefore { return .unknown(function.returnType) }
     if call.expandFinal, let last = arguments.popLast(), let lastRange = ranges.popLast() {
       let detail = "The expanding argument (indicated by ...) must"
+      let lastExpression = call.arguments.last?.range ?? lastRange
       if last.isNull {
         return fail(
-          "Invalid expanding argument value", "\(detail) not be null.", subject: lastRange,
+          "Invalid expanding argument value", "\(detail) not be null.", subject: lastExpression,
           context: range)
       }
       guard last.type.isSequence || last.type == .dynamic else {
         return fail(
           "Invalid expanding argument value", "\(detail) be of a tuple, list, or set type.",
-          subject: lastRange, context: range)
+          subject: lastExpression, context: range)
       }
       guard let elements = last.elements else {
         return Value.unknown(function.returnType).marked(sensitive: last.isSensitive)
@@ -50,7 +47,7 @@ extension Evaluator {
         let subject = index < ranges.count ? ranges[index] : range
         return fail("Invalid function argument", detail, subject: subject, context: range)
       case .failed(let detail):
-        return fail("Error in function call", detail, subject: range, context: range)
+        return fail("Error in function call", detail, subject: call.callHeaderRange, context: range)
       }
     }
   }
@@ -74,8 +71,8 @@ extension Evaluator {
     if call.arguments.isEmpty && name == "try" {
       return fail(
         "Error in function call",
-        "Call to function \"try\" failed: at least one argument is required.", subject: range,
-        context: range)
+        "Call to function \"try\" failed: at least one argument is required.",
+        subject: call.callHeaderRange, context: range)
     }
     if call.arguments.isEmpty {
       return fail(
@@ -113,7 +110,7 @@ extension Evaluator {
       detail += "- \(failure.summary)\(location)\n  \(failure.detail)\n"
     }
     detail += "\nAt least one expression must produce a successful result."
-    return fail("Error in function call", detail, subject: range, context: range)
+    return fail("Error in function call", detail, subject: call.callHeaderRange, context: range)
   }
 
   /// A range as hcl writes it in messages: `main.tf:2,3-4` or `main.tf:2,3-4,5`.
@@ -122,4 +119,9 @@ extension Evaluator {
     if range.start.line == range.end.line { return "\(start)-\(range.end.column)" }
     return "\(start)-\(range.end.line),\(range.end.column)"
   }
+}
+
+extension FunctionCall {
+  /// `name(`: what hcl underlines when a call fails as a whole.
+  var callHeaderRange: SourceRange { name.range.through(openParenRange) }
 }

@@ -19,7 +19,7 @@ extension Evaluator {
     }
   }
 
-  private func expressionValues(of expression: Expression) -> [Diagnostic.ExpressionValue] {
+  func expressionValues(of expression: Expression) -> [Diagnostic.ExpressionValue] {
     var seen = Set<String>()
     var result: [Diagnostic.ExpressionValue] = []
     for traversal in expression.references {

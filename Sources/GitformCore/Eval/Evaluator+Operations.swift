@@ -16,15 +16,19 @@ extension Evaluator {
   /// the source line: it is walked in a loop, not by recursion, so its length cannot exhaust
   /// the stack. Evaluation order is unchanged: each left operand before its right one.
   mutating func evaluateBinaryChain(_ expression: Expression) -> Value {
-    var spine: [(op: BinaryOperator, lhs: Expression, rhs: Expression, range: SourceRange)] = []
+    var spine: [(op: BinaryOperator, lhs: Expression, rhs: Expression, node: Expression)] = []
     var leftmost = expression
     while case .binary(let op, let lhs, let rhs, _) = leftmost.kind {
-      spine.append((op, lhs, rhs, leftmost.range))
+      spine.append((op, lhs, rhs, leftmost))
       leftmost = lhs
     }
     var value = evaluate(leftmost)
     for step in spine.reversed() {
-      value = applyBinary(step.op, value, step.lhs, evaluate(step.rhs), step.rhs, range: step.range)
+      let right = evaluate(step.rhs)
+      let before = diagnostics.count
+      value = applyBinary(step.op, value, step.lhs, right, step.rhs, range: step.node.range)
+      // Each operation of the chain gets its values box, as if evaluated on its own.
+      if diagnostics.count > before { attachExpressionValues(from: before, to: step.node) }
     }
     return value
   }

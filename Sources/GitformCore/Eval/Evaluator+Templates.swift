@@ -23,7 +23,7 @@ extension Evaluator {
       switch part {
       case .literal(let s, _): text += s
       case .interpolation(let expression, _):
-        guard let piece = interpolate(evaluate(expression), range: expression.range) else {
+        guard let piece = interpolate(evaluate(expression), of: expression) else {
           failed = true
           continue
         }
@@ -48,12 +48,15 @@ extension Evaluator {
   }
 
   /// An interpolated value as a string value, or nil after reporting why it cannot be one.
-  private mutating func interpolate(_ value: Value, range: SourceRange) -> Value? {
+  /// As in hcl, the diagnostic shows the values of the interpolated expression's references.
+  private mutating func interpolate(_ value: Value, of expression: Expression) -> Value? {
+    let range = expression.range
     if value.isNull {
       _ = fail(
         "Invalid template interpolation value",
         "The expression result is null. Cannot include a null value in a string template.",
         subject: range)
+      diagnostics[diagnostics.count - 1].values = expressionValues(of: expression)
       return nil
     }
     let (plain, sensitive) = value.deepUnmarked()
@@ -63,6 +66,7 @@ extension Evaluator {
       _ = fail(
         "Invalid template interpolation value",
         "Cannot include the given value in a string template: \(error.message).", subject: range)
+      diagnostics[diagnostics.count - 1].values = expressionValues(of: expression)
       return nil
     }
   }

@@ -124,9 +124,16 @@ extension Evaluator {
             "\(invalid): a negative number is not a valid index for a sequence.", subject: range)
         }
         guard let i = DecimalArithmetic.intValue(number), i < elements.count else {
+          // hcl's wording, quirks included: only an index equal to the length gets the
+          // precise reason; beyond it, the generic sentence.
+          let reason =
+            elements.isEmpty && number == 0
+            ? ": the collection has no elements."
+            : number == Decimal(elements.count)
+              ? ": the given index is greater than or equal to the length of the collection."
+              : "."
           return fail(
-            "Invalid index",
-            "\(invalid): the given index is greater than or equal to the length of the collection.",
+            "Invalid index", invalid + reason,
             subject: range)
         }
         return elements[i].marked(sensitive: sensitive)

@@ -72,7 +72,8 @@ struct RFC3339Parser {
   }
 
   private mutating func separator(_ character: Character) throws {
-    let expected = Value.quoted(String(character))
+    // Messages are built only on failure: this runs for every timestamp.
+    var expected: String { Value.quoted(String(character)) }
     guard position < bytes.count else {
       throw Failure(reason: "end of string where \(expected) is expected")
     }

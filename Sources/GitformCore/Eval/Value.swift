@@ -7,6 +7,12 @@ import Foundation
 /// Terraform's built-in functions. It reads the Syntax layer's AST and reports problems as
 /// `Diagnostic`s. It is not for configuration semantics: which blocks exist, what references
 /// mean and which attributes a resource accepts belong to Config and the layers above.
+///
+/// Entry points: `Evaluator.evaluate(_:in:)` with an `EvalContext` (named values, base
+/// directory, `EvalClock`, `EvalMode`); `Expression.references` for dependencies;
+/// `StaticCheck.diagnostics(of:context:)` for `validate`; `Value.converted(to:)` and
+/// `ValueType.unify(_:)` for type constraints. Deliberate deviations from Terraform are all
+/// about numbers and listed on `DecimalArithmetic`.
 
 /// One HCL value: a type, its content and the marks that travel with it.
 ///
@@ -55,8 +61,12 @@ public struct Value: Sendable {
     Value(type: .number, content: .number(value))
   }
   public static func number(_ value: Int) -> Value { .number(Decimal(value)) }
+  /// A string, normalized to NFC as HCL's information model (and cty) requires, so `"e\u0301"`
+  /// and `"é"` are the same value everywhere, JSON and state included.
   public static func string(_ value: String) -> Value {
-    Value(type: .string, content: .string(value))
+    let normalized =
+      value.utf8.allSatisfy { $0 < 0x80 } ? value : value.precomposedStringWithCanonicalMapping
+    return Value(type: .string, content: .string(normalized))
   }
 
   public static func tuple(_ elements: [Value]) -> Value {

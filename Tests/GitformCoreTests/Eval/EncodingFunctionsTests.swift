@@ -13,6 +13,10 @@ final class EncodingFunctionsTests: FunctionTestCase {
       self.value("jsonencode", value),
       .string(#"{"a":"\u003cx\u003e\u0026\u2028\u0001\t","b":[1,true,null],"c":1500}"#))
     XCTAssertEqual(self.value("jsonencode", .null), .string("null"))
+    // Strings are NFC, as in cty: a decomposed é is written precomposed.
+    XCTAssertEqual(
+      self.value("jsonencode", .string("e\u{301}"))?.stringValue.map { Array($0.unicodeScalars) },
+      Array("\"\u{e9}\"".unicodeScalars))
   }
 
   func testJSONDecodeKeepsNumbersExact() {

@@ -37,6 +37,12 @@ final class EvaluatorErrorTests: EvaluatorTestCase {
         "Invalid index: Elements of a set are identified only by their value"))
   }
 
+  func testIndexBeyondTheLengthUsesHclsWording() {
+    XCTAssertEqual(problem("[1, 2][5]"), "Invalid index: \(invalidKey). @7-10")
+    XCTAssertEqual(
+      problem("[][0]"), "Invalid index: \(invalidKey): the collection has no elements. @3-6")
+  }
+
   func testAttributeErrors() {
     XCTAssertEqual(
       problem("{a=1}.b"),

@@ -23,6 +23,9 @@ final class ExpressionValuesTests: EvaluatorTestCase {
 
   func testOperandValues() {
     XCTAssertEqual(values("var.n * 2"), [#"var.n is "abc""#])
+    XCTAssertEqual(values("1 + var.n * 2 + 3"), [#"var.n is "abc""#])
+    // An inner operation of a left-deep chain (walked in a loop) gets its box too.
+    XCTAssertEqual(values("var.n * 2 * var.e"), [#"var.n is "abc""#])
     XCTAssertEqual(values("var.s * var.n"), ["var.s has a sensitive value", #"var.n is "abc""#])
     XCTAssertEqual(values(#"var.u + "x""#), ["var.u will be known only after apply"])
     XCTAssertEqual(values(#"var.un + "x""#), ["var.un is a number, known only after apply"])
@@ -39,6 +42,11 @@ final class ExpressionValuesTests: EvaluatorTestCase {
     XCTAssertEqual(values("upper(var.l)"), ["var.l is list of string with 2 elements"])
     XCTAssertEqual(values("var.l[0] * 1"), [#"var.l[0] is "a""#])
     XCTAssertEqual(values("[for x in var.l : x * 2]"), [#"x is "a""#])
+  }
+
+  func testTemplateInterpolations() {
+    XCTAssertEqual(values(#""a${var.l}""#), ["var.l is list of string with 2 elements"])
+    XCTAssertEqual(values(#""a${var.o.a}${var.e}""#), ["var.e is empty tuple"])
   }
 
   func testNoValuesWithoutReferences() {

@@ -12,6 +12,37 @@ final class FunctionMessageTests: EvaluatorTestCase {
     return "\(d.summary): \(d.detail)"
   }
 
+  func testEveryFunctionChecksItsArity() {
+    let context = EvalContext()
+    var checked = 0
+    for name in context.functionNames {
+      guard let function = context.functions[name] else { continue }
+      let environment = context.functionEnvironment
+      if !function.parameters.isEmpty {
+        guard
+          case .failure(.notEnoughArguments(let detail)) = function.call(
+            [], environment: environment)
+        else { return XCTFail("\(name) accepted no arguments") }
+        XCTAssertTrue(detail.hasPrefix("Function \"\(name)\" expects "), detail)
+        checked += 1
+      }
+      if function.variadic == nil {
+        let arguments = Array(repeating: Value.string("x"), count: function.parameters.count + 1)
+        guard
+          case .failure(.tooManyArguments(let detail)) = function.call(
+            arguments, environment: environment)
+        else { return XCTFail("\(name) accepted too many arguments") }
+        XCTAssertEqual(
+          detail, "Function \"\(name)\" expects only \(function.parameters.count) argument(s).")
+        checked += 1
+      }
+    }
+    XCTAssertGreaterThan(checked, 40)
+    XCTAssertEqual(
+      detail("plantimestamp(1)"),
+      #"Too many function arguments: Function "plantimestamp" expects only 0 argument(s)."#)
+  }
+
   func testTimestampReasons() {
     let prefix =
       #"Error in function call: Call to function "timeadd" failed: not a valid RFC3339 timestamp: "#

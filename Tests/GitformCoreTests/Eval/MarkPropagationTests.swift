@@ -63,6 +63,21 @@ final class MarkPropagationTests: EvaluatorTestCase {
     }
   }
 
+  func testFunctionsKnowWhatTheyCanDespiteUnknownElements() {
+    XCTAssertEqual(
+      value("keys({a = u, b = 1})", variables: variables), .tuple([.string("a"), .string("b")]))
+    XCTAssertEqual(
+      value("values({a = u, b = 1})", variables: variables), .tuple([.unknown(), .number(1)]))
+    XCTAssertEqual(value("element([u, 2], 1)", variables: variables), .number(2))
+    XCTAssertEqual(value(#"lookup({a = u, b = 1}, "b")"#, variables: variables), .number(1))
+    XCTAssertEqual(
+      value("concat([u], [1])", variables: variables), .tuple([.unknown(), .number(1)]))
+    XCTAssertEqual(value("keys(u)", variables: variables), .unknown())
+    XCTAssertEqual(value("element([1], un)", variables: variables), .unknown())
+    XCTAssertEqual(value("concat(u, [1])", variables: variables), .unknown())
+    XCTAssertEqual(value(#"lookup(u, "a")"#, variables: variables), .unknown())
+  }
+
   func testKnownPartsStayKnown() {
     XCTAssertEqual(value("length([u, 1])", variables: variables), .number(2))
     XCTAssertEqual(value("[u, 1][1]", variables: variables), .number(1))

@@ -9,6 +9,10 @@ final class StringFunctionsTests: FunctionTestCase {
     XCTAssertEqual(value("upper", .string("héllo")), .string("HÉLLO"))
     XCTAssertEqual(value("title", .string("hello wORLD-x y_z")), .string("Hello WORLD-X Y_z"))
     XCTAssertEqual(value("title", .string("o'neil mc-donald")), .string("O'Neil Mc-Donald"))
+    // Go's one-to-one case mappings, as Terraform has them.
+    XCTAssertEqual(value("upper", .string("straße ﬁ")), .string("STRAßE ﬁ"))
+    XCTAssertEqual(value("lower", .string("İI")), .string("ii"))
+    XCTAssertEqual(value("title", .string("ǆx ßa")), .string("ǅx ßa"))
     XCTAssertEqual(value("trimspace", .string("\n a \t")), .string("a"))
     XCTAssertEqual(value("trimprefix", .string("helloworld"), .string("hello")), .string("world"))
     XCTAssertEqual(value("trimprefix", .string("hello"), .string("x")), .string("hello"))
@@ -35,6 +39,7 @@ final class StringFunctionsTests: FunctionTestCase {
     XCTAssertEqual(value("split", .string(","), .string("a,b")), Self.list("a", "b"))
     XCTAssertEqual(value("split", .string(","), .string("")), Self.list(""))
     XCTAssertEqual(value("split", .string(""), .string("abc")), Self.list("a", "b", "c"))
+    XCTAssertEqual(value("split", .string(""), .string("e\u{301}")), Self.list("é"))
     XCTAssertEqual(
       value("join", .string("-"), .emptyTuple, Self.tuple(.string("a")), Self.list("b", "c")),
       .string("a-b-c"))

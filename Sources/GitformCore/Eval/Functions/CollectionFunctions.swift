@@ -21,9 +21,13 @@ enum CollectionFunctions {
       if let attributes = value.attributes { return .number(attributes.count) }
       return .unknown(.number)
     },
-    Function("concat", [], variadic: dynamic("seqs"), returns: .dynamic) { args, _ in
+    Function("concat", [], variadic: partlyUnknown("seqs"), returns: .dynamic) { args, _ in
       guard !args.isEmpty else { throw FunctionError.call("at least one argument is required") }
       var elements: [Value] = []
+      // Known sequences concatenate even when their elements are unknown.
+      if args.contains(where: { !$0.isKnown && ($0.type.isSequence || $0.type == .dynamic) }) {
+        return .unknown()
+      }
       for (index, argument) in args.enumerated() {
         guard argument.type.isSequence, !argument.type.isSet, let items = argument.elements
         else {
@@ -75,7 +79,11 @@ enum CollectionFunctions {
       }
       return .bool(elements.contains { $0.equals(args[1]).boolValue == true })
     },
-    Function("keys", [dynamic("inputMap")], returns: .dynamic) { args, _ in
+    Function("keys", [partlyUnknown("inputMap")], returns: .dynamic) { args, _ in
+      // The keys of a known map are known even when its values are not.
+      if !args[0].isKnown && (args[0].type.isMapping || args[0].type == .dynamic) {
+        return .unknown()
+      }
       guard args[0].type.isMapping, let attributes = args[0].sortedAttributes else {
         throw FunctionError.argument(index: 0, "must have map or object type")
       }
@@ -83,7 +91,10 @@ enum CollectionFunctions {
       if case .map = args[0].type { return .list(names, elementType: .string) }
       return .tuple(names)
     },
-    Function("values", [dynamic("values")], returns: .dynamic) { args, _ in
+    Function("values", [partlyUnknown("values")], returns: .dynamic) { args, _ in
+      if !args[0].isKnown && (args[0].type.isMapping || args[0].type == .dynamic) {
+        return .unknown()
+      }
       guard let attributes = args[0].sortedAttributes, args[0].type.isMapping else {
         throw FunctionError.call("values() requires a map as the first argument")
       }
@@ -91,12 +102,23 @@ enum CollectionFunctions {
       return .tuple(attributes.map(\.value))
     },
     Function(
-      "lookup", [dynamic("inputMap"), StringFunctions.string("key")],
-      variadic: FunctionParameter(name: "default", type: .dynamic, allowNull: true),
+      "lookup",
+      [
+        partlyUnknown("inputMap"),
+        FunctionParameter(name: "key", type: .string, allowUnknown: true),
+      ],
+      variadic: FunctionParameter(
+        name: "default", type: .dynamic, allowNull: true, allowUnknown: true),
       returns: .dynamic
     ) { args, _ in
       guard args.count <= 3 else {
         throw FunctionError.call("lookup() takes two or three arguments, got \(args.count)")
+      }
+      // A known key in a known map finds its element even when other elements are unknown.
+      if !args[1].isKnown
+        || (!args[0].isKnown && (args[0].type.isMapping || args[0].type == .dynamic))
+      {
+        return .unknown()
       }
       guard args[0].type.isMapping, let attributes = args[0].attributes else {
         throw FunctionError.argument(index: 0, "lookup() requires a map as the first argument")
@@ -117,8 +139,17 @@ enum CollectionFunctions {
       }
       throw FunctionError.call("lookup failed to find key \(Value.quoted(key))")
     },
-    Function("element", [dynamic("list"), StringFunctions.number("index")], returns: .dynamic) {
-      args, _ in try element(args[0], args[1])
+    Function(
+      "element",
+      [partlyUnknown("list"), FunctionParameter(name: "index", type: .number, allowUnknown: true)],
+      returns: .dynamic
+    ) { args, _ in
+      if !args[1].isKnown
+        || (!args[0].isKnown && (args[0].type.isSequence || args[0].type == .dynamic))
+      {
+        return .unknown()
+      }
+      return try element(args[0], args[1])
     },
   ]
 
@@ -136,6 +167,12 @@ enum CollectionFunctions {
     }
     let wrapped = position % elements.count
     return elements[wrapped < 0 ? wrapped + elements.count : wrapped]
+  }
+
+  /// A parameter of any type whose value may hold unknowns: the function itself decides what
+  /// it can still know (cty's `AllowUnknown`).
+  static func partlyUnknown(_ name: String) -> FunctionParameter {
+    FunctionParameter(name: name, type: .dynamic, allowUnknown: true)
   }
 
   static func dynamic(_ name: String) -> FunctionParameter {

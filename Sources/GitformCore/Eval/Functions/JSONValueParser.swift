@@ -6,10 +6,13 @@ struct JSONValueParser {
   }
 
   /// Deeper nesting is refused rather than risking the stack.
+  /// Past `StackBudget.checkedFromDepth` levels the thread's remaining stack is checked too,
+  /// as the parser and evaluator do, so `jsondecode` is safe on any thread.
   static let maximumDepth = 512
 
   private let bytes: [UInt8]
   private var position = 0
+  private var stackBudget: StackBudget?
 
   private init(_ text: String) { bytes = Array(text.utf8) }
 
@@ -44,7 +47,10 @@ struct JSONValueParser {
   }
 
   private mutating func value(depth: Int) throws -> Value {
-    guard depth < Self.maximumDepth else { throw Failure(message: "exceeded max depth") }
+    if depth >= StackBudget.checkedFromDepth && stackBudget == nil { stackBudget = StackBudget() }
+    guard depth < Self.maximumDepth, stackBudget?.hasRoom() ?? true else {
+      throw Failure(message: "exceeded max depth")
+    }
     guard position < bytes.count else { throw Failure(message: "EOF") }
     switch bytes[position] {
     case UInt8(ascii: "{"): return try object(depth: depth)

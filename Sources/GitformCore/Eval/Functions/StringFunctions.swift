@@ -3,8 +3,8 @@ import Foundation
 /// String functions: case, trimming, replacing, splitting and joining.
 enum StringFunctions {
   static let all: [Function] = [
-    unary("lower") { $0.lowercased() },
-    unary("upper") { $0.uppercased() },
+    unary("lower") { CaseMapping.lower($0) },
+    unary("upper") { CaseMapping.upper($0) },
     unary("title") { title($0) },
     unary("trimspace") { $0.trimmingCharacters(in: .whitespacesAndNewlines) },
     Function("trimprefix", [string("str"), string("prefix")], returns: .string) { args, _ in
@@ -23,6 +23,8 @@ enum StringFunctions {
     Function("split", [string("separator"), string("str")], returns: .list(.string)) { args, _ in
       let (separator, s) = (args[0].stringValue ?? "", args[1].stringValue ?? "")
       let parts: [String] =
+        // An empty separator splits into characters: cty's strings are NFC, so Go's split into
+        // code points gives the same pieces (`"e\u0301"` is one piece).
         separator.isEmpty
         ? s.map { String($0) } : s.components(separatedBy: separator)
       return .list(parts.map { .string($0) }, elementType: .string)
@@ -77,18 +79,18 @@ enum StringFunctions {
 
   /// Go's `strings.Title`: the first letter of each word upper-cased, the rest unchanged.
   static func title(_ s: String) -> String {
-    var result = ""
+    var result = String.UnicodeScalarView()
     var previousIsWord = false
-    for character in s {
+    for scalar in s.unicodeScalars {
       // Go's separators: ASCII other than letters, digits and `_`, and white space.
       let isWordCharacter =
-        character.isASCII
-        ? character.isLetter || character.isNumber || character == "_"
-        : !character.isWhitespace
-      result += previousIsWord ? String(character) : character.uppercased()
+        scalar.isASCII
+        ? scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "_"
+        : !scalar.properties.isWhitespace
+      result.append(previousIsWord ? scalar : CaseMapping.title(scalar))
       previousIsWord = isWordCharacter
     }
-    return result
+    return String(result)
   }
 
   /// Terraform's `replace`: a `/regex/` pattern is a regular expression whose `$1` groups may
