@@ -5,9 +5,9 @@ import Foundation
 let suites: [(name: String, run: () -> [BenchmarkRow])] = [
   ("emulator-load", EmulatorLoadBenchmark.run),
   ("language", LanguageBenchmark.run),
+  ("format", FormatBenchmark.run),
   ("engine", EngineBenchmark.run),
   ("evaluate", EvaluateBenchmark.run),
-  ("format", FormatBenchmark.run),
 ]
 
 let wanted = Set(CommandLine.arguments.dropFirst())

@@ -45,11 +45,8 @@ public final class GitLabAPI: HTTPHandler, @unchecked Sendable {
     }
     let matched = router.match(method: request.method, path: request.path)
     stats.count(matched.map { "\(request.method) \($0.0.template)" } ?? "\(request.method) (no route)")
-    if let rateLimiter {
-      let key = Authentication.credential(of: request, params: (try? Parameters(
-        query: request.query, body: Data(), contentType: nil, includeBody: false)) ?? Parameters(),
-        basicAllowed: true) ?? "ip:" + Authentication.address(of: request.remoteAddress)
-      if let limited = rateLimiter.admit(key, now: store.now) { return limited }
+    if let rateLimiter, let limited = rateLimiter.admit(rateLimitKey(request), now: store.now) {
+      return limited
     }
     guard let (route, pathParameters) = matched else {
       if request.path.hasPrefix("/api/v3/") || request.path == "/api/v3" {
@@ -70,6 +67,15 @@ public final class GitLabAPI: HTTPHandler, @unchecked Sendable {
     if request.method == "HEAD" { response.body = Data() }
     if dropConnection { return HTTPResponse(status: response.status, dropConnection: true) }
     return response
+  }
+
+  /// Rate limits count per presented token (valid or not), else per client address.
+  private func rateLimitKey(_ request: HTTPRequest) -> String {
+    let query =
+      (try? Parameters(query: request.query, body: Data(), contentType: nil, includeBody: false))
+      ?? Parameters()
+    return Authentication.credential(of: request, params: query, basicAllowed: true)
+      ?? "ip:" + Authentication.address(of: request.remoteAddress)
   }
 
   private func serve(_ request: HTTPRequest, _ route: Route, _ pathParameters: [String: String])

@@ -39,7 +39,8 @@ public enum EmulatorCommandLine {
                         (default 0)
       -fail-seed S      seed of -fail-rate, so that failures are reproducible (default 1)
       -rate-limit N     API requests per minute per token; 0 means unlimited (default 0)
-      -now RFC3339      start the emulator's clock at this time, e.g. 2026-01-31T12:00:00Z
+      -now RFC3339      set the emulator's clock to this time, e.g. 2026-01-31T12:00:00Z;
+                        it then stands still until POST /-/emulator/clock moves it
                         (default: the real time)
       -help             show this help
 

@@ -28,7 +28,7 @@ extension StoreData {
 
   /// The user whose personal namespace has this id.
   func namespaceOwner(_ namespaceID: Int) -> UserRecord? {
-    users.values.first { $0.namespaceID == namespaceID && !$0.isBot }
+    userIDsByNamespace[namespaceID].flatMap { users[$0] }
   }
 
   func namespaceFullPath(_ namespaceID: Int) -> String {
@@ -89,7 +89,7 @@ extension StoreData {
     }
     if namespaceID == nil {
       // Top-level group paths also clash with usernames (personal namespaces).
-      return users.values.contains { $0.username.lowercased() == lower }
+      return user(named: lower) != nil
     }
     return projects.values.contains { $0.namespaceID == namespaceID && $0.path.lowercased() == lower }
   }

@@ -7,13 +7,14 @@ import Foundation
 /// Every change bumps `revision` through the property observers, so the store can tell whether
 /// a request changed anything and must be saved, without each handler remembering to say so.
 struct StoreData: Codable, Sendable {
+  /// Add users with `add(_:)` so the indexes stay current; later field changes may be direct.
   var users: [Int: UserRecord] = [:] { didSet { revision &+= 1 } }
   var groups: [Int: GroupRecord] = [:] { didSet { revision &+= 1 } }
   var projects: [Int: ProjectRecord] = [:] { didSet { revision &+= 1 } }
-  var tokens: [Int: TokenRecord] = [:] {
-    didSet { revision &+= 1 }
-  }
-  var variables: [Int: VariableRecord] = [:] { didSet { revision &+= 1 } }
+  /// Written only through `insert(_:)`, which keeps the token indexes current.
+  private(set) var tokens: [Int: TokenRecord] = [:] { didSet { revision &+= 1 } }
+  /// Written only through `save(_:)` and `removeVariable(_:)`.
+  private(set) var variables: [Int: VariableRecord] = [:] { didSet { revision &+= 1 } }
   /// Keyed by `"<project id>/<name>"`.
   var terraformStates: [String: TerraformStateRecord] = [:] { didSet { revision &+= 1 } }
   var nextUserID = 1 { didSet { revision &+= 1 } }
@@ -25,8 +26,22 @@ struct StoreData: Codable, Sendable {
 
   /// Changes since load; not persisted.
   private(set) var revision = 0
-  /// Token id by secret, for authentication; rebuilt on load, kept current by `insert(_:)`.
+
+  // MARK: - Indexes (not persisted; rebuilt on load) so that requests cost O(answer), not
+  // O(everything): the engine refreshes thousands of tokens one owner at a time.
+
+  /// Token id by secret, for authentication.
   private(set) var tokenIDsByValue: [String: Int] = [:]
+  /// Token ids per owning user, ascending.
+  private(set) var tokenIDsByUser: [Int: [Int]] = [:]
+  /// User id by lower-cased username.
+  private(set) var userIDsByUsername: [String: Int] = [:]
+  /// The human (non-bot) user owning each personal namespace.
+  private(set) var userIDsByNamespace: [Int: Int] = [:]
+  /// Bot user ids per project or group, ascending.
+  private(set) var botIDsByResource: [ResourceReference: [Int]] = [:]
+  /// Variable ids per project or group, ascending.
+  private(set) var variableIDsByOwner: [ResourceReference: [Int]] = [:]
 
   enum CodingKeys: String, CodingKey {
     case users, groups, projects, tokens, variables, terraformStates
@@ -49,21 +64,74 @@ struct StoreData: Codable, Sendable {
     nextProjectID = try container.decode(Int.self, forKey: .nextProjectID)
     nextTokenID = try container.decode(Int.self, forKey: .nextTokenID)
     nextVariableID = try container.decode(Int.self, forKey: .nextVariableID)
-    rebuildTokenIndex()
+    for user in users.values.sorted(by: { $0.id < $1.id }) { index(user) }
+    for token in tokens.values.sorted(by: { $0.id < $1.id }) {
+      tokenIDsByValue[token.value] = token.id
+      tokenIDsByUser[token.userID, default: []].append(token.id)
+    }
+    for variable in variables.values.sorted(by: { $0.id < $1.id }) {
+      variableIDsByOwner[variable.owner, default: []].append(variable.id)
+    }
     revision = 0
   }
 
-  mutating func rebuildTokenIndex() {
-    tokenIDsByValue = Dictionary(tokens.values.map { ($0.value, $0.id) }) { first, _ in first }
+  /// Adds a new user and indexes it.
+  mutating func add(_ user: UserRecord) {
+    users[user.id] = user
+    index(user)
   }
 
-  /// Adds or replaces a token and keeps the secret index current.
+  private mutating func index(_ user: UserRecord) {
+    userIDsByUsername[user.username.lowercased()] = user.id
+    if let resource = user.botResource {
+      botIDsByResource[resource, default: []].append(user.id)
+    } else {
+      userIDsByNamespace[user.namespaceID] = user.id
+    }
+  }
+
+  func user(named username: String) -> UserRecord? {
+    userIDsByUsername[username.lowercased()].flatMap { users[$0] }
+  }
+
+  /// Adds or replaces a token and keeps the token indexes current.
   mutating func insert(_ token: TokenRecord) {
-    if let old = tokens[token.id], old.value != token.value {
-      tokenIDsByValue[old.value] = nil
+    if let old = tokens[token.id] {
+      if old.value != token.value { tokenIDsByValue[old.value] = nil }
+    } else {
+      tokenIDsByUser[token.userID, default: []].append(token.id)
     }
     tokens[token.id] = token
     tokenIDsByValue[token.value] = token.id
+  }
+
+  /// The user's tokens, id ascending.
+  func tokens(ofUser userID: Int) -> [TokenRecord] {
+    (tokenIDsByUser[userID] ?? []).compactMap { tokens[$0] }
+  }
+
+  /// Tokens of the resource's bots, id ascending.
+  func tokens(of resource: ResourceReference) -> [TokenRecord] {
+    (botIDsByResource[resource] ?? []).flatMap { tokens(ofUser: $0) }.sorted { $0.id < $1.id }
+  }
+
+  /// Adds or replaces a variable.
+  mutating func save(_ variable: VariableRecord) {
+    if variables[variable.id] == nil {
+      variableIDsByOwner[variable.owner, default: []].append(variable.id)
+    }
+    variables[variable.id] = variable
+  }
+
+  mutating func removeVariable(_ id: Int) {
+    guard let variable = variables[id] else { return }
+    variables[id] = nil
+    variableIDsByOwner[variable.owner]?.removeAll { $0 == id }
+  }
+
+  /// The resource's variables, id ascending.
+  func variables(of owner: ResourceReference) -> [VariableRecord] {
+    (variableIDsByOwner[owner] ?? []).compactMap { variables[$0] }
   }
 
   func token(withValue value: String) -> TokenRecord? {
@@ -85,7 +153,7 @@ struct StoreData: Codable, Sendable {
       id: data.takeUserID(), username: "root", name: "Administrator", email: "admin@example.com",
       isAdmin: true, state: "active", createdAt: now, namespaceID: data.takeNamespaceID(),
       botResource: nil, createdByID: nil)
-    data.users[root.id] = root
+    data.add(root)
     data.insert(
       TokenRecord(
         id: data.takeTokenID(), userID: root.id, name: "emulator root token", description: nil,

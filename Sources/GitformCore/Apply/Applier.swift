@@ -28,6 +28,8 @@ public struct Applier {
   public let record: @Sendable (JournalEntry) throws -> Void
   /// Receives progress events, from worker threads.
   public let observe: @Sendable (ApplyEvent) -> Void
+  /// Seconds between "Still creating..." lines of a long operation (Terraform's 10).
+  public var progressInterval: Double = 10
 
   public init(
     plan: Plan, configuration: Configuration, graph: ConfigGraph, variables: [String: Value],

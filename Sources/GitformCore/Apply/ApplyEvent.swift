@@ -5,6 +5,8 @@ public struct ApplyEvent: Sendable {
   public enum Kind: Sendable {
     case started
     case completed(seconds: Int)
+    /// Still running after this many seconds (every `Applier.progressInterval`).
+    case running(seconds: Int)
     case failed
   }
 
@@ -27,6 +29,10 @@ public struct ApplyEvent: Sendable {
       let elapsed = seconds >= 60 ? "\(seconds / 60)m\(seconds % 60)s" : "\(seconds)s"
       return "\(address): \(operation.doneNoun) complete after \(elapsed)"
         + (operation == .delete ? "" : idText)
+    case .running(let seconds):
+      let clock = String(format: "%02dm%02ds", seconds / 60, seconds % 60)
+      let idPart = operation == .create ? "" : id.map { "id=\($0), " } ?? ""
+      return "\(address): Still \(operation.startVerb.lowercased())... [\(idPart)\(clock) elapsed]"
     case .failed:
       return "\(address): \(operation.doneNoun) failed"
     }

@@ -50,7 +50,9 @@ extension ApplyRun {
     applier.observe(ApplyEvent(address: address, operation: .delete, kind: .started, id: id, deposed: deposed))
     let start = Date()
     do {
-      try type.delete(object.value, context: applier.resourceContext)
+      try reportingProgress(address, .delete, id: id, deposed: deposed) {
+        try type.delete(object.value, context: applier.resourceContext)
+      }
       try applier.record(.remove(address, deposed: deposed))
       lock.lock()
       if let deposed {

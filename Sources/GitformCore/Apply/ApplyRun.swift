@@ -129,7 +129,9 @@ final class ApplyRun: @unchecked Sendable {
     applier.observe(ApplyEvent(address: address, operation: .create, kind: .started, id: nil))
     let start = Date()
     do {
-      let created = SensitiveMarks.apply(type.schema, to: try type.create(planned, context: applier.resourceContext))
+      let created = SensitiveMarks.apply(
+        type.schema,
+        to: try reportingProgress(address, .create, id: nil) { try type.create(planned, context: applier.resourceContext) })
       let object = StateObject(
         value: created, dependencies: instance.dependencies,
         createBeforeDestroy: instance.resource.lifecycle.createBeforeDestroy ?? type.createsBeforeDestroying)
@@ -169,7 +171,11 @@ final class ApplyRun: @unchecked Sendable {
     // rotate when the expiry moves, so they are shown the old token without one.
     let base = rotates && prior.pending ? prior.value.setting("expires_at", .null(.string)) : prior.value
     do {
-      let updated = SensitiveMarks.apply(type.schema, to: try type.update(prior: base, planned: planned, context: applier.resourceContext))
+      let updated = SensitiveMarks.apply(
+        type.schema,
+        to: try reportingProgress(address, .update, id: type.id(of: prior.value)) {
+          try type.update(prior: base, planned: planned, context: applier.resourceContext)
+        })
       var object = prior
       object.value = updated
       object.pending = false
@@ -229,6 +235,27 @@ final class ApplyRun: @unchecked Sendable {
   }
 
   func elapsed(_ start: Date) -> Int { Int(Date().timeIntervalSince(start)) }
+
+  /// Runs `body`, reporting "Still ..." every `progressInterval` seconds while it lasts.
+  func reportingProgress<T>(
+    _ address: InstanceAddress, _ operation: ApplyOperation, id: String?, deposed: String? = nil,
+    _ body: () throws -> T
+  ) rethrows -> T {
+    let start = Date()
+    let interval = applier.progressInterval
+    let timer = DispatchSource.makeTimerSource(queue: DispatchQueue.global())
+    let observe = applier.observe
+    timer.schedule(deadline: .now() + interval, repeating: interval)
+    timer.setEventHandler {
+      observe(
+        ApplyEvent(
+          address: address, operation: operation,
+          kind: .running(seconds: Int(Date().timeIntervalSince(start).rounded())), id: id, deposed: deposed))
+    }
+    timer.resume()
+    defer { timer.cancel() }
+    return try body()
+  }
 
   /// A fresh 8-hex-digit key for a deposed object, as Terraform makes them.
   static func deposedKey() -> String {

@@ -10,6 +10,7 @@ public struct CommandLineInterface {
   /// Every command, in the order `gitform -help` lists them.
   static let commands: [any Command.Type] = [
     VersionCommand.self,
+    FmtCommand.self,
     ValidateCommand.self,
     ExpiryCommand.self,
     PlanCommand.self,
@@ -21,7 +22,6 @@ public struct CommandLineInterface {
     ShowCommand.self,
     GraphCommand.self,
     ForceUnlockCommand.self,
-    FmtCommand.self,
   ]
 
   public static let version = "0.1.0"

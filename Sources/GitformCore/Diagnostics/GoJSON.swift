@@ -71,7 +71,9 @@ public indirect enum GoJSON: Equatable, Sendable {
     }
   }
 
-  static func quote(_ s: String, into out: inout String) {
+  /// Go's `encodeState.string` with HTML escaping on: the one string writer for every JSON
+  /// gitform writes the way Terraform does (diagnostics, `jsonencode`, state files).
+  public static func quote(_ s: String, into out: inout String) {
     out += "\""
     for scalar in s.unicodeScalars {
       switch scalar {
@@ -80,15 +82,12 @@ public indirect enum GoJSON: Equatable, Sendable {
       case "\n": out += "\\n"
       case "\r": out += "\\r"
       case "\t": out += "\\t"
-      case "<": out += "\\u003c"
-      case ">": out += "\\u003e"
-      case "&": out += "\\u0026"
-      case "\u{2028}": out += "\\u2028"
-      case "\u{2029}": out += "\\u2029"
+      case "\u{08}": out += "\\b"
+      case "\u{0C}": out += "\\f"
+      case "<", ">", "&", "\u{2028}", "\u{2029}": appendUnicodeEscape(scalar.value, to: &out)
       default:
         if scalar.value < 0x20 {
-          let hex = String(scalar.value, radix: 16)
-          out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+          appendUnicodeEscape(scalar.value, to: &out)
         } else {
           out.unicodeScalars.append(scalar)
         }
@@ -96,4 +95,14 @@ public indirect enum GoJSON: Equatable, Sendable {
     }
     out += "\""
   }
+
+  private static let hexDigits = Array("0123456789abcdef")
+
+  private static func appendUnicodeEscape(_ value: UInt32, to out: inout String) {
+    out += "\\u"
+    for shift in stride(from: 12, through: 0, by: -4) {
+      out.append(hexDigits[Int((value >> UInt32(shift)) & 0xF)])
+    }
+  }
+
 }

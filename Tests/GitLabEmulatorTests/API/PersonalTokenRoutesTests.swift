@@ -165,4 +165,15 @@ final class PersonalTokenRoutesTests: APITestCase {
     expect(send("POST", "/api/v4/personal_access_tokens/self/rotate", token: first.token), 401)
     expect(send("GET", "/api/v4/user", token: second.json?["token"]?.stringValue), 200)
   }
+
+  func testSelfServiceCreationIsLimitedToTwoScopes() {
+    let alice = userWithToken("alice")
+    expect(send("POST", "/api/v4/user/personal_access_tokens", token: alice.token,
+      json: #"{"name":"x","scopes":["api"]}"#), 400, #"{"error":"scopes does not have a valid value"}"#)
+    let created = send("POST", "/api/v4/user/personal_access_tokens", token: alice.token,
+      json: #"{"name":"rotator","scopes":["self_rotate"]}"#)
+    expect(created, 201)
+    XCTAssertEqual(created.json?["user_id"]?.intValue, alice.id)
+    XCTAssertEqual(created.json?["expires_at"], .string("2027-11-24"))
+  }
 }

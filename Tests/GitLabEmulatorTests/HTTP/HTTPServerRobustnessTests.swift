@@ -110,6 +110,21 @@ final class HTTPServerRobustnessTests: XCTestCase {
     XCTAssertEqual(server.openConnections, 200)
   }
 
+  func testWaitsForAFreeSlotBeyondMaxConnections() throws {
+    let server = try makeServer { $0.maxConnections = 2 }
+    defer { server.stop() }
+    var first: RawConnection? = try RawConnection(port: server.port)
+    let second = try RawConnection(port: server.port)
+    for connection in [first, second].compactMap({ $0 }) {
+      XCTAssertEqual(try connection.readResponseTo("GET /x HTTP/1.1\r\nHost: x\r\n\r\n").status, 200)
+    }
+    let third = try RawConnection(port: server.port)  // the kernel's backlog takes it
+    third.send("GET /third HTTP/1.1\r\nHost: x\r\n\r\n")
+    XCTAssertFalse(third.receivesData(within: 0.3))
+    first = nil  // closes: a slot frees up
+    XCTAssertEqual(try third.readResponse().bodyText, "GET /third - ")
+  }
+
   func testStopClosesConnectionsAndTheListenerPromptly() throws {
     let server = try makeServer()
     let idle = try RawConnection(port: server.port)

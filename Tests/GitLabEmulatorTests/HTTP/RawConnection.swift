@@ -91,6 +91,13 @@ final class RawConnection {
     (try? fill()) == false && buffer.isEmpty
   }
 
+  /// Whether the server sends anything within `seconds`.
+  func receivesData(within seconds: Double) -> Bool {
+    if !buffer.isEmpty { return true }
+    var entry = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+    return poll(&entry, 1, Int32(seconds * 1000)) > 0
+  }
+
   private func findHeadEnd() -> Int? {
     guard buffer.count >= 4 else { return nil }
     for index in 0...(buffer.count - 4)

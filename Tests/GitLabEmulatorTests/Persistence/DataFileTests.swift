@@ -24,6 +24,8 @@ final class DataFileTests: APITestCase {
     let project = createProject("app")
     expect(send("POST", "/api/v4/projects/\(project)/variables", json: #"{"key":"K","value":"v"}"#), 201)
     expect(send("POST", "/api/v4/projects/\(project)/terraform/state/prod", json: #"{"serial":3}"#), 200)
+    expect(send("POST", "/api/v4/projects/\(project)/access_tokens", json: #"{"name":"bot","scopes":["api"]}"#), 201)
+    let personal = createProject("own", token: alice.token)
     let attributes = try FileManager.default.attributesOfItem(atPath: directory + "/data.json")
     XCTAssertEqual((attributes[.posixPermissions] as? NSNumber)?.intValue, 0o600)
     emulator.stop()
@@ -32,7 +34,14 @@ final class DataFileTests: APITestCase {
     XCTAssertEqual(send("GET", "/api/v4/user", token: alice.token).json?["username"], .string("alice"))
     XCTAssertEqual(send("GET", "/api/v4/projects/\(project)/variables/K").json?["value"], .string("v"))
     expect(send("GET", "/api/v4/projects/\(project)/terraform/state/prod"), 200, #"{"serial":3}"#)
-    XCTAssertEqual(createUser("bob"), alice.id + 1, "id sequences continue")
+    // The lookup indexes are rebuilt from the file.
+    XCTAssertEqual(send("GET", "/api/v4/projects/\(project)/access_tokens").json?.arrayValue?.count, 1)
+    XCTAssertEqual(send("GET", "/api/v4/projects/alice%2Fown").json?["id"]?.intValue, personal)
+    XCTAssertEqual(send("GET", "/api/v4/personal_access_tokens?user_id=\(alice.id)").json?.arrayValue?.count, 1)
+    expect(send("POST", "/api/v4/users",
+      json: #"{"username":"ALICE","name":"A","email":"a2@example.com","password":"secret-password"}"#), 409)
+    let bob = createUser("bob")
+    XCTAssertEqual(bob, alice.id + 2, "id sequences continue (the bot took one)")
     let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory)
     XCTAssertEqual(leftovers, ["data.json"], "no temporary files left behind")
   }

@@ -3,8 +3,8 @@ import XCTest
 
 @testable import GitformCore
 
-/// Every directory of `examples/` plans cleanly against an emulator holding user `alice`,
-/// group `team` and project `team/app`, with the built binary: exit 2 (changes), nothing on
+/// Every directory of `examples/` plans cleanly against an emulator holding users `alice` and
+/// `ci-bot`, projects `team/app` and `platform/deployer`, with the built binary: exit 2 (changes), nothing on
 /// standard error. Examples can therefore never rot.
 final class ExamplesTests: XCTestCase {
   func testEveryExamplePlans() throws {
@@ -15,7 +15,9 @@ final class ExamplesTests: XCTestCase {
     let fixture = try EmulatorFixture()
     defer { fixture.stop() }
     _ = try fixture.createUser("alice")
+    _ = try fixture.createUser("ci-bot")
     _ = try fixture.createProject("app", inGroup: try fixture.createGroup("team"))
+    _ = try fixture.createProject("deployer", inGroup: try fixture.createGroup("platform"))
     for name in names {
       let source = root.appendingPathComponent(name)
       var isDirectory: ObjCBool = false
@@ -34,7 +36,9 @@ final class ExamplesTests: XCTestCase {
         directory: directory,
         environment: [
           "GITLAB_BASE_URL": fixture.emulator.baseURL.absoluteString,
-          "GITLAB_TOKEN": EmulatorFixture.rootToken, "GITFORM_NOW": "2026-06-01T12:00:00Z",
+          // A day from which every example's fixed expiry is in the future and within GitLab's
+          // 365-day maximum, both checked at plan time.
+          "GITLAB_TOKEN": EmulatorFixture.rootToken, "GITFORM_NOW": "2026-09-01T12:00:00Z",
         ])
       let validate = try gitform.run(["validate", "-no-color"])
       XCTAssertEqual(validate.status, 0, "\(name): \(validate.standardError)")

@@ -32,8 +32,8 @@ enum ImpersonationTokenRoutes {
   static func list(_ request: APIRequest, _ data: inout StoreData) throws -> Reply {
     let owner = try user(request, data)
     let state = try request.params.choice("state", in: ["all", "active", "inactive"]) ?? "all"
-    let tokens = data.tokens.values.filter { token in
-      guard token.userID == owner.id, token.impersonation else { return false }
+    let tokens = data.tokens(ofUser: owner.id).filter { token in
+      guard token.impersonation else { return false }
       return state == "all" || token.isActive(at: request.now) == (state == "active")
     }.sorted { $0.id < $1.id }
     return try Pagination.reply(tokens, request) {

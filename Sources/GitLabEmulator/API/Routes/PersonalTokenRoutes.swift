@@ -12,18 +12,37 @@ enum PersonalTokenRoutes {
     Route("DELETE", "/api/v4/personal_access_tokens/:id", revoke),
     Route("POST", "/api/v4/personal_access_tokens/:id/rotate", rotate),
     Route("POST", "/api/v4/users/:user_id/personal_access_tokens", scopes: .users, create),
+    Route("POST", "/api/v4/user/personal_access_tokens", scopes: .users, createOwn),
   ]
+
+  /// 19.x self-service creation: any user, but only the `k8s_proxy` and `self_rotate` scopes.
+  static let selfServiceScopes: Set<String> = ["k8s_proxy", "self_rotate"]
 
   static func create(_ request: APIRequest, _ data: inout StoreData) throws -> Reply {
     try request.requireAdmin()
-    let params = request.params
-    try params.require(["name", "scopes"])
-    let scopes = try params.strings("scopes") ?? []
-    try TokenRules.checkScopes(scopes, allowed: StoreData.allScopes)
-    let requestedExpiry = try params.day("expires_at")
+    try request.params.require(["name", "scopes"])
+    try TokenRules.checkScopes(try request.params.strings("scopes") ?? [], allowed: StoreData.allScopes)
+    _ = try request.params.day("expires_at")
     guard let userID = Int(request.path("user_id")), let user = data.users[userID] else {
       throw APIError.notFound("User")
     }
+    return try issue(for: user, request, &data)
+  }
+
+  static func createOwn(_ request: APIRequest, _ data: inout StoreData) throws -> Reply {
+    let caller = try request.requireCaller()
+    try request.params.require(["name", "scopes"])
+    try TokenRules.checkScopes(try request.params.strings("scopes") ?? [], allowed: selfServiceScopes)
+    return try issue(for: caller.user, request, &data)
+  }
+
+  /// The create service: default expiry today + 365, model validations as one 422 sentence.
+  private static func issue(for user: UserRecord, _ request: APIRequest, _ data: inout StoreData)
+    throws -> Reply
+  {
+    let params = request.params
+    let scopes = try params.strings("scopes") ?? []
+    let requestedExpiry = try params.day("expires_at")
     let name = try params.string("name") ?? ""
     let description = try params.string("description")
     let expiresAt = requestedExpiry ?? TokenRules.maximumExpiry(request)
@@ -42,7 +61,8 @@ enum PersonalTokenRoutes {
 
   static func list(_ request: APIRequest, _ data: inout StoreData) throws -> Reply {
     let caller = try request.requireCaller()
-    var candidates = Array(data.tokens.values)
+    // Non-admins only ever see their own, non-impersonation tokens.
+    var owner: Int? = caller.user.isAdmin ? nil : caller.user.id
     if request.params.has("user_id") {
       guard let userID = try? request.params.int("user_id") else {
         if case .string(let text)? = request.params["user_id"], text.isEmpty, caller.user.isAdmin {
@@ -55,11 +75,10 @@ enum PersonalTokenRoutes {
       } else if userID != caller.user.id {
         throw APIError.unauthorized
       }
-      candidates = candidates.filter { $0.userID == userID }
+      owner = userID
     }
-    if !caller.user.isAdmin {
-      candidates = candidates.filter { $0.userID == caller.user.id && !$0.impersonation }
-    }
+    var candidates = owner.map(data.tokens(ofUser:)) ?? Array(data.tokens.values)
+    if !caller.user.isAdmin { candidates.removeAll { $0.impersonation } }
     let tokens = try TokenRules.filter(candidates, request.params, now: request.now)
     return try Pagination.reply(tokens, request) {
       TokenEntity.render($0, .personalWithIPs, now: request.now)

@@ -49,7 +49,7 @@ enum ResourceTokenCreation {
     caller: Caller, _ request: APIRequest, _ data: inout StoreData) -> UserRecord
   {
     var username = "\(resource.kind.rawValue)_\(resource.id)_bot_\(StoreData.newHex())"
-    while data.users.values.contains(where: { $0.username == username }) {
+    while data.user(named: username) != nil {
       username = "\(resource.kind.rawValue)_\(resource.id)_bot_\(StoreData.newHex())"
     }
     let host = (request.http.header("Host") ?? "localhost").split(separator: ":").first ?? ""
@@ -58,7 +58,7 @@ enum ResourceTokenCreation {
       email: "\(username)@noreply.\(host)", isAdmin: false, state: "active",
       createdAt: request.now, namespaceID: data.takeNamespaceID(), botResource: resource,
       createdByID: caller.user.id)
-    data.users[bot.id] = bot
+    data.add(bot)
     MemberRoutes.setMembership(
       MembershipRecord(
         accessLevel: level, createdAt: request.now, createdByID: caller.user.id, expiresAt: nil),

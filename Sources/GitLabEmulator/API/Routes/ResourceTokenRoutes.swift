@@ -45,10 +45,6 @@ enum ResourceTokenRoutes {
       now: request.now, withSecret: withSecret)
   }
 
-  static func tokens(of resource: ResourceReference, _ data: StoreData) -> [TokenRecord] {
-    data.tokens.values.filter { data.users[$0.userID]?.botResource == resource }
-  }
-
   /// The token `:token_id` of this resource's bots, else `404 <kind> Access Token Not Found`.
   static func token(_ resource: ResourceReference, _ request: APIRequest, _ data: StoreData)
     throws -> TokenRecord
@@ -74,7 +70,7 @@ enum ResourceTokenRoutes {
     throws -> Reply
   {
     let resource = try readable(kind, request, data)
-    let found = try TokenRules.filter(tokens(of: resource, data), request.params, now: request.now)
+    let found = try TokenRules.filter(data.tokens(of: resource), request.params, now: request.now)
     let snapshot = data
     return try Pagination.reply(found, request) { render($0, resource, request, snapshot) }
   }

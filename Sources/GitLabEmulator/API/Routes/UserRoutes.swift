@@ -74,7 +74,7 @@ enum UserRoutes {
     let email = try params.string("email") ?? ""
     let username = try params.string("username") ?? ""
     let name = try params.string("name") ?? ""
-    if data.users.values.contains(where: { $0.username.lowercased() == username.lowercased() }) {
+    if data.user(named: username) != nil {
       throw APIError.message(409, "Username has already been taken")
     }
     if data.users.values.contains(where: { $0.email.lowercased() == email.lowercased() }) {
@@ -91,7 +91,7 @@ enum UserRoutes {
       id: data.takeUserID(), username: username, name: name, email: email,
       isAdmin: try params.bool("admin") ?? false, state: "active", createdAt: request.now,
       namespaceID: data.takeNamespaceID(), botResource: nil, createdByID: caller.user.id)
-    data.users[user.id] = user
+    data.add(user)
     return .json(UserEntity.render(user, .admin, webBase: request.webBase), status: 201)
   }
 

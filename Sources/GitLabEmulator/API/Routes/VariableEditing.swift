@@ -26,7 +26,7 @@ enum VariableEditing {
       description: try params.string("description"))
     try validate(variable, data)
     variable.id = data.takeVariableID()
-    data.variables[variable.id] = variable
+    data.save(variable)
     return .json(NamespaceEntity.variable(variable), status: 201)
   }
 
@@ -57,7 +57,7 @@ enum VariableEditing {
       variable.masked = masked
     }
     try validate(variable, data)
-    data.variables[variable.id] = variable
+    data.save(variable)
     return .json(NamespaceEntity.variable(variable))
   }
 
@@ -77,8 +77,8 @@ enum VariableEditing {
     if !key.isEmpty, !key.unicodeScalars.allSatisfy(isKeyCharacter) {
       add("key", "can contain only letters, digits and '_'.")
     }
-    let taken = data.variables.values.contains {
-      $0.owner == variable.owner && $0.id != variable.id && $0.key == key
+    let taken = data.variables(of: variable.owner).contains {
+      $0.id != variable.id && $0.key == key
         && $0.environmentScope == variable.environmentScope
     }
     if taken { add("key", "(\(key)) has already been taken") }

@@ -31,7 +31,7 @@ enum VariableRoutes {
   }
 
   static func variables(of resource: ResourceReference, _ data: StoreData) -> [VariableRecord] {
-    data.variables.values.filter { $0.owner == resource }.sorted { $0.id < $1.id }
+    data.variables(of: resource)
   }
 
   /// `find_variable`: by key and optional scope filter; none is 404, several is 409.
@@ -70,7 +70,7 @@ enum VariableRoutes {
   {
     let owner = try resource(kind, request, data)
     let variable = try find(owner, request, data)
-    data.variables[variable.id] = nil
+    data.removeVariable(variable.id)
     return .noContent
   }
 }

@@ -23,7 +23,7 @@ enum EncodingFunctions {
     case .null, .unknown: out += "null"
     case .bool(let b): out += b ? "true" : "false"
     case .number(let n): out += NumberFormatting.string(n)
-    case .string(let s): quote(s, into: &out)
+    case .string(let s): GoJSON.quote(s, into: &out)
     case .elements(let elements):
       out += "["
       for (index, element) in elements.enumerated() {
@@ -35,41 +35,11 @@ enum EncodingFunctions {
       out += "{"
       for (index, pair) in attributes.sorted(by: { $0.key < $1.key }).enumerated() {
         if index > 0 { out += "," }
-        quote(pair.key, into: &out)
+        GoJSON.quote(pair.key, into: &out)
         out += ":"
         encode(pair.value, into: &out)
       }
       out += "}"
     }
-  }
-
-  private static let hex = Array("0123456789abcdef")
-
-  static func quote(_ s: String, into out: inout String) {
-    out += "\""
-    for scalar in s.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      case "\u{08}": out += "\\b"
-      case "\u{0C}": out += "\\f"
-      case "<", ">", "&", "\u{2028}", "\u{2029}":
-        out += unicodeEscape(scalar.value)
-      default:
-        if scalar.value < 0x20 {
-          out += unicodeEscape(scalar.value)
-        } else {
-          out.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    out += "\""
-  }
-
-  private static func unicodeEscape(_ value: UInt32) -> String {
-    "\\u" + (0..<4).reversed().map { String(hex[Int((value >> (UInt32($0) * 4)) & 0xF)]) }.joined()
   }
 }

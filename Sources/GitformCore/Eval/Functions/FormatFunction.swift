@@ -133,7 +133,7 @@ enum FormatFunction {
       if let precision = verb.precision { body = String(body.prefix(precision)) }
     case "q":
       body = ""
-      EncodingFunctions.quote(try convert(.string).stringValue ?? "", into: &body)
+      GoJSON.quote(try convert(.string).stringValue ?? "", into: &body)
     case "t":
       body = try convert(.bool).boolValue == true ? "true" : "false"
     case "d", "b", "o", "x", "X":

@@ -27,7 +27,7 @@ public enum JSONWriter {
     case .null: output += "null"
     case .bool(let flag): output += flag ? "true" : "false"
     case .number(let text): output += text
-    case .string(let text): writeString(text, into: &output)
+    case .string(let text): GoJSON.quote(text, into: &output)
     case .array(let elements):
       guard !elements.isEmpty else {
         output += "[]"
@@ -50,7 +50,7 @@ public enum JSONWriter {
       for (offset, member) in members.enumerated() {
         if offset > 0 { output += "," }
         let inner = newline(indent, into: &output)
-        writeString(member.key, into: &output)
+        GoJSON.quote(member.key, into: &output)
         output += indent == nil ? ":" : ": "
         write(member.value, indent: inner, into: &output)
       }
@@ -69,35 +69,5 @@ public enum JSONWriter {
   private static func closeLine(_ indent: String?, into output: inout String) {
     guard let indent else { return }
     output += "\n" + indent
-  }
-
-  /// Go's `encodeState.string` with HTML escaping on.
-  static func writeString(_ text: String, into output: inout String) {
-    output += "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": output += "\\\""
-      case "\\": output += "\\\\"
-      case "\u{08}": output += "\\b"
-      case "\u{0C}": output += "\\f"
-      case "\n": output += "\\n"
-      case "\r": output += "\\r"
-      case "\t": output += "\\t"
-      case "<", ">", "&", "\u{2028}", "\u{2029}":
-        output += unicodeEscape(scalar.value)
-      default:
-        if scalar.value < 0x20 {
-          output += unicodeEscape(scalar.value)
-        } else {
-          output.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    output += "\""
-  }
-
-  private static func unicodeEscape(_ value: UInt32) -> String {
-    let hex = String(value, radix: 16)
-    return "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
   }
 }
