@@ -95,6 +95,16 @@ extension Planner {
         !newer.isEmpty
       else { return nil }
       let ids = newer.map { "\($0.id) (\($0.revoked ? "revoked" : "active"))" }.joined(separator: ", ")
+      if let active = newer.last(where: { !$0.revoked }) {
+        return .warning(
+          "\(change.address) was rotated outside gitform",
+          detail: "Token \(tokenID) is revoked, and newer tokens of its family exist: \(ids). Someone "
+            + "rotated it outside gitform. gitform will replace it with a new token and leave token "
+            + "\(active.id) as it is; to manage token \(active.id) instead, remove \(change.address) "
+            + "from the state and import it (gitform import). Whoever still holds the value of token "
+            + "\(tokenID) and rotates with it makes GitLab revoke the whole family (automatic reuse "
+            + "detection).")
+      }
       return .warning(
         "\(change.address) was revoked by GitLab's automatic reuse detection, probably",
         detail: "Token \(tokenID) is revoked, and newer tokens of its family exist: \(ids). GitLab "

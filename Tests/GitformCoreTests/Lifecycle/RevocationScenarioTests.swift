@@ -142,4 +142,22 @@ final class RevocationScenarioTests: XCTestCase {
     XCTAssertEqual(active.count, 1)
     XCTAssertEqual(active.first?["id"] as? Int, try scene.state("user_token.ci")["token_id"] as? Int)
   }
+
+  func testRotationOutsideGitformIsNamed() throws {
+    try scene.write(userToken("2026-12-01", scopes: "\"api\", \"self_rotate\""))
+    try scene.apply()
+    let managed = try scene.state("user_token.ci")
+    let managedID = try XCTUnwrap(managed["token_id"] as? Int)
+    let outside = try scene.fixture.raw(
+      .post, "/api/v4/personal_access_tokens/self/rotate", token: try XCTUnwrap(managed["token"] as? String))
+    let successorID = try XCTUnwrap(scene.fixture.field(outside, "id") as? Int)
+    let plan = try scene.plan()
+    let flat = plan.standardOutput.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    XCTAssertTrue(flat.contains("Warning: user_token.ci was rotated outside gitform"), plan.standardOutput)
+    XCTAssertTrue(
+      flat.contains(
+        "Token \(managedID) is revoked, and newer tokens of its family exist: \(successorID) (active). Someone rotated it outside gitform."),
+      plan.standardOutput)
+    XCTAssertFalse(flat.contains("reuse detection, probably"))
+  }
 }
