@@ -37,6 +37,15 @@ public struct Planner {
       if diagnostics.hasErrors { return (nil, diagnostics) }
       prior = outcome.state
       drift = outcome.drift
+    } else if prior.objects.values.contains(where: \.pending) {
+      // Even without refresh, a create or rotation whose answer was lost must be resolved
+      // first: planning it as new would leave what GitLab made as an active orphan.
+      let pending = Set(prior.objects.filter { $0.value.pending }.map(\.key))
+      let outcome = Refresher(context: resourceContext, parallelism: options.parallelism)
+        .refresh(prior, only: pending)
+      diagnostics += outcome.diagnostics
+      if diagnostics.hasErrors { return (nil, diagnostics) }
+      prior = outcome.state
     }
     let imports = importObjects(prior, into: &diagnostics)
     if diagnostics.hasErrors { return (nil, diagnostics) }
@@ -127,9 +136,7 @@ public struct Planner {
       return ResourceChange(address: instance.address, action: .noOp, before: nil, after: nil)
     }
     let planner = InstancePlanner(type: type, context: resourceContext, today: resourceContext.today)
-    let object = prior.objects[instance.address]
-    // Without refresh a pending object was never looked for: plan it as new.
-    let known = object.flatMap { $0.pending && !options.refresh ? nil : $0 }
+    let known = prior.objects[instance.address]
     let change = planner.change(
       instance, prior: known?.value, importID: imports[instance.address],
       forceReplace: options.isTargeted(instance.address, by: options.replace),

@@ -180,4 +180,22 @@ final class RotationCrashTests: XCTestCase {
       selfCheck: "/api/v4/personal_access_tokens/self")
     XCTAssertEqual(try scene.state("user_token.ci")["expires_at"] as? String, "2026-06-21")
   }
+
+  func testLostRotationIsResolvedEvenWithoutRefresh() throws {
+    try scene.write(userToken("2026-06-11"))
+    try scene.apply()
+    try scene.fixture.fault(
+      "POST", "/api/v4/personal_access_tokens/:id/rotate", ["drop_after_commit": true])
+    try scene.write(userToken("2026-06-21"))
+    XCTAssertEqual(try scene.gitform.run(["apply", "-auto-approve", "-no-color"]).status, 1)
+    let apply = try scene.gitform.run(["apply", "-auto-approve", "-no-color", "-refresh=false"])
+    XCTAssertEqual(apply.status, 0, apply.standardOutput + apply.standardError)
+    XCTAssertTrue(apply.standardOutput.contains("Apply complete! Resources: 0 added, 1 changed, 0 destroyed."), apply.standardOutput)
+    let attributes = try scene.state("user_token.ci")
+    XCTAssertNotNil(attributes["token"] as? String)
+    XCTAssertEqual(
+      LifecycleHarness.active(try scene.userTokens(), named: "ci").map { $0["id"] as? Int },
+      [attributes["token_id"] as? Int])
+    try scene.assertNoChanges()
+  }
 }
