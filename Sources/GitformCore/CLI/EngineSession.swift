@@ -201,8 +201,9 @@ final class EngineSession {
       configuration: configuration, graph: graph, variables: variables, evalContext: evalContext,
       resourceContext: resources, options: options)
     let (plan, diagnostics) = planner.plan(state: snapshot)
-    report(diagnostics)
     guard let plan else {
+      context.out("\nPlanning failed. gitform encountered an error while generating this plan.\n\n")
+      report(diagnostics)
       if !diagnostics.hasErrors { _ = fail("Planning failed", "gitform could not make a plan.") }
       return nil
     }
