@@ -140,10 +140,15 @@ public struct Planner {
       return ResourceChange(address: instance.address, action: .noOp, before: nil, after: nil)
     }
     guard instance.config.isWhollyKnown else {
+      // What is configured is known to later expressions; everything else after apply.
+      var values: [String: Value] = [:]
+      for attribute in type.schema.attributes {
+        let configured = instance.config[attribute: attribute.name]
+        values[attribute.name] = configured.isNull ? .unknown(attribute.type) : configured
+      }
       return ResourceChange(
-        address: instance.address, action: .read,
-        reason: "its arguments depend on values not known until apply", before: nil,
-        after: .unknown(type.schema.objectType), dependencies: instance.dependencies)
+        address: instance.address, action: .read, reason: "config refers to values not yet known",
+        before: nil, after: Value.object(type.schema, values), dependencies: instance.dependencies)
     }
     do {
       let value = try type.read(instance.config, context: resourceContext)
