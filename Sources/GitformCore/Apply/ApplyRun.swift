@@ -77,10 +77,16 @@ final class ApplyRun: @unchecked Sendable {
       guard markPending(address, after, instance) else { return .unknown() }
       return create(type, address, after, instance) ?? .unknown()
     case .update:
-      guard let prior else { return create(type, address, after, instance) ?? .unknown() }
+      guard let prior else {
+        guard markPending(address, after, instance) else { return .unknown() }
+        return create(type, address, after, instance) ?? .unknown()
+      }
       return update(type, address, prior, after, instance) ?? prior.value
     case .replace:
-      guard let prior else { return create(type, address, after, instance) ?? .unknown() }
+      guard let prior else {
+        guard markPending(address, after, instance) else { return .unknown() }
+        return create(type, address, after, instance) ?? .unknown()
+      }
       if cbd {
         // The old object stays in state as deposed until it is deleted, so a crash between
         // the two steps leaves it known and the next plan deletes it.
@@ -101,6 +107,7 @@ final class ApplyRun: @unchecked Sendable {
         return created
       }
       guard delete(type, address, prior, instance: instance) else { return prior.value }
+      guard markPending(address, after, instance) else { return .unknown() }
       return create(type, address, after, instance, replacing: true) ?? .unknown()
     case .delete, .noOp, .read:
       return prior?.value ?? .unknown()

@@ -81,8 +81,8 @@ struct ApplyCommand: Command {
         "GitLab changed since the plan was saved, so applying it now would take other actions than the ones saved. Run gitform plan again.") ? 0 : 1
     }
     let renderer = PlanRenderer(color: session.color)
-    session.report(plan.warnings)
     if saved == nil { context.out(renderer.render(plan)) }
+    session.report(plan.warnings)
     if plan.isEmpty {
       return finishWithoutChanges(session, plan: plan, destroy: isDestroy)
     }

@@ -191,18 +191,20 @@ final class EngineSession {
     options.targets = flags.targets
     options.replace = flags.replace
     options.parallelism = flags.parallelism
+    let planner = Planner(
+      configuration: configuration, graph: graph, variables: variables, evalContext: evalContext,
+      resourceContext: resources, options: options)
     if flags.refresh {
-      for address in snapshot.addresses {
+      let scope = planner.refreshScope(snapshot)
+      for address in snapshot.addresses where scope?.contains(address) ?? true {
         guard let object = snapshot.objects[address], let type = ResourceCatalog.managed(address.resource.type) else { continue }
         context.out("\(address): Refreshing state... [id=\(type.id(of: object.value))]\n")
       }
     }
-    let planner = Planner(
-      configuration: configuration, graph: graph, variables: variables, evalContext: evalContext,
-      resourceContext: resources, options: options)
     let (plan, diagnostics) = planner.plan(state: snapshot)
-    report(diagnostics)
     guard let plan else {
+      context.out("\nPlanning failed. gitform encountered an error while generating this plan.\n\n")
+      report(diagnostics)
       if !diagnostics.hasErrors { _ = fail("Planning failed", "gitform could not make a plan.") }
       return nil
     }

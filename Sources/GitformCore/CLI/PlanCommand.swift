@@ -53,8 +53,9 @@ struct PlanCommand: Command {
     defer { session.unlock() }
     guard let plan = session.makePlan(resources, destroy: flags.destroy) else { return 1 }
     let renderer = PlanRenderer(color: session.color)
-    session.report(plan.warnings)
     context.out(renderer.render(plan))
+    // As Terraform: warnings follow the plan they are about.
+    session.report(plan.warnings)
     if let out = flags.out {
       var saved = SavedPlan(
         lineage: session.state.lineage, serial: session.state.serial,

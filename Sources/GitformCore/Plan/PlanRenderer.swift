@@ -112,10 +112,7 @@ public struct PlanRenderer {
       + " \(keyword) \"\(address.resource.type)\" \"\(address.resource.name)\" {\n"
     if let schema = PlanRenderer.schema(of: address) {
       let renderer = ObjectDiffRenderer(schema: schema, replacePaths: change.replacePaths, symbols: symbols)
-      switch change.action {
-      case .read: break
-      default: text += renderer.render(before: change.before, after: change.after)
-      }
+      text += renderer.render(before: change.before, after: change.after)
     }
     return text + "    }\n"
   }

@@ -32,7 +32,8 @@ public struct Planner {
     var prior = state
     var drift: [DriftEntry] = []
     if options.refresh && !prior.objects.isEmpty {
-      let outcome = Refresher(context: resourceContext, parallelism: options.parallelism).refresh(prior)
+      let outcome = Refresher(context: resourceContext, parallelism: options.parallelism)
+        .refresh(prior, only: refreshScope(prior))
       diagnostics += outcome.diagnostics
       if diagnostics.hasErrors { return (nil, diagnostics) }
       prior = outcome.state
@@ -151,10 +152,15 @@ public struct Planner {
       return ResourceChange(address: instance.address, action: .noOp, before: nil, after: nil)
     }
     guard instance.config.isWhollyKnown else {
+      // What is configured is known to later expressions; everything else after apply.
+      var values: [String: Value] = [:]
+      for attribute in type.schema.attributes {
+        let configured = instance.config[attribute: attribute.name]
+        values[attribute.name] = configured.isNull ? .unknown(attribute.type) : configured
+      }
       return ResourceChange(
-        address: instance.address, action: .read,
-        reason: "its arguments depend on values not known until apply", before: nil,
-        after: .unknown(type.schema.objectType), dependencies: instance.dependencies)
+        address: instance.address, action: .read, reason: "config refers to values not yet known",
+        before: nil, after: Value.object(type.schema, values), dependencies: instance.dependencies)
     }
     do {
       let value = try type.read(instance.config, context: resourceContext)
@@ -169,6 +175,16 @@ public struct Planner {
       return ResourceChange(
         address: instance.address, action: .noOp, before: nil, after: .unknown(type.schema.objectType))
     }
+  }
+
+  /// With -target, only the targeted objects and what they depend on are read from GitLab.
+  func refreshScope(_ state: StateSnapshot) -> Set<InstanceAddress>? {
+    guard !options.targets.isEmpty else { return nil }
+    var resources = Set(options.targets.map(\.resource))
+    for target in options.targets {
+      resources.formUnion(graph.resourceDependencies(of: .resource(target.resource)))
+    }
+    return Set(state.addresses.filter { resources.contains($0.resource) })
   }
 
   private func deleteReason(_ address: ResourceInstanceAddress, expansions: [ResourceAddress: [InstanceKey?]]) -> String {

@@ -102,4 +102,31 @@ final class ApplyCommandTests: XCTestCase {
     try lock.unlock()
     XCTAssertEqual(run(["plan"]).code, 0)
   }
+
+  func testDataSourceIsReadDuringApplyWhenItsArgumentsAreUnknown() throws {
+    try """
+      resource "project_token" "deploy" {
+        project    = "team/app"
+        name       = "deploy"
+        scopes     = ["read_api"]
+        expires_at = "2026-12-01"
+      }
+
+      data "user" "bot" {
+        id = project_token.deploy.user_id
+      }
+
+      output "bot_is_bot" {
+        value = data.user.bot.bot
+      }
+
+      """.write(to: directory.appendingPathComponent("main.gf.hcl"), atomically: true, encoding: .utf8)
+    let plan = run(["plan"])
+    XCTAssertTrue(plan.out.contains("  # data.user.bot will be read during apply\n  # (config refers to values not yet known)\n <= data \"user\" \"bot\" {\n"), plan.out)
+    let applied = run(["apply", "-auto-approve"])
+    XCTAssertEqual(applied.code, 0, applied.err)
+    XCTAssertTrue(applied.out.contains("data.user.bot: Reading...\ndata.user.bot: Read complete after 0s [id="), applied.out)
+    XCTAssertTrue(applied.out.hasSuffix("Outputs:\n\nbot_is_bot = true\n"), applied.out)
+    XCTAssertEqual(run(["plan", "-detailed-exitcode"]).code, 0)
+  }
 }

@@ -87,4 +87,66 @@ final class KillTests: XCTestCase {
   private func adoptedCount(_ plan: String) -> Int {
     plan.components(separatedBy: "never received its value").count - 1
   }
+
+  func testReplacementKilledPartWayLeavesNoActiveOrphan() throws {
+    let executable = try GitformProcess.executableURL()
+    let fixture = try EmulatorFixture(latencyMilliseconds: 5)
+    defer { fixture.stop() }
+    let alice = try fixture.createUser("alice")
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gitform-kill-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let environment = [
+      "GITLAB_BASE_URL": fixture.emulator.baseURL.absoluteString,
+      "GITLAB_TOKEN": EmulatorFixture.rootToken, "GITFORM_NOW": "2026-06-01T12:00:00Z",
+    ]
+    let gitform = GitformProcess(directory: directory, environment: environment)
+    func configure(_ scope: String) throws {
+      try gitform.write(
+        "main.gf.hcl",
+        """
+        resource "user_token" "bulk" {
+          count      = 80
+          user_id    = \(alice)
+          name       = "bulk-${count.index}"
+          scopes     = ["\(scope)"]
+          expires_at = "2026-12-01"
+        }
+
+        """)
+    }
+    try configure("read_api")
+    XCTAssertEqual(try gitform.run(["apply", "-auto-approve"]).status, 0)
+    try configure("read_user")
+
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = ["apply", "-auto-approve", "-no-color"]
+    process.currentDirectoryURL = directory
+    process.environment = environment
+    let output = Pipe()
+    process.standardOutput = output
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    var seen = ""
+    while seen.components(separatedBy: "Creation complete").count - 1 < 30 {
+      let chunk = output.fileHandleForReading.availableData
+      if chunk.isEmpty { break }
+      seen += String(decoding: chunk, as: UTF8.self)
+    }
+    kill(process.processIdentifier, SIGKILL)
+    process.waitUntilExit()
+
+    let finish = try gitform.run(["apply", "-auto-approve", "-no-color"])
+    XCTAssertEqual(finish.status, 0, finish.standardError)
+    var active: [[String: Any]] = []
+    for page in 1...3 {
+      let answer = try fixture.raw(.get, "/api/v4/personal_access_tokens?user_id=\(alice)&per_page=100&page=\(page)")
+      active += (answer.json as? [[String: Any]] ?? []).filter { $0["active"] as? Bool == true }
+    }
+    XCTAssertEqual(active.count, 80)
+    XCTAssertEqual(Set(active.compactMap { $0["name"] as? String }).count, 80)
+    XCTAssertTrue(active.allSatisfy { ($0["scopes"] as? [String]) == ["read_user"] })
+    XCTAssertEqual(try gitform.run(["plan", "-detailed-exitcode"]).status, 0)
+  }
 }

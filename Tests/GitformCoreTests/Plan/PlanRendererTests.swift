@@ -1,0 +1,98 @@
+import XCTest
+
+@testable import GitformCore
+
+/// Terraform's plan layout for what the end-to-end golden files do not show: nested blocks,
+/// deletes of counted instances, output changes only.
+final class PlanRendererTests: XCTestCase {
+  private let type = UserToken()
+
+  private func plan(_ changes: [ResourceChange], outputs: [OutputChange] = []) -> Plan {
+    Plan(
+      changes: changes, drift: [], outputChanges: outputs, isDestroy: false, warnings: [],
+      priorState: StateSnapshot(), outputs: [:])
+  }
+
+  func testNestedBlockAndCountedDelete() {
+    let after = InstancePlanner(type: type, context: nil, today: CalendarDate(year: 2026, month: 6, day: 1)!)
+      .planned(
+        Value.object(type.schema, [
+          "user_id": .number(2), "name": .string("bot"), "scopes": .stringSet(["api"]),
+          "rotation_configuration": .object(["expiration_days": .number(30), "rotate_before_days": .number(7)]),
+        ]), prior: nil, lifecycle: Lifecycle())
+    let address = InstanceAddress(resource: ResourceAddress(type: "user_token", name: "bot"))
+    let gone = InstanceAddress(resource: ResourceAddress(type: "user_token", name: "old"), key: .int(1))
+    let before = Value.object(type.schema, [
+      "user_id": .number(2), "name": .string("old"), "scopes": .stringSet(["read_api"]), "id": .string("2:9"),
+      "token": Value.string("secret-value").marked(sensitive: true),
+    ])
+    let text = PlanRenderer().render(plan([
+      ResourceChange(address: address, action: .create, before: nil, after: after),
+      ResourceChange(address: gone, action: .delete, reason: "index [1] is out of range for count", before: before, after: nil),
+    ]))
+    XCTAssertEqual(
+      text,
+      """
+
+      gitform used the selected providers to generate the following execution plan.
+      Resource actions are indicated with the following symbols:
+        + create
+        - destroy
+
+      gitform will perform the following actions:
+
+        # user_token.bot will be created
+        + resource "user_token" "bot" {
+            + active      = (known after apply)
+            + created_at  = (known after apply)
+            + description = ""
+            + expires_at  = (known after apply)
+            + id          = (known after apply)
+            + name        = "bot"
+            + revoked     = (known after apply)
+            + scopes      = [
+                + "api",
+              ]
+            + token       = (sensitive value)
+            + token_id    = (known after apply)
+            + user_id     = 2
+
+            + rotation_configuration {
+                + expiration_days    = 30
+                + rotate_before_days = 7
+              }
+          }
+
+        # user_token.old[1] will be destroyed
+        # (because index [1] is out of range for count)
+        - resource "user_token" "old" {
+            - id      = "2:9" -> null
+            - name    = "old" -> null
+            - scopes  = [
+                - "read_api",
+              ] -> null
+            - token   = (sensitive value) -> null
+            - user_id = 2 -> null
+          }
+
+      Plan: 1 to add, 0 to change, 1 to destroy.
+
+      """)
+    XCTAssertFalse(text.contains("secret-value"))
+  }
+
+  func testOnlyOutputsChange() {
+    let text = PlanRenderer().render(plan([], outputs: [OutputChange(name: "greeting", action: .create, before: nil, after: .string("hi"))]))
+    XCTAssertEqual(
+      text,
+      """
+
+      Changes to Outputs:
+        + greeting = "hi"
+
+      You can apply this plan to save these new output values to the gitform state,
+      without changing any real infrastructure.
+
+      """)
+  }
+}
