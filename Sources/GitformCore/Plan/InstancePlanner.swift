@@ -114,7 +114,7 @@ struct InstancePlanner {
 
   /// The reason of the rotation that gets a value for a token adopted without one.
   static let valueNeverReceived =
-    "an interrupted apply made this token but never received its value (rotating it for one)"
+    "an interrupted apply made this token but never received its value; a rotation gets one"
 
   /// With `rotation_configuration`, a new token's expiry is today + `expiration_days`, decided
   /// here at plan time so apply asks GitLab for exactly the date the plan showed.

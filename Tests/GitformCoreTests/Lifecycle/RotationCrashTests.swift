@@ -66,7 +66,7 @@ final class RotationCrashTests: XCTestCase {
     XCTAssertEqual(plan.status, 2, plan.standardError, file: file, line: line)
     XCTAssertTrue(
       plan.standardOutput.contains(
-        "will be updated in-place\n  # (rotation: an interrupted apply made this token but never received its value (rotating it for one))\n"),
+        "will be updated in-place\n  # (rotation: an interrupted apply made this token but never received its value; a rotation gets one)\n"),
       plan.standardOutput, file: file, line: line)
     XCTAssertFalse(plan.standardOutput.contains("revoked outside gitform"), file: file, line: line)
     XCTAssertFalse(plan.standardOutput.contains("reuse detection"), file: file, line: line)
