@@ -56,7 +56,8 @@ extension ExpiryCommand {
     let changes = Dictionary(plan.changes.map { ($0.address, $0) }, uniquingKeysWith: { a, _ in a })
     var entries: [Entry] = []
     for address in plan.priorState.addresses {
-      guard let object = plan.priorState.objects[address], !object.pending,
+      // A pending object GitLab made nothing for (no token id) has no expiry to report.
+      guard let object = plan.priorState.objects[address], object.value.int("token_id") != nil,
         let type = ResourceCatalog.managed(address.resource.type), isToken(type)
       else { continue }
       let value = object.value

@@ -63,6 +63,10 @@ struct ExpiryCommand: Command {
       context.err("\nError: Invalid option\n\n\(problem.message)\n")
       return 1
     }
+    if !flags.targets.isEmpty || !flags.replace.isEmpty {
+      context.err("\nError: Invalid option\n\nexpiry reports on every managed token: -target and -replace do not apply.\n")
+      return 1
+    }
     if let extra = flags.positional.first {
       context.err("\nError: Too many command line arguments\n\nUnexpected argument \(extra): expiry takes no arguments.\n")
       return 1

@@ -193,5 +193,8 @@ final class ExpiryCommandTests: XCTestCase {
     let unknown = try gitform.run(["expiry", "-everything"])
     XCTAssertEqual(unknown.status, 1)
     XCTAssertTrue(unknown.standardError.contains("Unknown option -everything."), unknown.standardError)
+    let target = try gitform.run(["expiry", "-target=user_token.ci"])
+    XCTAssertEqual(target.status, 1)
+    XCTAssertTrue(target.standardError.contains("-target and -replace do not apply"), target.standardError)
   }
 }

@@ -96,6 +96,12 @@ final class RotationCrashTests: XCTestCase {
     XCTAssertEqual(tokens.first { $0["id"] as? Int == firstID }?["revoked"] as? Bool, true)
     XCTAssertEqual(LifecycleHarness.active(tokens, named: "ci").count, 1)
     XCTAssertEqual(try status("user_token.ci"), "tainted", "the intent was recorded before the request")
+    // The expiry report already sees the adopted successor and the rotation it still needs.
+    let report = try scene.gitform.run(["expiry", "-json"])
+    let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(report.standardOutput.utf8)) as? [String: Any])
+    let row = try XCTUnwrap((json["tokens"] as? [[String: Any]])?.first)
+    XCTAssertEqual(row["expires_at"] as? String, "2026-06-21")
+    XCTAssertEqual(row["next_apply"] as? String, "rotate")
 
     try assertRecovery(
       "user_token.ci", name: "ci", tokens: scene.userTokens,
