@@ -186,4 +186,33 @@ final class RotationKindsTests: XCTestCase {
     XCTAssertEqual(destroy.status, 0, destroy.standardOutput + destroy.standardError)
     XCTAssertTrue(LifecycleHarness.active(try scene.projectTokens(), named: "deploy").isEmpty)
   }
+
+  /// A group token with `self_rotate` rotates through the group's self/rotate route.
+  func testGroupTokenSelfRotates() throws {
+    let config = { (expiry: String) in
+      """
+      resource "group_token" "team" {
+        group      = "team"
+        name       = "team"
+        scopes     = ["read_api", "self_rotate"]
+        expires_at = "\(expiry)"
+      }
+
+      """
+    }
+    try scene.write(config("2026-06-11"))
+    try scene.apply()
+    let first = try scene.state("group_token.team")
+    try scene.fixture.resetStats()
+    try scene.write(config("2026-06-25"))
+    try scene.apply()
+    XCTAssertEqual(try scene.requests("POST /api/v4/groups/:id/access_tokens/self/rotate"), 1)
+    XCTAssertEqual(try scene.requests("POST /api/v4/groups/:id/access_tokens/:token_id/rotate"), 0)
+    let rotated = try scene.state("group_token.team")
+    XCTAssertGreaterThan(try XCTUnwrap(rotated["token_id"] as? Int), try XCTUnwrap(first["token_id"] as? Int))
+    XCTAssertEqual(rotated["user_id"] as? Int, first["user_id"] as? Int)
+    XCTAssertEqual(rotated["expires_at"] as? String, "2026-06-25")
+    let value = try XCTUnwrap(rotated["token"] as? String)
+    XCTAssertEqual(try scene.fixture.raw(.get, "/api/v4/groups/\(scene.groupID)", token: value).status, 200)
+  }
 }
