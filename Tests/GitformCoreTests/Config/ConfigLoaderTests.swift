@@ -61,6 +61,14 @@ final class ConfigLoaderTests: XCTestCase {
       ["Cycle: local.a, local.b: These blocks refer to each other, so none of them can be evaluated first. Remove one of the references to break the cycle."])
   }
 
+  /// Two independent cycles are two errors, each naming only its own members.
+  func testEachCycleIsItsOwnError() {
+    let detail = "These blocks refer to each other, so none of them can be evaluated first. Remove one of the references to break the cycle."
+    XCTAssertEqual(
+      messages("locals {\n  a = local.b\n  b = local.a\n  x = local.y\n  y = local.z\n  z = local.x\n}\n"),
+      ["Cycle: local.a, local.b: \(detail)", "Cycle: local.x, local.y, local.z: \(detail)"])
+  }
+
   func testVariableKeysMaskingAndDatesAreChecked() {
     let result = messages(
       """
