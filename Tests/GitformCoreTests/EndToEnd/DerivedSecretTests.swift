@@ -201,6 +201,33 @@ final class DerivedSecretTests: XCTestCase {
     XCTAssertTrue(planned.contains("(sensitive value) is not a valid key"), planned)
     _ = try run(["validate", "-no-color"], status: nil)
 
+    // A sensitive import id would be printed in progress lines: refused, as in Terraform.
+    try gitform.write(
+      "main.gf.hcl",
+      """
+      variable "secret" {
+        type      = string
+        sensitive = true
+        default   = "glpat-not-a-valid-key"
+      }
+
+      import {
+        to = user_token.imp
+        id = "2:${var.secret}"
+      }
+
+      resource "user_token" "imp" {
+        user_id    = 2
+        name       = "imp"
+        scopes     = ["read_api"]
+        expires_at = "2027-02-01"
+      }
+
+      """)
+    let imported = try run(["plan", "-no-color"], status: 1)
+    XCTAssertTrue(imported.contains("Error: Invalid import id argument"), imported)
+    XCTAssertTrue(imported.contains("The import ID cannot be sensitive."), imported)
+
     try gitform.write(
       "main.gf.hcl",
       """
