@@ -46,7 +46,7 @@ extension ApplyRun {
     _ type: any ResourceType, _ address: InstanceAddress, _ object: StateObject,
     instance: InstanceConfig?, deposed: String? = nil
   ) -> Bool {
-    let id = type.id(of: object.value)
+    let id = type.displayID(of: object.value)
     applier.observe(ApplyEvent(address: address, operation: .delete, kind: .started, id: id, deposed: deposed))
     let start = Date()
     do {

@@ -138,7 +138,8 @@ final class ApplyRun: @unchecked Sendable {
     do {
       let created = SensitiveMarks.apply(
         type.schema,
-        to: try reportingProgress(address, .create, id: nil) { try type.create(planned, context: applier.resourceContext) })
+        to: try reportingProgress(address, .create, id: nil) { try type.create(planned, context: applier.resourceContext) },
+        carrying: planned)
       let object = StateObject(
         value: created, dependencies: instance.dependencies,
         createBeforeDestroy: instance.resource.lifecycle.createBeforeDestroy ?? type.createsBeforeDestroying)
@@ -146,7 +147,7 @@ final class ApplyRun: @unchecked Sendable {
       lock.lock()
       counts.added += 1
       lock.unlock()
-      applier.observe(ApplyEvent(address: address, operation: .create, kind: .completed(seconds: elapsed(start)), id: type.id(of: created)))
+      applier.observe(ApplyEvent(address: address, operation: .create, kind: .completed(seconds: elapsed(start)), id: type.displayID(of: created)))
       return created
     } catch {
       fail(address, .create, "Failed to create \(address)", Refresher.describe(error), instance)
@@ -158,14 +159,14 @@ final class ApplyRun: @unchecked Sendable {
     _ type: any ResourceType, _ address: InstanceAddress, _ prior: StateObject, _ planned: Value,
     _ instance: InstanceConfig
   ) -> Value? {
-    applier.observe(ApplyEvent(address: address, operation: .update, kind: .started, id: type.id(of: prior.value)))
+    applier.observe(ApplyEvent(address: address, operation: .update, kind: .started, id: type.displayID(of: prior.value)))
     let start = Date()
     do {
       let updated = SensitiveMarks.apply(
         type.schema,
-        to: try reportingProgress(address, .update, id: type.id(of: prior.value)) {
+        to: try reportingProgress(address, .update, id: type.displayID(of: prior.value)) {
           try type.update(prior: prior.value, planned: planned, context: applier.resourceContext)
-        })
+        }, carrying: planned)
       var object = prior
       object.value = updated
       object.dependencies = instance.dependencies
@@ -173,7 +174,7 @@ final class ApplyRun: @unchecked Sendable {
       lock.lock()
       counts.changed += 1
       lock.unlock()
-      applier.observe(ApplyEvent(address: address, operation: .update, kind: .completed(seconds: elapsed(start)), id: type.id(of: updated)))
+      applier.observe(ApplyEvent(address: address, operation: .update, kind: .completed(seconds: elapsed(start)), id: type.displayID(of: updated)))
       return updated
     } catch {
       fail(address, .update, "Failed to update \(address)", Refresher.describe(error), instance)
@@ -187,7 +188,7 @@ final class ApplyRun: @unchecked Sendable {
     let start = Date()
     do {
       let value = try type.read(instance.config, context: applier.resourceContext)
-      applier.observe(ApplyEvent(address: instance.address, operation: .read, kind: .completed(seconds: elapsed(start)), id: value.string("id")))
+      applier.observe(ApplyEvent(address: instance.address, operation: .read, kind: .completed(seconds: elapsed(start)), id: value[attribute: "id"].containsSensitive ? nil : value.string("id")))
       return value
     } catch {
       fail(instance.address, .read, "Failed to read \(instance.address)", Refresher.describe(error), instance)

@@ -50,6 +50,11 @@ extension Planner {
         }
         continue
       }
+      // As Terraform: a sensitive id would be printed in progress lines and errors.
+      if value.containsSensitive {
+        diagnostics.append(.error("Invalid import id argument", detail: "The import ID cannot be sensitive.", subject: entry.id.range))
+        continue
+      }
       guard let type = ResourceCatalog.managed(entry.to.resource.type) else { continue }
       switch ImportReader(type: type, context: resourceContext).read(id: id) {
       case .success(let object):

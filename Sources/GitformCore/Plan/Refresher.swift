@@ -51,7 +51,7 @@ struct Refresher {
         for (address, value) in zip(batch.addresses, values) {
           guard let prior = state.objects[address] else { continue }
           if let value {
-            let marked = SensitiveMarks.apply(batch.type.schema, to: value)
+            let marked = SensitiveMarks.apply(batch.type.schema, to: value, carrying: prior.value)
             outcome.state.objects[address]?.value = marked
             if !ValueComparison.same(marked, prior.value) {
               outcome.drift.append(DriftEntry(address: address, before: prior.value, after: marked))
@@ -81,7 +81,7 @@ struct Refresher {
       else { continue }
       do {
         if let found = try type.findCreated(object.value, claimed: claimed, context: context) {
-          let marked = SensitiveMarks.apply(type.schema, to: found)
+          let marked = SensitiveMarks.apply(type.schema, to: found, carrying: object.value)
           outcome.state.objects[address]?.value = marked
           // Still pending only when a secret GitLab sends once was lost (a token's value).
           outcome.state.objects[address]?.pending = type.schema.attribute("token") != nil && marked[attribute: "token"].isNull

@@ -9,9 +9,11 @@ import Foundation
 struct PastExpirationError: Error, Equatable, Sendable, CustomStringConvertible, LocalizedError {
   var expiry: CalendarDate
   var now: Date
+  /// A sensitive `expires_at` is described, never shown.
+  var isSensitive = false
 
   var description: String {
-    "Expiry date \(expiry) must be in the future. Current time is "
+    "Expiry date \(isSensitive ? "(sensitive value)" : expiry.description) must be in the future. Current time is "
       + "\(TokenAttributes.timestamp(now)). Choose a later expires_at, or leave "
       + "validate_past_expiration_date unset to allow it."
   }
@@ -23,6 +25,7 @@ struct PastExpirationError: Error, Equatable, Sendable, CustomStringConvertible,
     guard planned.bool("validate_past_expiration_date") == true, let expiry,
       expiry.startOfDayUTC <= now
     else { return }
-    throw PastExpirationError(expiry: expiry, now: now)
+    throw PastExpirationError(
+      expiry: expiry, now: now, isSensitive: planned[attribute: "expires_at"].containsSensitive)
   }
 }
