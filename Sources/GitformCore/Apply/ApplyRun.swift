@@ -8,6 +8,9 @@ final class ApplyRun: @unchecked Sendable {
   var diagnostics: [Diagnostic] = []
   /// Resource blocks with a failed or skipped instance: their dependents are skipped.
   var failed: Set<ResourceAddress> = []
+  /// What each failed or skipped resource depends on: a replaced object one of them depends on
+  /// may still be in use (a variable still carrying the old token), so it is not deleted.
+  var failedDependencies: Set<ResourceAddress> = []
   /// Old objects of create-before-destroy replacements (deposed), deleted at the end.
   var superseded: [(DeposedKey, StateObject)] = []
   var counts = (imported: 0, added: 0, changed: 0, destroyed: 0)
@@ -213,6 +216,7 @@ final class ApplyRun: @unchecked Sendable {
     }
     lock.lock()
     failed.insert(address.resource)
+    failedDependencies.formUnion(instance?.dependencies ?? [])
     diagnostics.append(.error(summary, detail: detail, subject: instance?.resource.block.definitionRange))
     lock.unlock()
   }
