@@ -38,6 +38,8 @@ extension ApplyRun {
       remaining.removeAll { item in batch.contains { $0.address == item.address && $0.deposed == item.deposed } }
       _ = ParallelWork.run(batch.count, limit: applier.parallelism) { index -> Bool in
         let doomed = batch[index]
+        // After an interrupt nothing new starts; a deposed object stays for the next apply.
+        guard !self.applier.isCancelled() else { return false }
         guard let type = ResourceCatalog.managed(doomed.address.resource.type) else { return false }
         return self.delete(type, doomed.address, doomed.object, instance: nil, deposed: doomed.deposed)
       }

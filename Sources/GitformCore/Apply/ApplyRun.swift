@@ -63,6 +63,9 @@ final class ApplyRun: @unchecked Sendable {
     guard let change = changes[address], change.action != .noOp else {
       return prior?.value ?? changes[address]?.after ?? .unknown()
     }
+    if applier.isCancelled() {
+      return prior?.value ?? .unknown()
+    }
     if let blocked {
       fail(address, nil, "Skipped \(address)", "It depends on \(blocked), which could not be applied.", instance)
       return prior?.value ?? .unknown()

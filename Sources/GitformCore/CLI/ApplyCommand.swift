@@ -67,7 +67,10 @@ struct ApplyCommand: Command {
     guard session.loadConfiguration(mode: .plan), let resources = session.connect(),
       session.lockState(operation: LockInfo.apply), session.loadState()
     else { return 1 }
-    defer { session.unlock() }
+    defer {
+      session.unlock()
+      InterruptHandler.uninstall()
+    }
     if let saved, let problem = stalePlanProblem(saved, session) {
       return session.fail(problem.0, problem.1) ? 0 : 1
     }
@@ -94,7 +97,7 @@ struct ApplyCommand: Command {
       return session.fail(error.summary, error.detail) ? 0 : 1
     }
     let printLock = NSLock()
-    let applier = Applier(
+    var applier = Applier(
       plan: plan, configuration: session.configuration, graph: session.graph,
       variables: session.variables, evalContext: session.evalContext, resourceContext: resources,
       parallelism: flags.parallelism,
@@ -104,6 +107,9 @@ struct ApplyCommand: Command {
         context.out(event.line + "\n")
         printLock.unlock()
       })
+    // From here Ctrl-C stops gracefully: the journal and the lock must be closed properly.
+    applier.isCancelled = { InterruptHandler.isCancelled }
+    InterruptHandler.install(color: session.color)
     let result = applier.apply()
     var store = session.store
     do {
