@@ -71,10 +71,16 @@ struct ApplyCommand: Command {
       session.unlock()
       InterruptHandler.uninstall()
     }
+    // While the lock is held Ctrl-C stops gracefully, so the lock is released and the journal
+    // closed (except at the approval prompt, which a first Ctrl-C ends as before).
+    InterruptHandler.install(color: session.color)
     if let saved, let problem = stalePlanProblem(saved, session) {
       return session.fail(problem.0, problem.1) ? 0 : 1
     }
     guard let plan = session.makePlan(resources, destroy: isDestroy) else { return 1 }
+    if InterruptHandler.isCancelled {
+      return session.fail("execution halted", "gitform was interrupted while planning; nothing was changed.") ? 0 : 1
+    }
     if let saved, SavedPlan.actions(of: plan) != saved.actions {
       return session.fail(
         "Saved plan no longer matches",
@@ -87,7 +93,9 @@ struct ApplyCommand: Command {
       return finishWithoutChanges(session, plan: plan, destroy: isDestroy)
     }
     if !flags.autoApprove && saved == nil {
+      InterruptHandler.uninstall()
       guard confirm(context, destroy: isDestroy) else { return 1 }
+      InterruptHandler.install(color: session.color)
     }
     context.out("\n")
     let journal: StateJournal
@@ -107,9 +115,7 @@ struct ApplyCommand: Command {
         context.out(event.line + "\n")
         printLock.unlock()
       })
-    // From here Ctrl-C stops gracefully: the journal and the lock must be closed properly.
     applier.isCancelled = { InterruptHandler.isCancelled }
-    InterruptHandler.install(color: session.color)
     let result = applier.apply()
     var store = session.store
     do {

@@ -129,6 +129,19 @@ final class InterruptTests: XCTestCase {
     XCTAssertEqual(try activeTokenNames(), ["t-0", "t-1", "t-2", "t-3"])
   }
 
+  func testInterruptWhileRefreshingChangesNothingAndReleasesTheLock() throws {
+    XCTAssertEqual(try gitform.run(["apply", "-auto-approve"]).status, 0)
+    try fixture.fault("GET", "/api/v4/personal_access_tokens/:id", times: 4, ["delay_ms": 1000])
+    let run = try interrupt(["destroy", "-auto-approve", "-parallelism=4"], after: "Refreshing state...", count: 1)
+    XCTAssertEqual(run.status, 1, run.out + run.err)
+    XCTAssertTrue(run.out.contains("Gracefully shutting down...\n"), run.out)
+    XCTAssertFalse(run.out.contains("Destroying..."), run.out)
+    XCTAssertTrue(run.err.contains("Error: execution halted"), run.err)
+    XCTAssertFalse(lockInfoExists)
+    XCTAssertEqual(try activeTokenNames(), ["t-0", "t-1", "t-2", "t-3"])
+    XCTAssertEqual(try gitform.run(["state", "list"]).standardOutput.split(separator: "\n").count, 4)
+  }
+
   func testSecondInterruptExitsAtOnce() throws {
     try fixture.fault("POST", "/api/v4/users/:user_id/personal_access_tokens", times: 4, ["delay_ms": 4000])
     let run = try interrupt(["apply", "-auto-approve", "-parallelism=1"], after: "Creating...", count: 1, interrupts: 2)
