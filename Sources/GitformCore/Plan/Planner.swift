@@ -173,6 +173,16 @@ public struct Planner {
     for target in options.targets {
       resources.formUnion(graph.resourceDependencies(of: .resource(target.resource)))
     }
+    // -destroy also destroys what depends on a target, so that is read too.
+    var grew = options.destroy
+    while grew {
+      grew = false
+      for (address, object) in state.objects
+      where !resources.contains(address.resource) && object.dependencies.contains(where: resources.contains) {
+        resources.insert(address.resource)
+        grew = true
+      }
+    }
     return Set(state.addresses.filter { resources.contains($0.resource) })
   }
 

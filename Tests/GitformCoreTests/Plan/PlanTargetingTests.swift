@@ -92,6 +92,18 @@ final class PlanTargetingTests: XCTestCase {
       ["  # project_variable.v[\"a\"] will be destroyed", "Plan: 0 to add, 0 to change, 1 to destroy."])
   }
 
+  func testDestroyReadsTheDependentsItDestroys() throws {
+    let projects = try XCTUnwrap(try fixture.raw(.get, "/api/v4/projects").json as? [[String: Any]])
+    let project = try XCTUnwrap(projects.first?["id"] as? Int)
+    XCTAssertEqual(try fixture.raw(.delete, "/api/v4/projects/\(project)/variables/V_B").status, 204)
+    XCTAssertEqual(
+      plan(["-destroy", "-target=user_token.bot[\"a\"]"]),
+      [
+        "  # project_variable.v[\"a\"] will be destroyed", "  # user_token.bot[\"a\"] will be destroyed",
+        "Plan: 0 to add, 0 to change, 2 to destroy.",
+      ])
+  }
+
   func testResourceTargetWithoutKeyNamesEveryInstance() {
     XCTAssertEqual(
       plan(["-destroy", "-target=project_token.n"]),
