@@ -13,17 +13,19 @@ enum InterruptHandler {
 
   /// Terraform's text for the first interrupt, on standard output.
   private static let plainNotice: StaticString =
-    "\nInterrupt received.\nPlease wait for gitform to exit or data loss may occur.\nGracefully shutting down...\n"
+    "\nInterrupt received.\nPlease wait for gitform to exit or data loss may occur.\nGracefully shutting down...\n\n"
   private static let colorNotice: StaticString =
-    "\n\u{1B}[0m\u{1B}[1m\u{1B}[31mInterrupt received.\u{1B}[0m\n\u{1B}[1m\u{1B}[31mPlease wait for gitform to exit or data loss may occur.\n\u{1B}[1m\u{1B}[31mGracefully shutting down...\u{1B}[0m\n"
+    "\u{1B}[0m\u{1B}[1m\u{1B}[31m\nInterrupt received.\nPlease wait for gitform to exit or data loss may occur.\nGracefully shutting down...\u{1B}[0m\n\n"
   /// Terraform's text for the second interrupt, on standard error.
   private static let fatalNotice: StaticString =
-    "\nTwo interrupts received. Exiting immediately. Note that data loss may have occurred.\n"
+    "\nTwo interrupts received. Exiting immediately. Note that data loss may have occurred.\n\n"
 
   /// Catches SIGINT until `uninstall`.
   static func install(color: Bool) {
     count = 0
     self.color = color
+    // Initialise the lazy statics now: the handler must not be the first to touch them.
+    _ = (plainNotice, colorNotice, fatalNotice)
     signal(SIGINT) { _ in
       InterruptHandler.count += 1
       if InterruptHandler.count == 1 {

@@ -93,7 +93,7 @@ final class InterruptTests: XCTestCase {
     XCTAssertEqual(run.status, 1, run.out + run.err)
     XCTAssertTrue(
       run.out.contains(
-        "Interrupt received.\nPlease wait for gitform to exit or data loss may occur.\nGracefully shutting down...\n"),
+        "\nInterrupt received.\nPlease wait for gitform to exit or data loss may occur.\nGracefully shutting down...\n\n"),
       run.out)
     XCTAssertEqual(run.out.components(separatedBy: "Destroying...").count - 1, 2, run.out)
     XCTAssertEqual(run.out.components(separatedBy: "Destruction complete").count - 1, 2, run.out)
@@ -131,12 +131,14 @@ final class InterruptTests: XCTestCase {
 
   func testInterruptWhileRefreshingChangesNothingAndReleasesTheLock() throws {
     XCTAssertEqual(try gitform.run(["apply", "-auto-approve"]).status, 0)
-    try fixture.fault("GET", "/api/v4/personal_access_tokens/:id", times: 4, ["delay_ms": 1000])
+    // The refresh lists the user's tokens in one slowed-down request.
+    try fixture.fault("GET", "/api/v4/personal_access_tokens", times: 1, ["delay_ms": 1500])
     let run = try interrupt(["destroy", "-auto-approve", "-parallelism=4"], after: "Refreshing state...", count: 1)
     XCTAssertEqual(run.status, 1, run.out + run.err)
     XCTAssertTrue(run.out.contains("Gracefully shutting down...\n"), run.out)
     XCTAssertFalse(run.out.contains("Destroying..."), run.out)
     XCTAssertTrue(run.err.contains("Error: execution halted"), run.err)
+    XCTAssertTrue(run.err.contains("gitform was interrupted while planning; nothing was changed."), run.err)
     XCTAssertFalse(lockInfoExists)
     XCTAssertEqual(try activeTokenNames(), ["t-0", "t-1", "t-2", "t-3"])
     XCTAssertEqual(try gitform.run(["state", "list"]).standardOutput.split(separator: "\n").count, 4)
