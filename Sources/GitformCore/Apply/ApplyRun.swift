@@ -8,6 +8,9 @@ final class ApplyRun: @unchecked Sendable {
   var diagnostics: [Diagnostic] = []
   /// Resource blocks with a failed or skipped instance: their dependents are skipped.
   var failed: Set<ResourceAddress> = []
+  /// What each failed or skipped resource depends on: a replaced object one of them depends on
+  /// may still be in use (a variable still carrying the old token), so it is not deleted.
+  var failedDependencies: Set<ResourceAddress> = []
   /// Old objects of create-before-destroy replacements (deposed), deleted at the end.
   var superseded: [(DeposedKey, StateObject)] = []
   var counts = (imported: 0, added: 0, changed: 0, destroyed: 0)
@@ -59,6 +62,9 @@ final class ApplyRun: @unchecked Sendable {
     lock.unlock()
     guard let change = changes[address], change.action != .noOp else {
       return prior?.value ?? changes[address]?.after ?? .unknown()
+    }
+    if applier.isCancelled() {
+      return prior?.value ?? .unknown()
     }
     if let blocked {
       fail(address, nil, "Skipped \(address)", "It depends on \(blocked), which could not be applied.", instance)
@@ -214,6 +220,7 @@ final class ApplyRun: @unchecked Sendable {
     }
     lock.lock()
     failed.insert(address.resource)
+    failedDependencies.formUnion(instance?.dependencies ?? [])
     diagnostics.append(.error(summary, detail: detail, subject: instance?.resource.block.definitionRange))
     lock.unlock()
   }

@@ -67,19 +67,32 @@ extension Planner {
     return (objects, ids)
   }
 
-  /// Keeps the targeted changes and those they depend on; the rest become no-ops.
+  /// Keeps the targeted instances and those they depend on (with -destroy: those that depend
+  /// on them, which must go first, as Terraform does); the rest become no-ops. A target without
+  /// a key names every instance of its resource. Dependencies are recorded per resource, so an
+  /// instance depends on every instance of a resource it refers to.
   func applyTargets(_ changes: [ResourceChange]) -> [ResourceChange] {
-    var wanted = Set(changes.filter { options.isTargeted($0.address, by: options.targets) }.map(\.address.resource))
+    var instancesOf: [ResourceAddress: [ResourceInstanceAddress]] = [:]
+    var dependenciesOf: [ResourceInstanceAddress: Set<ResourceAddress>] = [:]
+    var dependentsOf: [ResourceAddress: [ResourceInstanceAddress]] = [:]
+    for change in changes {
+      instancesOf[change.address.resource, default: []].append(change.address)
+      dependenciesOf[change.address, default: []].formUnion(change.dependencies)
+      for dependency in Set(change.dependencies) { dependentsOf[dependency, default: []].append(change.address) }
+    }
+    var wanted = Set(changes.filter { options.isTargeted($0.address, by: options.targets) }.map(\.address))
     var stack = Array(wanted)
     while let next = stack.popLast() {
-      for change in changes where change.address.resource == next {
-        for dependency in change.dependencies where wanted.insert(dependency).inserted {
-          stack.append(dependency)
-        }
+      let related =
+        options.destroy
+        ? dependentsOf[next.resource] ?? []
+        : (dependenciesOf[next] ?? []).flatMap { instancesOf[$0] ?? [] }
+      for address in related where wanted.insert(address).inserted {
+        stack.append(address)
       }
     }
     return changes.map { change in
-      guard !wanted.contains(change.address.resource) else { return change }
+      guard !wanted.contains(change.address) else { return change }
       var kept = change
       kept.action = .noOp
       kept.after = change.before

@@ -173,6 +173,18 @@ public struct Planner {
     for target in options.targets {
       resources.formUnion(graph.resourceDependencies(of: .resource(target.resource)))
     }
+    // -destroy also destroys what depends on a target, so that is read too.
+    var dependents = Set(options.targets.map(\.resource))
+    var grew = options.destroy
+    while grew {
+      grew = false
+      for (address, object) in state.objects
+      where !dependents.contains(address.resource) && object.dependencies.contains(where: dependents.contains) {
+        dependents.insert(address.resource)
+        grew = true
+      }
+    }
+    resources.formUnion(dependents)
     return Set(state.addresses.filter { resources.contains($0.resource) })
   }
 
