@@ -119,6 +119,21 @@ public struct UserToken: ResourceType {
     }
   }
 
+  /// GitLab's `GET /personal_access_tokens/:id` also answers for impersonation tokens without
+  /// saying so (gitlab-api.md §1.1); only the impersonation endpoint tells them apart.
+  public func importMismatch(_ partial: Value, read object: Value?, context: ResourceContext) throws -> String? {
+    guard let object, let userID = object.int("user_id"), let tokenID = object.int("token_id") else {
+      return nil
+    }
+    do {
+      _ = try context.client.impersonationToken(userID: userID, id: tokenID)
+    } catch let error as GitLabError where error.code == .notFound {
+      return nil
+    }
+    return "Token \(tokenID) of user \(userID) is an impersonation token, not a personal access token. "
+      + "Import it as an impersonation_token instead."
+  }
+
   public func importObject(id: String) -> Result<Value, ImportIDError> {
     TokenAttributes.parseTwoPartID(id, first: "user-id").flatMap { owner, tokenID in
       guard let userID = Int(owner), userID > 0 else {
