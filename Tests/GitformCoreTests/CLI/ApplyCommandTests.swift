@@ -91,6 +91,39 @@ final class ApplyCommandTests: XCTestCase {
     XCTAssertEqual(mode, 0o600)
   }
 
+  func testStateMvOfAWholeCountedResourceMovesEveryInstance() throws {
+    try """
+      resource "user_token" "bot" {
+        count      = 2
+        user_id    = 2
+        name       = "bot-${count.index}"
+        scopes     = ["api"]
+        expires_at = "2026-12-01"
+      }
+
+      """.write(to: directory.appendingPathComponent("main.gf.hcl"), atomically: true, encoding: .utf8)
+    XCTAssertEqual(run(["apply", "-auto-approve"]).code, 0)
+    let ids = (0...1).map { run(["state", "show", "user_token.bot[\($0)]"]).out }
+
+    let moved = run(["state", "mv", "user_token.bot", "user_token.robot"])
+    XCTAssertEqual(moved.code, 0, moved.err)
+    XCTAssertEqual(moved.out, "Move \"user_token.bot\" to \"user_token.robot\"\nSuccessfully moved 1 object(s).\n")
+    XCTAssertEqual(run(["state", "list"]).out, "user_token.robot[0]\nuser_token.robot[1]\n")
+    XCTAssertEqual(
+      (0...1).map { run(["state", "show", "user_token.robot[\($0)]"]).out },
+      ids.map { $0.replacingOccurrences(of: "user_token.bot[", with: "user_token.robot[").replacingOccurrences(of: "\"bot\"", with: "\"robot\"") })
+
+    let instance = run(["state", "mv", "user_token.robot[0]", "user_token.robot[5]"])
+    XCTAssertEqual(instance.code, 0, instance.err)
+    XCTAssertEqual(run(["state", "list"]).out, "user_token.robot[1]\nuser_token.robot[5]\n")
+
+    let occupied = run(["state", "mv", "user_token.robot", "user_token.robot"])
+    XCTAssertEqual(occupied.code, 1)
+    XCTAssertTrue(occupied.err.contains("Error: Invalid target address"), occupied.err)
+    XCTAssertEqual(run(["state", "mv", "user_token.robot", "user_token.x[0]"]).code, 1)
+    XCTAssertEqual(run(["state", "list"]).out, "user_token.robot[1]\nuser_token.robot[5]\n")
+  }
+
   func testForceUnlockRemovesAStaleLockOnlyWithItsID() throws {
     let statePath = directory.appendingPathComponent("gitform.tfstate").path
     let lock = try StateLock.acquire(LockInfo(operation: LockInfo.apply, version: "test", path: "gitform.tfstate"), statePath: statePath)
