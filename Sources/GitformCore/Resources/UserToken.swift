@@ -34,7 +34,9 @@ public struct UserToken: ResourceType {
     blocks: [TokenAttributes.rotationBlock])
 
   public func validate(_ config: Value, ranges: AttributeRanges) -> [Diagnostic] {
-    TokenAttributes.checkScopes(
+    TokenChecks.checkName(config, ranges: ranges)
+      + TokenChecks.checkDescription(config, ranges: ranges)
+      + TokenAttributes.checkScopes(
       config, allowed: TokenAttributes.personalScopes, kind: "personal access token",
       ranges: ranges)
       + TokenAttributes.checkExpiry(config, ranges: ranges, requireOne: false)
