@@ -97,9 +97,17 @@ struct ReferenceCollector {
         visit(item.value)
       }
     case .unary(_, let operand, _): visit(operand)
-    case .binary(_, let lhs, let rhs, _):
-      visit(lhs)
-      visit(rhs)
+    case .binary:
+      // A chain `a + b + c ...` is a left-deep tree as long as the line: walk its spine in a
+      // loop, not by recursion, so its length cannot exhaust the stack. Order is unchanged.
+      var rights: [Expression] = []
+      var leftmost = expression
+      while case .binary(_, let lhs, let rhs, _) = leftmost.kind {
+        rights.append(rhs)
+        leftmost = lhs
+      }
+      visit(leftmost)
+      for rhs in rights.reversed() { visit(rhs) }
     case .conditional(let condition, let a, let b):
       visit(condition)
       visit(a)
