@@ -124,6 +124,16 @@ final class ApplyCommandTests: XCTestCase {
     XCTAssertEqual(run(["state", "list"]).out, "user_token.robot[1]\nuser_token.robot[5]\n")
   }
 
+  func testNoOutputsWarningNamesOnlyCommandsGitformHas() {
+    let none = run(["output"])
+    XCTAssertEqual(none.code, 0)
+    XCTAssertEqual(none.out, "")
+    XCTAssertEqual(
+      none.err,
+      "\nWarning: No outputs found\n\nThe state file either has no outputs defined, or all the defined outputs are\nempty. Please define an output in your configuration with the `output` keyword\nand run `gitform apply` for it to become available. If you are using\ninterpolation, please verify the interpolated value is not empty. You can use\n`gitform plan` to see the values outputs will have.\n")
+    XCTAssertFalse(none.err.contains("gitform refresh") || none.err.contains("gitform console"))
+  }
+
   func testForceUnlockRemovesAStaleLockOnlyWithItsID() throws {
     let statePath = directory.appendingPathComponent("gitform.tfstate").path
     let lock = try StateLock.acquire(LockInfo(operation: LockInfo.apply, version: "test", path: "gitform.tfstate"), statePath: statePath)
