@@ -74,7 +74,7 @@ struct ReferenceChecker {
               subject: reference.range))
         }
       case .local(let name):
-        if !configuration.locals.contains(where: { $0.name == name }) {
+        if configuration.local(name) == nil {
           diagnostics.append(
             .error(
               "Reference to undeclared local value",
