@@ -16,6 +16,10 @@ public struct Reference: Sendable, Hashable {
 
   public var subject: Subject
   public var range: SourceRange
+  /// For a resource reference, the attribute it reads (`token` of `user_token.a[0].token`)
+  /// and that step's range, so an unknown name can be reported with the schema's names.
+  public var attributeName: String?
+  public var attributeRange: SourceRange?
 
   /// The reference a traversal makes; nil for names bound by `for` or template loops (the
   /// caller filters those out first).
@@ -58,6 +62,14 @@ public struct Reference: Sendable, Hashable {
         subject = first(1).map { .resource(ResourceAddress(type: root, name: $0[0])) } ?? .incomplete(root)
       } else {
         subject = .unknown(root)
+      }
+    }
+    if case .resource = subject {
+      var rest = traversal.steps.dropFirst(root == "data" ? 2 : 1)
+      if case .index? = rest.first?.kind { rest = rest.dropFirst() }
+      if let step = rest.first, case .attribute(let name) = step.kind {
+        attributeName = name
+        attributeRange = step.range
       }
     }
   }

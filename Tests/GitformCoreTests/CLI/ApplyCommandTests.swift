@@ -81,6 +81,7 @@ final class ApplyCommandTests: XCTestCase {
     XCTAssertTrue(show.out.contains("    token       = (sensitive value)\n"), show.out)
     XCTAssertFalse(show.out.contains(raw.out))
     XCTAssertFalse(run(["show", "-json"]).out.contains(raw.out))
+    XCTAssertTrue(run(["show"]).out.hasSuffix("\n\nOutputs:\n\ntoken = (sensitive value)\ntoken_id = \"2:2\"\n"), run(["show"]).out)
 
     let moved = run(["state", "mv", "user_token.ci", "user_token.renamed"])
     XCTAssertEqual(moved.out, "Move \"user_token.ci\" to \"user_token.renamed\"\nSuccessfully moved 1 object(s).\n")
