@@ -38,7 +38,7 @@ public struct ConfigGraph: Sendable {
           switch reference.subject {
           case .variable(let name): result.insert(.variable(name))
           case .local(let name):
-            if configuration.locals.contains(where: { $0.name == name }) { result.insert(.local(name)) }
+            if configuration.local(name) != nil { result.insert(.local(name)) }
           case .resource(let address):
             if configuration.resource(address.mode, address.type, address.name) != nil {
               result.insert(.resource(address))

@@ -126,6 +126,27 @@ extension Planner {
     }
   }
 
+  /// A required argument whose value turned out null (most often an imported token's `token`,
+  /// which GitLab never shows again) would fail at apply; say so now, naming where it comes from.
+  func nullRequiredCheck(_ instance: InstanceConfig, type: any ResourceType) -> [Diagnostic] {
+    type.schema.attributes.compactMap { attribute in
+      guard attribute.presence == .required, instance.config[attribute: attribute.name].isNull,
+        let expression = instance.resource.block.body.attributes.first(where: { $0.name == attribute.name })?.expression
+      else { return nil }
+      let tokens = expression.references.compactMap { traversal -> String? in
+        guard case .resource(let address)? = Reference(traversal)?.subject,
+          traversal.steps.contains(where: { if case .attribute("token") = $0.kind { return true } else { return false } })
+        else { return nil }
+        return address.description
+      }
+      var detail = "The argument \"\(attribute.name)\" of \(instance.address) is required, but its value is null."
+      if let token = tokens.first {
+        detail += " It comes from \(token).token, which has no value: GitLab shows a token's value only when the token is created or rotated, so an imported token's value is not in the state. Replace the token (gitform apply -replace=\(token)) to get a value gitform can pass on."
+      }
+      return .error("Missing value for \(attribute.name)", detail: detail, subject: instance.ranges.range(of: attribute.name))
+    }
+  }
+
   func outputChanges(state: StateSnapshot, outputs: [String: Value]) -> [OutputChange] {
     var result: [OutputChange] = []
     for name in Set(state.outputs.keys).union(outputs.keys).sorted() {

@@ -125,6 +125,7 @@ public struct Planner {
     guard let type = ResourceCatalog.managed(instance.address.resource.type) else {
       return ResourceChange(address: instance.address, action: .noOp, before: nil, after: nil)
     }
+    diagnostics += nullRequiredCheck(instance, type: type)
     let planner = InstancePlanner(type: type, context: resourceContext, today: resourceContext.today)
     let object = prior.objects[instance.address]
     // Without refresh a pending object was never looked for: plan it as new.
@@ -139,6 +140,11 @@ public struct Planner {
   private func planData(_ instance: InstanceConfig, diagnostics: inout [Diagnostic]) -> ResourceChange {
     guard let type = ResourceCatalog.dataSource(instance.address.resource.type) else {
       return ResourceChange(address: instance.address, action: .noOp, before: nil, after: nil)
+    }
+    // The walk has reported what is wrong with the arguments; asking GitLab would only add noise.
+    guard !type.validate(instance.config, ranges: instance.ranges).hasErrors else {
+      return ResourceChange(
+        address: instance.address, action: .noOp, before: nil, after: .unknown(type.schema.objectType))
     }
     guard instance.config.isWhollyKnown else {
       // What is configured is known to later expressions; everything else after apply.

@@ -49,11 +49,21 @@ final class ConfigLoaderTests: XCTestCase {
     XCTAssertTrue(result[0].hasPrefix("Duplicate resource \"project_variable\" configuration: A project_variable resource named \"v\" was already declared at main.gf.hcl:1,1-"), result[0])
   }
 
+  func testAnUnknownResourceAttributeNamesTheClosestOne() {
+    let resource = "resource \"user_token\" \"a\" {\n  user_id = 1\n  name = \"a\"\n  scopes = [\"api\"]\n}\n"
+    XCTAssertEqual(
+      messages(resource + "locals {\n  t = user_token.a.tokn\n  u = user_token.a.zzzzzzzz\n  v = user_token.a.token\n}\n"),
+      [
+        "Unsupported attribute: This object has no argument, nested block, or exported attribute named \"tokn\". Did you mean \"token\"? @7",
+        "Unsupported attribute: This object has no argument, nested block, or exported attribute named \"zzzzzzzz\". @8",
+      ])
+  }
+
   func testUndeclaredReferencesAndCycles() {
     XCTAssertEqual(
       messages("locals {\n  a = var.nope\n  b = user_token.missing.id\n}\n"),
       [
-        "Reference to undeclared input variable: An input variable with the name \"nope\" has not been declared. @2",
+        "Reference to undeclared input variable: An input variable with the name \"nope\" has not been declared. This variable can be declared with a variable \"nope\" {} block. @2",
         "Reference to undeclared resource: A managed resource \"user_token\" \"missing\" has not been declared. @3",
       ])
     XCTAssertEqual(
