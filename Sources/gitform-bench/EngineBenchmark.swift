@@ -16,6 +16,7 @@ enum EngineBenchmark {
       var rows: [BenchmarkRow] = []
       rows += try planWithoutRefresh(1_000)
       rows += try planWithoutRefresh(10_000)
+      rows += try planLocals(10_000)
       rows += try refresh(tokens: 1_000, users: 10)
       rows += try apply(creates: 1_000)
       return rows
@@ -125,6 +126,25 @@ enum EngineBenchmark {
       BenchmarkRow(
         name: "engine plan \(count) resources -refresh=false", value: seconds, unit: "s",
         note: "parse + graph + plan + render (\(text.utf8.count / 1024) KiB of plan text); floor 1 s for 10,000")
+    ]
+  }
+
+  /// Locals must scale linearly (QA item 13: 10,000 took 15.9 s in debug): half flat, half a
+  /// chain in which each local refers to the next, so the walk has thousands of levels.
+  static func planLocals(_ count: Int) throws -> [BenchmarkRow] {
+    let scene = try Scene()
+    defer { scene.stop() }
+    var source = "locals {\n"
+    for index in 0..<count / 2 { source += "  flat\(index) = \(index)\n" }
+    for index in 0..<count / 2 { source += "  chain\(index) = local.chain\(index + 1) + 1\n" }
+    source += "  chain\(count / 2) = 0\n}\n\noutput \"last\" {\n  value = local.chain0\n}\n"
+    let seconds = try BenchmarkTable.time {
+      _ = try plan(source, state: StateSnapshot(), resources: scene.resources, refresh: false)
+    }
+    return [
+      BenchmarkRow(
+        name: "engine plan \(count) locals -refresh=false", value: seconds, unit: "s",
+        note: "half flat, half one chain of references; linear (was quadratic)")
     ]
   }
 

@@ -30,6 +30,9 @@ public struct Applier {
   public let observe: @Sendable (ApplyEvent) -> Void
   /// Seconds between "Still creating..." lines of a long operation (Terraform's 10).
   public var progressInterval: Double = 10
+  /// Polled before each action starts; once true (the user interrupted), no action starts,
+  /// those in flight finish and are recorded, and the apply ends with an error.
+  public var isCancelled: @Sendable () -> Bool = { false }
 
   public init(
     plan: Plan, configuration: Configuration, graph: ConfigGraph, variables: [String: Value],
@@ -60,6 +63,13 @@ public struct Applier {
       outputs = walker.outputs
     }
     run.applyDeletes()
+    if isCancelled() {
+      run.addDiagnostics([
+        .error(
+          "execution halted",
+          detail: "gitform was interrupted: actions not yet started were not taken; those in flight finished and are recorded in the state. Run gitform apply again to finish.")
+      ])
+    }
     return run.result(outputs: plan.isDestroy ? [:] : outputs)
   }
 }

@@ -11,7 +11,11 @@ extension ApplyRun {
 
   /// Deletes what the plan removes and what replacements superseded, dependents first.
   func applyDeletes() {
-    var remaining: [Doomed] = superseded.map { Doomed(address: $0.0.address, object: $0.1, deposed: $0.0.key) }
+    // A replaced object stays deposed (deleted by a later apply) while its replacement or
+    // anything depending on it failed or was skipped: a dependent may still use the old token.
+    let inUse = failed.union(failedDependencies)
+    var remaining: [Doomed] = superseded.filter { !inUse.contains($0.0.address.resource) }
+      .map { Doomed(address: $0.0.address, object: $0.1, deposed: $0.0.key) }
     for change in applier.plan.changes where change.action == .delete {
       if let key = change.deposedKey {
         let deposedKey = DeposedKey(address: change.address, key: key)
@@ -34,6 +38,8 @@ extension ApplyRun {
       remaining.removeAll { item in batch.contains { $0.address == item.address && $0.deposed == item.deposed } }
       _ = ParallelWork.run(batch.count, limit: applier.parallelism) { index -> Bool in
         let doomed = batch[index]
+        // After an interrupt nothing new starts; a deposed object stays for the next apply.
+        guard !self.applier.isCancelled() else { return false }
         guard let type = ResourceCatalog.managed(doomed.address.resource.type) else { return false }
         return self.delete(type, doomed.address, doomed.object, instance: nil, deposed: doomed.deposed)
       }
@@ -46,7 +52,7 @@ extension ApplyRun {
     _ type: any ResourceType, _ address: InstanceAddress, _ object: StateObject,
     instance: InstanceConfig?, deposed: String? = nil
   ) -> Bool {
-    let id = type.id(of: object.value)
+    let id = type.displayID(of: object.value)
     applier.observe(ApplyEvent(address: address, operation: .delete, kind: .started, id: id, deposed: deposed))
     let start = Date()
     do {

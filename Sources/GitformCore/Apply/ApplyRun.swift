@@ -8,6 +8,9 @@ final class ApplyRun: @unchecked Sendable {
   var diagnostics: [Diagnostic] = []
   /// Resource blocks with a failed or skipped instance: their dependents are skipped.
   var failed: Set<ResourceAddress> = []
+  /// What each failed or skipped resource depends on: a replaced object one of them depends on
+  /// may still be in use (a variable still carrying the old token), so it is not deleted.
+  var failedDependencies: Set<ResourceAddress> = []
   /// Old objects of create-before-destroy replacements (deposed), deleted at the end.
   var superseded: [(DeposedKey, StateObject)] = []
   var counts = (imported: 0, added: 0, changed: 0, destroyed: 0)
@@ -59,6 +62,9 @@ final class ApplyRun: @unchecked Sendable {
     lock.unlock()
     guard let change = changes[address], change.action != .noOp else {
       return prior?.value ?? changes[address]?.after ?? .unknown()
+    }
+    if applier.isCancelled() {
+      return prior?.value ?? .unknown()
     }
     if let blocked {
       fail(address, nil, "Skipped \(address)", "It depends on \(blocked), which could not be applied.", instance)
@@ -138,7 +144,8 @@ final class ApplyRun: @unchecked Sendable {
     do {
       let created = SensitiveMarks.apply(
         type.schema,
-        to: try reportingProgress(address, .create, id: nil) { try type.create(planned, context: applier.resourceContext) })
+        to: try reportingProgress(address, .create, id: nil) { try type.create(planned, context: applier.resourceContext) },
+        carrying: planned)
       let object = StateObject(
         value: created, dependencies: instance.dependencies,
         createBeforeDestroy: instance.resource.lifecycle.createBeforeDestroy ?? type.createsBeforeDestroying)
@@ -146,7 +153,7 @@ final class ApplyRun: @unchecked Sendable {
       lock.lock()
       counts.added += 1
       lock.unlock()
-      applier.observe(ApplyEvent(address: address, operation: .create, kind: .completed(seconds: elapsed(start)), id: type.id(of: created)))
+      applier.observe(ApplyEvent(address: address, operation: .create, kind: .completed(seconds: elapsed(start)), id: type.displayID(of: created)))
       return created
     } catch {
       fail(address, .create, "Failed to create \(address)", Refresher.describe(error), instance)
@@ -158,7 +165,7 @@ final class ApplyRun: @unchecked Sendable {
     _ type: any ResourceType, _ address: InstanceAddress, _ prior: StateObject, _ planned: Value,
     _ instance: InstanceConfig
   ) -> Value? {
-    applier.observe(ApplyEvent(address: address, operation: .update, kind: .started, id: type.id(of: prior.value)))
+    applier.observe(ApplyEvent(address: address, operation: .update, kind: .started, id: type.displayID(of: prior.value)))
     let start = Date()
     // A rotation's answer can be lost (a kill, a connection dropped after GitLab committed):
     // record the intent before the request, so the next refresh looks for the token GitLab
@@ -180,9 +187,9 @@ final class ApplyRun: @unchecked Sendable {
     do {
       let updated = SensitiveMarks.apply(
         type.schema,
-        to: try reportingProgress(address, .update, id: type.id(of: prior.value)) {
+        to: try reportingProgress(address, .update, id: type.displayID(of: prior.value)) {
           try type.update(prior: base, planned: planned, context: applier.resourceContext)
-        })
+        }, carrying: planned)
       var object = prior
       object.value = updated
       object.pending = false
@@ -191,7 +198,7 @@ final class ApplyRun: @unchecked Sendable {
       lock.lock()
       counts.changed += 1
       lock.unlock()
-      applier.observe(ApplyEvent(address: address, operation: .update, kind: .completed(seconds: elapsed(start)), id: type.id(of: updated)))
+      applier.observe(ApplyEvent(address: address, operation: .update, kind: .completed(seconds: elapsed(start)), id: type.displayID(of: updated)))
       return updated
     } catch {
       var detail = Refresher.describe(error)
@@ -211,7 +218,7 @@ final class ApplyRun: @unchecked Sendable {
     let start = Date()
     do {
       let value = try type.read(instance.config, context: applier.resourceContext)
-      applier.observe(ApplyEvent(address: instance.address, operation: .read, kind: .completed(seconds: elapsed(start)), id: value.string("id")))
+      applier.observe(ApplyEvent(address: instance.address, operation: .read, kind: .completed(seconds: elapsed(start)), id: value[attribute: "id"].containsSensitive ? nil : value.string("id")))
       return value
     } catch {
       fail(instance.address, .read, "Failed to read \(instance.address)", Refresher.describe(error), instance)
@@ -237,6 +244,7 @@ final class ApplyRun: @unchecked Sendable {
     }
     lock.lock()
     failed.insert(address.resource)
+    failedDependencies.formUnion(instance?.dependencies ?? [])
     diagnostics.append(.error(summary, detail: detail, subject: instance?.resource.block.definitionRange))
     lock.unlock()
   }

@@ -70,11 +70,20 @@ struct ApplyCommand: Command {
     guard session.loadConfiguration(mode: .plan), let resources = session.connect(),
       session.lockState(operation: LockInfo.apply), session.loadState()
     else { return 1 }
-    defer { session.unlock() }
+    defer {
+      session.unlock()
+      InterruptHandler.uninstall()
+    }
+    // While the lock is held Ctrl-C stops gracefully, so the lock is released and the journal
+    // closed (except at the approval prompt, which a first Ctrl-C ends as before).
+    InterruptHandler.install(color: session.color)
     if let saved, let problem = stalePlanProblem(saved, session) {
       return session.fail(problem.0, problem.1) ? 0 : 1
     }
     guard let plan = session.makePlan(resources, destroy: isDestroy) else { return 1 }
+    if InterruptHandler.isCancelled {
+      return session.fail("execution halted", "gitform was interrupted while planning; nothing was changed.") ? 0 : 1
+    }
     if let saved, SavedPlan.actions(of: plan) != saved.actions {
       return session.fail(
         "Saved plan no longer matches",
@@ -87,7 +96,9 @@ struct ApplyCommand: Command {
       return finishWithoutChanges(session, plan: plan, destroy: isDestroy)
     }
     if !flags.autoApprove && saved == nil {
+      InterruptHandler.uninstall()
       guard confirm(context, destroy: isDestroy) else { return 1 }
+      InterruptHandler.install(color: session.color)
     }
     context.out("\n")
     let journal: StateJournal
@@ -97,7 +108,7 @@ struct ApplyCommand: Command {
       return session.fail(error.summary, error.detail) ? 0 : 1
     }
     let printLock = NSLock()
-    let applier = Applier(
+    var applier = Applier(
       plan: plan, configuration: session.configuration, graph: session.graph,
       variables: session.variables, evalContext: session.evalContext, resourceContext: resources,
       parallelism: flags.parallelism,
@@ -107,6 +118,7 @@ struct ApplyCommand: Command {
         context.out(event.line + "\n")
         printLock.unlock()
       })
+    applier.isCancelled = { InterruptHandler.isCancelled }
     let result = applier.apply()
     var store = session.store
     do {

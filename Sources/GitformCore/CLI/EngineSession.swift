@@ -198,7 +198,7 @@ final class EngineSession {
       let scope = planner.refreshScope(snapshot)
       for address in snapshot.addresses where scope?.contains(address) ?? true {
         guard let object = snapshot.objects[address], let type = ResourceCatalog.managed(address.resource.type) else { continue }
-        context.out("\(address): Refreshing state... [id=\(type.id(of: object.value))]\n")
+        context.out("\(address): Refreshing state..." + (type.displayID(of: object.value).map { " [id=\($0)]" } ?? "") + "\n")
       }
     }
     let (plan, diagnostics) = planner.plan(state: snapshot)

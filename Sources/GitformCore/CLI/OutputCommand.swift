@@ -51,7 +51,8 @@ struct OutputCommand: Command {
         return 0
       }
       if outputs.isEmpty {
-        context.err("\nWarning: No outputs found\n\nThe state file either has no outputs defined, or all the defined outputs are\nempty. Please define an output in your configuration with the `output` keyword\nand run `gitform refresh` for it to become available. If you are using\ninterpolation, please verify the interpolated value is not empty. You can use\nthe `gitform console` command to assist.\n")
+        // Terraform's text, pointing at the commands gitform has (no refresh, no console).
+        context.err("\nWarning: No outputs found\n\nThe state file either has no outputs defined, or all the defined outputs are\nempty. Please define an output in your configuration with the `output` keyword\nand run `gitform apply` for it to become available. If you are using\ninterpolation, please verify the interpolated value is not empty. You can use\n`gitform plan` to see the values outputs will have.\n")
         return 0
       }
       context.out(OutputCommand.renderList(outputs))

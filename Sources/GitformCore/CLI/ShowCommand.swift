@@ -50,7 +50,12 @@ struct ShowCommand: Command {
     }
     context.out(blocks.joined(separator: "\n"))
     if !snapshot.outputs.isEmpty {
-      context.out("\n\nOutputs:\n\n" + OutputCommand.renderList(snapshot.outputs))
+      // As terraform show: a sensitive output reads `(sensitive value)`, not `<sensitive>`.
+      let lines = snapshot.outputs.keys.sorted().map { name -> String in
+        let value = snapshot.outputs[name] ?? .null
+        return "\(name) = " + (value.containsSensitive ? "(sensitive value)" : OutputCommand.literal(value)) + "\n"
+      }
+      context.out("\n\nOutputs:\n\n" + lines.joined())
     }
     return 0
   }

@@ -134,14 +134,29 @@ struct StateCommand: Command {
     guard session.lockState(operation: "state-mv"), session.loadState() else { return 1 }
     defer { session.unlock() }
     var next = session.snapshot
-    guard let object = next.objects[source] else {
+    // A resource address without an index moves every instance of the resource, keys kept,
+    // as `terraform state mv` does for a resource with count or for_each.
+    let whole = source.key == nil && next.objects[source] == nil
+    let moving = whole ? next.addresses.filter { $0.resource == source.resource } : next.objects[source] == nil ? [] : [source]
+    guard !moving.isEmpty else {
       return session.fail("Invalid source address", "Cannot move \(source): it does not exist in the state.") ? 0 : 1
     }
-    guard next.objects[destination] == nil else {
+    if whole && destination.key != nil {
+      return session.fail("Invalid target address", "Cannot move \(source) to \(destination): a whole resource must move to a resource address without an index.") ? 0 : 1
+    }
+    let pairs = moving.map { ($0, whole ? InstanceAddress(resource: destination.resource, key: $0.key) : destination) }
+    let occupied = whole ? next.addresses.contains { $0.resource == destination.resource } : next.objects[destination] != nil
+    guard !occupied else {
       return session.fail("Invalid target address", "Cannot move to \(destination): there is already a resource instance at that address.") ? 0 : 1
     }
-    next.objects[source] = nil
-    next.objects[destination] = object
+    let objects = pairs.map { next.objects[$0.0] }
+    for (from, _) in pairs { next.objects[from] = nil }
+    for ((_, to), object) in zip(pairs, objects) { next.objects[to] = object }
+    for (key, object) in next.deposed {
+      guard let (_, to) = pairs.first(where: { $0.0 == key.address }) else { continue }
+      next.deposed[key] = nil
+      next.deposed[DeposedKey(address: to, key: key.key)] = object
+    }
     guard session.writeState(next) else { return 1 }
     session.context.out("Move \"\(source)\" to \"\(destination)\"\nSuccessfully moved 1 object(s).\n")
     return 0

@@ -77,14 +77,15 @@ extension ConfigDecoder {
     _ = labels(block, [])
     rejectUnexpected(block.body, attributes: block.body.attributes.map(\.name))
     for attribute in block.body.attributes {
-      if let first = configuration.locals.first(where: { $0.name == attribute.name }) {
+      if let first = localRanges[attribute.name] {
         diagnostics.append(
           .error(
             "Duplicate local value definition",
             detail: "A local value named \(Value.quoted(attribute.name)) was already defined at "
-              + "\(first.range). Local value names must be unique.", subject: attribute.nameRange))
+              + "\(first). Local value names must be unique.", subject: attribute.nameRange))
         continue
       }
+      localRanges[attribute.name] = attribute.range
       configuration.locals.append(
         LocalValue(name: attribute.name, expression: attribute.expression, range: attribute.range))
     }

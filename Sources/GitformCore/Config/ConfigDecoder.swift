@@ -6,6 +6,8 @@
 struct ConfigDecoder {
   var configuration: Configuration
   var diagnostics: [Diagnostic] = []
+  /// Where each local value was first defined, for the duplicate check without a scan.
+  var localRanges: [String: SourceRange] = [:]
 
   mutating func decodeFile(_ body: Body) {
     for item in body.items {
@@ -81,9 +83,11 @@ struct ConfigDecoder {
   mutating func rejectUnexpected(
     _ body: Body, attributes: [String], blocks: [String] = []
   ) {
+    // A set: a locals block passes every one of its (maybe 10,000) names as expected.
+    let expected = Set(attributes)
     for item in body.items {
       switch item {
-      case .attribute(let attribute) where !attributes.contains(attribute.name):
+      case .attribute(let attribute) where !expected.contains(attribute.name):
         var detail = "An argument named \(Value.quoted(attribute.name)) is not expected here."
         if blocks.contains(attribute.name) {
           detail += " Did you mean to define a block of type \(Value.quoted(attribute.name))?"
@@ -151,6 +155,7 @@ struct ConfigDecoder {
     }
     configuration.resources = unique
     configuration.indexResources()
+    configuration.indexLocals()
     for entry in configuration.imports {
       guard seen[entry.to.resource] != nil, entry.to.resource.mode == .managed else {
         diagnostics.append(

@@ -38,7 +38,7 @@ public struct ConfigGraph: Sendable {
           switch reference.subject {
           case .variable(let name): result.insert(.variable(name))
           case .local(let name):
-            if configuration.locals.contains(where: { $0.name == name }) { result.insert(.local(name)) }
+            if configuration.local(name) != nil { result.insert(.local(name)) }
           case .resource(let address):
             if configuration.resource(address.mode, address.type, address.name) != nil {
               result.insert(.resource(address))
@@ -62,53 +62,31 @@ public struct ConfigGraph: Sendable {
       graph.dependencies[.resource(resource.address)] = needs
     }
     for output in configuration.outputs { graph.dependencies[.output(output.name)] = nodes([output.value]) }
-    let cycle = graph.computeLevels()
-    guard cycle.isEmpty else {
-      return (
-        graph,
-        [.error(
-          "Cycle: " + cycle.map(\.description).joined(separator: ", "),
+    do {
+      try graph.computeLevels()
+    } catch {
+      let diagnostics = error.cycles.map { members in
+        Diagnostic.error(
+          "Cycle: " + members.joined(separator: ", "),
           detail: "These blocks refer to each other, so none of them can be evaluated first. "
-            + "Remove one of the references to break the cycle.")]
-      )
+            + "Remove one of the references to break the cycle.")
+      }
+      return (graph, diagnostics)
     }
     return (graph, [])
   }
 
-  /// Kahn's algorithm by levels; returns the nodes left in or behind a cycle (empty when none).
-  private mutating func computeLevels() -> [Node] {
-    var remaining = dependencies
-    var done: Set<Node> = []
-    levels = []
-    while !remaining.isEmpty {
-      let ready = remaining.filter { $0.value.isSubset(of: done) }.map(\.key).sorted()
-      if ready.isEmpty {
-        return cycleMembers(in: remaining)
-      }
-      levels.append(ready)
-      for node in ready {
-        remaining[node] = nil
-        done.insert(node)
-      }
+  /// The levels, from the Graph layer's ordering over the nodes' names (which are unique:
+  /// `var.`, `local.`, `output.` and `data.` prefixes never collide with a resource type).
+  private mutating func computeLevels() throws(GraphCycleError) {
+    var ordering = DependencyGraph()
+    var nodesByName: [String: Node] = [:]
+    for (node, needs) in dependencies {
+      nodesByName[node.description] = node
+      ordering.add(node.description)
+      for need in needs { ordering.connect(node.description, dependsOn: need.description) }
     }
-    return []
-  }
-
-  /// The nodes on cycles: those that can reach themselves through the remaining edges.
-  private func cycleMembers(in remaining: [Node: Set<Node>]) -> [Node] {
-    var members: [Node] = []
-    for start in remaining.keys.sorted() {
-      var stack = Array(remaining[start] ?? [])
-      var seen: Set<Node> = []
-      while let node = stack.popLast() {
-        if node == start {
-          members.append(start)
-          break
-        }
-        if seen.insert(node).inserted { stack += remaining[node] ?? [] }
-      }
-    }
-    return members
+    levels = try ordering.levels().map { level in level.compactMap { nodesByName[$0] } }
   }
 
   /// The resource blocks `node` depends on, directly or through locals and variables.

@@ -30,6 +30,11 @@ public struct ConfigWalker {
   var managed: [String: [String: Value]] = [:]
   var data: [String: [String: Value]] = [:]
   var locals: [String: Value] = [:]
+  /// The type of `local`, kept next to `locals` so publishing one more local costs O(1), not
+  /// a rebuild of the whole object (10,000 locals would otherwise take quadratic time).
+  var localTypes: [String: ValueType] = [:]
+  /// Outputs by name, so finding one is not a scan of all of them per node.
+  let outputBlocks: [String: OutputBlock]
 
   public init(
     configuration: Configuration, graph: ConfigGraph, variables: [String: Value],
@@ -37,6 +42,7 @@ public struct ConfigWalker {
   ) {
     self.configuration = configuration
     self.graph = graph
+    outputBlocks = Dictionary(configuration.outputs.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
     var context = context
     context.variables["var"] = .object(variables)
     context.variables["local"] = .emptyObject
@@ -78,15 +84,19 @@ public struct ConfigWalker {
   // MARK: - Locals and outputs
 
   mutating func evaluateLocal(_ name: String) {
-    guard let local = configuration.locals.first(where: { $0.name == name }) else { return }
+    guard let local = configuration.local(name) else { return }
     let (value, problems) = Evaluator.evaluate(local.expression, in: context)
     diagnostics += problems
+    // Dropping the published object first leaves `locals` and `localTypes` uniquely
+    // referenced, so adding to them does not copy them.
+    context.variables["local"] = nil
     locals[name] = value
-    context.variables["local"] = .object(locals)
+    localTypes[name] = value.type
+    context.variables["local"] = Value(type: .object(localTypes), content: .attributes(locals))
   }
 
   mutating func evaluateOutput(_ name: String) {
-    guard let output = configuration.outputs.first(where: { $0.name == name }) else { return }
+    guard let output = outputBlocks[name] else { return }
     let (value, problems) = Evaluator.evaluate(output.value, in: context)
     diagnostics += problems
     if value.containsSensitive && !output.sensitive {

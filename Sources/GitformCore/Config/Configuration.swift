@@ -21,6 +21,8 @@ public struct Configuration: Sendable {
   public var imports: [ImportBlock]
   /// `resources` positions by address; rebuilt by `indexResources()` after any change.
   private var resourceIndex: [ResourceAddress: Int] = [:]
+  /// `locals` positions by name; rebuilt by `indexLocals()` after any change.
+  private var localIndex: [String: Int] = [:]
 
   public init(directory: String) {
     self.directory = directory
@@ -36,6 +38,22 @@ public struct Configuration: Sendable {
   /// The resource block at an address, in constant time (configurations reach 10,000 blocks).
   public func resource(_ mode: ResourceMode, _ type: String, _ name: String) -> ResourceBlock? {
     resourceIndex[ResourceAddress(mode: mode, type: type, name: name)].map { resources[$0] }
+  }
+
+  /// The local value with this name: in constant time once indexed (configurations reach
+  /// 10,000 locals, each referring to others), by a scan for a name the index lacks.
+  public func local(_ name: String) -> LocalValue? {
+    if let position = localIndex[name], position < locals.count, locals[position].name == name {
+      return locals[position]
+    }
+    return locals.first { $0.name == name }
+  }
+
+  mutating func indexLocals() {
+    localIndex = [:]
+    for (position, local) in locals.enumerated() where localIndex[local.name] == nil {
+      localIndex[local.name] = position
+    }
   }
 
   mutating func indexResources() {

@@ -16,6 +16,10 @@ public struct Reference: Sendable, Hashable {
 
   public var subject: Subject
   public var range: SourceRange
+  /// For a resource reference, the attribute it reads (`token` of `user_token.a[0].token`)
+  /// and that step's range, so an unknown name can be reported with the schema's names.
+  public var attributeName: String?
+  public var attributeRange: SourceRange?
 
   /// The reference a traversal makes; nil for names bound by `for` or template loops (the
   /// caller filters those out first).
@@ -60,6 +64,14 @@ public struct Reference: Sendable, Hashable {
         subject = .unknown(root)
       }
     }
+    if case .resource = subject {
+      var rest = traversal.steps.dropFirst(root == "data" ? 2 : 1)
+      if case .index? = rest.first?.kind { rest = rest.dropFirst() }
+      if let step = rest.first, case .attribute(let name) = step.kind {
+        attributeName = name
+        attributeRange = step.range
+      }
+    }
   }
 
   /// Every reference in `expression`, in source order, minus names bound inside it.
@@ -97,9 +109,17 @@ struct ReferenceCollector {
         visit(item.value)
       }
     case .unary(_, let operand, _): visit(operand)
-    case .binary(_, let lhs, let rhs, _):
-      visit(lhs)
-      visit(rhs)
+    case .binary:
+      // A chain `a + b + c ...` is a left-deep tree as long as the line: walk its spine in a
+      // loop, not by recursion, so its length cannot exhaust the stack. Order is unchanged.
+      var rights: [Expression] = []
+      var leftmost = expression
+      while case .binary(_, let lhs, let rhs, _) = leftmost.kind {
+        rights.append(rhs)
+        leftmost = lhs
+      }
+      visit(leftmost)
+      for rhs in rights.reversed() { visit(rhs) }
     case .conditional(let condition, let a, let b):
       visit(condition)
       visit(a)

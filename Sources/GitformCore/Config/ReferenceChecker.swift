@@ -70,11 +70,11 @@ struct ReferenceChecker {
             .error(
               "Reference to undeclared input variable",
               detail: "An input variable with the name \(Value.quoted(name)) has not been declared."
-                + suggestion(name, configuration.variables.map(\.name), prefix: "var."),
+                + undeclaredVariableHint(name),
               subject: reference.range))
         }
       case .local(let name):
-        if !configuration.locals.contains(where: { $0.name == name }) {
+        if configuration.local(name) == nil {
           diagnostics.append(
             .error(
               "Reference to undeclared local value",
@@ -83,7 +83,9 @@ struct ReferenceChecker {
               subject: reference.range))
         }
       case .resource(let address):
-        if configuration.resource(address.mode, address.type, address.name) == nil {
+        if configuration.resource(address.mode, address.type, address.name) != nil {
+          diagnostics += unsupportedAttribute(reference, of: address)
+        } else {
           let kind = address.mode == .data ? "data resource" : "managed resource"
           let candidates = configuration.resources.filter { $0.mode == address.mode && $0.type == address.type }.map(\.name)
           diagnostics.append(
@@ -125,6 +127,31 @@ struct ReferenceChecker {
             subject: reference.range))
       }
     }
+  }
+
+  /// Terraform checks a resource reference's attribute against the schema before evaluating:
+  /// `user_token.a.tokn` gets the names the type has, with the closest one suggested.
+  private func unsupportedAttribute(_ reference: Reference, of address: ResourceAddress) -> [Diagnostic] {
+    guard let name = reference.attributeName, let range = reference.attributeRange,
+      let schema = address.mode == .data
+        ? ResourceCatalog.dataSource(address.type)?.schema : ResourceCatalog.managed(address.type)?.schema,
+      schema.attribute(name) == nil, schema.block(name) == nil
+    else { return [] }
+    let names = (schema.attributes.map(\.name) + schema.blocks.map(\.name)).sorted()
+    let likely = NameSuggestion.suggest(name, among: names).map { " Did you mean \(Value.quoted($0))?" } ?? ""
+    return [
+      .error(
+        "Unsupported attribute",
+        detail: "This object has no argument, nested block, or exported attribute named \(Value.quoted(name)).\(likely)",
+        subject: range)
+    ]
+  }
+
+  /// Terraform's second sentence: a likely name, else how to declare this one.
+  private func undeclaredVariableHint(_ name: String) -> String {
+    let likely = suggestion(name, configuration.variables.map(\.name), prefix: "var.")
+    return likely.isEmpty
+      ? " This variable can be declared with a variable \(Value.quoted(name)) {} block." : likely
   }
 
   private func suggestion(_ name: String, _ candidates: [String], prefix: String) -> String {

@@ -7,7 +7,11 @@ extension Expression {
     case .tuple, .object, .forExpression: return range.firstCharacter
     case .functionCall(let call): return call.name.range
     case .unary(_, _, let operatorRange): return operatorRange
-    case .binary(_, let lhs, _, _): return lhs.startRange
+    case .binary:
+      // The leftmost operand of the chain, found in a loop (a chain may be thousands long).
+      var leftmost = self
+      while case .binary(_, let lhs, _, _) = leftmost.kind { leftmost = lhs }
+      return leftmost.startRange
     case .conditional(let condition, _, _): return condition.startRange
     case .index(_, _, let bracketRange): return bracketRange.firstCharacter
     case .splat(let splat): return splat.source.startRange

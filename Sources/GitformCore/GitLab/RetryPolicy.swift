@@ -5,6 +5,8 @@ import Foundation
 /// A pure value: `delay(afterAttempt:…)` decides, the client sleeps. Only idempotent requests
 /// (GET, PUT, DELETE) are retried on 502/503/504 and on broken connections; a 429 is retried for
 /// every method, because GitLab's rate limiters refuse a request before doing any of its work.
+/// A 500 is retried only for reads and revocations (GET, DELETE), as go-retryablehttp does for the
+/// Terraform provider: repeating them is harmless, and a transient 500 should not fail a plan.
 /// Backoff doubles from `baseDelay` up to `maximumDelay`; a `Retry-After` is honoured up to
 /// `maximumRetryAfter`, so a server asking for an hour cannot stall an apply for an hour.
 public struct RetryPolicy: Sendable, Equatable {
@@ -38,6 +40,8 @@ public struct RetryPolicy: Sendable, Equatable {
         return min(seconds, maximumRetryAfter)
       }
       return backoff(attempt)
+    case 500:
+      return method == .get || method == .delete ? backoff(attempt) : nil
     case 502, 503, 504:
       return method.isIdempotent ? backoff(attempt) : nil
     default:

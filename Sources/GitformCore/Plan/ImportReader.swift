@@ -1,4 +1,5 @@
-/// Reads the object an import id names: parse the id, then read it from GitLab.
+/// Reads the object an import id names: parse the id, then read it from GitLab, and refuse an
+/// object of another kind or owner than the id says, so the state never records one wrongly.
 struct ImportReader {
   let type: any ResourceType
   let context: ResourceContext
@@ -9,10 +10,21 @@ struct ImportReader {
     case .failure(let error): return .failure(ImportFailure(error.message))
     case .success(let partial):
       do {
-        guard let object = try type.read(partial, context: context) else {
+        let object = try type.read(partial, context: context)
+        if let mismatch = try type.importMismatch(partial, read: object, context: context) {
+          return .failure(ImportFailure(mismatch))
+        }
+        guard let object else {
           return .failure(
             ImportFailure(
               "Cannot import non-existent remote object: GitLab has no \(type.name) with the import id \(Value.quoted(id))."))
+        }
+        if let asked = partial.int("user_id"), let owner = object.int("user_id"), asked != owner,
+          let tokenID = object.int("token_id")
+        {
+          return .failure(
+            ImportFailure(
+              "Token \(tokenID) belongs to user \(owner), not to user \(asked). To import it, use the import id \(Value.quoted("\(owner):\(tokenID)"))."))
         }
         return .success(SensitiveMarks.apply(type.schema, to: object))
       } catch {

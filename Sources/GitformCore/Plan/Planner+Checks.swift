@@ -50,6 +50,11 @@ extension Planner {
         }
         continue
       }
+      // As Terraform: a sensitive id would be printed in progress lines and errors.
+      if value.containsSensitive {
+        diagnostics.append(.error("Invalid import id argument", detail: "The import ID cannot be sensitive.", subject: entry.id.range))
+        continue
+      }
       guard let type = ResourceCatalog.managed(entry.to.resource.type) else { continue }
       switch ImportReader(type: type, context: resourceContext).read(id: id) {
       case .success(let object):
@@ -62,19 +67,32 @@ extension Planner {
     return (objects, ids)
   }
 
-  /// Keeps the targeted changes and those they depend on; the rest become no-ops.
+  /// Keeps the targeted instances and those they depend on (with -destroy: those that depend
+  /// on them, which must go first, as Terraform does); the rest become no-ops. A target without
+  /// a key names every instance of its resource. Dependencies are recorded per resource, so an
+  /// instance depends on every instance of a resource it refers to.
   func applyTargets(_ changes: [ResourceChange]) -> [ResourceChange] {
-    var wanted = Set(changes.filter { options.isTargeted($0.address, by: options.targets) }.map(\.address.resource))
+    var instancesOf: [ResourceAddress: [ResourceInstanceAddress]] = [:]
+    var dependenciesOf: [ResourceInstanceAddress: Set<ResourceAddress>] = [:]
+    var dependentsOf: [ResourceAddress: [ResourceInstanceAddress]] = [:]
+    for change in changes {
+      instancesOf[change.address.resource, default: []].append(change.address)
+      dependenciesOf[change.address, default: []].formUnion(change.dependencies)
+      for dependency in Set(change.dependencies) { dependentsOf[dependency, default: []].append(change.address) }
+    }
+    var wanted = Set(changes.filter { options.isTargeted($0.address, by: options.targets) }.map(\.address))
     var stack = Array(wanted)
     while let next = stack.popLast() {
-      for change in changes where change.address.resource == next {
-        for dependency in change.dependencies where wanted.insert(dependency).inserted {
-          stack.append(dependency)
-        }
+      let related =
+        options.destroy
+        ? dependentsOf[next.resource] ?? []
+        : (dependenciesOf[next] ?? []).flatMap { instancesOf[$0] ?? [] }
+      for address in related where wanted.insert(address).inserted {
+        stack.append(address)
       }
     }
     return changes.map { change in
-      guard !wanted.contains(change.address.resource) else { return change }
+      guard !wanted.contains(change.address) else { return change }
       var kept = change
       kept.action = .noOp
       kept.after = change.before
@@ -105,6 +123,27 @@ extension Planner {
       return .warning(
         "\(change.address) has no token value",
         detail: "GitLab shows a token's value only when the token is created or rotated, so an imported token's value is not in the state: references to \(change.address).token are null. Replace the token (gitform apply -replace=\(change.address)) to get a value gitform can pass on.")
+    }
+  }
+
+  /// A required argument whose value turned out null (most often an imported token's `token`,
+  /// which GitLab never shows again) would fail at apply; say so now, naming where it comes from.
+  func nullRequiredCheck(_ instance: InstanceConfig, type: any ResourceType) -> [Diagnostic] {
+    type.schema.attributes.compactMap { attribute in
+      guard attribute.presence == .required, instance.config[attribute: attribute.name].isNull,
+        let expression = instance.resource.block.body.attributes.first(where: { $0.name == attribute.name })?.expression
+      else { return nil }
+      let tokens = expression.references.compactMap { traversal -> String? in
+        guard case .resource(let address)? = Reference(traversal)?.subject,
+          traversal.steps.contains(where: { if case .attribute("token") = $0.kind { return true } else { return false } })
+        else { return nil }
+        return address.description
+      }
+      var detail = "The argument \"\(attribute.name)\" of \(instance.address) is required, but its value is null."
+      if let token = tokens.first {
+        detail += " It comes from \(token).token, which has no value: GitLab shows a token's value only when the token is created or rotated, so an imported token's value is not in the state. Replace the token (gitform apply -replace=\(token)) to get a value gitform can pass on."
+      }
+      return .error("Missing value for \(attribute.name)", detail: detail, subject: instance.ranges.range(of: attribute.name))
     }
   }
 

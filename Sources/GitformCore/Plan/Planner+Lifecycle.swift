@@ -25,11 +25,13 @@ extension Planner {
     case .noOp, .read, .delete: makesToken = false
     }
     if makesToken, let text = after.string("expires_at"), let expiry = CalendarDate(text) {
+      // A sensitive expires_at (computed from a secret) is described, never shown.
+      let shown = after[attribute: "expires_at"].containsSensitive ? "(sensitive value)" : "\(expiry)"
       if expiry <= today, after.bool("validate_past_expiration_date") != false {
         diagnostics.append(
           .error(
             "Expiry date in the past",
-            detail: "\(change.address): expiry date \(expiry) must be in the future. Current time is "
+            detail: "\(change.address): expiry date \(shown) must be in the future. Current time is "
               + "\(TokenAttributes.timestamp(resourceContext.now)). A token stops working at 00:00 UTC "
               + "on its expiry day, so GitLab would make a token that is already expired. Choose a "
               + "later expires_at, or set validate_past_expiration_date = false to allow it.",
@@ -40,7 +42,7 @@ extension Planner {
         diagnostics.append(
           .error(
             "Expiry date too far away",
-            detail: "\(change.address): expiry date \(expiry) is beyond GitLab's maximum token "
+            detail: "\(change.address): expiry date \(shown) is beyond GitLab's maximum token "
               + "lifetime of \(Planner.maximumLifetimeDays) days. The latest allowed date is \(latest).",
             subject: range))
       }

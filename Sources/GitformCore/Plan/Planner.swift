@@ -136,6 +136,7 @@ public struct Planner {
     guard let type = ResourceCatalog.managed(instance.address.resource.type) else {
       return ResourceChange(address: instance.address, action: .noOp, before: nil, after: nil)
     }
+    diagnostics += nullRequiredCheck(instance, type: type)
     let planner = InstancePlanner(type: type, context: resourceContext, today: resourceContext.today)
     let known = prior.objects[instance.address]
     let change = planner.change(
@@ -150,6 +151,11 @@ public struct Planner {
   private func planData(_ instance: InstanceConfig, diagnostics: inout [Diagnostic]) -> ResourceChange {
     guard let type = ResourceCatalog.dataSource(instance.address.resource.type) else {
       return ResourceChange(address: instance.address, action: .noOp, before: nil, after: nil)
+    }
+    // The walk has reported what is wrong with the arguments; asking GitLab would only add noise.
+    guard !type.validate(instance.config, ranges: instance.ranges).hasErrors else {
+      return ResourceChange(
+        address: instance.address, action: .noOp, before: nil, after: .unknown(type.schema.objectType))
     }
     guard instance.config.isWhollyKnown else {
       // What is configured is known to later expressions; everything else after apply.
@@ -184,6 +190,18 @@ public struct Planner {
     for target in options.targets {
       resources.formUnion(graph.resourceDependencies(of: .resource(target.resource)))
     }
+    // -destroy also destroys what depends on a target, so that is read too.
+    var dependents = Set(options.targets.map(\.resource))
+    var grew = options.destroy
+    while grew {
+      grew = false
+      for (address, object) in state.objects
+      where !dependents.contains(address.resource) && object.dependencies.contains(where: dependents.contains) {
+        dependents.insert(address.resource)
+        grew = true
+      }
+    }
+    resources.formUnion(dependents)
     return Set(state.addresses.filter { resources.contains($0.resource) })
   }
 

@@ -51,7 +51,7 @@ struct Refresher {
         for (address, value) in zip(batch.addresses, values) {
           guard let prior = state.objects[address] else { continue }
           if let value {
-            let marked = SensitiveMarks.apply(batch.type.schema, to: value)
+            let marked = SensitiveMarks.apply(batch.type.schema, to: value, carrying: prior.value)
             outcome.state.objects[address]?.value = marked
             if !ValueComparison.same(marked, prior.value) {
               outcome.drift.append(DriftEntry(address: address, before: prior.value, after: marked))
@@ -81,13 +81,12 @@ struct Refresher {
       else { continue }
       do {
         if let found = try type.findCreated(object.value, claimed: claimed, context: context) {
-          var marked = SensitiveMarks.apply(type.schema, to: found)
+          var marked = SensitiveMarks.apply(type.schema, to: found, carrying: object.value)
           // An interrupted rotation that never happened: the old token stands, value known.
           if let tokenID = found.int("token_id"), tokenID == object.value.int("token_id"),
             object.value[attribute: "token"].stringValue != nil
           {
             marked = marked.setting("token", object.value[attribute: "token"])
-            outcome.state.objects[address]?.pending = false
           }
           outcome.state.objects[address]?.value = marked
           // Still pending only when a secret GitLab sends once was lost (a token's value).

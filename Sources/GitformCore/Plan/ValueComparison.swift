@@ -6,12 +6,38 @@ enum ValueComparison {
 }
 
 /// Puts the schema's sensitive marks on an object (state files and GitLab answers carry none).
+///
+/// With `reference` (the planned value after create or update, the prior value after a
+/// refresh), an attribute that was sensitive there stays sensitive: GitLab echoes back a
+/// description or key built from a token as a plain string, and sensitivity must follow the
+/// value, not the answer (Terraform re-applies the planned value's marks the same way). The
+/// whole attribute is marked when any part of it was, the same granularity the state records.
 enum SensitiveMarks {
-  static func apply(_ schema: ResourceSchema, to object: Value) -> Value {
+  static func apply(_ schema: ResourceSchema, to object: Value, carrying reference: Value? = nil) -> Value {
     guard var attributes = object.attributes else { return object }
     for attribute in schema.attributes where attribute.sensitive {
       if let value = attributes[attribute.name] { attributes[attribute.name] = value.marked(sensitive: true) }
     }
+    for (name, value) in reference?.attributes ?? [:] where value.containsSensitive {
+      attributes[name] = attributes[name]?.marked(sensitive: true)
+    }
+    markIdentifier(&attributes)
     return .object(attributes)
+  }
+
+  /// An `id` that contains the text of a sensitive attribute (a project variable's id is
+  /// `<project>:<key>:<scope>`) would print that text in every progress line, so it is
+  /// sensitive too. Erring this way only hides an id; the other way leaks a secret.
+  private static func markIdentifier(_ attributes: inout [String: Value]) {
+    guard let id = attributes["id"], !id.isSensitive, let text = id.stringValue else { return }
+    for (name, value) in attributes where name != "id" && value.containsSensitive {
+      let (plain, _) = value.deepUnmarked()
+      guard let secret = plain.stringValue ?? plain.numberValue.map(NumberFormatting.string), !secret.isEmpty
+      else { continue }
+      if text.contains(secret) {
+        attributes["id"] = id.marked(sensitive: true)
+        return
+      }
+    }
   }
 }

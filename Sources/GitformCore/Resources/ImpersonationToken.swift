@@ -135,6 +135,24 @@ public struct ImpersonationToken: ResourceType {
     }
   }
 
+  /// The impersonation endpoint answers 404 for any other token; say what the token is instead.
+  public func importMismatch(_ partial: Value, read object: Value?, context: ResourceContext) throws -> String? {
+    guard object == nil, let asked = partial.int("user_id"), let tokenID = partial.int("token_id") else {
+      return nil
+    }
+    let record: GitLabAccessToken
+    do {
+      record = try context.client.personalAccessToken(id: tokenID)
+    } catch let error as GitLabError where error.code == .notFound {
+      return nil
+    }
+    guard record.userID == asked else {
+      return "Token \(tokenID) belongs to user \(record.userID), not to user \(asked)."
+    }
+    return "Token \(tokenID) of user \(asked) is not an impersonation token. "
+      + "Import a personal access token as a user_token instead."
+  }
+
   public func importObject(id: String) -> Result<Value, ImportIDError> {
     TokenChecks.parseUserTokenID(id).map { userID, tokenID in
       Value.object(

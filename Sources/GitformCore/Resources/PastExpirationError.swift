@@ -9,9 +9,11 @@ import Foundation
 struct PastExpirationError: Error, Equatable, Sendable, CustomStringConvertible, LocalizedError {
   var expiry: CalendarDate
   var now: Date
+  /// A sensitive `expires_at` is described, never shown.
+  var isSensitive = false
 
   var description: String {
-    "Expiry date \(expiry) must be in the future. Current time is "
+    "Expiry date \(isSensitive ? "(sensitive value)" : expiry.description) must be in the future. Current time is "
       + "\(TokenAttributes.timestamp(now)). Choose a later expires_at, or set "
       + "validate_past_expiration_date = false to allow it."
   }
@@ -24,6 +26,7 @@ struct PastExpirationError: Error, Equatable, Sendable, CustomStringConvertible,
     guard planned.bool("validate_past_expiration_date") != false, let expiry,
       expiry.startOfDayUTC <= now
     else { return }
-    throw PastExpirationError(expiry: expiry, now: now)
+    throw PastExpirationError(
+      expiry: expiry, now: now, isSensitive: planned[attribute: "expires_at"].containsSensitive)
   }
 }

@@ -31,7 +31,7 @@ public struct ProjectData: DataSourceType {
       diagnostics.append(
         .error(
           "Invalid path",
-          detail: "\(Value.quoted(path)) is not a full path: GitLab finds a project by "
+          detail: "\(config[attribute: "path"]) is not a full path: GitLab finds a project by "
             + "\"namespace/project\".", subject: ranges.range(of: "path")))
     }
     return diagnostics

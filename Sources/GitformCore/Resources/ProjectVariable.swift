@@ -42,14 +42,14 @@ public struct ProjectVariable: ResourceType {
       diagnostics.append(
         .error(
           "Invalid variable key",
-          detail: "\(Value.quoted(key)) is not a valid key: use only A-Z, a-z, 0-9 and _, "
+          detail: "\(config[attribute: "key"]) is not a valid key: use only A-Z, a-z, 0-9 and _, "
             + "1 to 255 characters.", subject: ranges.range(of: "key")))
     }
     if let type = config.string("variable_type"), !["env_var", "file"].contains(type) {
       diagnostics.append(
         .error(
           "Invalid variable_type",
-          detail: "variable_type must be \"env_var\" or \"file\", not \(Value.quoted(type)).",
+          detail: "variable_type must be \"env_var\" or \"file\", not \(config[attribute: "variable_type"]).",
           subject: ranges.range(of: "variable_type")))
     }
     let masked = config.bool("masked") ?? false

@@ -64,6 +64,9 @@ public protocol ResourceType: Sendable {
   /// The minimal object an import id names (the owner and the id), for `read` to complete,
   /// or a message saying what the id should look like.
   func importObject(id: String) -> Result<Value, ImportIDError>
+  /// Why the object an import id names is of another kind than this type (an impersonation
+  /// token imported as a personal one, say), or nil; `object` is what `read` found for `partial`.
+  func importMismatch(_ partial: Value, read object: Value?, context: ResourceContext) throws -> String?
 
   /// Objects with the same key are refreshed together by `readAll` (one list per owner and
   /// page); nil means refresh alone with `read`.
@@ -95,6 +98,9 @@ extension ResourceType {
     return TokenRotation.due(prior: prior, config: config, today: today)
   }
   public func refreshKey(of prior: Value) -> String? { nil }
+  public func importMismatch(_ partial: Value, read object: Value?, context: ResourceContext) throws -> String? {
+    nil
+  }
   public func readAll(_ priors: [Value], context: ResourceContext) throws -> [Value?] {
     try priors.map { try read($0, context: context) }
   }

@@ -55,14 +55,19 @@ enum TokenAttributes {
   static func checkScopes(
     _ config: Value, allowed: [String], kind: String, ranges: AttributeRanges
   ) -> [Diagnostic] {
-    guard let scopes = config.strings("scopes") else { return [] }
+    let list = config[attribute: "scopes"]
+    guard let scopes = config.strings("scopes"), let elements = list.elements else { return [] }
     let range = ranges.range(of: "scopes")
     if scopes.isEmpty {
       return [.error("Invalid scopes", detail: "A \(kind) needs at least one scope.", subject: range)]
     }
+    // A sensitive scope is described, never quoted, and gets no suggestion (which would hint at it).
+    let secret = Set(zip(scopes, elements).filter { list.isSensitive || $0.1.containsSensitive }.map(\.0))
     return scopes.filter { !allowed.contains($0) }.sorted().map { scope in
-      var detail = "\"\(scope)\" is not a scope of a \(kind)."
-      if let suggestion = NameSuggestion.suggest(scope, among: allowed) {
+      var detail = (secret.contains(scope) ? "(sensitive value)" : "\"\(scope)\"") + " is not a scope of a \(kind)."
+      if secret.contains(scope) {
+        detail += " Valid scopes: " + allowed.joined(separator: ", ") + "."
+      } else if let suggestion = NameSuggestion.suggest(scope, among: allowed) {
         detail += " Did you mean \"\(suggestion)\"?"
       } else {
         detail += " Valid scopes: " + allowed.joined(separator: ", ") + "."

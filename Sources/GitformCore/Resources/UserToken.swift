@@ -34,7 +34,9 @@ public struct UserToken: ResourceType {
     blocks: [TokenAttributes.rotationBlock])
 
   public func validate(_ config: Value, ranges: AttributeRanges) -> [Diagnostic] {
-    TokenAttributes.checkScopes(
+    TokenChecks.checkName(config, ranges: ranges)
+      + TokenChecks.checkDescription(config, ranges: ranges)
+      + TokenAttributes.checkScopes(
       config, allowed: TokenAttributes.personalScopes, kind: "personal access token",
       ranges: ranges)
       + TokenAttributes.checkExpiry(config, ranges: ranges, requireOne: false)
@@ -131,6 +133,21 @@ public struct UserToken: ResourceType {
     } catch let error as GitLabError where error.code == .notFound {
       // Already gone: deleting it is done.
     }
+  }
+
+  /// GitLab's `GET /personal_access_tokens/:id` also answers for impersonation tokens without
+  /// saying so (gitlab-api.md §1.1); only the impersonation endpoint tells them apart.
+  public func importMismatch(_ partial: Value, read object: Value?, context: ResourceContext) throws -> String? {
+    guard let object, let userID = object.int("user_id"), let tokenID = object.int("token_id") else {
+      return nil
+    }
+    do {
+      _ = try context.client.impersonationToken(userID: userID, id: tokenID)
+    } catch let error as GitLabError where error.code == .notFound {
+      return nil
+    }
+    return "Token \(tokenID) of user \(userID) is an impersonation token, not a personal access token. "
+      + "Import it as an impersonation_token instead."
   }
 
   public func importObject(id: String) -> Result<Value, ImportIDError> {

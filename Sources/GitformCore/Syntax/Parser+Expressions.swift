@@ -69,7 +69,7 @@ extension ParserState {
     var operators = 0
     while let op = Self.binaryOperator(peek().kind), op.precedence >= minimum {
       operators += 1
-      guard allowChain(operators) else { return lhs }
+      guard allowOperatorChain(operators) else { return lhs }
       let operatorRange = range(read())
       before = diagnostics.count
       let rhs = parseBinary(minimum: op.precedence + 1)

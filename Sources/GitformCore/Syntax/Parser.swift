@@ -229,6 +229,20 @@ struct ParserState {
     return false
   }
 
+  /// For operator chains, which only freeing the tree walks recursively: up to
+  /// `Syntax.maximumOperatorChain`, as long as the thread's stack can free that many levels
+  /// (`Syntax.operatorChainStackCost` bytes each), so a small thread gets a shorter limit.
+  mutating func allowOperatorChain(_ count: Int) -> Bool {
+    if count <= Syntax.maximumNestingDepth { return true }
+    let budget = stack ?? StackBudget()
+    stack = budget
+    if count <= Syntax.maximumOperatorChain && budget.hasRoom(for: count * Syntax.operatorChainStackCost) {
+      return true
+    }
+    reportTooDeep(levels: count - 1)
+    return false
+  }
+
   /// Called at the end of a loop iteration that started at `start`: when nothing was
   /// consumed (only possible after an error), skip one token so the loop cannot spin.
   /// Returns false at end of file, where the caller must stop.

@@ -61,4 +61,12 @@ struct StackBudget {
     let address = withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) }
     return address > floor
   }
+
+  /// Whether `bytes` more of stack fit above the floor.
+  func hasRoom(for bytes: Int) -> Bool {
+    guard floor != 0 else { return true }
+    var marker: UInt8 = 0
+    let address = withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) }
+    return address > floor && address - floor > UInt(max(0, bytes))
+  }
 }

@@ -18,4 +18,13 @@ enum Syntax {
   /// deeply" instead of risking the stack (a thread with a small stack gets less; see
   /// `StackBudget`).
   static let maximumNestingDepth = 256
+  /// The longest run of operators of one precedence (`1 + 1 + ... + 1`). The parser builds it
+  /// in a loop and every walk of it (evaluation, references, start ranges) loops along the
+  /// chain, so it costs no parser or evaluator nesting depth; what remains recursive is freeing
+  /// the tree, a few hundred bytes of stack per operator, which bounds it (Terraform accepts
+  /// thousands of terms). A thread whose stack is too small for that gets a shorter limit.
+  static let maximumOperatorChain = 10_000
+  /// Stack bytes one operator of a chain may take when the tree is freed, generously for a
+  /// debug build.
+  static let operatorChainStackCost = 512
 }

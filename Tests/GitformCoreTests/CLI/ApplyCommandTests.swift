@@ -81,6 +81,7 @@ final class ApplyCommandTests: XCTestCase {
     XCTAssertTrue(show.out.contains("    token       = (sensitive value)\n"), show.out)
     XCTAssertFalse(show.out.contains(raw.out))
     XCTAssertFalse(run(["show", "-json"]).out.contains(raw.out))
+    XCTAssertTrue(run(["show"]).out.hasSuffix("\n\nOutputs:\n\ntoken = (sensitive value)\ntoken_id = \"2:2\"\n"), run(["show"]).out)
 
     let moved = run(["state", "mv", "user_token.ci", "user_token.renamed"])
     XCTAssertEqual(moved.out, "Move \"user_token.ci\" to \"user_token.renamed\"\nSuccessfully moved 1 object(s).\n")
@@ -89,6 +90,49 @@ final class ApplyCommandTests: XCTestCase {
     XCTAssertEqual(run(["state", "list"]).out, "")
     let mode = try FileManager.default.attributesOfItem(atPath: directory.appendingPathComponent("gitform.tfstate.backup").path)[.posixPermissions] as? Int
     XCTAssertEqual(mode, 0o600)
+  }
+
+  func testStateMvOfAWholeCountedResourceMovesEveryInstance() throws {
+    try """
+      resource "user_token" "bot" {
+        count      = 2
+        user_id    = 2
+        name       = "bot-${count.index}"
+        scopes     = ["api"]
+        expires_at = "2026-12-01"
+      }
+
+      """.write(to: directory.appendingPathComponent("main.gf.hcl"), atomically: true, encoding: .utf8)
+    XCTAssertEqual(run(["apply", "-auto-approve"]).code, 0)
+    let ids = (0...1).map { run(["state", "show", "user_token.bot[\($0)]"]).out }
+
+    let moved = run(["state", "mv", "user_token.bot", "user_token.robot"])
+    XCTAssertEqual(moved.code, 0, moved.err)
+    XCTAssertEqual(moved.out, "Move \"user_token.bot\" to \"user_token.robot\"\nSuccessfully moved 1 object(s).\n")
+    XCTAssertEqual(run(["state", "list"]).out, "user_token.robot[0]\nuser_token.robot[1]\n")
+    XCTAssertEqual(
+      (0...1).map { run(["state", "show", "user_token.robot[\($0)]"]).out },
+      ids.map { $0.replacingOccurrences(of: "user_token.bot[", with: "user_token.robot[").replacingOccurrences(of: "\"bot\"", with: "\"robot\"") })
+
+    let instance = run(["state", "mv", "user_token.robot[0]", "user_token.robot[5]"])
+    XCTAssertEqual(instance.code, 0, instance.err)
+    XCTAssertEqual(run(["state", "list"]).out, "user_token.robot[1]\nuser_token.robot[5]\n")
+
+    let occupied = run(["state", "mv", "user_token.robot", "user_token.robot"])
+    XCTAssertEqual(occupied.code, 1)
+    XCTAssertTrue(occupied.err.contains("Error: Invalid target address"), occupied.err)
+    XCTAssertEqual(run(["state", "mv", "user_token.robot", "user_token.x[0]"]).code, 1)
+    XCTAssertEqual(run(["state", "list"]).out, "user_token.robot[1]\nuser_token.robot[5]\n")
+  }
+
+  func testNoOutputsWarningNamesOnlyCommandsGitformHas() {
+    let none = run(["output"])
+    XCTAssertEqual(none.code, 0)
+    XCTAssertEqual(none.out, "")
+    XCTAssertEqual(
+      none.err,
+      "\nWarning: No outputs found\n\nThe state file either has no outputs defined, or all the defined outputs are\nempty. Please define an output in your configuration with the `output` keyword\nand run `gitform apply` for it to become available. If you are using\ninterpolation, please verify the interpolated value is not empty. You can use\n`gitform plan` to see the values outputs will have.\n")
+    XCTAssertFalse(none.err.contains("gitform refresh") || none.err.contains("gitform console"))
   }
 
   func testForceUnlockRemovesAStaleLockOnlyWithItsID() throws {

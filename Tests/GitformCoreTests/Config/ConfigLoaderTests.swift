@@ -49,16 +49,34 @@ final class ConfigLoaderTests: XCTestCase {
     XCTAssertTrue(result[0].hasPrefix("Duplicate resource \"project_variable\" configuration: A project_variable resource named \"v\" was already declared at main.gf.hcl:1,1-"), result[0])
   }
 
+  func testAnUnknownResourceAttributeNamesTheClosestOne() {
+    let resource = "resource \"user_token\" \"a\" {\n  user_id = 1\n  name = \"a\"\n  scopes = [\"api\"]\n}\n"
+    XCTAssertEqual(
+      messages(resource + "locals {\n  t = user_token.a.tokn\n  u = user_token.a.zzzzzzzz\n  v = user_token.a.token\n}\n"),
+      [
+        "Unsupported attribute: This object has no argument, nested block, or exported attribute named \"tokn\". Did you mean \"token\"? @7",
+        "Unsupported attribute: This object has no argument, nested block, or exported attribute named \"zzzzzzzz\". @8",
+      ])
+  }
+
   func testUndeclaredReferencesAndCycles() {
     XCTAssertEqual(
       messages("locals {\n  a = var.nope\n  b = user_token.missing.id\n}\n"),
       [
-        "Reference to undeclared input variable: An input variable with the name \"nope\" has not been declared. @2",
+        "Reference to undeclared input variable: An input variable with the name \"nope\" has not been declared. This variable can be declared with a variable \"nope\" {} block. @2",
         "Reference to undeclared resource: A managed resource \"user_token\" \"missing\" has not been declared. @3",
       ])
     XCTAssertEqual(
       messages("locals {\n  c = local.a\n  a = local.b\n  b = local.a\n}\n"),
       ["Cycle: local.a, local.b: These blocks refer to each other, so none of them can be evaluated first. Remove one of the references to break the cycle."])
+  }
+
+  /// Two independent cycles are two errors, each naming only its own members.
+  func testEachCycleIsItsOwnError() {
+    let detail = "These blocks refer to each other, so none of them can be evaluated first. Remove one of the references to break the cycle."
+    XCTAssertEqual(
+      messages("locals {\n  a = local.b\n  b = local.a\n  x = local.y\n  y = local.z\n  z = local.x\n}\n"),
+      ["Cycle: local.a, local.b: \(detail)", "Cycle: local.x, local.y, local.z: \(detail)"])
   }
 
   func testVariableKeysMaskingAndDatesAreChecked() {

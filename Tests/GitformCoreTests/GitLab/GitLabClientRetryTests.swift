@@ -17,6 +17,30 @@ final class GitLabClientRetryTests: XCTestCase {
     XCTAssertEqual(transport.requests.count, 4)
   }
 
+  func testReadsAndRevocationsAreRetriedOnAnInternalServerError() throws {
+    let failed = FakeTransport.json(500, #"{"message":"500 Internal Server Error"}"#)
+    let sleeper = SleepRecorder()
+    let reads = FakeTransport([failed, failed, user])
+    XCTAssertEqual(try makeClient(reads, sleeper: sleeper).currentUser().id, 1)
+    XCTAssertEqual(sleeper.waits, [0.5, 1])
+    XCTAssertEqual(reads.requests.count, 3)
+
+    let revokes = FakeTransport([failed, .respond(GitLabResponse(status: 204))])
+    XCTAssertNoThrow(try makeClient(revokes).revokePersonalAccessToken(id: 4))
+    XCTAssertEqual(revokes.requests.map(\.method), [.delete, .delete])
+  }
+
+  func testCreatesAndUpdatesAreNotRetriedOnAnInternalServerError() throws {
+    let failed = FakeTransport.json(500, #"{"message":"500 Internal Server Error"}"#)
+    let policy = RetryPolicy()
+    for method in [GitLabRequest.Method.post, .put] {
+      XCTAssertNil(policy.delay(afterAttempt: 1, response: GitLabResponse(status: 500), method: method))
+    }
+    let creates = FakeTransport([failed])
+    XCTAssertNotNil(gitLabError { try makeClient(creates).createPersonalAccessToken(userID: 2, newToken) })
+    XCTAssertEqual(creates.requests.count, 1)
+  }
+
   func testRetriesStopAtTheAttemptLimitAndSaySo() throws {
     let sleeper = SleepRecorder()
     let transport = FakeTransport(Array(repeating: unavailable, count: 5))
