@@ -257,7 +257,7 @@ final class ApplyRun: @unchecked Sendable {
     lock.lock()
     defer { lock.unlock() }
     var final = state
-    final.outputs = outputs.filter { $0.value.isWhollyKnown }
+    final.outputs = outputs
     return ApplyResult(
       state: final, diagnostics: diagnostics, imported: counts.imported, added: counts.added,
       changed: counts.changed, destroyed: counts.destroyed)

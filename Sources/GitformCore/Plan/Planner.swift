@@ -105,11 +105,12 @@ public struct Planner {
     diagnostics = preventDestroyCheck(changes)
     if diagnostics.hasErrors { return (nil, warnings + diagnostics) }
     warnings += missingTokenWarnings(changes)
-    let plan = Plan(
+    var plan = Plan(
       changes: changes, drift: drift.filter { entry in
         changes.contains { $0.address == entry.address && $0.action != .noOp }
       }, outputChanges: outputChanges(state: state, outputs: outputs),
       isDestroy: options.destroy, warnings: warnings, priorState: prior, outputs: outputs)
+    plan.isTargeted = !options.targets.isEmpty
     return (plan, [])
   }
 
