@@ -70,6 +70,6 @@ public struct Applier {
           detail: "gitform was interrupted: actions not yet started were not taken; those in flight finished and are recorded in the state. Run gitform apply again to finish.")
       ])
     }
-    return run.result(outputs: plan.isDestroy ? [:] : outputs)
+    return run.result(outputs: plan.outputsToRecord(outputs))
   }
 }

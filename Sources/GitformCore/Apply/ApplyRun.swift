@@ -25,7 +25,8 @@ final class ApplyRun: @unchecked Sendable {
 
   func addDiagnostics(_ more: [Diagnostic]) {
     lock.lock()
-    diagnostics += more
+    // The walker reports the validation problems `applyInstance` already recorded.
+    diagnostics += more.filter { !diagnostics.contains($0) }
     lock.unlock()
   }
 
@@ -74,6 +75,17 @@ final class ApplyRun: @unchecked Sendable {
       return readData(instance)
     }
     guard let type = ResourceCatalog.managed(address.resource.type) else { return .unknown() }
+    // A value unknown at plan time is known now: check it before GitLab sees it, so a value
+    // gitform knows is invalid (a masked secret, say) is never sent.
+    let problems = type.validate(instance.config, ranges: instance.ranges).filter { $0.severity == .error }
+    if !problems.isEmpty {
+      lock.lock()
+      failed.insert(address.resource)
+      failedDependencies.formUnion(instance.dependencies)
+      diagnostics += problems.filter { !diagnostics.contains($0) }
+      lock.unlock()
+      return prior?.value ?? .unknown()
+    }
     let planner = InstancePlanner(type: type, context: applier.resourceContext, today: applier.resourceContext.today)
     let fresh = planner.change(instance, prior: prior?.value, importID: nil, forceReplace: false)
     let after = fresh.after ?? change.after ?? .unknown()
@@ -281,7 +293,7 @@ final class ApplyRun: @unchecked Sendable {
     lock.lock()
     defer { lock.unlock() }
     var final = state
-    final.outputs = outputs.filter { $0.value.isWhollyKnown }
+    final.outputs = outputs
     return ApplyResult(
       state: final, diagnostics: diagnostics, imported: counts.imported, added: counts.added,
       changed: counts.changed, destroyed: counts.destroyed)

@@ -161,7 +161,7 @@ struct ApplyCommand: Command {
   /// Nothing to do on GitLab: still record new output values, then say so.
   static func finishWithoutChanges(_ session: EngineSession, plan: Plan, destroy: Bool) -> Int32 {
     var next = plan.priorState
-    if !destroy { next.outputs = plan.outputs.filter { $0.value.isWhollyKnown } }
+    next.outputs = plan.outputsToRecord(plan.outputs)
     guard session.writeState(next) else { return 1 }
     if destroy {
       session.context.out("\nDestroy complete! Resources: 0 destroyed.\n")

@@ -85,6 +85,20 @@ public struct Plan: Sendable {
   public var priorState: StateSnapshot
   /// The output values the configuration evaluates to (unknown where not yet known).
   public var outputs: [String: Value]
+  /// True for a plan made with -target: outputs are then only updated, never removed.
+  public var isTargeted = false
+
+  /// The outputs to record after applying this plan, given the values evaluated at the end.
+  ///
+  /// Terraform removes outputs only on a full destroy. A targeted run leaves the rest of the
+  /// configuration unapplied, so an output it cannot fully evaluate keeps its previous value
+  /// rather than vanishing from the state.
+  public func outputsToRecord(_ evaluated: [String: Value]) -> [String: Value] {
+    let known = evaluated.filter { $0.value.isWhollyKnown }
+    guard isTargeted else { return isDestroy ? [:] : known }
+    if isDestroy { return priorState.outputs }
+    return priorState.outputs.merging(known) { _, new in new }
+  }
 
   /// Changes that do something.
   public var actions: [ResourceChange] {

@@ -152,6 +152,8 @@ extension Planner {
     for name in Set(state.outputs.keys).union(outputs.keys).sorted() {
       let before = state.outputs[name]
       let after = options.destroy ? nil : outputs[name]
+      // A targeted run never removes outputs (see `Plan.outputsToRecord`).
+      if !options.targets.isEmpty && after == nil { continue }
       switch (before, after) {
       case (nil, let after?): result.append(OutputChange(name: name, action: .create, before: nil, after: after))
       case (let before?, nil): result.append(OutputChange(name: name, action: .delete, before: before, after: nil))

@@ -116,11 +116,12 @@ public struct Planner {
     warnings += missingTokenWarnings(changes)
     warnings += reuseDetectionWarnings(changes)
     recordConfigOnlySettings(changes, into: &prior)
-    let plan = Plan(
+    var plan = Plan(
       changes: changes, drift: drift.filter { entry in
         changes.contains { $0.address == entry.address && $0.action != .noOp }
       }, outputChanges: outputChanges(state: state, outputs: outputs),
       isDestroy: options.destroy, warnings: warnings, priorState: prior, outputs: outputs)
+    plan.isTargeted = !options.targets.isEmpty
     return (plan, [])
   }
 

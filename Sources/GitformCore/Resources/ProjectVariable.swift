@@ -70,6 +70,7 @@ public struct ProjectVariable: ResourceType {
           detail: "GitLab would reject this masked value: \(problem)",
           subject: ranges.range(of: "value")))
     }
+    diagnostics += TokenChecks.checkDescription(config, ranges: ranges)
     return diagnostics
   }
 
