@@ -70,6 +70,9 @@ gitform apply -auto-approve -no-color
 step "gitform plan, again: GitLab now matches the configuration"
 gitform plan -no-color -detailed-exitcode
 
+step "gitform expiry: when each managed token expires and rotates"
+gitform expiry
+
 step "What GitLab holds now (token values are never shown)"
 { request GET "/projects/platform%2Fdeployer/access_tokens"; echo; } | tr '{' '\n' | sed -nE 's/.*"id":([0-9]+),"name":"([^"]*)".*"scopes":\[([^]]*)\].*"expires_at":"([^"]*)".*/  project token \1 "\2" scopes \3 expires \4/p'
 { request GET "/personal_access_tokens?user_id=$bot_id"; echo; } | tr '{' '\n' | sed -nE 's/.*"id":([0-9]+),"name":"([^"]*)".*"expires_at":"([^"]*)".*/  personal token \1 "\2" of ci-bot expires \3/p'
