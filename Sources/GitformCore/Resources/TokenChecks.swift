@@ -1,7 +1,7 @@
 import Foundation
 
-/// Checks and id parsing shared by `impersonation_token`, `project_token` and `group_token`
-/// beyond what `TokenAttributes` holds: names, owner ids, access levels and import ids.
+/// Checks and id parsing shared by the token types beyond what `TokenAttributes` holds: names,
+/// owner ids, access levels and import ids; `project_variable` uses its description check too.
 enum TokenChecks {
   /// The access levels a project or group token may get, lowest first, by configuration name
   /// (gitlab-api.md §0.7: GitLab accepts 10 to 50 and rejects 0, 5 and 60).
