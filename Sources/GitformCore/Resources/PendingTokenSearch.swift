@@ -34,20 +34,11 @@ extension ImpersonationToken {
   }
 }
 
-extension ProjectToken {
+extension ResourceAccessToken {
   public func findCreated(_ pending: Value, claimed: Set<String>, context: ResourceContext) throws -> Value? {
-    guard let project = pending.string("project") else { return nil }
+    guard let owner = pending.string(kind.owner) else { return nil }
     return try PendingTokenSearch.adopt(
-      self, pending, records: try context.client.resourceAccessTokens(of: .project(GitLabReference(project))),
-      owner: project, claimed: claimed, context: context)
-  }
-}
-
-extension GroupToken {
-  public func findCreated(_ pending: Value, claimed: Set<String>, context: ResourceContext) throws -> Value? {
-    guard let group = pending.string("group") else { return nil }
-    return try PendingTokenSearch.adopt(
-      self, pending, records: try context.client.resourceAccessTokens(of: .group(GitLabReference(group))),
-      owner: group, claimed: claimed, context: context)
+      self, pending, records: try context.client.resourceAccessTokens(of: kind.resource(owner)),
+      owner: owner, claimed: claimed, context: context)
   }
 }

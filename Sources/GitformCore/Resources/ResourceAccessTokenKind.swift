@@ -3,7 +3,7 @@ import Foundation
 /// Project and group access tokens: one behaviour, two owners.
 ///
 /// GitLab serves both from one implementation (`/{projects|groups}/:id/access_tokens`,
-/// gitlab-api.md §4), and so does gitform: `ProjectToken` and `GroupToken` differ only in the
+/// gitlab-api.md §4), and so does gitform: `project_token` and `group_token` (one `ResourceAccessToken`) differ only in the
 /// facts held here (the owner attribute, the scope list, the wording). The owner is kept as the
 /// user wrote it (id or full path); two spellings of one owner are `equivalent`, so switching
 /// between them never replaces a token.

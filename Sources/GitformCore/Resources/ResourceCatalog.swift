@@ -4,7 +4,7 @@
 /// the type of a state entry. Adding a type means one line here.
 public enum ResourceCatalog {
   public static let managed: [any ResourceType] = [
-    UserToken(), ImpersonationToken(), ProjectToken(), GroupToken(), ProjectVariable(),
+    UserToken(), ImpersonationToken(), ResourceAccessToken.project, ResourceAccessToken.group, ProjectVariable(),
   ].sorted { $0.name < $1.name }
 
   public static let dataSources: [any DataSourceType] = [

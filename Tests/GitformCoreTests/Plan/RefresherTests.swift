@@ -45,7 +45,7 @@ final class RefresherTests: XCTestCase {
 
   func testPendingCreateIsAdoptedOrForgotten() throws {
     _ = try fixture.createProject("app", inGroup: try fixture.createGroup("team"))
-    let type = ProjectToken()
+    let type = ResourceAccessToken.project
     let planned = Value.object(type.schema, [
       "project": .string("team/app"), "name": .string("deploy"), "scopes": .stringSet(["read_api"]),
       "access_level": .string("developer"), "expires_at": .string("2026-12-01"), "description": .string(""),

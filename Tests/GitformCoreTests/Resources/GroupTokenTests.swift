@@ -4,7 +4,7 @@ import XCTest
 @testable import GitformCore
 
 final class GroupTokenTests: TokenTypeTestCase {
-  let type = GroupToken()
+  let type = ResourceAccessToken.group
   var groupID = 0
 
   override func setUpWithError() throws {

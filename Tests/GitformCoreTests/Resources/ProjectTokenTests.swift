@@ -4,7 +4,7 @@ import XCTest
 @testable import GitformCore
 
 final class ProjectTokenTests: TokenTypeTestCase {
-  let type = ProjectToken()
+  let type = ResourceAccessToken.project
   var projectID = 0
 
   override func setUpWithError() throws {

@@ -1,23 +1,33 @@
 import Foundation
 
-/// `project_token`: a project access token — a bot user that is a member of one project.
+/// `project_token` and `group_token`: a project or group access token — a bot user that is a
+/// member of one project or group.
 ///
-/// Import id `<project>:<token-id>`, the project by id or full path (`42:7`, `group/app:7`).
-/// A changed `expires_at` (or rotation due by `rotation_configuration`) rotates the token in
-/// place, keeping its bot user; every other configured change replaces it, new token first.
-/// Exactly one of `expires_at` and `rotation_configuration` is required. Managing these needs a
-/// Maintainer of the project (or an administrator). Refresh lists each project's tokens once.
-public struct ProjectToken: ResourceType {
-  public init() {}
+/// Import id `<project>:<token-id>` or `<group>:<token-id>`, the owner by id or full path
+/// (`42:7`, `group/app:7`). A changed `expires_at` (or rotation due by `rotation_configuration`)
+/// rotates the token in place, keeping its bot user; every other configured change replaces it,
+/// new token first. Exactly one of `expires_at` and `rotation_configuration` is required; group
+/// tokens add the virtual registry scopes. Managing these needs a Maintainer of the project or an
+/// Owner of the group (or an administrator). Refresh lists each owner's tokens once.
+///
+/// One type serves both, as GitLab's one implementation does: the differences are the facts
+/// of `ResourceAccessTokenKind`.
+public struct ResourceAccessToken: ResourceType {
+  public static let project = ResourceAccessToken(kind: .project)
+  public static let group = ResourceAccessToken(kind: .group)
 
-  private let kind = ResourceAccessTokenKind.project
+  let kind: ResourceAccessTokenKind
 
-  public let name = "project_token"
-  public let summary = "A project access token: a bot user with a role in one project."
+  public var name: String { kind.isGroup ? "group_token" : "project_token" }
+  public var summary: String {
+    kind.isGroup
+      ? "A group access token: a bot user with a role in one group and its projects."
+      : "A project access token: a bot user with a role in one project."
+  }
   public var createsBeforeDestroying: Bool { true }
   public var computedChangedByUpdate: Set<String> { ResourceAccessTokenKind.changedByRotation }
   public var configOnlyAttributes: Set<String> { ResourceAccessTokenKind.configOnly }
-  public let schema = ResourceAccessTokenKind.project.schema
+  public var schema: ResourceSchema { kind.schema }
 
   public func validate(_ config: Value, ranges: AttributeRanges) -> [Diagnostic] {
     kind.validate(config, ranges: ranges)
