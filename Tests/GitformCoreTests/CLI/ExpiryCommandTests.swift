@@ -17,15 +17,7 @@ final class ExpiryCommandTests: XCTestCase {
     aliceID = try fixture.createUser("alice")
     let groupID = try fixture.createGroup("team")
     _ = try fixture.createProject("app", inGroup: groupID)
-    let directory = FileManager.default.temporaryDirectory
-      .appendingPathComponent("gitform-expiry-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    gitform = GitformProcess(
-      directory: directory,
-      environment: [
-        "GITLAB_BASE_URL": fixture.emulator.baseURL.absoluteString,
-        "GITLAB_TOKEN": EmulatorFixture.rootToken, "GITFORM_NOW": "2026-06-01T12:00:00Z",
-      ])
+    gitform = try .inTemporaryDirectory("expiry", against: fixture, now: "2026-06-01T12:00:00Z")
     try gitform.write(
       "main.gf.hcl",
       """

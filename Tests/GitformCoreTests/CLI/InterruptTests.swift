@@ -15,14 +15,7 @@ final class InterruptTests: XCTestCase {
     _ = try GitformProcess.executableURL()
     fixture = try EmulatorFixture()
     alice = try fixture.createUser("alice")
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gitform-sigint-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    gitform = GitformProcess(
-      directory: directory,
-      environment: [
-        "GITLAB_BASE_URL": fixture.emulator.baseURL.absoluteString, "GITLAB_TOKEN": EmulatorFixture.rootToken,
-        "GITFORM_NOW": "2026-06-01T12:00:00Z",
-      ])
+    gitform = try .inTemporaryDirectory("sigint", against: fixture, now: "2026-06-01T12:00:00Z")
     try gitform.write(
       "main.gf.hcl",
       """

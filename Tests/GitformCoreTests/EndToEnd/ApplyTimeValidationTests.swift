@@ -16,16 +16,7 @@ final class ApplyTimeValidationTests: XCTestCase {
     botID = try fixture.createUser("ci-bot")
     let groupID = try fixture.createGroup("platform")
     _ = try fixture.createProject("deployer", inGroup: groupID)
-    let directory = FileManager.default.temporaryDirectory
-      .appendingPathComponent("gitform-apply-validation-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    gitform = GitformProcess(
-      directory: directory,
-      environment: [
-        "GITLAB_BASE_URL": fixture.emulator.baseURL.absoluteString,
-        "GITLAB_TOKEN": EmulatorFixture.rootToken, "GITFORM_NOW": "2026-11-24T09:00:00Z",
-        "PATH": "/usr/bin:/bin",
-      ])
+    gitform = try .inTemporaryDirectory("apply-validation", against: fixture, now: "2026-11-24T09:00:00Z", extraEnvironment: ["PATH": "/usr/bin:/bin"])
   }
 
   override func tearDownWithError() throws {

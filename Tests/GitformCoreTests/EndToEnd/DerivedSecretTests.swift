@@ -18,16 +18,7 @@ final class DerivedSecretTests: XCTestCase {
     let botID = try fixture.createUser("ci-bot")
     let groupID = try fixture.createGroup("platform")
     projectID = try fixture.createProject("deployer", inGroup: groupID)
-    let directory = FileManager.default.temporaryDirectory
-      .appendingPathComponent("gitform-derived-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    gitform = GitformProcess(
-      directory: directory,
-      environment: [
-        "GITLAB_BASE_URL": fixture.emulator.baseURL.absoluteString,
-        "GITLAB_TOKEN": EmulatorFixture.rootToken, "GITFORM_NOW": "2026-11-24T09:00:00Z",
-        "PATH": "/usr/bin:/bin",
-      ])
+    gitform = try .inTemporaryDirectory("derived", against: fixture, now: "2026-11-24T09:00:00Z", extraEnvironment: ["PATH": "/usr/bin:/bin"])
     try gitform.write(
       "main.gf.hcl",
       """

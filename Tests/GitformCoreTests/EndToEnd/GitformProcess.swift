@@ -20,6 +20,22 @@ final class GitformProcess {
     self.environment = environment
   }
 
+  /// A fresh temporary working directory, with gitform pointed at `fixture`'s emulator as root
+  /// and its clock fixed at `now`: the setup the end-to-end tests share.
+  static func inTemporaryDirectory(
+    _ name: String, against fixture: EmulatorFixture, now: String,
+    extraEnvironment: [String: String] = [:]
+  ) throws -> GitformProcess {
+    let directory = FileManager.default.temporaryDirectory
+      .appendingPathComponent("gitform-\(name)-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let environment = [
+      "GITLAB_BASE_URL": fixture.emulator.baseURL.absoluteString,
+      "GITLAB_TOKEN": EmulatorFixture.rootToken, "GITFORM_NOW": now,
+    ].merging(extraEnvironment) { _, extra in extra }
+    return GitformProcess(directory: directory, environment: environment)
+  }
+
   /// The binary sits next to the test bundle in the build directory (`.build/debug`).
   static func executableURL() throws -> URL {
     let candidates = [

@@ -13,16 +13,7 @@ final class TargetedOutputsTests: XCTestCase {
     _ = try GitformProcess.executableURL()
     fixture = try EmulatorFixture()
     let botID = try fixture.createUser("ci-bot")
-    let directory = FileManager.default.temporaryDirectory
-      .appendingPathComponent("gitform-targeted-outputs-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    gitform = GitformProcess(
-      directory: directory,
-      environment: [
-        "GITLAB_BASE_URL": fixture.emulator.baseURL.absoluteString,
-        "GITLAB_TOKEN": EmulatorFixture.rootToken, "GITFORM_NOW": "2026-11-24T09:00:00Z",
-        "PATH": "/usr/bin:/bin",
-      ])
+    gitform = try .inTemporaryDirectory("targeted-outputs", against: fixture, now: "2026-11-24T09:00:00Z", extraEnvironment: ["PATH": "/usr/bin:/bin"])
     try gitform.write(
       "main.gf.hcl",
       """
