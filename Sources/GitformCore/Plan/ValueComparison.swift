@@ -30,14 +30,22 @@ enum SensitiveMarks {
   /// sensitive too. Erring this way only hides an id; the other way leaks a secret.
   private static func markIdentifier(_ attributes: inout [String: Value]) {
     guard let id = attributes["id"], !id.isSensitive, let text = id.stringValue else { return }
-    for (name, value) in attributes where name != "id" && value.containsSensitive {
-      let (plain, _) = value.deepUnmarked()
-      guard let secret = plain.stringValue ?? plain.numberValue.map(NumberFormatting.string), !secret.isEmpty
-      else { continue }
-      if text.contains(secret) {
-        attributes["id"] = id.marked(sensitive: true)
-        return
-      }
+    if idContainsSecret(text, attributes) { attributes["id"] = id.marked(sensitive: true) }
+  }
+
+  /// Kept apart from the mutation above: reading and writing the dictionary in one loop crashed
+  /// Swift 6.3.1's optimizer in release builds ("Found outside of lifetime use").
+  private static func idContainsSecret(_ text: String, _ attributes: [String: Value]) -> Bool {
+    attributes.contains { name, value in
+      guard name != "id", value.containsSensitive, let secret = secretText(value) else { return false }
+      return text.contains(secret)
     }
+  }
+
+  private static func secretText(_ value: Value) -> String? {
+    let plain = value.deepUnmarked().0
+    if let text = plain.stringValue { return text.isEmpty ? nil : text }
+    if let number = plain.numberValue { return NumberFormatting.string(number) }
+    return nil
   }
 }
