@@ -15,11 +15,18 @@ final class EmulatorFixture: @unchecked Sendable {  // immutable after init
   let client: GitLabClient
   private let transport: URLSessionTransport
 
-  init(latencyMilliseconds: Int = 0, rateLimitPerMinute: Int? = nil) throws {
+  /// `realClock` lets the emulator's clock follow real time (rate-limit windows then pass);
+  /// `failRate` and `failSeed` are the command line's `-fail-rate` and `-fail-seed`.
+  init(
+    latencyMilliseconds: Int = 0, rateLimitPerMinute: Int? = nil, failRate: Double = 0,
+    failSeed: UInt64 = 1, realClock: Bool = false
+  ) throws {
     var configuration = EmulatorConfiguration()
-    configuration.now = GitLabJSON.parseTimestamp("2026-06-01T12:00:00Z")
+    configuration.now = realClock ? nil : GitLabJSON.parseTimestamp("2026-06-01T12:00:00Z")
     configuration.latencyMilliseconds = latencyMilliseconds
     configuration.rateLimitPerMinute = rateLimitPerMinute
+    configuration.failRate = failRate
+    configuration.failSeed = failSeed
     emulator = try RunningEmulator(configuration: configuration)
     let connection = try GitLabConnection(
       baseURL: emulator.rootURL.absoluteString, token: SecretValue(EmulatorFixture.rootToken),

@@ -1,0 +1,184 @@
+import Foundation
+import XCTest
+
+@testable import GitformCore
+
+/// The scene of the fault-injection suite: an emulator (optionally failing a share of requests
+/// and rate limiting them) with user `alice`, group `team` and project `team/app`, and the built
+/// `gitform` in a scratch directory.
+///
+/// Every check is made through the emulator's own routes, never through gitform, and retried
+/// past the emulator's seeded failures: the faults are for gitform, not for the referee.
+final class FaultScene {
+  let fixture: EmulatorFixture
+  let gitform: GitformProcess
+  let aliceID: Int
+  let groupID: Int
+  let projectID: Int
+  /// Every token value any state held during the test, for the final secret scan.
+  private(set) var issued: Set<String> = []
+
+  init(failRate: Double = 0, rateLimitPerMinute: Int? = nil, environment: [String: String] = [:]) throws {
+    _ = try GitformProcess.executableURL()
+    fixture = try EmulatorFixture(
+      rateLimitPerMinute: rateLimitPerMinute, failRate: failRate, failSeed: 20261207, realClock: true)
+    let referee = FaultScene.Referee(fixture: fixture)
+    aliceID = try referee.create("/api/v4/users", [
+      "username": "alice", "name": "Alice", "email": "alice@example.com", "password": "correct-horse-battery",
+    ])
+    groupID = try referee.create("/api/v4/groups", ["name": "Team", "path": "team"])
+    projectID = try referee.create("/api/v4/projects", ["name": "app", "path": "app", "namespace_id": groupID])
+    let directory = FileManager.default.temporaryDirectory
+      .appendingPathComponent("gitform-faults-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    gitform = GitformProcess(
+      directory: directory,
+      environment: [
+        "GITLAB_BASE_URL": fixture.emulator.baseURL.absoluteString, "GITLAB_TOKEN": EmulatorFixture.rootToken,
+      ].merging(environment) { $1 })
+  }
+
+  /// A date `days` from today, as `expires_at` takes it (the emulator's clock is the real one).
+  static func date(inDays days: Int) -> String {
+    let formatter = DateFormatter()
+    formatter.locale = Locale(identifier: "en_US_POSIX")
+    formatter.timeZone = TimeZone(identifier: "UTC")
+    formatter.dateFormat = "yyyy-MM-dd"
+    return formatter.string(from: Date().addingTimeInterval(Double(days) * 86_400))
+  }
+
+  /// Stops the emulator and, after checking that no output or file beside the state ever held
+  /// a token value, removes the directory.
+  func finish(file: StaticString = #filePath, line: UInt = #line) {
+    collectIssued()
+    for text in gitform.transcript {
+      for value in issued where text.contains(value) {
+        XCTFail("a token value appeared in gitform's output", file: file, line: line)
+      }
+    }
+    for (name, text) in (try? gitform.nonStateFiles()) ?? [:] where !name.hasPrefix("gitform.tfstate") {
+      for value in issued where text.contains(value) {
+        XCTFail("a token value appeared in \(name)", file: file, line: line)
+      }
+    }
+    fixture.stop()
+    try? FileManager.default.removeItem(at: gitform.directory)
+  }
+
+  func write(_ configuration: String) throws { try gitform.write("main.gf.hcl", configuration) }
+
+  /// `gitform apply -auto-approve -no-color`, whatever its outcome.
+  @discardableResult
+  func apply() throws -> GitformProcess.Result {
+    defer { collectIssued() }
+    return try gitform.run(["apply", "-auto-approve", "-no-color"])
+  }
+
+  /// Applies until a run succeeds, at most `runs` times; fails the test when none did.
+  @discardableResult
+  func applyUntilSuccess(runs: Int, file: StaticString = #filePath, line: UInt = #line) throws -> Int {
+    var last: GitformProcess.Result?
+    for run in 1...runs {
+      let result = try apply()
+      try assertStateReadable(file: file, line: line)
+      if result.status == 0 { return run }
+      last = result
+    }
+    XCTFail("no apply succeeded in \(runs) runs:\n\(last.map { $0.standardOutput + $0.standardError } ?? "")", file: file, line: line)
+    return runs
+  }
+
+  func plan() throws -> GitformProcess.Result {
+    try gitform.run(["plan", "-no-color", "-detailed-exitcode"])
+  }
+
+  private func collectIssued() {
+    if let values = try? gitform.tokenValuesInState() { issued.formUnion(values) }
+  }
+
+  // MARK: - State
+
+  /// The state file parses and is a v4 state: a failed run never loses or corrupts it.
+  func assertStateReadable(file: StaticString = #filePath, line: UInt = #line) throws {
+    let url = gitform.directory.appendingPathComponent("gitform.tfstate")
+    guard FileManager.default.fileExists(atPath: url.path) else { return }
+    let json = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any]
+    XCTAssertEqual(json?["version"] as? Int, 4, "the state file is readable", file: file, line: line)
+  }
+
+  /// Every instance in the state: address (`type.name[key]`) → attributes, deposed ones apart.
+  func instances() throws -> (current: [String: [String: Any]], deposed: [[String: Any]]) {
+    let url = gitform.directory.appendingPathComponent("gitform.tfstate")
+    guard let data = FileManager.default.contents(atPath: url.path) else { return ([:], []) }
+    let json = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
+    var current: [String: [String: Any]] = [:]
+    var deposed: [[String: Any]] = []
+    for resource in json["resources"] as? [[String: Any]] ?? [] where resource["mode"] as? String == "managed" {
+      let base = "\(resource["type"] ?? "").\(resource["name"] ?? "")"
+      for instance in resource["instances"] as? [[String: Any]] ?? [] {
+        let attributes = instance["attributes"] as? [String: Any] ?? [:]
+        if instance["deposed"] != nil {
+          deposed.append(attributes)
+          continue
+        }
+        let key = instance["index_key"].map { "[\"\($0)\"]" } ?? ""
+        current[base + key] = attributes
+      }
+    }
+    return (current, deposed)
+  }
+
+  // MARK: - The referee: the emulator's view, read past its own seeded failures
+
+  var referee: Referee { Referee(fixture: fixture) }
+
+  struct Referee {
+    let fixture: EmulatorFixture
+
+    /// Sends a request as root (or `token`), again while the emulator answers 429 or 5xx.
+    func send(
+      _ method: GitLabRequest.Method, _ path: String, _ body: [String: Any]? = nil,
+      token: String = EmulatorFixture.rootToken
+    ) throws -> (status: Int, json: Any?) {
+      for _ in 1...40 {
+        let answer = try fixture.raw(method, path, body, token: token)
+        if ![429, 500, 502, 503].contains(answer.status) { return answer }
+        Thread.sleep(forTimeInterval: answer.status == 429 ? 1 : 0.01)
+      }
+      throw XCTSkip("the emulator kept failing \(method) \(path)")
+    }
+
+    /// Creates through the API and returns the new object's id.
+    func create(_ path: String, _ body: [String: Any]) throws -> Int {
+      let answer = try send(.post, path, body)
+      XCTAssertEqual(answer.status, 201, "\(path): \(String(describing: answer.json))")
+      return try XCTUnwrap((answer.json as? [String: Any])?["id"] as? Int)
+    }
+
+    /// All pages of a list route.
+    func pages(_ path: String) throws -> [[String: Any]] {
+      var all: [[String: Any]] = []
+      for page in 1...50 {
+        let answer = try send(.get, path + (path.contains("?") ? "&" : "?") + "per_page=100&page=\(page)")
+        let items = answer.json as? [[String: Any]] ?? []
+        all += items
+        if items.count < 100 { break }
+      }
+      return all
+    }
+
+    /// The active (neither revoked nor expired) tokens of a list, counted by name.
+    static func activeByName(_ tokens: [[String: Any]]) -> [String: [Int]] {
+      var byName: [String: [Int]] = [:]
+      for token in tokens where token["active"] as? Bool == true {
+        byName[token["name"] as? String ?? "", default: []].append(token["id"] as? Int ?? 0)
+      }
+      return byName
+    }
+
+    /// Whether `value` authenticates against GitLab right now.
+    func works(_ value: String) throws -> Bool {
+      try send(.get, "/api/v4/personal_access_tokens/self", token: value).status == 200
+    }
+  }
+}
