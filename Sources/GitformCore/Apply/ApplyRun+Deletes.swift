@@ -11,13 +11,15 @@ extension ApplyRun {
 
   /// Deletes what the plan removes and what replacements superseded, dependents first.
   func applyDeletes() {
-    // A replaced object stays deposed (deleted by a later apply) while its replacement or
-    // anything depending on it failed or was skipped: a dependent may still use the old token.
+    // A replaced object — replaced in this run or an earlier one — stays deposed (deleted by a
+    // later apply) while its replacement or anything depending on it failed or was skipped in
+    // this run: a dependent may still use the old token.
     let inUse = failed.union(failedDependencies)
     var remaining: [Doomed] = superseded.filter { !inUse.contains($0.0.address.resource) }
       .map { Doomed(address: $0.0.address, object: $0.1, deposed: $0.0.key) }
     for change in applier.plan.changes where change.action == .delete {
       if let key = change.deposedKey {
+        guard !inUse.contains(change.address.resource) else { continue }
         let deposedKey = DeposedKey(address: change.address, key: key)
         if let object = state.deposed[deposedKey] { remaining.append(Doomed(address: change.address, object: object, deposed: key)) }
       } else if let object = state.objects[change.address] {
@@ -41,9 +43,50 @@ extension ApplyRun {
         // After an interrupt nothing new starts; a deposed object stays for the next apply.
         guard !self.applier.isCancelled() else { return false }
         guard let type = ResourceCatalog.managed(doomed.address.resource.type) else { return false }
+        if doomed.deposed != nil, let carrier = self.carrier(of: doomed, type: type) {
+          self.keepDeposed(doomed, carriedBy: carrier)
+          return false
+        }
         return self.delete(type, doomed.address, doomed.object, instance: nil, deposed: doomed.deposed)
       }
     }
+  }
+
+  /// Another object of the state whose attributes still hold one of `doomed`'s secrets (a
+  /// variable still carrying the old token value because it was not updated in this run — left
+  /// out by -target, say), or nil. Checked when the deletion is due, after the dependents'
+  /// updates and deletions of this run.
+  func carrier(of doomed: Doomed, type: any ResourceType) -> InstanceAddress? {
+    let secrets = Set(type.schema.attributes.filter(\.sensitive).compactMap {
+      doomed.object.value[attribute: $0.name].stringValue
+    }.filter { !$0.isEmpty })
+    guard !secrets.isEmpty else { return nil }
+    lock.lock()
+    let objects = state.objects
+    lock.unlock()
+    return objects.keys.sorted().first { address in
+      address != doomed.address
+        && objects[address].map { ApplyRun.strings(in: $0.value).contains { text in secrets.contains { text.contains($0) } } } == true
+    }
+  }
+
+  /// Every string inside `value`, at any depth.
+  static func strings(in value: Value) -> [String] {
+    if let text = value.stringValue { return [text] }
+    if let attributes = value.attributes { return attributes.values.flatMap(strings(in:)) }
+    if let elements = value.elements { return elements.flatMap(strings(in:)) }
+    return []
+  }
+
+  /// Leaves a deposed object for a later apply, saying why unless a failure already did.
+  func keepDeposed(_ doomed: Doomed, carriedBy carrier: InstanceAddress) {
+    lock.lock()
+    defer { lock.unlock() }
+    guard !failed.contains(carrier.resource) else { return }
+    diagnostics.append(
+      .warning(
+        "\(doomed.address) (deposed object \(doomed.deposed ?? "")) was not destroyed",
+        detail: "\(carrier) still carries its value and was not updated in this run, so destroying it now would break whatever uses \(carrier). The next apply that updates \(carrier) destroys it."))
   }
 
   /// Deletes one object (the deposed one with key `deposed`, when given) and records it.
