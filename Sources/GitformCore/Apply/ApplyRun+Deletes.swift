@@ -38,13 +38,20 @@ extension ApplyRun {
       }
       let batch = ready.isEmpty ? remaining : ready
       remaining.removeAll { item in batch.contains { $0.address == item.address && $0.deposed == item.deposed } }
+      // What depends on each resource now, after this run's updates and earlier deletions.
+      lock.lock()
+      var dependents: [ResourceAddress: [(InstanceAddress, StateObject)]] = [:]
+      for (address, object) in state.objects {
+        for dependency in Set(object.dependencies) { dependents[dependency, default: []].append((address, object)) }
+      }
+      lock.unlock()
       _ = ParallelWork.run(batch.count, limit: applier.parallelism) { index -> Bool in
         let doomed = batch[index]
         // After an interrupt nothing new starts; a deposed object stays for the next apply.
         guard !self.applier.isCancelled() else { return false }
         guard let type = ResourceCatalog.managed(doomed.address.resource.type) else { return false }
-        if doomed.deposed != nil, let carrier = self.carrier(of: doomed, type: type) {
-          self.keepDeposed(doomed, carriedBy: carrier)
+        if let carrier = self.carrier(of: doomed, type: type, among: dependents[doomed.address.resource] ?? []) {
+          self.keep(doomed, carriedBy: carrier)
           return false
         }
         return self.delete(type, doomed.address, doomed.object, instance: nil, deposed: doomed.deposed)
@@ -52,22 +59,28 @@ extension ApplyRun {
     }
   }
 
-  /// Another object of the state whose attributes still hold one of `doomed`'s secrets (a
-  /// variable still carrying the old token value because it was not updated in this run — left
-  /// out by -target, say), or nil. Checked when the deletion is due, after the dependents'
-  /// updates and deletions of this run.
-  func carrier(of doomed: Doomed, type: any ResourceType) -> InstanceAddress? {
+  /// A dependent (from `dependents`, the objects depending on `doomed`'s resource) that still
+  /// holds one of `doomed`'s secrets, or nil: a variable still carrying the old token because
+  /// its update failed or was left out by -target, or because its own deletion failed. Its
+  /// deletion would break whatever uses the dependent, so it waits for an apply that updates
+  /// or deletes the carrier. An attribute the carrier's `lifecycle.ignore_changes` names never
+  /// counts: gitform was told not to keep it current.
+  func carrier(
+    of doomed: Doomed, type: any ResourceType, among dependents: [(InstanceAddress, StateObject)]
+  ) -> InstanceAddress? {
     let secrets = Set(type.schema.attributes.filter(\.sensitive).compactMap {
       doomed.object.value[attribute: $0.name].stringValue
     }.filter { !$0.isEmpty })
     guard !secrets.isEmpty else { return nil }
-    lock.lock()
-    let objects = state.objects
-    lock.unlock()
-    return objects.keys.sorted().first { address in
-      address != doomed.address
-        && objects[address].map { ApplyRun.strings(in: $0.value).contains { text in secrets.contains { text.contains($0) } } } == true
-    }
+    return dependents.sorted { $0.0 < $1.0 }.first { address, object in
+      guard address != doomed.address else { return false }
+      let lifecycle = applier.configuration.resource(.managed, address.resource.type, address.resource.name)?.lifecycle
+      if lifecycle?.ignoreAllChanges == true { return false }
+      let ignored = Set(lifecycle?.ignoreChanges ?? [])
+      return (object.value.sortedAttributes ?? []).contains { name, value in
+        !ignored.contains(name) && ApplyRun.strings(in: value).contains { text in secrets.contains { text.contains($0) } }
+      }
+    }?.0
   }
 
   /// Every string inside `value`, at any depth.
@@ -78,14 +91,15 @@ extension ApplyRun {
     return []
   }
 
-  /// Leaves a deposed object for a later apply, saying why unless a failure already did.
-  func keepDeposed(_ doomed: Doomed, carriedBy carrier: InstanceAddress) {
+  /// Leaves an object for a later apply, saying why unless a failure of the carrier already did.
+  func keep(_ doomed: Doomed, carriedBy carrier: InstanceAddress) {
     lock.lock()
     defer { lock.unlock() }
     guard !failed.contains(carrier.resource) else { return }
+    let name = doomed.deposed.map { "\(doomed.address) (deposed object \($0))" } ?? doomed.address.description
     diagnostics.append(
       .warning(
-        "\(doomed.address) (deposed object \(doomed.deposed ?? "")) was not destroyed",
+        "\(name) was not destroyed",
         detail: "\(carrier) still carries its value and was not updated in this run, so destroying it now would break whatever uses \(carrier). The next apply that updates \(carrier) destroys it."))
   }
 

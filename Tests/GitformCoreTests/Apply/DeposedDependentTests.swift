@@ -110,4 +110,40 @@ final class DeposedDependentTests: XCTestCase {
     XCTAssertEqual(LifecycleHarness.active(try scene.projectTokens(), named: "t").count, 1)
     try scene.assertNoChanges()
   }
+
+  func testAVariableThatIgnoresItsValueDoesNotHoldTheOldTokenBack() throws {
+    func configure(_ scopes: String) throws {
+      try scene.write(
+        """
+        resource "project_token" "t" {
+          project    = "team/app"
+          name       = "t"
+          scopes     = [\(scopes)]
+          expires_at = "2026-12-01"
+        }
+
+        resource "project_variable" "v" {
+          project = "team/app"
+          key     = "T"
+          value   = project_token.t.token
+          masked  = true
+
+          lifecycle {
+            ignore_changes = [value]
+          }
+        }
+
+        """)
+    }
+    try configure("\"read_api\"")
+    try scene.apply()
+    let old = try XCTUnwrap(try variableValue())
+    try configure("\"read_api\", \"read_repository\"")
+    // The configuration says the variable's value is not gitform's to keep current.
+    let replaced = try scene.apply()
+    XCTAssertTrue(replaced.standardOutput.contains("Apply complete! Resources: 1 added, 0 changed, 1 destroyed."), replaced.standardOutput)
+    XCTAssertFalse(replaced.standardOutput.contains("was not destroyed"), replaced.standardOutput)
+    XCTAssertEqual(try status(of: old), 401)
+    XCTAssertEqual(LifecycleHarness.active(try scene.projectTokens(), named: "t").count, 1)
+  }
 }
