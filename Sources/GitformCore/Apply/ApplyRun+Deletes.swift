@@ -11,13 +11,15 @@ extension ApplyRun {
 
   /// Deletes what the plan removes and what replacements superseded, dependents first.
   func applyDeletes() {
-    // A replaced object stays deposed (deleted by a later apply) while its replacement or
-    // anything depending on it failed or was skipped: a dependent may still use the old token.
+    // A replaced object — replaced in this run or an earlier one — stays deposed (deleted by a
+    // later apply) while its replacement or anything depending on it failed or was skipped in
+    // this run: a dependent may still use the old token.
     let inUse = failed.union(failedDependencies)
     var remaining: [Doomed] = superseded.filter { !inUse.contains($0.0.address.resource) }
       .map { Doomed(address: $0.0.address, object: $0.1, deposed: $0.0.key) }
     for change in applier.plan.changes where change.action == .delete {
       if let key = change.deposedKey {
+        guard !inUse.contains(change.address.resource) else { continue }
         let deposedKey = DeposedKey(address: change.address, key: key)
         if let object = state.deposed[deposedKey] { remaining.append(Doomed(address: change.address, object: object, deposed: key)) }
       } else if let object = state.objects[change.address] {
@@ -36,14 +38,69 @@ extension ApplyRun {
       }
       let batch = ready.isEmpty ? remaining : ready
       remaining.removeAll { item in batch.contains { $0.address == item.address && $0.deposed == item.deposed } }
+      // What depends on each resource now, after this run's updates and earlier deletions.
+      lock.lock()
+      var dependents: [ResourceAddress: [(InstanceAddress, StateObject)]] = [:]
+      for (address, object) in state.objects {
+        for dependency in Set(object.dependencies) { dependents[dependency, default: []].append((address, object)) }
+      }
+      lock.unlock()
       _ = ParallelWork.run(batch.count, limit: applier.parallelism) { index -> Bool in
         let doomed = batch[index]
         // After an interrupt nothing new starts; a deposed object stays for the next apply.
         guard !self.applier.isCancelled() else { return false }
         guard let type = ResourceCatalog.managed(doomed.address.resource.type) else { return false }
+        if let carrier = self.carrier(of: doomed, type: type, among: dependents[doomed.address.resource] ?? []) {
+          self.keep(doomed, carriedBy: carrier)
+          return false
+        }
         return self.delete(type, doomed.address, doomed.object, instance: nil, deposed: doomed.deposed)
       }
     }
+  }
+
+  /// A dependent (from `dependents`, the objects depending on `doomed`'s resource) that still
+  /// holds one of `doomed`'s secrets, or nil: a variable still carrying the old token because
+  /// its update failed or was left out by -target, or because its own deletion failed. Its
+  /// deletion would break whatever uses the dependent, so it waits for an apply that updates
+  /// or deletes the carrier. An attribute the carrier's `lifecycle.ignore_changes` names never
+  /// counts: gitform was told not to keep it current.
+  func carrier(
+    of doomed: Doomed, type: any ResourceType, among dependents: [(InstanceAddress, StateObject)]
+  ) -> InstanceAddress? {
+    let secrets = Set(type.schema.attributes.filter(\.sensitive).compactMap {
+      doomed.object.value[attribute: $0.name].stringValue
+    }.filter { !$0.isEmpty })
+    guard !secrets.isEmpty else { return nil }
+    return dependents.sorted { $0.0 < $1.0 }.first { address, object in
+      guard address != doomed.address else { return false }
+      let lifecycle = applier.configuration.resource(.managed, address.resource.type, address.resource.name)?.lifecycle
+      if lifecycle?.ignoreAllChanges == true { return false }
+      let ignored = Set(lifecycle?.ignoreChanges ?? [])
+      return (object.value.sortedAttributes ?? []).contains { name, value in
+        !ignored.contains(name) && ApplyRun.strings(in: value).contains { text in secrets.contains { text.contains($0) } }
+      }
+    }?.0
+  }
+
+  /// Every string inside `value`, at any depth.
+  static func strings(in value: Value) -> [String] {
+    if let text = value.stringValue { return [text] }
+    if let attributes = value.attributes { return attributes.values.flatMap(strings(in:)) }
+    if let elements = value.elements { return elements.flatMap(strings(in:)) }
+    return []
+  }
+
+  /// Leaves an object for a later apply, saying why unless a failure of the carrier already did.
+  func keep(_ doomed: Doomed, carriedBy carrier: InstanceAddress) {
+    lock.lock()
+    defer { lock.unlock() }
+    guard !failed.contains(carrier.resource) else { return }
+    let name = doomed.deposed.map { "\(doomed.address) (deposed object \($0))" } ?? doomed.address.description
+    diagnostics.append(
+      .warning(
+        "\(name) was not destroyed",
+        detail: "\(carrier) still carries its value and was not updated in this run, so destroying it now would break whatever uses \(carrier). The next apply that updates \(carrier) destroys it."))
   }
 
   /// Deletes one object (the deposed one with key `deposed`, when given) and records it.

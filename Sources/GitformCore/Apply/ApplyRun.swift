@@ -120,13 +120,13 @@ final class ApplyRun: @unchecked Sendable {
         superseded.append((key, prior))
         lock.unlock()
         guard markPending(address, after, instance),
-          let created = create(type, address, after, instance, replacing: true)
+          let created = create(type, address, after, instance, restoring: (key, prior))
         else { return prior.value }
         return created
       }
       guard delete(type, address, prior, instance: instance) else { return prior.value }
       guard markPending(address, after, instance) else { return .unknown() }
-      return create(type, address, after, instance, replacing: true) ?? .unknown()
+      return create(type, address, after, instance) ?? .unknown()
     case .delete, .noOp, .read:
       return prior?.value ?? .unknown()
     }
@@ -147,9 +147,13 @@ final class ApplyRun: @unchecked Sendable {
     }
   }
 
+  /// Creates the object `markPending` recorded. When GitLab's answer is lost the pending object
+  /// stays in the state, so the next run adopts what GitLab made instead of making a second
+  /// one; when GitLab refused, the pending record is withdrawn and, for a create-before-destroy
+  /// replacement, the old object (`restoring`) is current again, not deposed.
   func create(
     _ type: any ResourceType, _ address: InstanceAddress, _ planned: Value, _ instance: InstanceConfig,
-    replacing: Bool = false
+    restoring: (key: DeposedKey, object: StateObject)? = nil
   ) -> Value? {
     applier.observe(ApplyEvent(address: address, operation: .create, kind: .started, id: nil))
     let start = Date()
@@ -168,8 +172,44 @@ final class ApplyRun: @unchecked Sendable {
       applier.observe(ApplyEvent(address: address, operation: .create, kind: .completed(seconds: elapsed(start)), id: type.displayID(of: created)))
       return created
     } catch {
-      fail(address, .create, "Failed to create \(address)", Refresher.describe(error), instance)
+      var detail = Refresher.describe(error)
+      if (error as? GitLabError)?.code == .outcomeUnknown {
+        lock.lock()
+        state.objects[address] = StateObject(
+          value: planned, dependencies: instance.dependencies,
+          createBeforeDestroy: instance.resource.lifecycle.createBeforeDestroy ?? type.createsBeforeDestroying,
+          pending: true)
+        lock.unlock()
+        detail += "\n\nGitLab may have created it. gitform recorded the request before sending it: the next plan or apply looks for what GitLab made and adopts it instead of creating another."
+      } else {
+        withdrawPending(address, restoring: restoring, instance)
+      }
+      fail(address, .create, "Failed to create \(address)", detail, instance)
       return nil
+    }
+  }
+
+  /// GitLab refused a create: nothing was made, so the pending record goes, and the object it
+  /// was to replace (if any) is current again instead of deposed.
+  private func withdrawPending(
+    _ address: InstanceAddress, restoring: (key: DeposedKey, object: StateObject)?, _ instance: InstanceConfig
+  ) {
+    do {
+      if let restoring {
+        try applier.record(.remove(address, deposed: restoring.key.key))
+        try store(address, restoring.object)
+        lock.lock()
+        state.deposed[restoring.key] = nil
+        superseded.removeAll { $0.0 == restoring.key }
+        lock.unlock()
+      } else {
+        try applier.record(.remove(address, deposed: nil))
+      }
+    } catch {
+      // The journal keeps the pending record; the next refresh finds nothing and drops it.
+      lock.lock()
+      diagnostics.append(.error("Failed to record \(address)", detail: "\(error)", subject: instance.resource.block.definitionRange))
+      lock.unlock()
     }
   }
 

@@ -70,7 +70,10 @@ struct Refresher {
 
   /// Objects whose create or rotation was interrupted: adopt what GitLab made, or forget them.
   private func adoptPending(_ outcome: inout Outcome, only addresses: Set<ResourceInstanceAddress>?) {
-    var claimed = Set(outcome.state.objects.compactMap { address, object -> String? in
+    // Deposed objects are claimed too: the old token of an interrupted replacement is still
+    // active under the same name, and adopting it as the new one would revoke it twice over.
+    let held = outcome.state.objects.map { ($0.key, $0.value) } + outcome.state.deposed.map { ($0.key.address, $0.value) }
+    var claimed = Set(held.compactMap { address, object -> String? in
       guard !object.pending, let type = ResourceCatalog.managed(address.resource.type) else { return nil }
       return type.id(of: object.value)
     })

@@ -82,6 +82,7 @@ public struct ImpersonationToken: ResourceType {
       let record = try context.client.impersonationToken(userID: userID, id: tokenID)
       return object(from: record, base: prior, token: prior[attribute: "token"])
     } catch let error as GitLabError where error.code == .notFound {
+      try ParentAccess.confirmGone(in: .user(userID), context: context)
       return nil
     }
   }
@@ -96,7 +97,9 @@ public struct ImpersonationToken: ResourceType {
     do {
       records = try context.client.impersonationTokens(userID: userID)
     } catch let error as GitLabError where error.code == .notFound {
-      return priors.map { _ in nil }  // The user is gone, and with it every token.
+      // The user is gone, and with it every token — if the token could have seen it.
+      try ParentAccess.confirmGone(in: .user(userID), context: context)
+      return priors.map { _ in nil }
     }
     let byID = Dictionary(records.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     return priors.map { prior in
@@ -131,7 +134,8 @@ public struct ImpersonationToken: ResourceType {
     do {
       try context.client.revokeImpersonationToken(userID: userID, id: tokenID)
     } catch let error as GitLabError where error.code == .notFound {
-      // Already gone (or its user is): deleting it is done.
+      // Already gone (or its user is), deleting it is done — if the token could have seen it.
+      try ParentAccess.confirmGone(in: .user(userID), context: context)
     }
   }
 

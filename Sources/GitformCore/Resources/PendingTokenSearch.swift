@@ -28,17 +28,31 @@ enum PendingTokenSearch {
 extension ImpersonationToken {
   public func findCreated(_ pending: Value, claimed: Set<String>, context: ResourceContext) throws -> Value? {
     guard let userID = pending.int("user_id") else { return nil }
+    let records: [GitLabAccessToken]
+    do {
+      records = try context.client.impersonationTokens(userID: userID)
+    } catch let error as GitLabError where error.code == .notFound {
+      // The user is gone, so nothing was made — if the token could have seen the user.
+      try ParentAccess.confirmGone(in: .user(userID), context: context)
+      return nil
+    }
     return try PendingTokenSearch.adopt(
-      self, pending, records: try context.client.impersonationTokens(userID: userID), owner: String(userID),
-      claimed: claimed, context: context)
+      self, pending, records: records, owner: String(userID), claimed: claimed, context: context)
   }
 }
 
 extension ResourceAccessToken {
   public func findCreated(_ pending: Value, claimed: Set<String>, context: ResourceContext) throws -> Value? {
     guard let owner = pending.string(kind.owner) else { return nil }
+    let records: [GitLabAccessToken]
+    do {
+      records = try context.client.resourceAccessTokens(of: kind.resource(owner))
+    } catch let error as GitLabError where error.code == .notFound {
+      // The owner is gone, so nothing was made — if the token could have seen the owner.
+      try ParentAccess.confirmGone(in: kind.parent(owner), context: context)
+      return nil
+    }
     return try PendingTokenSearch.adopt(
-      self, pending, records: try context.client.resourceAccessTokens(of: kind.resource(owner)),
-      owner: owner, claimed: claimed, context: context)
+      self, pending, records: records, owner: owner, claimed: claimed, context: context)
   }
 }

@@ -134,6 +134,7 @@ public struct ProjectVariable: ResourceType {
         environmentScope: prior.string("environment_scope"))
       return object(variable, base: prior, project: prior.string("project") ?? "")
     } catch let error as GitLabError where error.code == .notFound {
+      try ParentAccess.confirmGone(in: .project(prior.string("project") ?? ""), context: context)
       return nil
     }
   }
@@ -148,6 +149,8 @@ public struct ProjectVariable: ResourceType {
     do {
       variables = try context.client.projectVariables(project: GitLabReference(project))
     } catch let error as GitLabError where error.code == .notFound {
+      // The project is gone, and with it every variable — if the token could have seen it.
+      try ParentAccess.confirmGone(in: .project(project), context: context)
       return priors.map { _ in nil }
     }
     return priors.map { prior in
@@ -169,7 +172,8 @@ public struct ProjectVariable: ResourceType {
         project: GitLabReference(prior.string("project") ?? ""), key: prior.string("key") ?? "",
         environmentScope: prior.string("environment_scope"))
     } catch let error as GitLabError where error.code == .notFound {
-      // Already gone.
+      // Already gone (or an earlier attempt deleted it) — unless the project is hidden.
+      try ParentAccess.confirmGone(in: .project(prior.string("project") ?? ""), context: context)
     }
   }
 

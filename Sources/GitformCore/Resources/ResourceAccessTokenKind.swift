@@ -32,6 +32,11 @@ struct ResourceAccessTokenKind: Sendable {
     isGroup ? .group(GitLabReference(owner)) : .project(GitLabReference(owner))
   }
 
+  /// The owner as `ParentAccess` names it, to tell a deleted token from a hidden owner.
+  func parent(_ owner: String) -> ParentAccess.Parent {
+    isGroup ? .group(owner) : .project(owner)
+  }
+
   var schema: ResourceSchema {
     ResourceSchema(
       attributes: [
@@ -116,6 +121,7 @@ struct ResourceAccessTokenKind: Sendable {
       let record = try context.client.resourceAccessToken(of: resource(ownerText), id: tokenID)
       return object(from: record, base: prior, owner: ownerText, token: prior[attribute: "token"])
     } catch let error as GitLabError where error.code == .notFound {
+      try ParentAccess.confirmGone(in: parent(ownerText), context: context)
       return nil
     }
   }
@@ -131,7 +137,9 @@ struct ResourceAccessTokenKind: Sendable {
     do {
       records = try context.client.resourceAccessTokens(of: resource(ownerText))
     } catch let error as GitLabError where error.code == .notFound {
-      return priors.map { _ in nil }  // The owner is gone, and with it every token.
+      // The owner is gone, and with it every token — if the token could have seen it.
+      try ParentAccess.confirmGone(in: parent(ownerText), context: context)
+      return priors.map { _ in nil }
     }
     let byID = Dictionary(records.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     return priors.map { prior in
@@ -192,7 +200,8 @@ struct ResourceAccessTokenKind: Sendable {
     do {
       try context.client.revokeResourceAccessToken(of: resource(ownerText), id: tokenID)
     } catch let error as GitLabError where error.code == .notFound {
-      // Already gone: deleting it is done.
+      // Already gone, deleting it is done — unless the token cannot see the owner at all.
+      try ParentAccess.confirmGone(in: parent(ownerText), context: context)
     }
   }
 

@@ -10,6 +10,9 @@ public final class ResourceContext: @unchecked Sendable {
   public let now: Date
   private let lock = NSLock()
   private var namespaceIDs: [String: Int] = [:]
+  private var caller: GitLabUser?
+  /// Projects and groups (`p:`/`g:` + reference) the token was seen to reach in this run.
+  private var visibleParents: Set<String> = []
 
   public init(client: GitLabClient, now: Date) {
     self.client = client
@@ -31,6 +34,32 @@ public final class ResourceContext: @unchecked Sendable {
     namespaceIDs[key] = id
     lock.unlock()
     return id
+  }
+
+  /// The user the GitLab token belongs to, asked once per run.
+  public func currentUser() throws -> GitLabUser {
+    lock.lock()
+    let cached = caller
+    lock.unlock()
+    if let cached { return cached }
+    let user = try client.currentUser()
+    lock.lock()
+    caller = user
+    lock.unlock()
+    return user
+  }
+
+  /// Whether this run already saw the token reach the project or group `key` names.
+  func isKnownVisible(_ key: String) -> Bool {
+    lock.lock()
+    defer { lock.unlock() }
+    return visibleParents.contains(key)
+  }
+
+  func recordVisible(_ key: String) {
+    lock.lock()
+    visibleParents.insert(key)
+    lock.unlock()
   }
 
   /// True when both references name the same project (or group); false when either is unknown.

@@ -67,6 +67,9 @@ public struct UserToken: ResourceType {
       let record = try context.client.personalAccessToken(id: tokenID)
       return refreshed(prior, from: record)
     } catch let error as GitLabError where error.code == .notFound {
+      if let userID = prior.int("user_id") {
+        try ParentAccess.confirmGone(in: .user(userID), context: context)
+      }
       return nil
     }
   }
@@ -79,9 +82,14 @@ public struct UserToken: ResourceType {
     guard let userID = priors.first?.int("user_id") else { return priors.map { _ in nil } }
     let records = try context.client.personalAccessTokens(userID: userID)
     let byID = Dictionary(records.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-    return priors.map { prior in
+    let found = priors.map { prior in
       prior.int("token_id").flatMap { byID[$0] }.map { refreshed(prior, from: $0) }
     }
+    // A token missing from the list is gone only if the list could have shown it.
+    if found.contains(where: { $0 == nil }) {
+      try ParentAccess.confirmGone(in: .user(userID), context: context)
+    }
+    return found
   }
 
   /// The newest active token of the user with the asked-for name that no other object claims.
@@ -89,6 +97,7 @@ public struct UserToken: ResourceType {
   /// its successors, with newer ids, count.
   public func findCreated(_ pending: Value, claimed: Set<String>, context: ResourceContext) throws -> Value? {
     guard let userID = pending.int("user_id"), let name = pending.string("name") else { return nil }
+    try ParentAccess.confirmGone(in: .user(userID), context: context)
     let oldID = pending.int("token_id")
     let candidates = try context.client.personalAccessTokens(userID: userID).filter { record in
       record.name == name && record.active && !claimed.contains("\(userID):\(record.id)")
@@ -131,7 +140,10 @@ public struct UserToken: ResourceType {
     do {
       try context.client.revokePersonalAccessToken(id: tokenID)
     } catch let error as GitLabError where error.code == .notFound {
-      // Already gone: deleting it is done.
+      // Already gone, deleting it is done — unless the token cannot see the user's tokens.
+      if let userID = prior.int("user_id") {
+        try ParentAccess.confirmGone(in: .user(userID), context: context)
+      }
     }
   }
 
