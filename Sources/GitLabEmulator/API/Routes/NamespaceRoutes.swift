@@ -63,6 +63,11 @@ enum NamespaceRoutes {
         throw APIError.validation([("namespace", ["is not valid"])])
       }
     }
+    // `Namespaces::UserNamespacePolicy`: `rule { bot_user_namespace }.prevent
+    // :create_projects`, so `validate_create_permissions` refuses a bot's own namespace.
+    if namespaceID == caller.user.namespaceID, caller.user.isBot {
+      throw APIError.validation([("namespace", ["is not valid"])])
+    }
     if projectName.isEmpty || projectPath.isEmpty {
       throw APIError.validation([("path", ["can't be blank"])])
     }

@@ -33,6 +33,9 @@ enum PersonalTokenRoutes {
     let caller = try request.requireCaller()
     try request.params.require(["name", "scopes"])
     try TokenRules.checkScopes(try request.params.strings("scopes") ?? [], allowed: selfServiceScopes)
+    // A project or group bot holds exactly the token its resource issued; the create
+    // service's permission refusal is `render_api_error!('Not permitted to create', 422)`.
+    if caller.user.isBot { throw APIError.message(422, "Not permitted to create") }
     return try issue(for: caller.user, request, &data)
   }
 

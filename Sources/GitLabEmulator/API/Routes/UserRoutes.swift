@@ -30,15 +30,16 @@ enum UserRoutes {
     let withoutBots = try params.bool("without_project_bots") ?? false
     let admins = try params.bool("admins") ?? false
     let search = try params.string("search")?.lowercased()
+    let isAdmin = request.isAdmin
     var users = data.users.values.filter { user in
+      // `UsersFinder`: non-admins never see blocked users (`without_forbidden_states`).
+      if !isAdmin && user.state == "blocked" { return false }
       if let username, user.username.lowercased() != username.lowercased() { return false }
       if active && user.state != "active" { return false }
       if blocked && user.state != "blocked" { return false }
       if (humans || withoutBots) && user.isBot { return false }
       if admins && !user.isAdmin { return false }
-      if let search, !search.isEmpty,
-        ![user.username, user.name, user.email].contains(where: { $0.lowercased().contains(search) })
-      {
+      if let search, !search.isEmpty, !matches(user, search, isAdmin: isAdmin, data) {
         return false
       }
       return true
@@ -51,6 +52,19 @@ enum UserRoutes {
     return try Pagination.reply(users, request) {
       UserEntity.render($0, tier, webBase: request.webBase)
     }
+  }
+
+  /// `User.search`: a fuzzy match on name and username; e-mail addresses only match exactly,
+  /// and private ones (the primary and secondary addresses) only for administrators. Emulated
+  /// users have no public e-mail, so non-admins never match on an address.
+  static func matches(_ user: UserRecord, _ search: String, isAdmin: Bool, _ data: StoreData)
+    -> Bool
+  {
+    if user.username.lowercased().contains(search) || user.name.lowercased().contains(search) {
+      return true
+    }
+    guard isAdmin else { return false }
+    return user.email.lowercased() == search
   }
 
   static func show(_ request: APIRequest, _ data: inout StoreData) throws -> Reply {
