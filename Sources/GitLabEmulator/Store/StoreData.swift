@@ -17,6 +17,8 @@ struct StoreData: Codable, Sendable {
   private(set) var variables: [Int: VariableRecord] = [:] { didSet { revision &+= 1 } }
   /// Keyed by `"<project id>/<name>"`.
   var terraformStates: [String: TerraformStateRecord] = [:] { didSet { revision &+= 1 } }
+  /// GitLab's `redirect_routes` for projects: a former full path (lower-cased) → project id.
+  var projectRedirects: [String: Int] = [:] { didSet { revision &+= 1 } }
   var nextUserID = 1 { didSet { revision &+= 1 } }
   /// Groups and personal namespaces share one id space, as namespaces do in GitLab.
   var nextNamespaceID = 1 { didSet { revision &+= 1 } }
@@ -44,7 +46,7 @@ struct StoreData: Codable, Sendable {
   private(set) var variableIDsByOwner: [ResourceReference: [Int]] = [:]
 
   enum CodingKeys: String, CodingKey {
-    case users, groups, projects, tokens, variables, terraformStates
+    case users, groups, projects, tokens, variables, terraformStates, projectRedirects
     case nextUserID, nextNamespaceID, nextProjectID, nextTokenID, nextVariableID
   }
 
@@ -59,6 +61,9 @@ struct StoreData: Codable, Sendable {
     variables = try container.decode([Int: VariableRecord].self, forKey: .variables)
     terraformStates = try container.decode(
       [String: TerraformStateRecord].self, forKey: .terraformStates)
+    // Absent from data files written before renames existed.
+    projectRedirects =
+      try container.decodeIfPresent([String: Int].self, forKey: .projectRedirects) ?? [:]
     nextUserID = try container.decode(Int.self, forKey: .nextUserID)
     nextNamespaceID = try container.decode(Int.self, forKey: .nextNamespaceID)
     nextProjectID = try container.decode(Int.self, forKey: .nextProjectID)

@@ -79,6 +79,7 @@ enum NamespaceRoutes {
       description: try params.string("description"), namespaceID: namespaceID,
       createdAt: request.now, creatorID: caller.user.id, members: [:])
     data.projects[project.id] = project
+    data.clearRedirects(conflictingWith: data.projectFullPath(project))
     return .json(NamespaceEntity.project(project, data, webBase: request.webBase), status: 201)
   }
 
@@ -113,6 +114,7 @@ enum NamespaceRoutes {
       description: try params.string("description") ?? "", createdAt: request.now,
       members: [caller.user.id: owner])
     data.groups[id] = group
+    data.clearRedirects(conflictingWith: data.groupFullPath(id))
     return .json(NamespaceEntity.group(group, data, webBase: request.webBase), status: 201)
   }
 
