@@ -32,7 +32,8 @@ public final class GitLabAPI: HTTPHandler, @unchecked Sendable {
   }
 
   static let allRoutes: [Route] =
-    UserRoutes.routes + NamespaceRoutes.routes + NamespaceEditing.routes + MemberRoutes.routes + PersonalTokenRoutes.routes
+    UserRoutes.routes + UserAdminRoutes.routes + SSHKeyRoutes.routes + EmailRoutes.routes
+    + ServiceAccountRoutes.routes + ApplicationSettingsRoutes.routes + NamespaceRoutes.routes + NamespaceEditing.routes + MemberRoutes.routes + PersonalTokenRoutes.routes
     + ImpersonationTokenRoutes.routes + ResourceTokenRoutes.routes + VariableRoutes.routes
     + TerraformStateRoutes.routes
 

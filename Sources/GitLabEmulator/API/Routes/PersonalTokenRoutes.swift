@@ -40,7 +40,7 @@ enum PersonalTokenRoutes {
   }
 
   /// The create service: default expiry today + 365, model validations as one 422 sentence.
-  private static func issue(for user: UserRecord, _ request: APIRequest, _ data: inout StoreData)
+  static func issue(for user: UserRecord, _ request: APIRequest, _ data: inout StoreData)
     throws -> Reply
   {
     let params = request.params

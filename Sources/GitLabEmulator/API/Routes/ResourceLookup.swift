@@ -51,6 +51,9 @@ enum ResourceLookup {
     switch kind {
     case .project: return ResourceReference(kind: .project, id: try project(request, data).id)
     case .group: return ResourceReference(kind: .group, id: try group(request, data).id)
+    case .instance:
+      try request.requireAdmin()
+      return ResourceReference(kind: .instance, id: 0)
     }
   }
 
@@ -73,6 +76,10 @@ enum ResourceLookup {
 
   /// "Project" or "Group" for `not_found!`.
   static func title(_ kind: ResourceReference.Kind) -> String {
-    kind == .project ? "Project" : "Group"
+    switch kind {
+    case .project: return "Project"
+    case .group: return "Group"
+    case .instance: return "Instance"
+    }
   }
 }
