@@ -8,6 +8,8 @@ struct APIError: Error, Sendable {
   var status: Int
   var body: JSONValue
   var headers: [(name: String, value: String)] = []
+  /// Sent instead of the JSON body when set: the few GitLab answers that are plain text.
+  var plainText: String?
 
   static func message(_ status: Int, _ text: String) -> APIError {
     APIError(status: status, body: .object([("message", .string(text))]))
@@ -23,6 +25,17 @@ struct APIError: Error, Sendable {
   static let unauthorized = message(401, "401 Unauthorized")
   /// The catch-all for unmatched routes uses the `error` key.
   static let noRoute = APIError(status: 404, body: .object([("error", .string("404 Not Found"))]))
+
+  /// `MovedPermanentlyError` for a GET on a moved project's old path: 301, a `Location` on
+  /// the numeric id, and a plain-text body.
+  static func movedPermanently(to location: String) -> APIError {
+    APIError(
+      status: 301, body: .null, headers: [("Location", location)],
+      plainText: "This resource has been moved permanently to \(location)")
+  }
+
+  /// Any other method on a moved project's old path.
+  static let movedProjectWrite = message(405, "Non GET methods are not allowed for moved projects")
 
   static func forbidden(_ reason: String? = nil) -> APIError {
     message(403, reason.map { "403 Forbidden - \($0)" } ?? "403 Forbidden")

@@ -41,14 +41,23 @@ enum Authentication {
       if isRotationRequest(request.http.path) { data.revokeFamily(of: token.id, now: request.now) }
       throw APIError.revokedToken
     }
-    if user.state == "blocked" { throw APIError.forbidden("Your account has been blocked.") }
+    // `UserAccessDeniedReason`: the user's tokens stay listed and unrevoked, but stop working.
+    if user.isBlocked { throw APIError.forbidden("Your account has been blocked.") }
+    if user.state == "deactivated" {
+      throw APIError.forbidden(
+        "Your account has been deactivated by your administrator. "
+          + "Please log back in to reactivate your account.")
+    }
     if let accepted = request.route.acceptedScopes(for: request.http.method),
       !token.scopes.contains(where: accepted.contains)
     {
       throw APIError.insufficientScope(accepted)
     }
     data.recordUse(of: token.id, from: address(of: request.http.remoteAddress), now: request.now)
-    request.caller = Caller(user: user, token: data.tokens[token.id] ?? token)
+    // `Users::ActivityService`: at most one update per day.
+    let today = CalendarDay(containing: request.now)
+    if user.lastActivityOn != today { data.users[user.id]?.lastActivityOn = today }
+    request.caller = Caller(user: data.users[user.id] ?? user, token: data.tokens[token.id] ?? token)
   }
 
   /// GitLab's `%r{access_tokens/(\d+|self)/rotate$}` on the request path.

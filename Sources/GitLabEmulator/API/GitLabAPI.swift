@@ -32,7 +32,8 @@ public final class GitLabAPI: HTTPHandler, @unchecked Sendable {
   }
 
   static let allRoutes: [Route] =
-    UserRoutes.routes + NamespaceRoutes.routes + MemberRoutes.routes + PersonalTokenRoutes.routes
+    UserRoutes.routes + UserAdminRoutes.routes + SSHKeyRoutes.routes + EmailRoutes.routes
+    + ServiceAccountRoutes.routes + ApplicationSettingsRoutes.routes + NamespaceRoutes.routes + NamespaceEditing.routes + MemberRoutes.routes + PersonalTokenRoutes.routes
     + ImpersonationTokenRoutes.routes + ResourceTokenRoutes.routes + VariableRoutes.routes
     + TerraformStateRoutes.routes
 
@@ -128,6 +129,9 @@ public final class GitLabAPI: HTTPHandler, @unchecked Sendable {
 
   static func response(_ error: APIError) -> HTTPResponse {
     var reply = Reply.json(error.body, status: error.status)
+    if let text = error.plainText {
+      reply = Reply(status: error.status, body: .raw(Data(text.utf8), contentType: "text/plain"))
+    }
     reply.headers = error.headers
     return response(reply)
   }

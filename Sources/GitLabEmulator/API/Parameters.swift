@@ -6,8 +6,13 @@ import Foundation
 /// Form and query arrays use `key[]=a&key[]=b`; a JSON object nested under a key is flattened
 /// to bracket names, so `{"filter": {"environment_scope": "x"}}` and
 /// `filter[environment_scope]=x` both read as `filter[environment_scope]`.
+///
+/// Lookups and insertions are O(1) (an index beside the ordered pairs), so a request with
+/// 100,000 fields parses in linear time instead of rescanning every field per field.
 struct Parameters: Sendable {
   private(set) var values: [(String, JSONValue)] = []
+  /// Position of each key in `values`.
+  private var positions: [String: Int] = [:]
 
   init() {}
 
@@ -30,9 +35,25 @@ struct Parameters: Sendable {
     }
   }
 
+  /// A repeated key takes the last value, as Rack does.
   private mutating func set(_ key: String, _ value: JSONValue) {
-    values.removeAll { $0.0 == key }
-    values.append((key, value))
+    if let position = positions[key] {
+      values[position].1 = value
+    } else {
+      positions[key] = values.count
+      values.append((key, value))
+    }
+  }
+
+  /// Appends to the array under `key` in place (a scalar there is replaced by a new array).
+  private mutating func append(_ item: JSONValue, to key: String) {
+    guard let position = positions[key], case .array(var items) = values[position].1 else {
+      set(key, .array([item]))
+      return
+    }
+    values[position].1 = .null  // drop the stored reference so `items` is appended in place
+    items.append(item)
+    values[position].1 = .array(items)
   }
 
   private mutating func add(json value: JSONValue, as key: String) {
@@ -44,28 +65,59 @@ struct Parameters: Sendable {
   }
 
   private mutating func add(form text: String) {
-    for pair in text.split(separator: "&") where !pair.isEmpty {
-      let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-      let key = Parameters.decode(String(parts[0]))
-      let value = parts.count > 1 ? Parameters.decode(String(parts[1])) : ""
+    var utf8 = Array(text.utf8)
+    var start = 0
+    utf8.append(UInt8(ascii: "&"))
+    for index in utf8.indices where utf8[index] == UInt8(ascii: "&") {
+      defer { start = index + 1 }
+      guard index > start else { continue }
+      let pair = utf8[start..<index]
+      let equals = pair.firstIndex(of: UInt8(ascii: "="))
+      let key = Parameters.decode(pair[pair.startIndex..<(equals ?? pair.endIndex)])
+      let value = equals.map { Parameters.decode(pair[($0 + 1)...]) } ?? ""
       if key.hasSuffix("[]") {
-        let base = String(key.dropLast(2))
-        var items = self[base]?.arrayValue ?? []
-        items.append(.string(value))
-        set(base, .array(items))
+        append(.string(value), to: String(key.dropLast(2)))
       } else {
         set(key, .string(value))
       }
     }
   }
 
-  /// Form decoding: `+` is a space, then percent-decoding; bad escapes are kept as written.
-  static func decode(_ text: String) -> String {
-    let spaced = text.replacingOccurrences(of: "+", with: " ")
-    return spaced.removingPercentEncoding ?? spaced
+  /// Form decoding: `+` is a space, then percent-decoding, byte-wise in one pass: Foundation's string search and `removingPercentEncoding` cost
+  /// microseconds per field, seconds per 100,000. A malformed escape or a result that is not
+  /// UTF-8 leaves the field as written (with `+` as space), as before.
+  static func decode(_ bytes: ArraySlice<UInt8>) -> String {
+    var output: [UInt8] = []
+    output.reserveCapacity(bytes.count)
+    var index = bytes.startIndex
+    var intact = true
+    while index < bytes.endIndex {
+      let byte = bytes[index]
+      if byte == UInt8(ascii: "%"), index + 2 < bytes.endIndex,
+        let high = hexValue(bytes[index + 1]), let low = hexValue(bytes[index + 2])
+      {
+        output.append(high << 4 | low)
+        index += 3
+        continue
+      }
+      if byte == UInt8(ascii: "%") { intact = false }
+      output.append(byte == UInt8(ascii: "+") ? UInt8(ascii: " ") : byte)
+      index += 1
+    }
+    if intact, let decoded = String(validating: output, as: UTF8.self) { return decoded }
+    return String(decoding: bytes.map { $0 == UInt8(ascii: "+") ? UInt8(ascii: " ") : $0 }, as: UTF8.self)
   }
 
-  subscript(key: String) -> JSONValue? { values.first { $0.0 == key }?.1 }
+  private static func hexValue(_ byte: UInt8) -> UInt8? {
+    switch byte {
+    case UInt8(ascii: "0")...UInt8(ascii: "9"): return byte - UInt8(ascii: "0")
+    case UInt8(ascii: "a")...UInt8(ascii: "f"): return byte - UInt8(ascii: "a") + 10
+    case UInt8(ascii: "A")...UInt8(ascii: "F"): return byte - UInt8(ascii: "A") + 10
+    default: return nil
+    }
+  }
+
+  subscript(key: String) -> JSONValue? { positions[key].map { values[$0].1 } }
 
   func has(_ key: String) -> Bool { self[key] != nil }
 

@@ -32,7 +32,8 @@ public enum EmulatorCommandLine {
       -host ADDRESS     IP address to bind (default 127.0.0.1)
       -port N           port to listen on; 0 picks a free one (default 0)
       -root-token T     token of user 1, root, an administrator
-                        (default glpat-emulator-root-token)
+                        (default glpat-emulator-root-token; required, and not that
+                        value, when -host is not a loopback address)
       -data FILE        load everything from FILE at start, save it after every change
       -latency-ms N     delay every API response by N milliseconds (default 0)
       -fail-rate P      fail this fraction (0 to 1) of API requests with 500, 502 or 503
@@ -81,7 +82,31 @@ public enum EmulatorCommandLine {
         return .failure("invalid value \(quoted(value ?? "")) for flag -\(name): \(problem)")
       }
     }
+    if let problem = exposureProblem(configuration) { return .failure(problem) }
     return .run(configuration)
+  }
+
+  /// The default root token is printed in this help text and in every example: on an address
+  /// other machines can reach, it would make anyone who connects an administrator.
+  static func exposureProblem(_ configuration: EmulatorConfiguration) -> String? {
+    guard !isLoopback(configuration.host),
+      configuration.rootToken == EmulatorConfiguration().rootToken
+    else { return nil }
+    return "refusing to listen on \(configuration.host) with the well-known default root token: "
+      + "anyone who can reach that address would be an administrator; pass -root-token with a "
+      + "secret value (or bind 127.0.0.1)"
+  }
+
+  /// 127.0.0.0/8, ::1 and IPv4-mapped loopback.
+  static func isLoopback(_ host: String) -> Bool {
+    var v4 = in_addr()
+    if inet_pton(AF_INET, host, &v4) == 1 { return UInt32(bigEndian: v4.s_addr) >> 24 == 127 }
+    let lower = host.lowercased()
+    if lower.hasPrefix("::ffff:") { return isLoopback(String(lower.dropFirst(7))) }
+    var v6 = in6_addr()
+    guard inet_pton(AF_INET6, host, &v6) == 1 else { return false }
+    let bytes = withUnsafeBytes(of: &v6) { Array($0) }
+    return bytes.dropLast().allSatisfy { $0 == 0 } && bytes.last == 1
   }
 
   /// A value in double quotes, for messages.

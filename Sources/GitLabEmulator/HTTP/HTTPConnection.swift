@@ -12,13 +12,20 @@ struct HTTPConnection {
   let remoteAddress: String
   let handler: HTTPHandler
   let limits: HTTPServer.Limits
+  /// Told true when a complete request goes to the handler, false once its answer is
+  /// written: the server sheds only connections that are not being served.
+  let busy: (Bool) -> Void
   private var reader: RequestReader
 
-  init(fd: Int32, remoteAddress: String, handler: HTTPHandler, limits: HTTPServer.Limits) {
+  init(
+    fd: Int32, remoteAddress: String, handler: HTTPHandler, limits: HTTPServer.Limits,
+    busy: @escaping (Bool) -> Void = { _ in }
+  ) {
     self.fd = fd
     self.remoteAddress = remoteAddress
     self.handler = handler
     self.limits = limits
+    self.busy = busy
     self.reader = RequestReader(fd: fd, idleTimeout: limits.idleTimeout)
   }
 
@@ -38,11 +45,14 @@ struct HTTPConnection {
       } catch {
         return  // closed or idle: nobody is waiting for an answer
       }
+      busy(true)
       let response = handler.handle(request)
       if response.dropConnection { return }
       let keepAlive = head.keepAlive && !HTTPConnection.asksToClose(response)
       let bytes = response.wireBytes(includeBody: head.method != "HEAD", keepAlive: keepAlive)
-      guard Socket.sendAll(fd, bytes) else { return }
+      let sent = Socket.sendAll(fd, bytes)
+      busy(false)
+      guard sent else { return }
       if !keepAlive {
         closeGracefully()
         return
@@ -51,7 +61,12 @@ struct HTTPConnection {
   }
 
   /// Reads one complete request: head, then the body in whichever framing it declares.
+  /// The head has `headerTimeout` from its first byte; between requests the connection may
+  /// wait the idle timeout.
   private mutating func readRequest() throws -> (HTTPRequestHead, HTTPRequest) {
+    try reader.waitForData()
+    reader.deadline = Date().addingTimeInterval(limits.headerTimeout)
+    defer { reader.deadline = nil }
     var budget = limits.maxHeaderBytes
     var requestLine = try reader.readLine(budget: &budget)
     // RFC 9112 §2.2: ignore empty lines before a request line (some clients send CRLF after
@@ -65,6 +80,7 @@ struct HTTPConnection {
       headerLines.append(line)
     }
     let head = try HTTPRequestHead(requestLine: requestLine, headerLines: headerLines)
+    reader.deadline = nil  // bodies are bounded by the idle timeout per read, as before
     let framing = try head.bodyFraming(maxBodyBytes: limits.maxBodyBytes)
     if head.expectsContinue && framing != .length(0) {
       guard Socket.sendAll(fd, Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)) else {

@@ -12,8 +12,11 @@ import Glibc
 /// An HTTP/1.1 server on a loopback socket, one thread per connection.
 ///
 /// Threads keep the handler synchronous and let a slow client, a slow request or an injected
-/// delay affect only its own connection. `limits.maxConnections` bounds the threads: beyond
-/// it, new connections wait in the kernel's backlog until one ends.
+/// delay affect only its own connection. `limits.maxConnections` bounds the threads: when a
+/// new connection arrives at the cap, the connection idle for longest (waiting for, or
+/// trickling in, a request rather than being served) is closed to make room, so clients
+/// that hold connections open without finishing requests (slow-loris) cannot lock others
+/// out; only when every connection is being served does the newcomer wait in the backlog.
 public final class HTTPServer: @unchecked Sendable {
   /// Bounds that keep a misbehaving client from holding resources forever.
   public struct Limits: Sendable, Equatable {
@@ -23,7 +26,10 @@ public final class HTTPServer: @unchecked Sendable {
     public var maxBodyBytes = 16 * 1024 * 1024
     /// A connection on which nothing arrives for this long is closed.
     public var idleTimeout: TimeInterval = 60
-    /// Connections served at once.
+    /// The whole request head (request line and header fields) must arrive within this long
+    /// of its first byte, however steadily it trickles in.
+    public var headerTimeout: TimeInterval = 10
+    /// Connections open at once; at the cap the longest-idle one is shed.
     public var maxConnections = 1024
 
     public init() {}
@@ -37,7 +43,10 @@ public final class HTTPServer: @unchecked Sendable {
   private let listener: Int32
   /// Guards everything below; signalled whenever a connection ends or the loop exits.
   private let condition = NSCondition()
-  private var connections: Set<Int32> = []
+  /// Open connections, each with the time it became idle (nil while being served).
+  private var connections: [Int32: Date?] = [:]
+  /// Connections already shut down to make room, not yet finished by their threads.
+  private var shed: Set<Int32> = []
   private var stopping = false
   private var acceptLoopRunning = true
 
@@ -65,7 +74,7 @@ public final class HTTPServer: @unchecked Sendable {
     if !stopping {
       stopping = true
       shutdown(listener, Int32(SHUT_RDWR))
-      for fd in connections { shutdown(fd, Int32(SHUT_RDWR)) }
+      for fd in connections.keys { shutdown(fd, Int32(SHUT_RDWR)) }
       condition.broadcast()
     }
     let deadline = Date().addingTimeInterval(2)
@@ -84,10 +93,12 @@ public final class HTTPServer: @unchecked Sendable {
   // MARK: - Accepting
 
   private func acceptLoop() {
-    while waitForConnectionSlot() {
+    while !isStopping {
       // Poll rather than block in accept: stop() shuts the listener down, which wakes a
-      // poll at once on Linux, and the timeout re-checks `stopping` should it not.
+      // poll at once on Linux, and the timeout re-checks `stopping` should it not. A slot
+      // is made only once someone is actually waiting to connect.
       guard Socket.waitReadable(listener, timeout: 0.25) else { continue }
+      guard makeConnectionSlot() else { break }
       var address = sockaddr_storage()
       var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
       let fd = withUnsafeMutablePointer(to: &address) {
@@ -109,12 +120,47 @@ public final class HTTPServer: @unchecked Sendable {
     condition.unlock()
   }
 
-  /// Blocks while the server is full; false once it is stopping.
-  private func waitForConnectionSlot() -> Bool {
+  private var isStopping: Bool {
     condition.lock()
     defer { condition.unlock() }
-    while !stopping && connections.count >= limits.maxConnections { condition.wait() }
+    return stopping
+  }
+
+  /// Makes room for one more connection: at the cap, shuts down the longest-idle connection
+  /// and waits for its thread to let go; with none idle, waits for one to finish or go idle.
+  /// False once the server is stopping.
+  private func makeConnectionSlot() -> Bool {
+    condition.lock()
+    defer { condition.unlock() }
+    while !stopping && connections.count >= limits.maxConnections {
+      if connections.count - shed.count >= limits.maxConnections, let victim = longestIdle() {
+        shed.insert(victim)
+        shutdown(victim, Int32(SHUT_RDWR))
+      }
+      condition.wait()
+    }
     return !stopping
+  }
+
+  /// The idle connection that has waited longest, not already being shed. O(connections),
+  /// paid only when the server is full.
+  private func longestIdle() -> Int32? {
+    var best: (fd: Int32, since: Date)?
+    for (fd, idleSince) in connections where !shed.contains(fd) {
+      guard let since = idleSince else { continue }
+      if let current = best, current.since <= since { continue }
+      best = (fd, since)
+    }
+    return best?.fd
+  }
+
+  /// Records whether a connection is being served; a connection going idle may be the one
+  /// the accept loop is waiting to shed.
+  private func setBusy(_ fd: Int32, _ busy: Bool) {
+    condition.lock()
+    if connections[fd] != nil { connections[fd] = busy ? .some(nil) : .some(Date()) }
+    if !busy { condition.broadcast() }
+    condition.unlock()
   }
 
   private func start(fd: Int32, remoteAddress: String) {
@@ -124,11 +170,12 @@ public final class HTTPServer: @unchecked Sendable {
       close(fd)
       return
     }
-    connections.insert(fd)
+    connections[fd] = .some(Date())
     condition.unlock()
     let thread = Thread { [self] in
       var connection = HTTPConnection(
-        fd: fd, remoteAddress: remoteAddress, handler: handler, limits: limits)
+        fd: fd, remoteAddress: remoteAddress, handler: handler, limits: limits,
+        busy: { [self] in setBusy(fd, $0) })
       connection.run()
       finish(fd: fd)
     }
@@ -140,7 +187,8 @@ public final class HTTPServer: @unchecked Sendable {
   /// descriptor number the kernel has already handed to someone else.
   private func finish(fd: Int32) {
     condition.lock()
-    connections.remove(fd)
+    connections[fd] = nil
+    shed.remove(fd)
     close(fd)
     condition.broadcast()
     condition.unlock()

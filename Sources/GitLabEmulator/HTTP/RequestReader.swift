@@ -5,7 +5,7 @@ import Glibc
 enum RequestReadFailure: Error, Equatable {
   /// The peer closed the connection (or the server is stopping).
   case closed
-  /// Nothing arrived for the idle timeout.
+  /// Nothing arrived for the idle timeout, or the request head missed its deadline.
   case timedOut
   /// The bytes are not HTTP/1.1; the reason is for logs and tests, never for the client.
   case malformed(String)
@@ -21,6 +21,9 @@ struct RequestReader {
   /// Index of the first unconsumed byte in `buffer`.
   private var start = 0
   private var scratch = [UInt8](repeating: 0, count: 16 * 1024)
+  /// While set, no read waits past it: the whole request head must arrive by then, so a
+  /// client that trickles one header byte per idle period cannot hold a connection forever.
+  var deadline: Date?
 
   init(fd: Int32, idleTimeout: TimeInterval) {
     self.fd = fd
@@ -61,9 +64,19 @@ struct RequestReader {
     return bytes
   }
 
-  /// Waits for more bytes, at most the idle timeout.
+  /// Waits until at least one unconsumed byte is buffered (the start of the next request).
+  mutating func waitForData() throws {
+    if bufferedCount == 0 { try fill() }
+  }
+
+  /// Waits for more bytes, at most the idle timeout and never past the deadline.
   private mutating func fill() throws {
-    guard Socket.waitReadable(fd, timeout: idleTimeout) else { throw RequestReadFailure.timedOut }
+    var wait = idleTimeout
+    if let deadline {
+      wait = min(wait, deadline.timeIntervalSinceNow)
+      guard wait > 0 else { throw RequestReadFailure.timedOut }
+    }
+    guard Socket.waitReadable(fd, timeout: wait) else { throw RequestReadFailure.timedOut }
     if Socket.receive(fd, into: &buffer, scratch: &scratch) <= 0 {
       throw RequestReadFailure.closed
     }

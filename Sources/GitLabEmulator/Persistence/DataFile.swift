@@ -37,11 +37,7 @@ struct DataFile: Sendable {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
     let bytes = try encoder.encode(data)
-    let temporary = path + ".tmp-\(getpid())"
-    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-    guard descriptor >= 0 else {
-      throw Failure(description: "cannot write data file \(temporary): errno \(errno)")
-    }
+    let (temporary, descriptor) = try createTemporary()
     var written = 0
     let ok = bytes.withUnsafeBytes { buffer -> Bool in
       while written < buffer.count {
@@ -57,5 +53,21 @@ struct DataFile: Sendable {
       unlink(temporary)
       throw Failure(description: "cannot save data file \(path): errno \(errno)")
     }
+  }
+
+  /// A new file beside the data file, created exclusively and never through a symlink: a
+  /// file or link planted at a predictable name makes `open` fail instead of being written
+  /// through (or truncated). A random suffix makes the name unpredictable; a clash retries.
+  private func createTemporary() throws -> (String, Int32) {
+    var lastError: Int32 = 0
+    for _ in 0..<8 {
+      let suffix = String(UInt64.random(in: 0...UInt64.max), radix: 36)
+      let temporary = path + ".tmp-\(getpid())-\(suffix)"
+      let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+      if descriptor >= 0 { return (temporary, descriptor) }
+      lastError = errno
+      guard lastError == EEXIST else { break }
+    }
+    throw Failure(description: "cannot create a temporary file beside data file \(path): errno \(lastError)")
   }
 }

@@ -15,13 +15,32 @@ struct UserRecord: Codable, Equatable, Sendable {
   /// Set for project and group bots: the resource whose tokens this bot carries.
   var botResource: ResourceReference?
   var createdByID: Int?
+  // Fields below are optional so data files written before they existed still load.
+  var external: Bool?
+  var note: String?
+  var projectsLimit: Int?
+  var canCreateGroup: Bool?
+  /// nil means confirmed at creation (users created before confirmation was modelled).
+  var confirmedAt: Date??
+  /// A primary e-mail change waiting for reconfirmation.
+  var unconfirmedEmail: String?
+  var lastActivityOn: CalendarDay?
+  /// `service_account` for instance and group service accounts; nil for humans and bots.
+  var userType: String?
+  /// The top-level group a group service account belongs to.
+  var provisionedByGroupID: Int?
 
   var isBot: Bool { botResource != nil }
+  var isServiceAccount: Bool { userType == "service_account" }
+  /// `blocked?`: every state that GitLab counts as blocked.
+  var isBlocked: Bool { ["blocked", "ldap_blocked", "blocked_pending_approval", "banned"].contains(state) }
+  var confirmationTime: Date? { confirmedAt ?? createdAt }
 }
 
 /// Which project or group a resource token (and its bot) belongs to.
 struct ResourceReference: Codable, Hashable, Sendable {
-  enum Kind: String, Codable, Sendable { case project, group }
+  /// `instance` owns only instance-level CI/CD variables (id 0).
+  enum Kind: String, Codable, Sendable { case project, group, instance }
   var kind: Kind
   var id: Int
 }

@@ -60,6 +60,7 @@ extension StoreData {
     switch resource.kind {
     case .group: return accessLevel(of: userID, inGroup: resource.id)
     case .project: return projects[resource.id].map { accessLevel(of: userID, inProject: $0) } ?? 0
+    case .instance: return users[userID]?.isAdmin == true ? 60 : 0
     }
   }
 
@@ -92,5 +93,19 @@ extension StoreData {
       return user(named: lower) != nil
     }
     return projects.values.contains { $0.namespaceID == namespaceID && $0.path.lowercased() == lower }
+  }
+}
+
+extension StoreData {
+  /// `User#unique_email` / `by_any_email`: another user's primary address (confirmed or
+  /// not) or another user's confirmed secondary address.
+  func isEmailTaken(_ address: String, byOtherThan userID: Int?) -> Bool {
+    let lower = address.lowercased()
+    if users.values.contains(where: { $0.id != userID && $0.email.lowercased() == lower }) {
+      return true
+    }
+    return emails.values.contains {
+      $0.userID != userID && $0.email == lower && $0.confirmedAt != nil
+    }
   }
 }

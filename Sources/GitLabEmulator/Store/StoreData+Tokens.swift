@@ -85,6 +85,7 @@ extension StoreData {
     switch resource.kind {
     case .project: projects[resource.id]?.members[userID]?.expiresAt = nil
     case .group: groups[resource.id]?.members[userID]?.expiresAt = nil
+    case .instance: break
     }
   }
 

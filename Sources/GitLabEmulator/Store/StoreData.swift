@@ -17,6 +17,18 @@ struct StoreData: Codable, Sendable {
   private(set) var variables: [Int: VariableRecord] = [:] { didSet { revision &+= 1 } }
   /// Keyed by `"<project id>/<name>"`.
   var terraformStates: [String: TerraformStateRecord] = [:] { didSet { revision &+= 1 } }
+  /// GitLab's `redirect_routes` for projects: a former full path (lower-cased) → project id.
+  var projectRedirects: [String: Int] = [:] { didSet { revision &+= 1 } }
+  var sshKeys: [Int: SSHKeyRecord] = [:] { didSet { revision &+= 1 } }
+  var emails: [Int: EmailRecord] = [:] { didSet { revision &+= 1 } }
+  var jobs: [Int: JobRecord] = [:] { didSet { revision &+= 1 } }
+  var mergeRequests: [Int: MergeRequestRecord] = [:] { didSet { revision &+= 1 } }
+  var notes: [Int: NoteRecord] = [:] { didSet { revision &+= 1 } }
+  /// Application settings an administrator changed (SSH key restrictions), by GitLab's name.
+  var keyRestrictions: [String: Int]? { didSet { revision &+= 1 } }
+  /// One sequence for keys, e-mails, jobs, merge requests and notes: their ids only need to
+  /// be unique per kind, and one counter keeps the data file format small.
+  var nextObjectID = 1 { didSet { revision &+= 1 } }
   var nextUserID = 1 { didSet { revision &+= 1 } }
   /// Groups and personal namespaces share one id space, as namespaces do in GitLab.
   var nextNamespaceID = 1 { didSet { revision &+= 1 } }
@@ -44,7 +56,8 @@ struct StoreData: Codable, Sendable {
   private(set) var variableIDsByOwner: [ResourceReference: [Int]] = [:]
 
   enum CodingKeys: String, CodingKey {
-    case users, groups, projects, tokens, variables, terraformStates
+    case users, groups, projects, tokens, variables, terraformStates, projectRedirects
+    case sshKeys, emails, jobs, mergeRequests, notes, nextObjectID, keyRestrictions
     case nextUserID, nextNamespaceID, nextProjectID, nextTokenID, nextVariableID
   }
 
@@ -59,6 +72,17 @@ struct StoreData: Codable, Sendable {
     variables = try container.decode([Int: VariableRecord].self, forKey: .variables)
     terraformStates = try container.decode(
       [String: TerraformStateRecord].self, forKey: .terraformStates)
+    // Absent from data files written before renames existed.
+    projectRedirects =
+      try container.decodeIfPresent([String: Int].self, forKey: .projectRedirects) ?? [:]
+    sshKeys = try container.decodeIfPresent([Int: SSHKeyRecord].self, forKey: .sshKeys) ?? [:]
+    emails = try container.decodeIfPresent([Int: EmailRecord].self, forKey: .emails) ?? [:]
+    jobs = try container.decodeIfPresent([Int: JobRecord].self, forKey: .jobs) ?? [:]
+    mergeRequests =
+      try container.decodeIfPresent([Int: MergeRequestRecord].self, forKey: .mergeRequests) ?? [:]
+    notes = try container.decodeIfPresent([Int: NoteRecord].self, forKey: .notes) ?? [:]
+    nextObjectID = try container.decodeIfPresent(Int.self, forKey: .nextObjectID) ?? 1
+    keyRestrictions = try container.decodeIfPresent([String: Int].self, forKey: .keyRestrictions)
     nextUserID = try container.decode(Int.self, forKey: .nextUserID)
     nextNamespaceID = try container.decode(Int.self, forKey: .nextNamespaceID)
     nextProjectID = try container.decode(Int.self, forKey: .nextProjectID)
@@ -72,13 +96,59 @@ struct StoreData: Codable, Sendable {
     for variable in variables.values.sorted(by: { $0.id < $1.id }) {
       variableIDsByOwner[variable.owner, default: []].append(variable.id)
     }
+    // Every user's primary address is an e-mail row (older data files had none).
+    for user in users.values.sorted(by: { $0.id < $1.id })
+    where !emails.values.contains(where: { $0.userID == user.id && $0.email == user.email }) {
+      ensureEmailRow(for: user.id, user.email, confirmedAt: user.confirmationTime)
+    }
     revision = 0
   }
 
-  /// Adds a new user and indexes it.
+  /// Adds a new user and indexes it; its primary address becomes an e-mail row.
   mutating func add(_ user: UserRecord) {
     users[user.id] = user
     index(user)
+    ensureEmailRow(for: user.id, user.email, confirmedAt: user.confirmationTime)
+  }
+
+  /// The e-mail row for `address` of the user, created (with this confirmation) if missing.
+  @discardableResult
+  mutating func ensureEmailRow(for userID: Int, _ address: String, confirmedAt: Date?) -> Int {
+    let lower = address.lowercased()
+    if let existing = emails.values.first(where: { $0.userID == userID && $0.email == lower }) {
+      return existing.id
+    }
+    let id = takeObjectID()
+    emails[id] = EmailRecord(id: id, userID: userID, email: lower, confirmedAt: confirmedAt)
+    return id
+  }
+
+  /// Removes the user's token rows and their index entries: their secrets stop working.
+  mutating func removeTokens(ofUser userID: Int) {
+    for id in tokenIDsByUser[userID] ?? [] {
+      if let token = tokens[id] { tokenIDsByValue[token.value] = nil }
+      tokens[id] = nil
+    }
+    tokenIDsByUser[userID] = nil
+  }
+
+  /// Drops the user row and its index entries.
+  mutating func unindexAndRemove(_ user: UserRecord) {
+    userIDsByUsername[user.username.lowercased()] = nil
+    if let resource = user.botResource {
+      botIDsByResource[resource]?.removeAll { $0 == user.id }
+    } else if userIDsByNamespace[user.namespaceID] == user.id {
+      userIDsByNamespace[user.namespaceID] = nil
+    }
+    users[user.id] = nil
+  }
+
+  /// Re-indexes a user whose username changed.
+  mutating func rename(_ userID: Int, to username: String) {
+    guard let old = users[userID] else { return }
+    userIDsByUsername[old.username.lowercased()] = nil
+    users[userID]?.username = username
+    userIDsByUsername[username.lowercased()] = userID
   }
 
   private mutating func index(_ user: UserRecord) {
@@ -145,6 +215,7 @@ struct StoreData: Codable, Sendable {
   mutating func takeProjectID() -> Int { defer { nextProjectID += 1 }; return nextProjectID }
   mutating func takeTokenID() -> Int { defer { nextTokenID += 1 }; return nextTokenID }
   mutating func takeVariableID() -> Int { defer { nextVariableID += 1 }; return nextVariableID }
+  mutating func takeObjectID() -> Int { defer { nextObjectID += 1 }; return nextObjectID }
 
   /// A fresh store: user 1 is `root`, an administrator whose token is `rootToken`.
   static func seeded(rootToken: String, now: Date) -> StoreData {

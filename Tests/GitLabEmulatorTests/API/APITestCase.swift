@@ -115,7 +115,7 @@ class APITestCase: XCTestCase {
   func createUser(_ username: String, admin: Bool = false) -> Int {
     let response = send(
       "POST", "/api/v4/users",
-      json: #"{"username":"\#(username)","name":"\#(username.capitalized)","email":"\#(username)@example.com","password":"secret-password","admin":\#(admin)}"#)
+      json: #"{"username":"\#(username)","name":"\#(username.capitalized)","email":"\#(username)@example.com","password":"secret-password","admin":\#(admin),"skip_confirmation":true}"#)
     XCTAssertEqual(response.status, 201, response.text)
     return response.json?["id"]?.intValue ?? 0
   }

@@ -119,4 +119,18 @@ final class EmulatorCommandLineTests: XCTestCase {
     XCTAssertEqual(
       failure("--"), #"unexpected argument "--"; gitlab-emulator takes only flags"#)
   }
+
+  func testANonLoopbackHostNeedsItsOwnRootToken() throws {
+    let expected = "refusing to listen on 0.0.0.0 with the well-known default root token: anyone "
+      + "who can reach that address would be an administrator; pass -root-token with a secret "
+      + "value (or bind 127.0.0.1)"
+    XCTAssertEqual(failure("-host", "0.0.0.0"), expected)
+    XCTAssertEqual(failure("-host", "0.0.0.0", "-root-token", "glpat-emulator-root-token"), expected)
+    XCTAssertNotNil(failure("-host", "::"))
+    XCTAssertNotNil(failure("-host", "192.168.1.10"))
+    XCTAssertEqual(try configuration("-host", "0.0.0.0", "-root-token", "s3cret-tok").host, "0.0.0.0")
+    for loopback in ["127.0.0.1", "127.0.0.2", "::1", "::ffff:127.0.0.1"] {
+      XCTAssertEqual(try configuration("-host", loopback).host, loopback)
+    }
+  }
 }

@@ -114,6 +114,17 @@ final class EmulatorExecutableTests: XCTestCase {
     XCTAssertEqual(output.fileHandleForReading.readDataToEndOfFile(), Data())
   }
 
+  func testADefaultRootTokenOnAnOpenAddressExitsOne() throws {
+    let (process, output, errors) = try launch(["-host", "0.0.0.0"])
+    let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    waitForExit(process)
+    XCTAssertEqual(process.terminationStatus, 1)
+    XCTAssertTrue(
+      text.hasPrefix("gitlab-emulator: refusing to listen on 0.0.0.0 with the well-known default root token"),
+      text)
+    XCTAssertEqual(output.fileHandleForReading.readDataToEndOfFile(), Data())
+  }
+
   func testAPortInUseExitsOne() throws {
     let taken = try HTTPServer(host: "127.0.0.1", port: 0, handler: EchoHandler())
     defer { taken.stop() }

@@ -19,6 +19,9 @@ final class EchoHandler: HTTPHandler, @unchecked Sendable {
       return HTTPResponse(status: 200, headers: [(name: "Connection", value: "close")])
     case "/gather":
       return gather()
+    case "/hold":
+      Thread.sleep(forTimeInterval: 0.6)
+      return HTTPResponse(status: 200, body: Data("held".utf8))
     default:
       let echo = "\(request.method) \(request.path) \(request.query ?? "-") "
         + String(decoding: request.body, as: UTF8.self)

@@ -110,19 +110,34 @@ final class HTTPServerRobustnessTests: XCTestCase {
     XCTAssertEqual(server.openConnections, 200)
   }
 
-  func testWaitsForAFreeSlotBeyondMaxConnections() throws {
+  func testWaitsForAFreeSlotWhileEveryConnectionIsBeingServed() throws {
     let server = try makeServer { $0.maxConnections = 2 }
     defer { server.stop() }
-    var first: RawConnection? = try RawConnection(port: server.port)
+    let first = try RawConnection(port: server.port)
     let second = try RawConnection(port: server.port)
-    for connection in [first, second].compactMap({ $0 }) {
-      XCTAssertEqual(try connection.readResponseTo("GET /x HTTP/1.1\r\nHost: x\r\n\r\n").status, 200)
-    }
+    for connection in [first, second] { connection.send("GET /hold HTTP/1.1\r\nHost: x\r\n\r\n") }
+    Thread.sleep(forTimeInterval: 0.1)
     let third = try RawConnection(port: server.port)  // the kernel's backlog takes it
     third.send("GET /third HTTP/1.1\r\nHost: x\r\n\r\n")
-    XCTAssertFalse(third.receivesData(within: 0.3))
-    first = nil  // closes: a slot frees up
+    XCTAssertFalse(third.receivesData(within: 0.3), "a connection being served is never shed")
+    XCTAssertEqual(try first.readResponse().bodyText, "held")
+    XCTAssertEqual(try second.readResponse().bodyText, "held")
     XCTAssertEqual(try third.readResponse().bodyText, "GET /third - ")
+    XCTAssertLessThanOrEqual(server.openConnections, 2)
+  }
+
+  func testAtTheCapTheLongestIdleConnectionIsShed() throws {
+    let server = try makeServer { $0.maxConnections = 2 }
+    defer { server.stop() }
+    let first = try RawConnection(port: server.port)
+    XCTAssertEqual(try first.readResponseTo("GET /1 HTTP/1.1\r\nHost: x\r\n\r\n").status, 200)
+    Thread.sleep(forTimeInterval: 0.05)
+    let second = try RawConnection(port: server.port)
+    XCTAssertEqual(try second.readResponseTo("GET /2 HTTP/1.1\r\nHost: x\r\n\r\n").status, 200)
+    let third = try RawConnection(port: server.port)
+    XCTAssertEqual(try third.readResponseTo("GET /3 HTTP/1.1\r\nHost: x\r\n\r\n").bodyText, "GET /3 - ")
+    XCTAssertTrue(first.isClosedByServer(), "the longest-idle connection made room")
+    XCTAssertEqual(try second.readResponseTo("GET /2b HTTP/1.1\r\nHost: x\r\n\r\n").bodyText, "GET /2b - ")
   }
 
   func testStopClosesConnectionsAndTheListenerPromptly() throws {

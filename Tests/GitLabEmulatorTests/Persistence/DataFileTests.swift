@@ -53,6 +53,20 @@ final class DataFileTests: APITestCase {
     return configuration
   }
 
+  /// The old temporary name was predictable (`<file>.tmp-<pid>`) and opened without O_EXCL
+  /// or O_NOFOLLOW: a symlink planted there made every save write through it.
+  func testASymlinkPlantedAtTheTemporaryNameIsNeverWrittenThrough() throws {
+    let victim = directory + "/victim"
+    try Data("untouched".utf8).write(to: URL(fileURLWithPath: victim))
+    let planted = directory + "/data.json.tmp-\(getpid())"
+    try FileManager.default.createSymbolicLink(atPath: planted, withDestinationPath: victim)
+    createUser("mallory")
+    XCTAssertEqual(try String(contentsOfFile: victim, encoding: .utf8), "untouched")
+    let type = try FileManager.default.attributesOfItem(atPath: directory + "/data.json")[.type]
+    XCTAssertEqual(type as? FileAttributeType, .typeRegular)
+    XCTAssertTrue(try String(contentsOfFile: directory + "/data.json", encoding: .utf8).contains("mallory"))
+  }
+
   func testCorruptFileIsAClearError() throws {
     let path = directory + "/corrupt.json"
     try Data("{not json".utf8).write(to: URL(fileURLWithPath: path))

@@ -73,8 +73,18 @@ struct NamespaceEntity {
     return .object(fields)
   }
 
+  /// `Entities::Ci::Variable` exposes only what the model has: instance variables lack
+  /// `hidden` and `environment_scope`.
   static func variable(_ variable: VariableRecord) -> JSONValue {
-    .object([
+    if variable.owner.kind == .instance {
+      return .object([
+        ("variable_type", .string(variable.variableType)), ("key", .string(variable.key)),
+        ("value", .string(variable.value)), ("protected", .bool(variable.isProtected)),
+        ("masked", .bool(variable.masked)), ("raw", .bool(variable.raw)),
+        ("description", .optional(variable.description)),
+      ])
+    }
+    return .object([
       ("variable_type", .string(variable.variableType)), ("key", .string(variable.key)),
       ("value", variable.hidden ? .null : .string(variable.value)),
       ("hidden", .bool(variable.hidden)), ("protected", .bool(variable.isProtected)),

@@ -33,18 +33,23 @@ struct UserEntity {
       ("local_time", .null),
     ]
     guard tier >= .public else { return .object(fields) }
+    let projectsLimit = user.projectsLimit ?? (user.isBot ? 0 : 100000)
     fields += [
-      ("last_sign_in_at", .null), ("confirmed_at", created), ("last_activity_on", .null),
+      ("last_sign_in_at", .null),
+      ("confirmed_at", .optional(user.confirmationTime.map(Timestamp.format))),
+      ("last_activity_on", .optional(user.lastActivityOn?.description)),
       ("email", .string(user.email)), ("theme_id", .int(3)), ("color_scheme_id", .int(1)),
-      ("projects_limit", .int(100000)), ("current_sign_in_at", .null), ("identities", .array([])),
-      ("can_create_group", .bool(!user.isBot)), ("can_create_project", .bool(!user.isBot)),
-      ("two_factor_enabled", .bool(false)), ("external", .bool(false)),
+      ("projects_limit", .int(projectsLimit)), ("current_sign_in_at", .null),
+      ("identities", .array([])),
+      ("can_create_group", .bool(user.canCreateGroup ?? !user.isBot)),
+      ("can_create_project", .bool(projectsLimit > 0)),
+      ("two_factor_enabled", .bool(false)), ("external", .bool(user.external ?? false)),
       ("private_profile", .bool(false)), ("commit_email", .string(user.email)),
     ]
     guard tier >= .admin else { return .object(fields) }
     fields += [
-      ("is_admin", .bool(user.isAdmin)), ("note", .null), ("namespace_id", .int(user.namespaceID)),
-      ("created_by", .optional(user.createdByID)),
+      ("is_admin", .bool(user.isAdmin)), ("note", .optional(user.note)),
+      ("namespace_id", .int(user.namespaceID)), ("created_by", .optional(user.createdByID)),
     ]
     return .object(fields)
   }

@@ -57,6 +57,7 @@ enum MemberRoutes {
     switch resource.kind {
     case .project: return data.projects[resource.id]?.members ?? [:]
     case .group: return data.groups[resource.id]?.members ?? [:]
+    case .instance: return [:]
     }
   }
 
@@ -67,6 +68,7 @@ enum MemberRoutes {
     switch resource.kind {
     case .project: data.projects[resource.id]?.members[userID] = membership
     case .group: data.groups[resource.id]?.members[userID] = membership
+    case .instance: break
     }
   }
 }

@@ -63,6 +63,11 @@ enum NamespaceRoutes {
         throw APIError.validation([("namespace", ["is not valid"])])
       }
     }
+    // `Namespaces::UserNamespacePolicy`: `rule { bot_user_namespace }.prevent
+    // :create_projects`, so `validate_create_permissions` refuses a bot's own namespace.
+    if namespaceID == caller.user.namespaceID, caller.user.isBot {
+      throw APIError.validation([("namespace", ["is not valid"])])
+    }
     if projectName.isEmpty || projectPath.isEmpty {
       throw APIError.validation([("path", ["can't be blank"])])
     }
@@ -74,6 +79,7 @@ enum NamespaceRoutes {
       description: try params.string("description"), namespaceID: namespaceID,
       createdAt: request.now, creatorID: caller.user.id, members: [:])
     data.projects[project.id] = project
+    data.clearRedirects(conflictingWith: data.projectFullPath(project))
     return .json(NamespaceEntity.project(project, data, webBase: request.webBase), status: 201)
   }
 
@@ -108,6 +114,7 @@ enum NamespaceRoutes {
       description: try params.string("description") ?? "", createdAt: request.now,
       members: [caller.user.id: owner])
     data.groups[id] = group
+    data.clearRedirects(conflictingWith: data.groupFullPath(id))
     return .json(NamespaceEntity.group(group, data, webBase: request.webBase), status: 201)
   }
 

@@ -33,11 +33,14 @@ enum PersonalTokenRoutes {
     let caller = try request.requireCaller()
     try request.params.require(["name", "scopes"])
     try TokenRules.checkScopes(try request.params.strings("scopes") ?? [], allowed: selfServiceScopes)
+    // A project or group bot holds exactly the token its resource issued; the create
+    // service's permission refusal is `render_api_error!('Not permitted to create', 422)`.
+    if caller.user.isBot { throw APIError.message(422, "Not permitted to create") }
     return try issue(for: caller.user, request, &data)
   }
 
   /// The create service: default expiry today + 365, model validations as one 422 sentence.
-  private static func issue(for user: UserRecord, _ request: APIRequest, _ data: inout StoreData)
+  static func issue(for user: UserRecord, _ request: APIRequest, _ data: inout StoreData)
     throws -> Reply
   {
     let params = request.params

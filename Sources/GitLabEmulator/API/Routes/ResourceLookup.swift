@@ -9,9 +9,31 @@ import Foundation
 /// resource the caller cannot read is "404 Project/Group Not Found", never 403.
 enum ResourceLookup {
   static func project(_ request: APIRequest, _ data: StoreData) throws -> ProjectRecord {
-    guard let project = data.findProject(request.path("id")), canRead(project, request, data)
-    else { throw APIError.notFound("Project") }
-    return project
+    let identifier = request.path("id")
+    if let project = data.findProject(identifier), canRead(project, request, data) {
+      return project
+    }
+    // `find_project` follows redirect routes for paths; `find_project!` then answers a GET
+    // with 301 to the numeric id and anything else with 405 (§6.4 of the CI reference).
+    if data.findProject(identifier) == nil, let moved = data.redirectedProject(identifier),
+      canRead(moved, request, data)
+    {
+      guard request.http.method == "GET" || request.http.method == "HEAD" else {
+        throw APIError.movedProjectWrite
+      }
+      throw APIError.movedPermanently(to: movedLocation(request, to: moved.id))
+    }
+    throw APIError.notFound("Project")
+  }
+
+  /// The request's URL with the `:id` segment replaced by the project's numeric id.
+  private static func movedLocation(_ request: APIRequest, to id: Int) -> String {
+    let position = request.route.segments.firstIndex(of: ":id") ?? 0
+    var segments = request.http.path.split(separator: "/", omittingEmptySubsequences: false)
+      .map(String.init)
+    if position < segments.count { segments[position] = String(id) }
+    let query = request.http.query.map { "?" + $0 } ?? ""
+    return request.webBase + segments.joined(separator: "/") + query
   }
 
   static func group(_ request: APIRequest, _ data: StoreData) throws -> GroupRecord {
@@ -29,6 +51,9 @@ enum ResourceLookup {
     switch kind {
     case .project: return ResourceReference(kind: .project, id: try project(request, data).id)
     case .group: return ResourceReference(kind: .group, id: try group(request, data).id)
+    case .instance:
+      try request.requireAdmin()
+      return ResourceReference(kind: .instance, id: 0)
     }
   }
 
@@ -51,6 +76,10 @@ enum ResourceLookup {
 
   /// "Project" or "Group" for `not_found!`.
   static func title(_ kind: ResourceReference.Kind) -> String {
-    kind == .project ? "Project" : "Group"
+    switch kind {
+    case .project: return "Project"
+    case .group: return "Group"
+    case .instance: return "Instance"
+    }
   }
 }

@@ -8,8 +8,6 @@ enum UserRoutes {
     Route("GET", "/api/v4/users", scopes: .users, list),
     Route("POST", "/api/v4/users", scopes: .users, create),
     Route("GET", "/api/v4/users/:id", scopes: .users, show),
-    Route("POST", "/api/v4/users/:id/block", scopes: .users) { try setState($0, &$1, "blocked") },
-    Route("POST", "/api/v4/users/:id/unblock", scopes: .users) { try setState($0, &$1, "active") },
   ]
 
   static func current(_ request: APIRequest, _ data: inout StoreData) throws -> Reply {
@@ -30,15 +28,16 @@ enum UserRoutes {
     let withoutBots = try params.bool("without_project_bots") ?? false
     let admins = try params.bool("admins") ?? false
     let search = try params.string("search")?.lowercased()
+    let isAdmin = request.isAdmin
     var users = data.users.values.filter { user in
+      // `UsersFinder`: non-admins never see blocked users (`without_forbidden_states`).
+      if !isAdmin && user.state == "blocked" { return false }
       if let username, user.username.lowercased() != username.lowercased() { return false }
       if active && user.state != "active" { return false }
       if blocked && user.state != "blocked" { return false }
       if (humans || withoutBots) && user.isBot { return false }
       if admins && !user.isAdmin { return false }
-      if let search, !search.isEmpty,
-        ![user.username, user.name, user.email].contains(where: { $0.lowercased().contains(search) })
-      {
+      if let search, !search.isEmpty, !matches(user, search, isAdmin: isAdmin, data) {
         return false
       }
       return true
@@ -51,6 +50,19 @@ enum UserRoutes {
     return try Pagination.reply(users, request) {
       UserEntity.render($0, tier, webBase: request.webBase)
     }
+  }
+
+  /// `User.search`: a fuzzy match on name and username; e-mail addresses only match exactly,
+  /// and private ones (the primary and secondary addresses) only for administrators. Emulated
+  /// users have no public e-mail, so non-admins never match on an address.
+  static func matches(_ user: UserRecord, _ search: String, isAdmin: Bool, _ data: StoreData)
+    -> Bool
+  {
+    if user.username.lowercased().contains(search) || user.name.lowercased().contains(search) {
+      return true
+    }
+    guard isAdmin else { return false }
+    return user.email.lowercased() == search
   }
 
   static func show(_ request: APIRequest, _ data: inout StoreData) throws -> Reply {
@@ -74,35 +86,30 @@ enum UserRoutes {
     let email = try params.string("email") ?? ""
     let username = try params.string("username") ?? ""
     let name = try params.string("name") ?? ""
+    // E-mail first: a request colliding on both gets the e-mail message.
+    if data.isEmailTaken(email, byOtherThan: nil) {
+      throw APIError.message(409, "Email has already been taken")
+    }
     if data.user(named: username) != nil {
       throw APIError.message(409, "Username has already been taken")
-    }
-    if data.users.values.contains(where: { $0.email.lowercased() == email.lowercased() }) {
-      throw APIError.message(409, "Email has already been taken")
     }
     var errors: [(String, [String])] = []
     if name.isEmpty { errors.append(("name", ["can't be blank"])) }
     if username.isEmpty || !username.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "_.-".contains($0)) }) {
       errors.append(("username", ["can contain only letters, digits, '_', '-' and '.'."]))
     }
-    if !email.contains("@") { errors.append(("email", ["is invalid"])) }
+    if !EmailRoutes.isValid(email) { errors.append(("email", ["is invalid"])) }
+    errors += try UserAdminRoutes.attributeErrors(params)
     if !errors.isEmpty { throw APIError.validation(errors) }
-    let user = UserRecord(
-      id: data.takeUserID(), username: username, name: name, email: email,
+    let confirmed = try params.bool("skip_confirmation") == true
+    var user = UserRecord(
+      id: data.takeUserID(), username: username, name: name, email: email.lowercased(),
       isAdmin: try params.bool("admin") ?? false, state: "active", createdAt: request.now,
       namespaceID: data.takeNamespaceID(), botResource: nil, createdByID: caller.user.id)
+    user.confirmedAt = .some(confirmed ? request.now : nil)
+    try UserAdminRoutes.applyAttributes(params, to: &user)
     data.add(user)
     return .json(UserEntity.render(user, .admin, webBase: request.webBase), status: 201)
   }
 
-  static func setState(_ request: APIRequest, _ data: inout StoreData, _ state: String) throws
-    -> Reply
-  {
-    try request.requireAdmin()
-    guard let id = Int(request.path("id")), data.users[id] != nil else {
-      throw APIError.notFound("User")
-    }
-    data.users[id]?.state = state
-    return .json(.bool(true), status: 201)
-  }
 }

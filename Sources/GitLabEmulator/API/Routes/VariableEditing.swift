@@ -11,7 +11,9 @@ enum VariableEditing {
     let owner = try VariableRoutes.resource(kind, request, data)
     let params = request.params
     try params.require(["key", "value"])
-    let hiddenToo = try params.bool("masked_and_hidden") ?? false
+    // The instance model has neither `environment_scope` nor `hidden`: both are ignored.
+    let instance = kind == .instance
+    let hiddenToo = try !instance && (params.bool("masked_and_hidden") ?? false)
     let masked = try params.bool("masked") ?? false
     var variable = VariableRecord(
       id: 0, owner: owner,
@@ -21,8 +23,8 @@ enum VariableEditing {
       isProtected: try params.bool("protected") ?? false,
       masked: hiddenToo || masked, hidden: hiddenToo,
       raw: try params.bool("raw") ?? false,
-      environmentScope: (try params.string("environment_scope") ?? "*")
-        .trimmingCharacters(in: .whitespacesAndNewlines),
+      environmentScope: instance
+        ? "*" : (try params.string("environment_scope") ?? "*").trimmingCharacters(in: .whitespacesAndNewlines),
       description: try params.string("description"))
     try validate(variable, data)
     variable.id = data.takeVariableID()
@@ -42,10 +44,10 @@ enum VariableEditing {
     if let flag = try params.bool("protected") { variable.isProtected = flag }
     if let flag = try params.bool("raw") { variable.raw = flag }
     if let text = try params.string("description") { variable.description = text }
-    if let scope = try params.string("environment_scope") {
+    if kind != .instance, let scope = try params.string("environment_scope") {
       variable.environmentScope = scope.trimmingCharacters(in: .whitespacesAndNewlines)
     }
-    if let hidden = try params.bool("hidden"), hidden != original.hidden {
+    if kind != .instance, let hidden = try params.bool("hidden"), hidden != original.hidden {
       throw APIError.validation([("base", ["Only new variables can be set as masked and hidden."])])
     }
     if let masked = try params.bool("masked") {
@@ -89,6 +91,9 @@ enum VariableEditing {
         "can contain only letters, digits, '-', '_', '/', '$', '{', '}', '.', '*' and spaces")
     }
     if variable.masked, !isMaskable(variable.value, raw: variable.raw) { add("value", "is invalid") }
+    if variable.owner.kind == .instance, variable.value.count > 10_000 {
+      add("value", "The value of the provided variable exceeds the 10000 character limit")
+    }
     if (variable.description?.count ?? 0) > 255 {
       add("description", "is too long (maximum is 255 characters)")
     }

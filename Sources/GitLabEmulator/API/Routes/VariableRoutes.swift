@@ -12,7 +12,19 @@ enum VariableRoutes {
       Route("PUT", base + "/:key") { try VariableEditing.update(kind, $0, &$1) },
       Route("DELETE", base + "/:key") { try delete(kind, $0, &$1) },
     ]
-  }
+  } + instanceRoutes
+
+  /// `/admin/ci/variables` (§7.1 of the CI reference): the same handlers for the instance.
+  static let instanceRoutes: [Route] = {
+    let base = "/api/v4/admin/ci/variables"
+    return [
+      Route("GET", base) { try list(.instance, $0, &$1) },
+      Route("POST", base) { try VariableEditing.create(.instance, $0, &$1) },
+      Route("GET", base + "/:key") { try show(.instance, $0, &$1) },
+      Route("PUT", base + "/:key") { try VariableEditing.update(.instance, $0, &$1) },
+      Route("DELETE", base + "/:key") { try delete(.instance, $0, &$1) },
+    ]
+  }()
 
   static let ambiguous =
     "There are multiple variables with provided parameters. Please use 'filter[environment_scope]'"
@@ -40,15 +52,24 @@ enum VariableRoutes {
     firstWins: Bool = false) throws -> VariableRecord
   {
     let key = request.path("key")
-    let scope = try request.params.string("filter[environment_scope]")
+    // Instance variables have no scope: the key alone is unique.
+    let scope = resource.kind == .instance ? nil : try request.params.string("filter[environment_scope]")
     let matches = variables(of: resource, data).filter {
       $0.key == key && (scope == nil || $0.environmentScope == scope)
     }
     guard let first = matches.first else {
-      throw APIError.notFound(resource.kind == .project ? "Variable" : "GroupVariable")
+      throw APIError.notFound(notFoundName(resource.kind))
     }
     if matches.count > 1, !(firstWins && scope == nil) { throw APIError.message(409, ambiguous) }
     return first
+  }
+
+  static func notFoundName(_ kind: ResourceReference.Kind) -> String {
+    switch kind {
+    case .project: return "Variable"
+    case .group: return "GroupVariable"
+    case .instance: return "InstanceVariable"
+    }
   }
 
   static func list(_ kind: ResourceReference.Kind, _ request: APIRequest, _ data: inout StoreData)
