@@ -92,17 +92,17 @@ final class ApplyRun: @unchecked Sendable {
     let cbd = change.createBeforeDestroy
     switch change.action {
     case .create:
-      guard markPending(address, after, instance) else { return .unknown() }
+      guard markPending(type, address, after, instance) else { return .unknown() }
       return create(type, address, after, instance) ?? .unknown()
     case .update:
       guard let prior else {
-        guard markPending(address, after, instance) else { return .unknown() }
+        guard markPending(type, address, after, instance) else { return .unknown() }
         return create(type, address, after, instance) ?? .unknown()
       }
       return update(type, address, prior, after, instance) ?? prior.value
     case .replace:
       guard let prior else {
-        guard markPending(address, after, instance) else { return .unknown() }
+        guard markPending(type, address, after, instance) else { return .unknown() }
         return create(type, address, after, instance) ?? .unknown()
       }
       if cbd {
@@ -119,13 +119,13 @@ final class ApplyRun: @unchecked Sendable {
         state.deposed[key] = prior
         superseded.append((key, prior))
         lock.unlock()
-        guard markPending(address, after, instance),
+        guard markPending(type, address, after, instance),
           let created = create(type, address, after, instance, restoring: (key, prior))
         else { return prior.value }
         return created
       }
       guard delete(type, address, prior, instance: instance) else { return prior.value }
-      guard markPending(address, after, instance) else { return .unknown() }
+      guard markPending(type, address, after, instance) else { return .unknown() }
       return create(type, address, after, instance) ?? .unknown()
     case .delete, .noOp, .read:
       return prior?.value ?? .unknown()
@@ -134,11 +134,16 @@ final class ApplyRun: @unchecked Sendable {
 
   /// Records the object as pending before its create is sent, so a kill between GitLab's commit
   /// and the journal line leaves a trace the next refresh resolves (`findCreated`).
-  func markPending(_ address: InstanceAddress, _ planned: Value, _ instance: InstanceConfig) -> Bool {
+  func markPending(
+    _ type: any ResourceType, _ address: InstanceAddress, _ planned: Value, _ instance: InstanceConfig
+  ) -> Bool {
     do {
       try applier.record(
         StateBridge.upsert(
-          address, StateObject(value: planned, dependencies: instance.dependencies, pending: true),
+          address,
+          StateObject(
+            value: type.intentToCreate(planned, at: applier.resourceContext.now),
+            dependencies: instance.dependencies, pending: true),
           each: StateBridge.each(address.key)))
       return true
     } catch {
@@ -176,7 +181,7 @@ final class ApplyRun: @unchecked Sendable {
       if (error as? GitLabError)?.code == .outcomeUnknown {
         lock.lock()
         state.objects[address] = StateObject(
-          value: planned, dependencies: instance.dependencies,
+          value: type.intentToCreate(planned, at: applier.resourceContext.now), dependencies: instance.dependencies,
           createBeforeDestroy: instance.resource.lifecycle.createBeforeDestroy ?? type.createsBeforeDestroying,
           pending: true)
         lock.unlock()

@@ -101,7 +101,7 @@ public struct UserToken: ResourceType {
     let oldID = pending.int("token_id")
     let candidates = try context.client.personalAccessTokens(userID: userID).filter { record in
       record.name == name && record.active && !claimed.contains("\(userID):\(record.id)")
-        && (oldID.map { record.id >= $0 } ?? true)
+        && (oldID.map { record.id >= $0 } ?? true) && TokenAttributes.mayBeMadeFor(pending, record)
     }
     guard let newest = candidates.max(by: { $0.id < $1.id }) else { return nil }
     return refreshed(pending, from: newest).setting("token", .null(.string))
