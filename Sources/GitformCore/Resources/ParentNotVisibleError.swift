@@ -27,7 +27,8 @@ struct ParentNotVisibleError: Error, CustomStringConvertible {
       }
       let answer = status.map { " (GET /\(noun)s/:id answered HTTP \($0))" } ?? ""
       return "\(who) cannot see \(noun) \(Value.quoted(path))\(answer). \(stop) Use the token of "
-        + "\(role), or of an administrator (provider \"gitlab\" token or GITLAB_TOKEN)."
+        + "\(role), or of an administrator (provider \"gitlab\" token or GITLAB_TOKEN). If the "
+        + "\(noun) was deleted, an administrator's token lets gitform see that its objects are gone."
     case .user(let id):
       return "\(who) cannot see the tokens of user \(id): only an administrator can. \(stop) Use an "
         + "administrator's token (provider \"gitlab\" token or GITLAB_TOKEN)."
