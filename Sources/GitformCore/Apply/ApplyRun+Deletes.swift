@@ -28,67 +28,32 @@ extension ApplyRun {
     }
     // An object is deleted after every pending object that depends on its resource.
     while !remaining.isEmpty {
-      let resources = Set(remaining.map(\.address.resource))
-      let ready = remaining.filter { candidate in
-        !remaining.contains { other in
-          other.address.resource != candidate.address.resource
-            && other.object.dependencies.contains(candidate.address.resource)
-            && resources.contains(other.address.resource)
+      var blocked = Set<ResourceAddress>()
+      for other in remaining {
+        for dependency in other.object.dependencies where dependency != other.address.resource {
+          blocked.insert(dependency)
         }
       }
+      let ready = remaining.filter { !blocked.contains($0.address.resource) }
+      // A cycle (nothing ready) deletes the rest together.
       let batch = ready.isEmpty ? remaining : ready
-      remaining.removeAll { item in batch.contains { $0.address == item.address && $0.deposed == item.deposed } }
-      // What depends on each resource now, after this run's updates and earlier deletions.
+      remaining = ready.isEmpty ? [] : remaining.filter { blocked.contains($0.address.resource) }
+      // Who holds which token value now, after this run's updates and earlier deletions.
       lock.lock()
-      var dependents: [ResourceAddress: [(InstanceAddress, StateObject)]] = [:]
-      for (address, object) in state.objects {
-        for dependency in Set(object.dependencies) { dependents[dependency, default: []].append((address, object)) }
-      }
+      let carriers = CarrierIndex(objects: state.objects, deposed: state.deposed, configuration: applier.configuration)
       lock.unlock()
       _ = ParallelWork.run(batch.count, limit: applier.parallelism) { index -> Bool in
         let doomed = batch[index]
         // After an interrupt nothing new starts; a deposed object stays for the next apply.
         guard !self.applier.isCancelled() else { return false }
         guard let type = ResourceCatalog.managed(doomed.address.resource.type) else { return false }
-        if let carrier = self.carrier(of: doomed, type: type, among: dependents[doomed.address.resource] ?? []) {
+        if let carrier = carriers.carrier(of: doomed.address, doomed.object.value) {
           self.keep(doomed, carriedBy: carrier)
           return false
         }
         return self.delete(type, doomed.address, doomed.object, instance: nil, deposed: doomed.deposed)
       }
     }
-  }
-
-  /// A dependent (from `dependents`, the objects depending on `doomed`'s resource) that still
-  /// holds one of `doomed`'s secrets, or nil: a variable still carrying the old token because
-  /// its update failed or was left out by -target, or because its own deletion failed. Its
-  /// deletion would break whatever uses the dependent, so it waits for an apply that updates
-  /// or deletes the carrier. An attribute the carrier's `lifecycle.ignore_changes` names never
-  /// counts: gitform was told not to keep it current.
-  func carrier(
-    of doomed: Doomed, type: any ResourceType, among dependents: [(InstanceAddress, StateObject)]
-  ) -> InstanceAddress? {
-    let secrets = Set(type.schema.attributes.filter(\.sensitive).compactMap {
-      doomed.object.value[attribute: $0.name].stringValue
-    }.filter { !$0.isEmpty })
-    guard !secrets.isEmpty else { return nil }
-    return dependents.sorted { $0.0 < $1.0 }.first { address, object in
-      guard address != doomed.address else { return false }
-      let lifecycle = applier.configuration.resource(.managed, address.resource.type, address.resource.name)?.lifecycle
-      if lifecycle?.ignoreAllChanges == true { return false }
-      let ignored = Set(lifecycle?.ignoreChanges ?? [])
-      return (object.value.sortedAttributes ?? []).contains { name, value in
-        !ignored.contains(name) && ApplyRun.strings(in: value).contains { text in secrets.contains { text.contains($0) } }
-      }
-    }?.0
-  }
-
-  /// Every string inside `value`, at any depth.
-  static func strings(in value: Value) -> [String] {
-    if let text = value.stringValue { return [text] }
-    if let attributes = value.attributes { return attributes.values.flatMap(strings(in:)) }
-    if let elements = value.elements { return elements.flatMap(strings(in:)) }
-    return []
   }
 
   /// Leaves an object for a later apply, saying why unless a failure of the carrier already did.

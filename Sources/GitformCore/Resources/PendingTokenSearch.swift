@@ -17,6 +17,7 @@ enum PendingTokenSearch {
     let candidates = records.filter { record in
       record.name == name && record.active && !claimed.contains("\(owner):\(record.id)")
         && (oldID.map { record.id >= $0 } ?? true) && (user.map { record.userID == $0 } ?? true)
+        && TokenAttributes.mayBeMadeFor(pending, record)
     }
     guard let newest = candidates.max(by: { $0.id < $1.id }) else { return nil }
     let prior = pending.setting("token_id", .number(newest.id)).setting("id", .string("\(owner):\(newest.id)"))

@@ -78,6 +78,10 @@ public protocol ResourceType: Sendable {
   /// (`pending` holds what was asked for), or nil when GitLab made none. `claimed` are ids
   /// already taken by other objects of the state.
   func findCreated(_ pending: Value, claimed: Set<String>, context: ResourceContext) throws -> Value?
+  /// What the state records, before a create is sent, as the object being created: `planned`
+  /// plus whatever helps `findCreated` tell GitLab's answer from older objects (a token's
+  /// request time). `now` is the run's clock.
+  func intentToCreate(_ planned: Value, at now: Date) -> Value
 }
 
 extension ResourceType {
@@ -106,6 +110,10 @@ extension ResourceType {
   }
   public func findCreated(_ pending: Value, claimed: Set<String>, context: ResourceContext) throws -> Value? {
     nil
+  }
+  /// Tokens record when they were asked for (`TokenAttributes.requested`); others need nothing.
+  public func intentToCreate(_ planned: Value, at now: Date) -> Value {
+    schema.attribute("token_id") == nil ? planned : TokenAttributes.requested(planned, at: now)
   }
 }
 

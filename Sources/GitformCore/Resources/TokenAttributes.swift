@@ -155,6 +155,29 @@ enum TokenAttributes {
     return formatter.string(from: date)
   }
 
+  // MARK: - Interrupted creates
+
+  /// How far this machine's clock may run ahead of GitLab's and a token made by a lost create
+  /// still be recognised as made after the request.
+  static let clockTolerance: TimeInterval = 3_600
+
+  /// The pending record of a token create: `planned` with `created_at` set to the time of the
+  /// request, so the search after a lost answer never takes an older token of the same name
+  /// (someone's unmanaged one) for the one GitLab made.
+  static func requested(_ planned: Value, at now: Date) -> Value {
+    guard planned[attribute: "created_at"].stringValue == nil else { return planned }
+    return planned.setting("created_at", .string(timestamp(now)))
+  }
+
+  /// Whether `record` can be what GitLab made for the pending create (or rotation) `pending`:
+  /// made no earlier than the request (less `clockTolerance`); a rotation's successor always is.
+  static func mayBeMadeFor(_ pending: Value, _ record: GitLabAccessToken) -> Bool {
+    guard pending.int("token_id") == nil, let text = pending.string("created_at"),
+      let requested = GitLabJSON.parseTimestamp(text)
+    else { return true }
+    return record.createdAt >= requested.addingTimeInterval(-clockTolerance)
+  }
+
   // MARK: - Drift
 
   /// The reason of a replacement because GitLab says the token is revoked.

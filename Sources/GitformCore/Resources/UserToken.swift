@@ -80,7 +80,14 @@ public struct UserToken: ResourceType {
 
   public func readAll(_ priors: [Value], context: ResourceContext) throws -> [Value?] {
     guard let userID = priors.first?.int("user_id") else { return priors.map { _ in nil } }
-    let records = try context.client.personalAccessTokens(userID: userID)
+    let records: [GitLabAccessToken]
+    do {
+      records = try context.client.personalAccessTokens(userID: userID)
+    } catch let error as GitLabError where error.code == .notFound {
+      // The user is gone (GitLab's answer to an administrator), and with it every token.
+      try ParentAccess.confirmGone(in: .user(userID), context: context)
+      return priors.map { _ in nil }
+    }
     let byID = Dictionary(records.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     let found = priors.map { prior in
       prior.int("token_id").flatMap { byID[$0] }.map { refreshed(prior, from: $0) }
@@ -99,9 +106,15 @@ public struct UserToken: ResourceType {
     guard let userID = pending.int("user_id"), let name = pending.string("name") else { return nil }
     try ParentAccess.confirmGone(in: .user(userID), context: context)
     let oldID = pending.int("token_id")
-    let candidates = try context.client.personalAccessTokens(userID: userID).filter { record in
+    let records: [GitLabAccessToken]
+    do {
+      records = try context.client.personalAccessTokens(userID: userID)
+    } catch let error as GitLabError where error.code == .notFound {
+      return nil  // The user is gone, so nothing was made.
+    }
+    let candidates = records.filter { record in
       record.name == name && record.active && !claimed.contains("\(userID):\(record.id)")
-        && (oldID.map { record.id >= $0 } ?? true)
+        && (oldID.map { record.id >= $0 } ?? true) && TokenAttributes.mayBeMadeFor(pending, record)
     }
     guard let newest = candidates.max(by: { $0.id < $1.id }) else { return nil }
     return refreshed(pending, from: newest).setting("token", .null(.string))

@@ -274,4 +274,43 @@ final class CreateCrashTests: XCTestCase {
     XCTAssertTrue(plan.standardOutput.contains("Plan: 1 to add, 0 to change, 1 to destroy."), plan.standardOutput)
     XCTAssertFalse(plan.standardOutput.contains("deposed"), plan.standardOutput)
   }
+
+  func testAnOlderTokenOfTheSameNameIsNeverTakenForTheLostCreate() throws {
+    // Someone made a token "ci" for alice by hand ten days ago; gitform does not manage it.
+    try scene.moveClock(to: "2026-05-22T12:00:00Z")
+    let foreign = try scene.fixture.raw(
+      .post, "/api/v4/users/\(scene.aliceID)/personal_access_tokens",
+      ["name": "ci", "scopes": ["read_api"], "expires_at": "2026-12-01"])
+    XCTAssertEqual(foreign.status, 201)
+    let foreignValue = try XCTUnwrap(scene.fixture.field(foreign, "token") as? String)
+    try scene.moveClock(to: "2026-06-01T12:00:00Z")
+    try scene.write(
+      """
+      resource "user_token" "ci" {
+        user_id    = \(scene.aliceID)
+        name       = "ci"
+        scopes     = ["api"]
+        expires_at = "2026-12-01"
+      }
+
+      """)
+    // A gateway failed: GitLab made nothing, but gitform cannot know that.
+    try scene.fixture.fault("POST", "/api/v4/users/:user_id/personal_access_tokens", ["status": 502])
+    let failed = try scene.gitform.run(["apply", "-auto-approve", "-no-color"])
+    XCTAssertEqual(failed.status, 1, failed.standardOutput)
+    XCTAssertTrue(failed.standardError.contains("GitLab may have created it."), failed.standardError)
+    XCTAssertEqual(try status("user_token.ci"), "tainted")
+
+    let plan = try scene.plan()
+    XCTAssertTrue(plan.standardOutput.contains("  # user_token.ci will be created\n"), plan.standardOutput)
+    XCTAssertTrue(plan.standardOutput.contains("user_token.ci: Refreshing state...\n"), plan.standardOutput)
+    try scene.apply()
+    let managed = try XCTUnwrap(try scene.state("user_token.ci")["token"] as? String)
+    XCTAssertNotEqual(managed, foreignValue)
+    // The hand-made token was neither adopted nor rotated away.
+    XCTAssertEqual(try scene.fixture.raw(.get, "/api/v4/personal_access_tokens/self", token: foreignValue).status, 200)
+    XCTAssertEqual(try scene.fixture.raw(.get, "/api/v4/personal_access_tokens/self", token: managed).status, 200)
+    XCTAssertEqual(LifecycleHarness.active(try scene.userTokens(), named: "ci").count, 2)
+    try scene.assertNoChanges()
+  }
 }

@@ -203,10 +203,18 @@ final class ParentAccessTests: XCTestCase {
     let elsewhere = InstanceAddress(resource: ResourceAddress(type: "project_token", name: "moved"))
     state.objects[elsewhere] = StateObject(
       value: objects[2].2.setting("project", .string("team/deleted")))
+    // Two tokens of a user who no longer exists: refreshed with one list, which GitLab answers 404.
+    let ofDeletedUser = (0..<2).map { InstanceAddress(resource: ResourceAddress(type: "user_token", name: "gone"), key: .int($0)) }
+    for (index, address) in ofDeletedUser.enumerated() {
+      state.objects[address] = StateObject(
+        value: objects[0].2.setting("user_id", .number(9_999)).setting("token_id", .number(100 + index)))
+    }
+    try fixture.resetStats()
     let outcome = Refresher(context: root, parallelism: 2).refresh(state)
     XCTAssertEqual(outcome.diagnostics, [])
     XCTAssertEqual(
       outcome.drift.filter { $0.after == nil }.map(\.address).sorted(),
-      (objects.map(\.0) + [elsewhere]).sorted())
+      (objects.map(\.0) + [elsewhere] + ofDeletedUser).sorted())
+    XCTAssertEqual(try fixture.requestCount("GET /api/v4/personal_access_tokens"), 1)
   }
 }
