@@ -186,7 +186,13 @@ public struct ConfigWalker {
     for (address, group) in byResource {
       guard let resource = group.first?.resource else { continue }
       let exposed: Value
-      if resource.count != nil {
+      if (resource.count != nil || resource.forEach != nil), group.count == 1, group[0].address.key == nil {
+        // `validate` expanded an unknown count or for_each once, without a key: which keys
+        // exist is unknown, so `r["alice"]` and `r[2]` are unknown instances of the right
+        // type (their attributes still checked), never an "Invalid index" plan would not give.
+        let element = values[group[0].address]?.type ?? .dynamic
+        exposed = .unknown(resource.count != nil ? .list(element) : .map(element))
+      } else if resource.count != nil {
         exposed = .tuple(group.map { values[$0.address] ?? .unknown() })
       } else if resource.forEach != nil {
         var object: [String: Value] = [:]
