@@ -133,13 +133,16 @@ public struct ConfigWalker {
         values[attribute.name] = evaluate(
           attribute.expression, as: attributeSchema.type, name: attribute.name, in: instanceContext)
       }
+      // The block form of a nested attribute: `rotation_configuration { ... }`.
       for nested in resource.block.body.blocks {
-        guard let blockSchema = schema.block(nested.type) else { continue }
+        guard let nestedSchema = schema.attribute(nested.type), !nestedSchema.nested.isEmpty,
+          values[nested.type] == nil
+        else { continue }
         ranges.attributes[nested.type] = nested.definitionRange
         var attributes: [String: Value] = [:]
-        for attributeSchema in blockSchema.attributes { attributes[attributeSchema.name] = .null(attributeSchema.type) }
+        for attributeSchema in nestedSchema.nested { attributes[attributeSchema.name] = .null(attributeSchema.type) }
         for attribute in nested.body.attributes {
-          guard let attributeSchema = blockSchema.attributes.first(where: { $0.name == attribute.name }) else { continue }
+          guard let attributeSchema = nestedSchema.nested.first(where: { $0.name == attribute.name }) else { continue }
           attributes[attribute.name] = evaluate(
             attribute.expression, as: attributeSchema.type, name: attribute.name, in: instanceContext)
         }

@@ -45,8 +45,7 @@ public struct ImpersonationToken: ResourceType {
       TokenAttributes.validatePastExpiration,
       AttributeSchema(
         "impersonation", .bool, .computed, description: "Always true for these tokens."),
-    ] + TokenAttributes.computed,
-    blocks: [TokenAttributes.rotationBlock])
+    ] + TokenAttributes.computed + [TokenAttributes.rotationConfiguration])
 
   public func validate(_ config: Value, ranges: AttributeRanges) -> [Diagnostic] {
     TokenChecks.checkName(config, ranges: ranges)

@@ -92,9 +92,9 @@ extension ResourceType {
   public func equivalent(
     _ attribute: String, configured: Value, prior: Value, context: ResourceContext
   ) -> Bool { false }
-  /// Types with a `rotation_configuration` block follow the provider's rotation rules.
+  /// Types with a `rotation_configuration` follow the provider's rotation rules.
   public func rotation(prior: Value, config: Value, today: CalendarDate) -> TokenRotation? {
-    guard schema.block("rotation_configuration") != nil else { return nil }
+    guard schema.attribute("rotation_configuration") != nil else { return nil }
     return TokenRotation.due(prior: prior, config: config, today: today)
   }
   public func refreshKey(of prior: Value) -> String? { nil }

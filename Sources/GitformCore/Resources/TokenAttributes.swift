@@ -21,17 +21,18 @@ enum TokenAttributes {
   static let groupScopes = (projectScopes + ["read_virtual_registry", "write_virtual_registry"])
     .sorted()
 
-  static let rotationBlock = NestedBlockSchema(
-    "rotation_configuration",
-    attributes: [
+  /// A nested attribute, as the Terraform provider declares it; the block form is accepted too.
+  static let rotationConfiguration = AttributeSchema(
+    "rotation_configuration", .dynamic, .optional,
+    description: "Expire after a number of days, renewing before then. Excludes expires_at.",
+    nested: [
       AttributeSchema(
         "expiration_days", .number, .required,
         description: "Days from creation (or rotation) until the token expires; at least 1."),
       AttributeSchema(
         "rotate_before_days", .number, .required,
-        description: "Rotate this many days before expiry; at least 1."),
-    ],
-    description: "Expire after a number of days, renewing before then. Excludes expires_at.")
+        description: "Rotate this many days before expiry; at least 1, less than expiration_days."),
+    ])
 
   /// The computed attributes every token has.
   static let computed: [AttributeSchema] = [
@@ -110,6 +111,39 @@ enum TokenAttributes {
             detail: "rotation_configuration.\(name) value must be at least 1, got \(days).",
             subject: ranges.range(of: "rotation_configuration")))
       }
+    }
+    return diagnostics + checkRotationDays(rotation, ranges: ranges)
+  }
+
+  /// GitLab's longest token lifetime in days (gitlab-api.md §1.3: `max_lifetime`).
+  static let maximumLifetimeDays = 365
+
+  /// Days GitLab would refuse, and days that would rotate on every run: a token rotated
+  /// `rotate_before_days` before an expiry only `expiration_days` away is due again at once.
+  /// Sensitive days are described, never shown.
+  static func checkRotationDays(_ rotation: Value, ranges: AttributeRanges) -> [Diagnostic] {
+    guard !rotation.isNull, !rotation.containsSensitive else { return [] }
+    var diagnostics: [Diagnostic] = []
+    let range = ranges.range(of: "rotation_configuration")
+    if let days = rotation.int("expiration_days"), days > maximumLifetimeDays {
+      diagnostics.append(
+        .error(
+          "Invalid Attribute Value",
+          detail: "rotation_configuration.expiration_days is \(days), beyond GitLab's maximum token "
+            + "lifetime of \(maximumLifetimeDays) days: GitLab would refuse to make the token.",
+          subject: range))
+    }
+    if let days = rotation.int("expiration_days"), let before = rotation.int("rotate_before_days"),
+      days >= 1, before >= 1, before >= days
+    {
+      diagnostics.append(
+        .error(
+          "Invalid Attribute Combination",
+          detail: "rotation_configuration.rotate_before_days (\(before)) must be less than "
+            + "expiration_days (\(days)): a token that expires in \(days) days and is renewed "
+            + "\(before) days before would be due for rotation again the day it is made, and "
+            + "rotate on every apply.",
+          subject: range))
     }
     return diagnostics
   }

@@ -30,8 +30,7 @@ public struct UserToken: ResourceType {
         "expires_at", .string, .optionalComputed,
         description: "YYYY-MM-DD; changing it rotates the token in place."),
       TokenAttributes.validatePastExpiration,
-    ] + TokenAttributes.computed,
-    blocks: [TokenAttributes.rotationBlock])
+    ] + TokenAttributes.computed + [TokenAttributes.rotationConfiguration])
 
   public func validate(_ config: Value, ranges: AttributeRanges) -> [Diagnostic] {
     TokenChecks.checkName(config, ranges: ranges)
