@@ -113,6 +113,39 @@ extension Planner {
     }
   }
 
+  /// Two instances that would manage one GitLab object (see `ObjectClaimCheck`).
+  func claimConflicts(
+    _ changes: [ResourceChange], instances: [ResourceInstanceAddress: InstanceConfig]
+  ) -> [Diagnostic] {
+    let entries = changes.compactMap { change -> ObjectClaimCheck.Entry? in
+      guard change.action != .delete, change.address.resource.mode == .managed, let after = change.after,
+        let type = ResourceCatalog.managed(change.address.resource.type),
+        let instance = instances[change.address]
+      else { return nil }
+      return ObjectClaimCheck.Entry(
+        address: change.address, type: type, planned: after, range: instance.resource.block.definitionRange)
+    }
+    return ObjectClaimCheck.diagnostics(entries) { a, b in
+      a.kind != .user && resourceContext.sameNamespace(a.reference, b.reference, isGroup: a.kind == .group)
+    }
+  }
+
+  /// A new object's project, group or user must exist (and be visible to the token) before
+  /// apply starts: otherwise the create fails halfway through the run. Checked with refresh,
+  /// once per owner; `-refresh=false` plans without reading GitLab.
+  func ownerCheck(_ change: ResourceChange, _ instance: InstanceConfig, type: any ResourceType) -> [Diagnostic] {
+    guard options.refresh, change.action == .create || change.action == .replace, let after = change.after,
+      let owner = type.owner(of: after), let problem = resourceContext.problem(with: owner)
+    else { return [] }
+    return [
+      .error(
+        "\(owner.kind.rawValue.prefix(1).uppercased() + owner.kind.rawValue.dropFirst()) not found",
+        detail: "\(change.address) cannot be created: \(problem) Check \(owner.attribute), and that the "
+          + "token can see the \(owner.kind.rawValue).",
+        subject: instance.ranges.range(of: owner.attribute))
+    ]
+  }
+
   /// Imported tokens have no value: say so instead of letting a variable silently get null.
   func missingTokenWarnings(_ changes: [ResourceChange]) -> [Diagnostic] {
     changes.compactMap { change in

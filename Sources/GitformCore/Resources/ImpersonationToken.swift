@@ -59,6 +59,10 @@ public struct ImpersonationToken: ResourceType {
 
   public func id(of object: Value) -> String { object.string("id") ?? "" }
 
+  public func owner(of planned: Value) -> ObjectOwner? {
+    TokenAttributes.owner(planned, .user, attribute: "user_id")
+  }
+
   public func replacementReason(prior: Value, config: Value, today: CalendarDate) -> String? {
     TokenAttributes.replacementReason(prior: prior, config: config, today: today)
   }

@@ -101,6 +101,26 @@ public struct ProjectVariable: ResourceType {
 
   public func id(of object: Value) -> String { object.string("id") ?? "" }
 
+  public func owner(of planned: Value) -> ObjectOwner? {
+    TokenAttributes.owner(planned, .project, attribute: "project")
+  }
+
+  /// A project has one variable per key and environment scope: two instances naming the same
+  /// would overwrite each other's value on every apply (or the second create would fail).
+  public func claim(of planned: Value) -> ObjectClaim? {
+    guard let owner = owner(of: planned) else { return nil }
+    let key = planned[attribute: "key"]
+    let scope = planned[attribute: "environment_scope"]
+    guard key.isKnown, scope.isKnown, let keyText = key.stringValue, let scopeText = scope.stringValue else {
+      return nil
+    }
+    let shownKey = key.containsSensitive ? "(sensitive value)" : keyText
+    let shownScope = scope.containsSensitive ? "(sensitive value)" : Value.quoted(scopeText)
+    return ObjectClaim(
+      owner: owner, name: keyText + "\u{0}" + scopeText,
+      description: "the variable \(shownKey) (environment scope \(shownScope)) of \(owner.description)")
+  }
+
   private func settings(_ planned: Value, forCreate: Bool) -> VariableSettings {
     VariableSettings(
       value: planned.string("value").map(SecretValue.init),

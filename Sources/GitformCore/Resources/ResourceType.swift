@@ -74,6 +74,12 @@ public protocol ResourceType: Sendable {
   /// Refreshes objects sharing one `refreshKey`; the answer is parallel to `priors`.
   func readAll(_ priors: [Value], context: ResourceContext) throws -> [Value?]
 
+  /// The project, group or user a new object of `planned` is made in, or nil (unknown, none).
+  func owner(of planned: Value) -> ObjectOwner?
+  /// The GitLab object `planned` owns, for refusing two instances that claim the same one;
+  /// by default the object's id once known (an imported or existing token), else nil.
+  func claim(of planned: Value) -> ObjectClaim?
+
   /// After an interrupted apply: the object GitLab made for a create whose answer was lost
   /// (`pending` holds what was asked for), or nil when GitLab made none. `claimed` are ids
   /// already taken by other objects of the state.
@@ -98,6 +104,12 @@ extension ResourceType {
     return TokenRotation.due(prior: prior, config: config, today: today)
   }
   public func refreshKey(of prior: Value) -> String? { nil }
+  public func owner(of planned: Value) -> ObjectOwner? { nil }
+  public func claim(of planned: Value) -> ObjectClaim? {
+    let value = planned[attribute: "id"]
+    guard value.isKnown, !value.containsSensitive, let id = value.stringValue, !id.isEmpty else { return nil }
+    return ObjectClaim(owner: nil, name: id, description: "the \(name) with id \(Value.quoted(id))")
+  }
   public func importMismatch(_ partial: Value, read object: Value?, context: ResourceContext) throws -> String? {
     nil
   }

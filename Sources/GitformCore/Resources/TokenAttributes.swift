@@ -211,6 +211,16 @@ enum TokenAttributes {
     return "expired on \(expiry?.description ?? "an earlier day")"
   }
 
+  /// The owner `attribute` names, when known and not secret (a secret owner is not looked up:
+  /// its name would appear in the error).
+  static func owner(_ planned: Value, _ kind: ObjectOwner.Kind, attribute: String) -> ObjectOwner? {
+    let value = planned[attribute: attribute]
+    guard value.isKnown, !value.containsSensitive else { return nil }
+    if let text = value.stringValue, !text.isEmpty { return ObjectOwner(kind, text, attribute: attribute) }
+    if let number = planned.int(attribute) { return ObjectOwner(kind, String(number), attribute: attribute) }
+    return nil
+  }
+
   /// Splits `a:b` at the first colon into a non-empty first part and an integer token id.
   static func parseTwoPartID(_ id: String, first: String) -> Result<(String, Int), ImportIDError> {
     let parts = id.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
