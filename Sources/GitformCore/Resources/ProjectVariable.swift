@@ -2,7 +2,8 @@ import Foundation
 
 /// `project_variable`: a CI/CD variable of a project, typically carrying a token.
 ///
-/// Import id `<project>:<key>[:<environment_scope>]` (scope `*` when left out). Value and
+/// Import id `<project>:<key>[:<environment_scope>]` (scope `*` when left out). The value is
+/// always sensitive (the provider's rule): a CI variable holds secrets whatever its source. Value and
 /// settings change in place; `project`, `key`, `environment_scope` and `hidden` force a
 /// replacement, old variable first (the same key cannot exist twice in one scope). Refresh
 /// lists each project's variables once. A hidden variable's value cannot be read back, so
@@ -20,7 +21,9 @@ public struct ProjectVariable: ResourceType {
     AttributeSchema(
       "key", .string, .required, forcesReplacement: true,
       description: "The name: letters, digits and _, at most 255 characters."),
-    AttributeSchema("value", .string, .required),
+    AttributeSchema(
+      "value", .string, .required, sensitive: true,
+      description: "Always sensitive, as in the Terraform provider: plans, show and errors never print it."),
     AttributeSchema(
       "variable_type", .string, .optional, default: .string("env_var"),
       description: "env_var or file."),
