@@ -146,6 +146,20 @@ extension Planner {
     ]
   }
 
+  /// Tokens left expired or revoked because their fixed `expires_at` has passed: said on every
+  /// plan until the configuration changes, since the plan itself shows nothing to do.
+  func unrenewableWarnings(_ changes: [ResourceChange]) -> [Diagnostic] {
+    let today = resourceContext.today
+    return changes.compactMap { change in
+      guard change.action == .noOp, change.deposedKey == nil, let before = change.before, let after = change.after,
+        let type = ResourceCatalog.managed(change.address.resource.type),
+        let advice = type.unrenewable(prior: before, config: after, today: today)
+      else { return nil }
+      let state = before.bool("revoked") == true ? "is revoked" : "has expired"
+      return .warning("\(change.address) \(state) and cannot be renewed", detail: advice)
+    }
+  }
+
   /// Imported tokens have no value: say so instead of letting a variable silently get null.
   func missingTokenWarnings(_ changes: [ResourceChange]) -> [Diagnostic] {
     changes.compactMap { change in

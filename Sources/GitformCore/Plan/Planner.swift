@@ -115,6 +115,7 @@ public struct Planner {
     diagnostics = preventDestroyCheck(changes)
     if diagnostics.hasErrors { return (nil, warnings + diagnostics) }
     warnings += missingTokenWarnings(changes)
+    warnings += unrenewableWarnings(changes)
     warnings += reuseDetectionWarnings(changes)
     recordConfigOnlySettings(changes, into: &prior)
     var plan = Plan(

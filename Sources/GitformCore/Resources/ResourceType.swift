@@ -42,6 +42,10 @@ public protocol ResourceType: Sendable {
   /// (revoked or expired outside gitform), or nil. `today` is the plan's UTC day.
   func replacementReason(prior: Value, config: Value, today: CalendarDate) -> String?
 
+  /// Why an object that is expired or revoked is nonetheless left as it is (a token's fixed
+  /// `expires_at` has passed and nothing renews it), or nil. The plan warns with it.
+  func unrenewable(prior: Value, config: Value, today: CalendarDate) -> String?
+
   /// A rotation in place that is due although no configured attribute changed (its date has
   /// come, or its rotation days changed), or nil. `today` is the plan's UTC day.
   func rotation(prior: Value, config: Value, today: CalendarDate) -> TokenRotation?
@@ -104,6 +108,10 @@ extension ResourceType {
     return TokenRotation.due(prior: prior, config: config, today: today)
   }
   public func refreshKey(of prior: Value) -> String? { nil }
+  public func unrenewable(prior: Value, config: Value, today: CalendarDate) -> String? {
+    guard schema.attribute("token_id") != nil else { return nil }
+    return TokenAttributes.unrenewable(prior: prior, config: config, today: today)
+  }
   public func owner(of planned: Value) -> ObjectOwner? { nil }
   public func claim(of planned: Value) -> ObjectClaim? {
     let value = planned[attribute: "id"]

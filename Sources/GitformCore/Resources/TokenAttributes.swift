@@ -221,6 +221,31 @@ enum TokenAttributes {
     return nil
   }
 
+  /// Why a token that expired (or was revoked) is left as it is, or nil: its configured
+  /// `expires_at` is a fixed date that has passed and no `rotation_configuration` renews it, so
+  /// any token gitform made would be born expired (`replacementReason` leaves it, as the
+  /// provider does). The plan warns with this on every run until the configuration changes,
+  /// and `gitform expiry` gives the same advice.
+  static func unrenewable(prior: Value, config: Value, today: CalendarDate) -> String? {
+    let configured = config[attribute: "expires_at"]
+    guard config[attribute: "rotation_configuration"].isNull, !configured.containsSensitive,
+      let fixed = configured.stringValue.flatMap(CalendarDate.init), fixed <= today
+    else { return nil }
+    let expiry = prior.string("expires_at").flatMap(CalendarDate.init)
+    let what: String
+    if prior.bool("revoked") == true {
+      what = "was revoked"
+    } else if let expiry, expiry <= today {
+      what = "expired on \(expiry)"
+    } else {
+      return nil
+    }
+    return "The token \(what), and its expires_at is the fixed date \(fixed), which has passed: "
+      + "gitform cannot renew it, because a new token with that date would be born expired. "
+      + "Change expires_at to a future date (the token is then replaced), or use "
+      + "rotation_configuration to renew it automatically."
+  }
+
   /// Splits `a:b` at the first colon into a non-empty first part and an integer token id.
   static func parseTwoPartID(_ id: String, first: String) -> Result<(String, Int), ImportIDError> {
     let parts = id.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
