@@ -160,10 +160,13 @@ extension Planner {
     }
   }
 
-  /// Imported tokens have no value: say so instead of letting a variable silently get null.
+  /// Imported tokens have no value: say so instead of letting a variable silently get null —
+  /// but only for tokens whose value something reads, or the warning would repeat on every
+  /// plan for a token adopted just to be managed.
   func missingTokenWarnings(_ changes: [ResourceChange]) -> [Diagnostic] {
-    changes.compactMap { change in
-      guard change.action == .noOp || change.action == .update,
+    let readers = tokenReaders()
+    return changes.compactMap { change in
+      guard change.action == .noOp || change.action == .update, readers.contains(change.address.resource),
         let after = change.after, after.attributes?["token"] != nil,
         after[attribute: "token"].isNull
       else { return nil }
@@ -171,6 +174,28 @@ extension Planner {
         "\(change.address) has no token value",
         detail: "GitLab shows a token's value only when the token is created or rotated, so an imported token's value is not in the state: references to \(change.address).token are null. Replace the token (gitform apply -replace=\(change.address)) to get a value gitform can pass on.")
     }
+  }
+
+  /// Resources whose `token` an expression of the configuration reads — or may read: a
+  /// reference to the whole resource (`user_token.all`, a splat, `values(...)`) counts.
+  func tokenReaders() -> Set<ResourceAddress> {
+    var expressions: [Expression] = configuration.resources.flatMap { resource in
+      resource.block.body.items.flatMap { ReferenceChecker.expressions(in: $0) }
+    }
+    expressions += configuration.outputs.map(\.value) + configuration.locals.map(\.expression)
+    if let provider = configuration.provider {
+      expressions += [provider.baseURL, provider.token, provider.insecure, provider.caCertificateFile].compactMap { $0 }
+    }
+    var readers: Set<ResourceAddress> = []
+    for expression in expressions {
+      for reference in Reference.all(in: expression) {
+        guard case .resource(let address) = reference.subject,
+          reference.attributeName == nil || reference.attributeName == "token"
+        else { continue }
+        readers.insert(address)
+      }
+    }
+    return readers
   }
 
   /// A required argument whose value turned out null (most often an imported token's `token`,

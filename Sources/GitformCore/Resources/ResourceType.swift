@@ -71,6 +71,8 @@ public protocol ResourceType: Sendable {
   /// Why the object an import id names is of another kind than this type (an impersonation
   /// token imported as a personal one, say), or nil; `object` is what `read` found for `partial`.
   func importMismatch(_ partial: Value, read object: Value?, context: ResourceContext) throws -> String?
+  /// Why an object that exists cannot be adopted (a revoked token), or nil.
+  func importRefusal(_ object: Value) -> String?
 
   /// Objects with the same key are refreshed together by `readAll` (one list per owner and
   /// page); nil means refresh alone with `read`.
@@ -120,6 +122,10 @@ extension ResourceType {
   }
   public func importMismatch(_ partial: Value, read object: Value?, context: ResourceContext) throws -> String? {
     nil
+  }
+  public func importRefusal(_ object: Value) -> String? {
+    guard schema.attribute("token_id") != nil else { return nil }
+    return TokenAttributes.revokedImport(object, type: name, id: id(of: object))
   }
   public func readAll(_ priors: [Value], context: ResourceContext) throws -> [Value?] {
     try priors.map { try read($0, context: context) }

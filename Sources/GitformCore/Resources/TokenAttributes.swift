@@ -221,6 +221,16 @@ enum TokenAttributes {
     return nil
   }
 
+  /// A revoked token is not imported: GitLab never accepts it again and refuses to rotate it,
+  /// so the state would hold a dead token that the next plan replaces with a new one — what
+  /// planning without the import does, minus the pretence that something was adopted.
+  static func revokedImport(_ object: Value, type: String, id: String) -> String? {
+    guard object.bool("revoked") == true else { return nil }
+    return "The \(type) \(Value.quoted(id)) is revoked in GitLab: it will never work again and cannot be "
+      + "rotated, so there is nothing to adopt. Remove the import and let gitform create the token, or "
+      + "import a token that is still active."
+  }
+
   /// Why a token that expired (or was revoked) is left as it is, or nil: its configured
   /// `expires_at` is a fixed date that has passed and no `rotation_configuration` renews it, so
   /// any token gitform made would be born expired (`replacementReason` leaves it, as the
