@@ -24,14 +24,7 @@ enum ObjectClaimCheck {
     for group in byName.values where group.count > 1 {
       for index in 1..<group.count {
         let (entry, claim) = group[index]
-        let earlier = group[..<index].first { other in
-          switch (other.1.owner, claim.owner) {
-          case (nil, nil): return true
-          case (let a?, let b?): return a.kind == b.kind && (a.reference == b.reference || sameOwner(a, b))
-          default: return false
-          }
-        }
-        guard let earlier else { continue }
+        guard let earlier = group[..<index].first(where: { same($0.1, claim, sameOwner) }) else { continue }
         diagnostics.append(
           .error(
             "Two resources manage the same object",
@@ -43,5 +36,29 @@ enum ObjectClaimCheck {
       }
     }
     return diagnostics.sorted { $0.detail < $1.detail }
+  }
+
+  /// The address among `objects` (of `type`) that already manages what `object` claims, for
+  /// `gitform import`: adopting one object at a second address is refused up front.
+  static func holder(
+    of object: Value, type: any ResourceType, among objects: [(InstanceAddress, Value)],
+    sameOwner: (ObjectOwner, ObjectOwner) -> Bool
+  ) -> (InstanceAddress, ObjectClaim)? {
+    guard let claim = type.claim(of: object) else { return nil }
+    for (address, other) in objects.sorted(by: { $0.0 < $1.0 }) {
+      if let held = type.claim(of: other), same(held, claim, sameOwner) { return (address, claim) }
+    }
+    return nil
+  }
+
+  private static func same(
+    _ a: ObjectClaim, _ b: ObjectClaim, _ sameOwner: (ObjectOwner, ObjectOwner) -> Bool
+  ) -> Bool {
+    guard a.name == b.name else { return false }
+    switch (a.owner, b.owner) {
+    case (nil, nil): return true
+    case (let x?, let y?): return x.kind == y.kind && (x.reference == y.reference || sameOwner(x, y))
+    default: return false
+    }
   }
 }

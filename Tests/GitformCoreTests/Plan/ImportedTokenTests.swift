@@ -95,4 +95,46 @@ final class ImportedTokenTests: XCTestCase {
     try write(userToken("\noutput \"id\" {\n  value = user_token.adopted.token_id\n}\n"))
     XCTAssertFalse(run(["plan"]).out.contains("has no token value"))
   }
+
+  func testOneObjectIsNotImportedAtASecondAddress() throws {
+    let tokenID = try madeToken()
+    let projectID = try fixture.createProject("app", inGroup: try fixture.createGroup("team"))
+    XCTAssertEqual(
+      try fixture.raw(.post, "/api/v4/projects/\(projectID)/variables", ["key": "DEPLOY", "value": "some-value"]).status, 201)
+    var source = ""
+    for name in ["a", "b"] {
+      source += """
+        resource "user_token" "\(name)" {
+          user_id    = \(userID)
+          name       = "adopted"
+          scopes     = ["api"]
+          expires_at = "2026-12-01"
+        }
+
+        resource "project_variable" "\(name)" {
+          project = "team/app"
+          key     = "DEPLOY"
+          value   = "some-value"
+        }
+
+        """
+    }
+    try write(source)
+    XCTAssertEqual(run(["import", "user_token.a", "\(userID):\(tokenID)"]).code, 0)
+    let twice = run(["import", "user_token.b", "\(userID):\(tokenID)"])
+    XCTAssertEqual(twice.code, 1, twice.out)
+    XCTAssertTrue(
+      flat(twice.err).contains(
+        "The user_token with id \"\(userID):\(tokenID)\" is already managed as user_token.a. One object managed at two addresses"),
+      twice.err)
+    // A variable by path, then by id: the same variable.
+    XCTAssertEqual(run(["import", "project_variable.a", "team/app:DEPLOY"]).code, 0)
+    let byID = run(["import", "project_variable.b", "\(projectID):DEPLOY"])
+    XCTAssertEqual(byID.code, 1, byID.out)
+    XCTAssertTrue(
+      flat(byID.err).contains(
+        "The variable DEPLOY (environment scope \"*\") of project \"\(projectID)\" is already managed as project_variable.a."),
+      byID.err)
+    XCTAssertEqual(run(["state", "list"]).out, "project_variable.a\nuser_token.a\n")
+  }
 }
