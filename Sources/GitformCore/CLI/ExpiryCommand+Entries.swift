@@ -24,6 +24,9 @@ extension ExpiryCommand {
     var status: Status
     /// What the next apply does to it: rotate, replace, destroy, or nil for nothing.
     var plannedAction: String?
+    /// Why the next apply leaves an expired or revoked token as it is, and what to change
+    /// instead: the plan's warning, word for word.
+    var advice: String?
   }
 
   /// A token on a configured owner that no resource of the state manages.
@@ -82,7 +85,11 @@ extension ExpiryCommand {
         Entry(
           address: address.description, id: type.id(of: value), expiresAt: expiry,
           daysLeft: daysLeft, rotatesOn: rotatesOn, status: status,
-          plannedAction: change.flatMap { plannedAction($0.action) }))
+          plannedAction: change.flatMap { plannedAction($0.action) },
+          advice: change.flatMap { change in
+            change.action == .noOp
+              ? type.unrenewable(prior: value, config: change.after ?? value, today: today) : nil
+          }))
     }
     return entries.sorted { a, b in
       switch (a.expiresAt, b.expiresAt) {

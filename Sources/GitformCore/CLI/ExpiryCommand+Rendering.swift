@@ -21,7 +21,13 @@ extension ExpiryCommand.Report {
       if count == 0 {
         text += "No token is expired, revoked or due within \(window) \(window == 1 ? "day" : "days").\n"
       } else {
-        text += "\(count) of \(entries.count) \(entries.count == 1 ? "token needs" : "tokens need") attention: expired, revoked, or expiring or rotating within \(window) \(window == 1 ? "day" : "days"). Run gitform apply to rotate or replace them.\n"
+        // gitform apply cannot help a token whose fixed expires_at has passed: say what can.
+        let stuck = entries.filter { $0.advice != nil }
+        text += "\(count) of \(entries.count) \(entries.count == 1 ? "token needs" : "tokens need") attention: expired, revoked, or expiring or rotating within \(window) \(window == 1 ? "day" : "days")."
+        text += count > stuck.count ? " Run gitform apply to rotate or replace them.\n" : "\n"
+        for entry in stuck {
+          text += "\n\(entry.address) cannot be renewed by gitform apply. \(entry.advice ?? "")\n"
+        }
       }
     }
     guard listAll else { return text }
@@ -68,6 +74,7 @@ extension ExpiryCommand.Report {
               ("expires_at", date(entry.expiresAt)), ("days_left", number(entry.daysLeft)),
               ("rotates_on", date(entry.rotatesOn)), ("status", .string(entry.status.rawValue)),
               ("next_apply", entry.plannedAction.map { .string($0) } ?? .null),
+              ("advice", entry.advice.map { .string($0) } ?? .null),
             ])
           })
       ),

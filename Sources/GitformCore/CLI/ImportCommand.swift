@@ -74,6 +74,14 @@ struct ImportCommand: Command {
     case .failure(let failure):
       return session.fail("Cannot import \(address)", failure.description) ? 0 : 1
     case .success(let object):
+      let managed = session.snapshot.objects.filter { $0.key.resource.type == type.name }.map { ($0.key, $0.value.value) }
+      if let (holder, claim) = ObjectClaimCheck.holder(of: object, type: type, among: managed, sameOwner: { a, b in
+        a.kind != .user && resources.sameNamespace(a.reference, b.reference, isGroup: a.kind == .group)
+      }) {
+        return session.fail(
+          "Resource already managed by gitform",
+          "\(claim.description.prefix(1).uppercased() + claim.description.dropFirst()) is already managed as \(holder). One object managed at two addresses would be changed (or revoked) by each; to move it, use gitform state mv \(holder) \(address).") ? 0 : 1
+      }
       context.out("\(address): Import prepared!\n  Prepared \(type.name) for import\n")
       context.out("\(address): Refreshing state... [id=\(type.id(of: object))]\n")
       var next = session.snapshot

@@ -59,7 +59,8 @@ extension ConfigDecoder {
   /// Names, required arguments, computed-only arguments and nested blocks of a resource body.
   mutating func checkBody(_ block: Block, schema: ResourceSchema, allowsLifecycle: Bool) {
     let attributeNames = schema.attributes.map(\.name) + ConfigDecoder.metaArguments
-    let blockNames = schema.blocks.map(\.name) + (allowsLifecycle ? ["lifecycle"] : [])
+    // A nested attribute may also be written as a block, gitform's earlier spelling.
+    let blockNames = schema.nestedAttributes.map(\.name) + (allowsLifecycle ? ["lifecycle"] : [])
     rejectUnexpected(
       block.body, attributes: attributeNames.filter { name in
         schema.attribute(name).map(\.isConfigurable) ?? true
@@ -76,7 +77,9 @@ extension ConfigDecoder {
             subject: attribute.nameRange))
       }
     }
-    for attribute in schema.attributes where attribute.presence == .required && !written.contains(attribute.name) {
+    let writtenBlocks = Set(block.body.blocks.map(\.type))
+    for attribute in schema.attributes
+    where attribute.presence == .required && !written.contains(attribute.name) && !writtenBlocks.contains(attribute.name) {
       diagnostics.append(
         .error(
           "Missing required argument",
@@ -85,7 +88,15 @@ extension ConfigDecoder {
     }
     var seenBlocks: Set<String> = []
     for nested in block.body.blocks {
-      guard let nestedSchema = schema.block(nested.type) else { continue }
+      guard let nestedSchema = schema.attribute(nested.type), !nestedSchema.nested.isEmpty else { continue }
+      if written.contains(nested.type) {
+        diagnostics.append(
+          .error(
+            "Duplicate \(nested.type)",
+            detail: "\(Value.quoted(nested.type)) is set both as an argument and as a block; "
+              + "write it once, as \(nested.type) = { ... }.",
+            subject: nested.typeRange))
+      }
       if !seenBlocks.insert(nested.type).inserted {
         diagnostics.append(
           .error(
@@ -93,9 +104,9 @@ extension ConfigDecoder {
             detail: "No more than 1 \(Value.quoted(nested.type)) block is allowed.",
             subject: nested.typeRange))
       }
-      rejectUnexpected(nested.body, attributes: nestedSchema.attributes.map(\.name))
+      rejectUnexpected(nested.body, attributes: nestedSchema.nested.map(\.name))
       let nestedWritten = Set(nested.body.attributes.map(\.name))
-      for attribute in nestedSchema.attributes
+      for attribute in nestedSchema.nested
       where attribute.presence == .required && !nestedWritten.contains(attribute.name) {
         diagnostics.append(
           .error(
@@ -156,7 +167,7 @@ extension ConfigDecoder {
               continue
             }
             let name = traversal.root.name
-            guard schema.attribute(name)?.isConfigurable == true || schema.block(name) != nil else {
+            guard schema.attribute(name)?.isConfigurable == true else {
               diagnostics.append(
                 .error(
                   "Unsupported attribute",

@@ -133,13 +133,16 @@ public struct ConfigWalker {
         values[attribute.name] = evaluate(
           attribute.expression, as: attributeSchema.type, name: attribute.name, in: instanceContext)
       }
+      // The block form of a nested attribute: `rotation_configuration { ... }`.
       for nested in resource.block.body.blocks {
-        guard let blockSchema = schema.block(nested.type) else { continue }
+        guard let nestedSchema = schema.attribute(nested.type), !nestedSchema.nested.isEmpty,
+          values[nested.type] == nil
+        else { continue }
         ranges.attributes[nested.type] = nested.definitionRange
         var attributes: [String: Value] = [:]
-        for attributeSchema in blockSchema.attributes { attributes[attributeSchema.name] = .null(attributeSchema.type) }
+        for attributeSchema in nestedSchema.nested { attributes[attributeSchema.name] = .null(attributeSchema.type) }
         for attribute in nested.body.attributes {
-          guard let attributeSchema = blockSchema.attributes.first(where: { $0.name == attribute.name }) else { continue }
+          guard let attributeSchema = nestedSchema.nested.first(where: { $0.name == attribute.name }) else { continue }
           attributes[attribute.name] = evaluate(
             attribute.expression, as: attributeSchema.type, name: attribute.name, in: instanceContext)
         }
@@ -186,7 +189,13 @@ public struct ConfigWalker {
     for (address, group) in byResource {
       guard let resource = group.first?.resource else { continue }
       let exposed: Value
-      if resource.count != nil {
+      if (resource.count != nil || resource.forEach != nil), group.count == 1, group[0].address.key == nil {
+        // `validate` expanded an unknown count or for_each once, without a key: which keys
+        // exist is unknown, so `r["alice"]` and `r[2]` are unknown instances of the right
+        // type (their attributes still checked), never an "Invalid index" plan would not give.
+        let element = values[group[0].address]?.type ?? .dynamic
+        exposed = .unknown(resource.count != nil ? .list(element) : .map(element))
+      } else if resource.count != nil {
         exposed = .tuple(group.map { values[$0.address] ?? .unknown() })
       } else if resource.forEach != nil {
         var object: [String: Value] = [:]

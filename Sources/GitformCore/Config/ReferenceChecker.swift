@@ -135,9 +135,9 @@ struct ReferenceChecker {
     guard let name = reference.attributeName, let range = reference.attributeRange,
       let schema = address.mode == .data
         ? ResourceCatalog.dataSource(address.type)?.schema : ResourceCatalog.managed(address.type)?.schema,
-      schema.attribute(name) == nil, schema.block(name) == nil
+      schema.attribute(name) == nil
     else { return [] }
-    let names = (schema.attributes.map(\.name) + schema.blocks.map(\.name)).sorted()
+    let names = schema.attributes.map(\.name).sorted()
     let likely = NameSuggestion.suggest(name, among: names).map { " Did you mean \(Value.quoted($0))?" } ?? ""
     return [
       .error(

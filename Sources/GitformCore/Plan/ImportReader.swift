@@ -26,6 +26,7 @@ struct ImportReader {
             ImportFailure(
               "Token \(tokenID) belongs to user \(owner), not to user \(asked). To import it, use the import id \(Value.quoted("\(owner):\(tokenID)"))."))
         }
+        if let refusal = type.importRefusal(object) { return .failure(ImportFailure(refusal)) }
         return .success(SensitiveMarks.apply(type.schema, to: object))
       } catch {
         return .failure(ImportFailure(Refresher.describe(error)))

@@ -25,7 +25,6 @@ struct InstancePlanner {
       }
       values[attribute.name] = value.marked(sensitive: attribute.sensitive)
     }
-    for block in schema.blocks { values[block.name] = config[attribute: block.name] }
     if let prior {
       let ignored = lifecycle.ignoreAllChanges ? Set(schema.configurableNames) : Set(lifecycle.ignoreChanges)
       for name in ignored { values[name] = prior[attribute: name] }
@@ -60,7 +59,7 @@ struct InstancePlanner {
       changed.insert(name)
     }
     let replacePaths = Set(changed.filter { name in
-      schema.attribute(name)?.forcesReplacement ?? schema.block(name)?.forcesReplacement ?? false
+      schema.attribute(name)?.forcesReplacement ?? false
     })
     var reason = type.replacementReason(prior: prior, config: instance.config, today: today)
     // Adopted after an interrupted create or rotation, its value never received: a token

@@ -3,7 +3,8 @@
 /// Attributes are sorted; `=` is aligned over every attribute that is not null on both sides;
 /// unchanged attributes are hidden and counted, except `id` and `name`; sensitive values print
 /// as `(sensitive value)`, unknown ones as `(known after apply)`; an attribute whose change
-/// forces replacement ends with `# forces replacement`. Nested blocks follow, after a blank line.
+/// forces replacement ends with `# forces replacement`. A nested attribute
+/// (`rotation_configuration = { ... }`) is an object among the others, diffed inside its braces.
 struct ObjectDiffRenderer {
   let schema: ResourceSchema
   let replacePaths: Set<String>
@@ -51,21 +52,6 @@ struct ObjectDiffRenderer {
     if hidden > 0 {
       text += String(repeating: " ", count: 8) + "# (\(hidden) unchanged attribute\(hidden == 1 ? "" : "s") hidden)\n"
     }
-    for block in schema.blocks {
-      let b = before?[attribute: block.name] ?? .null
-      let a = after?[attribute: block.name] ?? .null
-      if b.isNull && a.isNull { continue }
-      if side == .change && ValueComparison.same(a, b) { continue }
-      let action: ChangeAction = b.isNull ? .create : (a.isNull ? .delete : .update)
-      let nested = ObjectDiffRenderer(
-        schema: ResourceSchema(attributes: block.attributes), replacePaths: [], symbols: symbols)
-      text += "\n" + line(1, action, block.name + " {")
-      let inner = nested.render(before: b.isNull ? nil : b, after: a.isNull ? nil : a)
-      text += inner.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map {
-        $0.isEmpty ? "\n" : "    " + $0 + "\n"
-      }.joined()
-      text += String(repeating: " ", count: 8) + "}\n"
-    }
     return text
   }
 
@@ -81,6 +67,9 @@ struct ObjectDiffRenderer {
     }
     if !a.isKnown {
       return renderValue(b, depth: depth, action: .noOp) + " -> (known after apply)" + forces
+    }
+    if let old = b.attributes, let new = a.attributes, a.isWhollyKnown {
+      return renderObjectChange(old, new, depth: depth, forces: forces)
     }
     if let old = b.elements, let new = a.elements, b.type.isSequence {
       let oldText = old.map { renderValue($0, depth: depth + 1, action: .noOp) }
@@ -103,6 +92,38 @@ struct ObjectDiffRenderer {
       return text + String(repeating: " ", count: 4 * (depth + 1)) + "]"
     }
     return renderValue(b, depth: depth, action: .noOp) + " -> " + renderValue(a, depth: depth, action: .noOp) + forces
+  }
+
+  /// Terraform's object diff: `{`, changed attributes with their symbols (aligned over every
+  /// key), the unchanged ones counted, `}`.
+  private func renderObjectChange(
+    _ old: [String: Value], _ new: [String: Value], depth: Int, forces: String
+  ) -> String {
+    let keys = Set(old.keys).union(new.keys).filter { key in
+      !((old[key] ?? .null).isNull && (new[key] ?? .null).isNull)
+    }.sorted()
+    let width = keys.map(\.count).max() ?? 0
+    var text = "{" + forces + "\n"
+    var unchanged = 0
+    for key in keys {
+      let b = old[key] ?? .null
+      let a = new[key] ?? .null
+      let name = key.padding(toLength: width, withPad: " ", startingAt: 0)
+      if b.isNull {
+        text += line(depth + 1, .create, "\(name) = " + renderValue(a, depth: depth + 1, action: .create))
+      } else if a.isNull {
+        text += line(depth + 1, .delete, "\(name) = " + renderValue(b, depth: depth + 1, action: .delete) + " -> null")
+      } else if ValueComparison.same(a, b) && a.isSensitive == b.isSensitive {
+        unchanged += 1
+      } else {
+        text += line(depth + 1, .update, "\(name) = " + renderChange(b, a, depth: depth + 1, forces: ""))
+      }
+    }
+    if unchanged > 0 {
+      text += String(repeating: " ", count: 4 * (depth + 2))
+        + "# (\(unchanged) unchanged attribute\(unchanged == 1 ? "" : "s") hidden)\n"
+    }
+    return text + String(repeating: " ", count: 4 * (depth + 1)) + "}"
   }
 
   /// A value on its own: quoted strings, numbers, bools, lists with one element per line.

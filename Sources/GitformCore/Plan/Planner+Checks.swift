@@ -113,10 +113,60 @@ extension Planner {
     }
   }
 
-  /// Imported tokens have no value: say so instead of letting a variable silently get null.
+  /// Two instances that would manage one GitLab object (see `ObjectClaimCheck`).
+  func claimConflicts(
+    _ changes: [ResourceChange], instances: [ResourceInstanceAddress: InstanceConfig]
+  ) -> [Diagnostic] {
+    let entries = changes.compactMap { change -> ObjectClaimCheck.Entry? in
+      guard change.action != .delete, change.address.resource.mode == .managed, let after = change.after,
+        let type = ResourceCatalog.managed(change.address.resource.type),
+        let instance = instances[change.address]
+      else { return nil }
+      return ObjectClaimCheck.Entry(
+        address: change.address, type: type, planned: after, range: instance.resource.block.definitionRange)
+    }
+    return ObjectClaimCheck.diagnostics(entries) { a, b in
+      a.kind != .user && resourceContext.sameNamespace(a.reference, b.reference, isGroup: a.kind == .group)
+    }
+  }
+
+  /// A new object's project, group or user must exist (and be visible to the token) before
+  /// apply starts: otherwise the create fails halfway through the run. Checked with refresh,
+  /// once per owner; `-refresh=false` plans without reading GitLab.
+  func ownerCheck(_ change: ResourceChange, _ instance: InstanceConfig, type: any ResourceType) -> [Diagnostic] {
+    guard options.refresh, change.action == .create || change.action == .replace, let after = change.after,
+      let owner = type.owner(of: after), let problem = resourceContext.problem(with: owner)
+    else { return [] }
+    return [
+      .error(
+        "\(owner.kind.rawValue.prefix(1).uppercased() + owner.kind.rawValue.dropFirst()) not found",
+        detail: "\(change.address) cannot be created: \(problem) Check \(owner.attribute), and that the "
+          + "token can see the \(owner.kind.rawValue).",
+        subject: instance.ranges.range(of: owner.attribute))
+    ]
+  }
+
+  /// Tokens left expired or revoked because their fixed `expires_at` has passed: said on every
+  /// plan until the configuration changes, since the plan itself shows nothing to do.
+  func unrenewableWarnings(_ changes: [ResourceChange]) -> [Diagnostic] {
+    let today = resourceContext.today
+    return changes.compactMap { change in
+      guard change.action == .noOp, change.deposedKey == nil, let before = change.before, let after = change.after,
+        let type = ResourceCatalog.managed(change.address.resource.type),
+        let advice = type.unrenewable(prior: before, config: after, today: today)
+      else { return nil }
+      let state = before.bool("revoked") == true ? "is revoked" : "has expired"
+      return .warning("\(change.address) \(state) and cannot be renewed", detail: advice)
+    }
+  }
+
+  /// Imported tokens have no value: say so instead of letting a variable silently get null —
+  /// but only for tokens whose value something reads, or the warning would repeat on every
+  /// plan for a token adopted just to be managed.
   func missingTokenWarnings(_ changes: [ResourceChange]) -> [Diagnostic] {
-    changes.compactMap { change in
-      guard change.action == .noOp || change.action == .update,
+    let readers = tokenReaders()
+    return changes.compactMap { change in
+      guard change.action == .noOp || change.action == .update, readers.contains(change.address.resource),
         let after = change.after, after.attributes?["token"] != nil,
         after[attribute: "token"].isNull
       else { return nil }
@@ -124,6 +174,28 @@ extension Planner {
         "\(change.address) has no token value",
         detail: "GitLab shows a token's value only when the token is created or rotated, so an imported token's value is not in the state: references to \(change.address).token are null. Replace the token (gitform apply -replace=\(change.address)) to get a value gitform can pass on.")
     }
+  }
+
+  /// Resources whose `token` an expression of the configuration reads — or may read: a
+  /// reference to the whole resource (`user_token.all`, a splat, `values(...)`) counts.
+  func tokenReaders() -> Set<ResourceAddress> {
+    var expressions: [Expression] = configuration.resources.flatMap { resource in
+      resource.block.body.items.flatMap { ReferenceChecker.expressions(in: $0) }
+    }
+    expressions += configuration.outputs.map(\.value) + configuration.locals.map(\.expression)
+    if let provider = configuration.provider {
+      expressions += [provider.baseURL, provider.token, provider.insecure, provider.caCertificateFile].compactMap { $0 }
+    }
+    var readers: Set<ResourceAddress> = []
+    for expression in expressions {
+      for reference in Reference.all(in: expression) {
+        guard case .resource(let address) = reference.subject,
+          reference.attributeName == nil || reference.attributeName == "token"
+        else { continue }
+        readers.insert(address)
+      }
+    }
+    return readers
   }
 
   /// A required argument whose value turned out null (most often an imported token's `token`,

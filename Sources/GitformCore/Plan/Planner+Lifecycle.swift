@@ -6,7 +6,7 @@ import Foundation
 /// `expires_at`, and the hint when automatic reuse detection probably revoked a token.
 extension Planner {
   /// GitLab's maximum token lifetime in days (gitlab-api.md §1.3).
-  static let maximumLifetimeDays = 365
+  static let maximumLifetimeDays = TokenAttributes.maximumLifetimeDays
 
   /// Errors and warnings for one planned change of a token.
   ///

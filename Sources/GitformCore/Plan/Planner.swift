@@ -80,6 +80,7 @@ public struct Planner {
         return values
       }
       diagnostics += walker.diagnostics
+      diagnostics += claimConflicts(planned, instances: walker.instances)
       outputs = walker.outputs
       let configured = Set(planned.map(\.address))
       for address in prior.addresses where !configured.contains(address) {
@@ -114,6 +115,7 @@ public struct Planner {
     diagnostics = preventDestroyCheck(changes)
     if diagnostics.hasErrors { return (nil, warnings + diagnostics) }
     warnings += missingTokenWarnings(changes)
+    warnings += unrenewableWarnings(changes)
     warnings += reuseDetectionWarnings(changes)
     recordConfigOnlySettings(changes, into: &prior)
     var plan = Plan(
@@ -145,6 +147,7 @@ public struct Planner {
       forceReplace: options.isTargeted(instance.address, by: options.replace),
       priorPending: known?.pending ?? false)
     diagnostics += lifecycleDiagnostics(change, instance)
+    diagnostics += ownerCheck(change, instance, type: type)
     return change
   }
 

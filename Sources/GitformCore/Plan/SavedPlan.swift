@@ -4,7 +4,7 @@ import Foundation
 /// decided from — never a secret.
 ///
 /// The file holds the planning options, the state's lineage and serial, SHA-256 digests of the
-/// configuration files and of the variable values (values themselves may be secrets, so only
+/// configuration files' tokens (comments and layout aside) and of the variable values (values themselves may be secrets, so only
 /// their digest is kept: apply needs the same `-var`s again), and every change's address,
 /// action and reason. `apply FILE` refuses a stale plan (the state moved on, the configuration
 /// or variables differ) and re-plans; if GitLab changed so the actions differ, it refuses too,
@@ -60,15 +60,45 @@ public struct SavedPlan: Equatable, Sendable {
       + change.action.rawValue + (change.importID != nil ? " import" : "")
   }
 
-  /// SHA-256 over every configuration file's name and bytes, in name order.
+  /// SHA-256 over every configuration file's name and meaning, in name order: its tokens
+  /// without comments, spaces or blank lines (a line comment still ends its line, and CRLF
+  /// counts as LF), so editing a comment or re-formatting (`gitform fmt`) leaves a saved plan
+  /// applicable while any change of what the configuration says makes it stale.
   public static func digest(of configuration: Configuration) -> String {
     var hasher = SHA256()
     for (name, bytes) in configuration.sources.sorted(by: { $0.key < $1.key }) {
       hasher.update(Array(name.utf8) + [0])
-      hasher.update(bytes)
+      hasher.update(meaningfulTokens(bytes, filename: name))
       hasher.update([0])
     }
     return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+  }
+
+  /// The token stream as bytes, each token followed by 0x1F; comments and runs of newlines
+  /// reduced to the one newline that separates two lines.
+  static func meaningfulTokens(_ source: [UInt8], filename: String) -> [UInt8] {
+    var out: [UInt8] = []
+    out.reserveCapacity(source.count)
+    var atLineStart = true
+    func newline() {
+      guard !atLineStart else { return }
+      out += [0x0A, 0x1F]
+      atLineStart = true
+    }
+    for token in Lexer.tokenize(source, filename: filename).tokens {
+      switch token.kind {
+      case .newline: newline()
+      case .comment:
+        // `# ...` and `// ...` end their line; `/* */` is only space.
+        if token.bytes.last == 0x0A { newline() }
+      case .endOfFile, .byteOrderMark: break
+      default:
+        out += token.bytes
+        out.append(0x1F)
+        atLineStart = false
+      }
+    }
+    return out
   }
 
   /// SHA-256 over the variables' names and values (marks ignored).

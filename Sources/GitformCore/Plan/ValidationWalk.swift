@@ -17,12 +17,17 @@ public enum ValidationWalk {
     var walker = ConfigWalker(configuration: configuration, graph: graph, variables: variables, context: context)
     walker.allowsUnknownExpansion = true
     let today = CalendarDate(utcDayOf: clock.now())
+    var claims: [ObjectClaimCheck.Entry] = []
     walker.walk { instances in
       var values: [InstanceAddress: Value] = [:]
       for instance in instances {
         if instance.resource.mode == .managed, let type = ResourceCatalog.managed(instance.resource.type) {
-          values[instance.address] = InstancePlanner(type: type, context: nil, today: today)
+          let planned = InstancePlanner(type: type, context: nil, today: today)
             .planned(instance.config, prior: nil, lifecycle: instance.resource.lifecycle)
+          values[instance.address] = planned
+          claims.append(
+            ObjectClaimCheck.Entry(
+              address: instance.address, type: type, planned: planned, range: instance.resource.block.definitionRange))
         } else if let type = ResourceCatalog.dataSource(instance.resource.type) {
           values[instance.address] = .unknown(type.schema.objectType)
         }
@@ -30,6 +35,7 @@ public enum ValidationWalk {
       return values
     }
     // Sensitive-output checks need values; with unknown variables they are still decided by marks.
-    return loadDiagnostics + walker.diagnostics
+    // Two instances claiming one object; only identical spellings of an owner are known here.
+    return loadDiagnostics + walker.diagnostics + ObjectClaimCheck.diagnostics(claims) { _, _ in false }
   }
 }

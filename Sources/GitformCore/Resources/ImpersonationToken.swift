@@ -45,8 +45,7 @@ public struct ImpersonationToken: ResourceType {
       TokenAttributes.validatePastExpiration,
       AttributeSchema(
         "impersonation", .bool, .computed, description: "Always true for these tokens."),
-    ] + TokenAttributes.computed,
-    blocks: [TokenAttributes.rotationBlock])
+    ] + TokenAttributes.computed + [TokenAttributes.rotationConfiguration])
 
   public func validate(_ config: Value, ranges: AttributeRanges) -> [Diagnostic] {
     TokenChecks.checkName(config, ranges: ranges)
@@ -59,6 +58,10 @@ public struct ImpersonationToken: ResourceType {
   }
 
   public func id(of object: Value) -> String { object.string("id") ?? "" }
+
+  public func owner(of planned: Value) -> ObjectOwner? {
+    TokenAttributes.owner(planned, .user, attribute: "user_id")
+  }
 
   public func replacementReason(prior: Value, config: Value, today: CalendarDate) -> String? {
     TokenAttributes.replacementReason(prior: prior, config: config, today: today)

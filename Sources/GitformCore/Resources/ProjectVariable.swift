@@ -2,7 +2,8 @@ import Foundation
 
 /// `project_variable`: a CI/CD variable of a project, typically carrying a token.
 ///
-/// Import id `<project>:<key>[:<environment_scope>]` (scope `*` when left out). Value and
+/// Import id `<project>:<key>[:<environment_scope>]` (scope `*` when left out). The value is
+/// always sensitive (the provider's rule): a CI variable holds secrets whatever its source. Value and
 /// settings change in place; `project`, `key`, `environment_scope` and `hidden` force a
 /// replacement, old variable first (the same key cannot exist twice in one scope). Refresh
 /// lists each project's variables once. A hidden variable's value cannot be read back, so
@@ -20,7 +21,9 @@ public struct ProjectVariable: ResourceType {
     AttributeSchema(
       "key", .string, .required, forcesReplacement: true,
       description: "The name: letters, digits and _, at most 255 characters."),
-    AttributeSchema("value", .string, .required),
+    AttributeSchema(
+      "value", .string, .required, sensitive: true,
+      description: "Always sensitive, as in the Terraform provider: plans, show and errors never print it."),
     AttributeSchema(
       "variable_type", .string, .optional, default: .string("env_var"),
       description: "env_var or file."),
@@ -100,6 +103,26 @@ public struct ProjectVariable: ResourceType {
   }
 
   public func id(of object: Value) -> String { object.string("id") ?? "" }
+
+  public func owner(of planned: Value) -> ObjectOwner? {
+    TokenAttributes.owner(planned, .project, attribute: "project")
+  }
+
+  /// A project has one variable per key and environment scope: two instances naming the same
+  /// would overwrite each other's value on every apply (or the second create would fail).
+  public func claim(of planned: Value) -> ObjectClaim? {
+    guard let owner = owner(of: planned) else { return nil }
+    let key = planned[attribute: "key"]
+    let scope = planned[attribute: "environment_scope"]
+    guard key.isKnown, scope.isKnown, let keyText = key.stringValue, let scopeText = scope.stringValue else {
+      return nil
+    }
+    let shownKey = key.containsSensitive ? "(sensitive value)" : keyText
+    let shownScope = scope.containsSensitive ? "(sensitive value)" : Value.quoted(scopeText)
+    return ObjectClaim(
+      owner: owner, name: keyText + "\u{0}" + scopeText,
+      description: "the variable \(shownKey) (environment scope \(shownScope)) of \(owner.description)")
+  }
 
   private func settings(_ planned: Value, forCreate: Bool) -> VariableSettings {
     VariableSettings(

@@ -67,6 +67,10 @@ public struct ResourceAccessToken: ResourceType {
 
   public func refreshKey(of prior: Value) -> String? { kind.refreshKey(of: prior) }
 
+  public func owner(of planned: Value) -> ObjectOwner? {
+    TokenAttributes.owner(planned, kind.isGroup ? .group : .project, attribute: kind.owner)
+  }
+
   public func readAll(_ priors: [Value], context: ResourceContext) throws -> [Value?] {
     try kind.readAll(priors, context: context)
   }

@@ -64,8 +64,7 @@ struct ResourceAccessTokenKind: Sendable {
         TokenAttributes.validatePastExpiration,
         AttributeSchema(
           "user_id", .number, .computed, description: "The bot user GitLab made for the token."),
-      ] + TokenAttributes.computed,
-      blocks: [TokenAttributes.rotationBlock])
+      ] + TokenAttributes.computed + [TokenAttributes.rotationConfiguration])
   }
 
   // MARK: - Checks

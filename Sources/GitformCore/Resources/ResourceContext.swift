@@ -13,6 +13,8 @@ public final class ResourceContext: @unchecked Sendable {
   private var caller: GitLabUser?
   /// Projects and groups (`p:`/`g:` + reference) the token was seen to reach in this run.
   private var visibleParents: Set<String> = []
+  /// Owners already checked this run, with the error each gave (nil: it exists).
+  private var checkedOwners: [ObjectOwner: String?] = [:]
 
   public init(client: GitLabClient, now: Date) {
     self.client = client
@@ -60,6 +62,34 @@ public final class ResourceContext: @unchecked Sendable {
     lock.lock()
     visibleParents.insert(key)
     lock.unlock()
+  }
+
+  /// Nil when `owner` exists and the token can see it; else why not, in words. Asked once
+  /// per owner and run.
+  public func problem(with owner: ObjectOwner) -> String? {
+    lock.lock()
+    let cached = checkedOwners[owner]
+    lock.unlock()
+    if let cached { return cached }
+    var problem: String?
+    do {
+      switch owner.kind {
+      case .project: _ = try namespaceID(GitLabReference(owner.reference), isGroup: false)
+      case .group: _ = try namespaceID(GitLabReference(owner.reference), isGroup: true)
+      case .user:
+        if let id = Int(owner.reference) { _ = try client.user(id: id) }
+      }
+    } catch let error as GitLabError where error.code == .notFound || error.code == .forbidden {
+      problem = "GitLab has no \(owner.description), or the token gitform runs with cannot see it."
+    } catch let error as GitLabError {
+      problem = "Could not look up \(owner.description): \(error.message)"
+    } catch {
+      problem = "Could not look up \(owner.description): \(error)"
+    }
+    lock.lock()
+    checkedOwners[owner] = .some(problem)
+    lock.unlock()
+    return problem
   }
 
   /// True when both references name the same project (or group); false when either is unknown.

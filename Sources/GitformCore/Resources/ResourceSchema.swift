@@ -1,40 +1,36 @@
-/// The shape of a resource or data source: its attributes and nested blocks.
+/// The shape of a resource or data source: its attributes, some of them nested objects.
 ///
 /// Config checks a block against it (unknown names, missing required ones, types), Plan uses it
 /// to tell what the user sets from what GitLab computes and which changes force a replacement,
 /// and State uses it to write `sensitive_attributes`. A schema is data, never behaviour.
 public struct ResourceSchema: Sendable {
   public var attributes: [AttributeSchema]
-  /// Nested blocks such as `rotation_configuration`; each appears at most once.
-  public var blocks: [NestedBlockSchema]
 
-  public init(attributes: [AttributeSchema], blocks: [NestedBlockSchema] = []) {
+  public init(attributes: [AttributeSchema]) {
     self.attributes = attributes.sorted { $0.name < $1.name }
-    self.blocks = blocks.sorted { $0.name < $1.name }
   }
 
   public func attribute(_ name: String) -> AttributeSchema? {
     attributes.first { $0.name == name }
   }
 
-  public func block(_ name: String) -> NestedBlockSchema? {
-    blocks.first { $0.name == name }
-  }
-
   /// Every name a configuration may write in the block body, for "Did you mean".
   public var configurableNames: [String] {
-    attributes.filter { $0.presence != .computed }.map(\.name) + blocks.map(\.name)
+    attributes.filter { $0.presence != .computed }.map(\.name)
   }
 
-  /// The object type of one instance: every attribute, and each block as an object (or null).
+  /// Nested attributes, which a configuration may also write as a block (see `nested`).
+  public var nestedAttributes: [AttributeSchema] {
+    attributes.filter { !$0.nested.isEmpty }
+  }
+
+  /// The object type of one instance: every attribute, nested ones as objects (or null).
   public var objectType: ValueType {
     var types: [String: ValueType] = [:]
     for attribute in attributes { types[attribute.name] = attribute.type }
-    for block in blocks { types[block.name] = block.objectType }
     return .object(types)
   }
 }
-
 /// One attribute of a schema.
 public struct AttributeSchema: Sendable {
   /// Who gives the value: the configuration, GitLab, or either.
@@ -58,13 +54,20 @@ public struct AttributeSchema: Sendable {
   public var defaultValue: Value?
   /// One sentence for the README and `-help`.
   public var description: String
+  /// The attributes of a single nested attribute (the provider's `SingleNestedAttribute`, such
+  /// as `rotation_configuration`): its type is the object of these. Written as the provider's
+  /// users write it, `name = { ... }`, or as gitform's earlier block form `name { ... }`.
+  public var nested: [AttributeSchema]
 
   public init(
     _ name: String, _ type: ValueType, _ presence: Presence, sensitive: Bool = false,
-    forcesReplacement: Bool = false, default defaultValue: Value? = nil, description: String = ""
+    forcesReplacement: Bool = false, default defaultValue: Value? = nil, description: String = "",
+    nested: [AttributeSchema] = []
   ) {
     self.name = name
-    self.type = type
+    self.nested = nested.sorted { $0.name < $1.name }
+    self.type =
+      nested.isEmpty ? type : .object(Dictionary(uniqueKeysWithValues: nested.map { ($0.name, $0.type) }))
     self.presence = presence
     self.sensitive = sensitive
     self.forcesReplacement = forcesReplacement
@@ -76,26 +79,4 @@ public struct AttributeSchema: Sendable {
   public var isConfigurable: Bool { presence != .computed }
   /// True when GitLab may supply it, so a planned value left out is "(known after apply)".
   public var isComputed: Bool { presence == .computed || presence == .optionalComputed }
-}
-
-/// A nested block that appears at most once, such as `rotation_configuration { ... }`.
-public struct NestedBlockSchema: Sendable {
-  public var name: String
-  public var attributes: [AttributeSchema]
-  public var forcesReplacement: Bool
-  public var description: String
-
-  public init(
-    _ name: String, attributes: [AttributeSchema], forcesReplacement: Bool = false,
-    description: String = ""
-  ) {
-    self.name = name
-    self.attributes = attributes.sorted { $0.name < $1.name }
-    self.forcesReplacement = forcesReplacement
-    self.description = description
-  }
-
-  public var objectType: ValueType {
-    .object(Dictionary(uniqueKeysWithValues: attributes.map { ($0.name, $0.type) }))
-  }
 }

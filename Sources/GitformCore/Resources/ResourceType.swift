@@ -42,6 +42,10 @@ public protocol ResourceType: Sendable {
   /// (revoked or expired outside gitform), or nil. `today` is the plan's UTC day.
   func replacementReason(prior: Value, config: Value, today: CalendarDate) -> String?
 
+  /// Why an object that is expired or revoked is nonetheless left as it is (a token's fixed
+  /// `expires_at` has passed and nothing renews it), or nil. The plan warns with it.
+  func unrenewable(prior: Value, config: Value, today: CalendarDate) -> String?
+
   /// A rotation in place that is due although no configured attribute changed (its date has
   /// come, or its rotation days changed), or nil. `today` is the plan's UTC day.
   func rotation(prior: Value, config: Value, today: CalendarDate) -> TokenRotation?
@@ -67,12 +71,20 @@ public protocol ResourceType: Sendable {
   /// Why the object an import id names is of another kind than this type (an impersonation
   /// token imported as a personal one, say), or nil; `object` is what `read` found for `partial`.
   func importMismatch(_ partial: Value, read object: Value?, context: ResourceContext) throws -> String?
+  /// Why an object that exists cannot be adopted (a revoked token), or nil.
+  func importRefusal(_ object: Value) -> String?
 
   /// Objects with the same key are refreshed together by `readAll` (one list per owner and
   /// page); nil means refresh alone with `read`.
   func refreshKey(of prior: Value) -> String?
   /// Refreshes objects sharing one `refreshKey`; the answer is parallel to `priors`.
   func readAll(_ priors: [Value], context: ResourceContext) throws -> [Value?]
+
+  /// The project, group or user a new object of `planned` is made in, or nil (unknown, none).
+  func owner(of planned: Value) -> ObjectOwner?
+  /// The GitLab object `planned` owns, for refusing two instances that claim the same one;
+  /// by default the object's id once known (an imported or existing token), else nil.
+  func claim(of planned: Value) -> ObjectClaim?
 
   /// After an interrupted apply: the object GitLab made for a create whose answer was lost
   /// (`pending` holds what was asked for), or nil when GitLab made none. `claimed` are ids
@@ -96,14 +108,28 @@ extension ResourceType {
   public func equivalent(
     _ attribute: String, configured: Value, prior: Value, context: ResourceContext
   ) -> Bool { false }
-  /// Types with a `rotation_configuration` block follow the provider's rotation rules.
+  /// Types with a `rotation_configuration` follow the provider's rotation rules.
   public func rotation(prior: Value, config: Value, today: CalendarDate) -> TokenRotation? {
-    guard schema.block("rotation_configuration") != nil else { return nil }
+    guard schema.attribute("rotation_configuration") != nil else { return nil }
     return TokenRotation.due(prior: prior, config: config, today: today)
   }
   public func refreshKey(of prior: Value) -> String? { nil }
+  public func unrenewable(prior: Value, config: Value, today: CalendarDate) -> String? {
+    guard schema.attribute("token_id") != nil else { return nil }
+    return TokenAttributes.unrenewable(prior: prior, config: config, today: today)
+  }
+  public func owner(of planned: Value) -> ObjectOwner? { nil }
+  public func claim(of planned: Value) -> ObjectClaim? {
+    let value = planned[attribute: "id"]
+    guard value.isKnown, !value.containsSensitive, let id = value.stringValue, !id.isEmpty else { return nil }
+    return ObjectClaim(owner: nil, name: id, description: "the \(name) with id \(Value.quoted(id))")
+  }
   public func importMismatch(_ partial: Value, read object: Value?, context: ResourceContext) throws -> String? {
     nil
+  }
+  public func importRefusal(_ object: Value) -> String? {
+    guard schema.attribute("token_id") != nil else { return nil }
+    return TokenAttributes.revokedImport(object, type: name, id: id(of: object))
   }
   public func readAll(_ priors: [Value], context: ResourceContext) throws -> [Value?] {
     try priors.map { try read($0, context: context) }

@@ -30,8 +30,7 @@ public struct UserToken: ResourceType {
         "expires_at", .string, .optionalComputed,
         description: "YYYY-MM-DD; changing it rotates the token in place."),
       TokenAttributes.validatePastExpiration,
-    ] + TokenAttributes.computed,
-    blocks: [TokenAttributes.rotationBlock])
+    ] + TokenAttributes.computed + [TokenAttributes.rotationConfiguration])
 
   public func validate(_ config: Value, ranges: AttributeRanges) -> [Diagnostic] {
     TokenChecks.checkName(config, ranges: ranges)
@@ -43,6 +42,10 @@ public struct UserToken: ResourceType {
   }
 
   public func id(of object: Value) -> String { object.string("id") ?? "" }
+
+  public func owner(of planned: Value) -> ObjectOwner? {
+    TokenAttributes.owner(planned, .user, attribute: "user_id")
+  }
 
   public func replacementReason(prior: Value, config: Value, today: CalendarDate) -> String? {
     TokenAttributes.replacementReason(prior: prior, config: config, today: today)

@@ -44,9 +44,6 @@ extension Value {
     for attribute in schema.attributes {
       attributes[attribute.name] = values[attribute.name] ?? .null(attribute.type)
     }
-    for block in schema.blocks {
-      attributes[block.name] = values[block.name] ?? .null(block.objectType)
-    }
     return .object(attributes)
   }
 

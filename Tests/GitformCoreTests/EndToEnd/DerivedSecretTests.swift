@@ -96,7 +96,7 @@ final class DerivedSecretTests: XCTestCase {
     XCTAssertEqual(try fixture.raw(.get, "/api/v4/projects/\(projectID)/variables/\(derivedKey)").status, 200)
 
     XCTAssertEqual(try sensitivePaths("user_token", "n"), ["description", "token"])
-    XCTAssertEqual(try sensitivePaths("project_variable", "k"), ["id", "key"])
+    XCTAssertEqual(try sensitivePaths("project_variable", "k"), ["id", "key", "value"])
     XCTAssertEqual(try sensitivePaths("user_token", "src"), ["token"])
 
     // Terraform's ObjectValueID leaves a sensitive id out of the line altogether.
@@ -138,7 +138,7 @@ final class DerivedSecretTests: XCTestCase {
     XCTAssertEqual(lines(updated, containing: "project_variable.k: Modif"), [
       "project_variable.k: Modifying...", "project_variable.k: Modifications complete after 0s",
     ])
-    XCTAssertEqual(try sensitivePaths("project_variable", "k"), ["id", "key"])
+    XCTAssertEqual(try sensitivePaths("project_variable", "k"), ["id", "key", "value"])
 
     let destroyed = try run(["destroy", "-auto-approve", "-no-color"])
     XCTAssertEqual(lines(destroyed, containing: "project_variable.k: Destroying"), ["project_variable.k: Destroying..."])

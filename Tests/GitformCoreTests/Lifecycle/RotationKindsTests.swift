@@ -103,7 +103,7 @@ final class RotationKindsTests: XCTestCase {
     try scene.moveClock(to: "2026-06-09T12:00:00Z")
     let plan = try scene.gitform.run(["plan", "-no-color", "-out=rotate.gfplan"])
     XCTAssertEqual(plan.status, 0, plan.standardError)
-    XCTAssertTrue(plan.standardOutput.contains("~ expires_at   = \"2026-06-11\" -> \"2026-06-19\""), plan.standardOutput)
+    XCTAssertTrue(plan.standardOutput.contains("~ expires_at             = \"2026-06-11\" -> \"2026-06-19\""), plan.standardOutput)
     let show = try scene.gitform.run(["show", "-json", "rotate.gfplan"])
     XCTAssertEqual(show.status, 0, show.standardError)
     let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(show.standardOutput.utf8)) as? [String: Any])

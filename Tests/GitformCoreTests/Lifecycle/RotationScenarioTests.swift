@@ -117,7 +117,7 @@ final class RotationScenarioTests: XCTestCase {
       plan.standardOutput.contains(
         "  # project_token.deploy will be updated in-place\n  # (rotation: expires 2026-06-04, within rotate_before_days = 1)\n"),
       plan.standardOutput)
-    XCTAssertTrue(plan.standardOutput.contains("~ expires_at   = \"2026-06-04\" -> \"2026-06-06\""), plan.standardOutput)
+    XCTAssertTrue(plan.standardOutput.contains("~ expires_at             = \"2026-06-04\" -> \"2026-06-06\""), plan.standardOutput)
     XCTAssertTrue(plan.standardOutput.contains("Plan: 0 to add, 2 to change, 0 to destroy."), plan.standardOutput)
     try scene.apply()
 
@@ -141,13 +141,14 @@ final class RotationScenarioTests: XCTestCase {
     XCTAssertEqual(try scene.state("project_token.deploy")["expires_at"] as? String, "2026-06-11")
     let firstID = try XCTUnwrap(scene.state("project_token.deploy")["token_id"] as? Int)
 
-    // {20,30}: rotates immediately, to today + 20.
-    try scene.write(projectToken(rotation(20, 30)))
+    // {20,5}: rotates immediately, to today + 20. (The provider's scenario uses {20,30}, which
+    // gitform refuses: renewing 30 days before an expiry 20 days away would rotate every day.)
+    try scene.write(projectToken(rotation(20, 5)))
     let plan = try scene.plan()
     XCTAssertEqual(plan.status, 2)
     XCTAssertTrue(
       plan.standardOutput.contains(
-        "  # (rotation: rotation_configuration changed to expiration_days = 20, rotate_before_days = 30)\n"),
+        "  # (rotation: rotation_configuration changed to expiration_days = 20, rotate_before_days = 5)\n"),
       plan.standardOutput)
     try scene.apply()
     let rotated = try scene.state("project_token.deploy")

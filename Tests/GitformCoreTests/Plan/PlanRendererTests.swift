@@ -2,7 +2,7 @@ import XCTest
 
 @testable import GitformCore
 
-/// Terraform's plan layout for what the end-to-end golden files do not show: nested blocks,
+/// Terraform's plan layout for what the end-to-end golden files do not show: nested attributes,
 /// deletes of counted instances, output changes only.
 final class PlanRendererTests: XCTestCase {
   private let type = UserToken()
@@ -13,7 +13,7 @@ final class PlanRendererTests: XCTestCase {
       priorState: StateSnapshot(), outputs: [:])
   }
 
-  func testNestedBlockAndCountedDelete() {
+  func testNestedAttributeAndCountedDelete() {
     let after = InstancePlanner(type: type, context: nil, today: CalendarDate(year: 2026, month: 6, day: 1)!)
       .planned(
         Value.object(type.schema, [
@@ -43,24 +43,23 @@ final class PlanRendererTests: XCTestCase {
 
         # user_token.bot will be created
         + resource "user_token" "bot" {
-            + active      = (known after apply)
-            + created_at  = (known after apply)
-            + description = ""
-            + expires_at  = (known after apply)
-            + id          = (known after apply)
-            + name        = "bot"
-            + revoked     = (known after apply)
-            + scopes      = [
-                + "api",
-              ]
-            + token       = (sensitive value)
-            + token_id    = (known after apply)
-            + user_id     = 2
-
-            + rotation_configuration {
+            + active                 = (known after apply)
+            + created_at             = (known after apply)
+            + description            = ""
+            + expires_at             = (known after apply)
+            + id                     = (known after apply)
+            + name                   = "bot"
+            + revoked                = (known after apply)
+            + rotation_configuration = {
                 + expiration_days    = 30
                 + rotate_before_days = 7
               }
+            + scopes                 = [
+                + "api",
+              ]
+            + token                  = (sensitive value)
+            + token_id               = (known after apply)
+            + user_id                = 2
           }
 
         # user_token.old[1] will be destroyed
@@ -79,6 +78,43 @@ final class PlanRendererTests: XCTestCase {
 
       """)
     XCTAssertFalse(text.contains("secret-value"))
+  }
+
+  /// Rendered as Terraform renders a nested attribute (checked with terraform 1.11 on an
+  /// object): a changed one diffs inside its braces, a removed one ends in `} -> null`.
+  func testNestedAttributeChangedAndRemoved() {
+    func object(_ rotation: Value) -> Value {
+      Value.object(type.schema, [
+        "user_id": .number(2), "name": .string("bot"), "scopes": .stringSet(["api"]), "id": .string("2:9"),
+        "expires_at": .string("2026-07-01"), "rotation_configuration": rotation,
+      ])
+    }
+    let days = { (a: Int, b: Int) in
+      Value.object(["expiration_days": .number(Decimal(a)), "rotate_before_days": .number(Decimal(b))])
+    }
+    let renderer = ObjectDiffRenderer(schema: type.schema, replacePaths: [], symbols: PlanSymbols(color: false))
+    XCTAssertEqual(
+      renderer.render(before: object(days(30, 7)), after: object(days(60, 7))),
+      """
+              id                     = "2:9"
+              name                   = "bot"
+            ~ rotation_configuration = {
+                ~ expiration_days    = 30 -> 60
+                  # (1 unchanged attribute hidden)
+              }
+              # (3 unchanged attributes hidden)
+
+      """)
+    let removed = renderer.render(before: object(days(30, 7)), after: object(.null(days(1, 1).type)))
+    XCTAssertTrue(
+      removed.contains(
+        """
+              - rotation_configuration = {
+                  - expiration_days    = 30
+                  - rotate_before_days = 7
+                } -> null
+
+        """), removed)
   }
 
   func testOnlyOutputsChange() {

@@ -29,9 +29,10 @@ final class SensitiveMarksTests: XCTestCase {
     XCTAssertNil(type.displayID(of: applied))
   }
 
-  func testWithoutSensitiveInputsNothingIsMarked() {
+  func testWithoutSensitiveInputsOnlyTheValueIsMarked() {
     let applied = SensitiveMarks.apply(type.schema, to: answer(), carrying: answer())
-    XCTAssertFalse(applied.containsSensitive)
+    // A variable's value is always sensitive, as in the Terraform provider (issue 9, item 5).
+    XCTAssertEqual(applied.sortedAttributes?.filter { $0.value.containsSensitive }.map(\.key), ["value"])
     XCTAssertEqual(type.displayID(of: applied), "team/app:\(key):*")
   }
 
@@ -40,7 +41,7 @@ final class SensitiveMarksTests: XCTestCase {
     let applied = SensitiveMarks.apply(type.schema, to: answer(), carrying: planned)
     let address = InstanceAddress(resource: ResourceAddress(mode: .managed, type: "project_variable", name: "k"), key: nil)
     let instance = StateBridge.instance(address, StateObject(value: applied, dependencies: [], createBeforeDestroy: false, pending: false))
-    XCTAssertEqual(instance.sensitiveAttributes.map(\.description), ["description"])
+    XCTAssertEqual(instance.sensitiveAttributes.map(\.description), ["description", "value"])
     var state = State(terraformVersion: "1.11.0")
     StateBridge.upsert(address, StateObject(value: applied, dependencies: [], createBeforeDestroy: false, pending: false), each: nil)
       .apply(to: &state)

@@ -251,10 +251,11 @@ final class ImpersonationTokenTests: TokenTypeTestCase {
     for attribute in type.schema.attributes where attribute.isConfigurable {
       XCTAssertEqual(
         attribute.forcesReplacement,
-        !["validate_past_expiration_date", "expires_at"].contains(attribute.name), attribute.name)
+        !["validate_past_expiration_date", "expires_at", "rotation_configuration"].contains(attribute.name),
+        attribute.name)
     }
     XCTAssertEqual(type.schema.attribute("expires_at")?.presence, .optionalComputed)
-    XCTAssertNotNil(type.schema.block("rotation_configuration"))
+    XCTAssertEqual(type.schema.attribute("rotation_configuration")?.nested.map(\.name), ["expiration_days", "rotate_before_days"])
     XCTAssertEqual(type.schema.attribute("token")?.sensitive, true)
     XCTAssertTrue(type.requiresAdministrator)
     XCTAssertTrue(type.createsBeforeDestroying)

@@ -437,7 +437,7 @@ final class ProjectTokenTests: TokenTypeTestCase {
     let forcing = type.schema.attributes.filter(\.forcesReplacement).map(\.name)
     XCTAssertEqual(forcing, ["access_level", "description", "name", "project", "scopes"])
     XCTAssertEqual(type.schema.attribute("access_level")?.defaultValue?.stringValue, "maintainer")
-    XCTAssertEqual(type.schema.block("rotation_configuration")?.forcesReplacement, false)
+    XCTAssertEqual(type.schema.attribute("rotation_configuration")?.forcesReplacement, false)
     XCTAssertFalse(type.requiresAdministrator)
     XCTAssertTrue(type.createsBeforeDestroying)
   }

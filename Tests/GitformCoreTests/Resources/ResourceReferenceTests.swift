@@ -9,7 +9,7 @@ final class ResourceReferenceTests: XCTestCase {
   static let begin = "<!-- resource-reference:begin (generated from the schemas; see ResourceReferenceTests) -->\n"
   static let end = "<!-- resource-reference:end -->\n"
 
-  func testReadmeDocumentsEveryResourceAttributeAndBlock() throws {
+  func testReadmeDocumentsEveryResourceAttributeAndNestedAttribute() throws {
     let readmeURL = URL(fileURLWithPath: #filePath)
       .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
       .deletingLastPathComponent().appendingPathComponent("README.md")
@@ -53,11 +53,7 @@ final class ResourceReferenceTests: XCTestCase {
     var text = "\n\(title)\n\n\(summary)\n\n| attribute | type | | description |\n|---|---|---|---|\n"
     for attribute in schema.attributes {
       text += row(attribute, prefix: "")
-    }
-    for block in schema.blocks {
-      let note = block.forcesReplacement ? " Changing it forces replacement." : ""
-      text += "| `\(block.name) { }` | block | optional | \(block.description)\(note) |\n"
-      for attribute in block.attributes { text += row(attribute, prefix: "\(block.name).") }
+      for nested in attribute.nested { text += row(nested, prefix: "\(attribute.name).") }
     }
     return text
   }
@@ -76,7 +72,9 @@ final class ResourceReferenceTests: XCTestCase {
     if let value = attribute.defaultValue, !value.isNull {
       description += " Default: `\(value.description)`."
     }
-    return "| `\(prefix)\(attribute.name)` | \(attribute.type.typeExpression) | "
+    // A nested attribute is written `name = { ... }` (or as a block); its rows follow it.
+    let type = attribute.nested.isEmpty ? attribute.type.typeExpression : "object"
+    return "| `\(prefix)\(attribute.name)` | \(type) | "
       + notes.joined(separator: ", ") + " | \(description.trimmingCharacters(in: .whitespaces)) |\n"
   }
 }

@@ -1,0 +1,90 @@
+import XCTest
+
+@testable import GitformCore
+
+/// `project_variable.value` is always sensitive, as the Terraform provider has it: no plan,
+/// drift note, `show`, `state show` or `show -json` prints it — imported, literal, or changed
+/// outside gitform (issue 9, item 5).
+final class VariableValueSensitivityTests: XCTestCase {
+  private var fixture: EmulatorFixture!
+  private var directory: URL!
+  private var environment: [String: String] = [:]
+  private var printed: [String] = []
+
+  private let legacy = "s3cr3t-legacy-value"
+  private let literal = "new-literal-value-1234"
+  private let outside = "changed-outside-5678"
+
+  override func setUpWithError() throws {
+    fixture = try EmulatorFixture()
+    _ = try fixture.createProject("app", inGroup: try fixture.createGroup("team"))
+    directory = FileManager.default.temporaryDirectory.appendingPathComponent("gitform-varvalue-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    environment = [
+      "GITLAB_BASE_URL": fixture.emulator.baseURL.absoluteString, "GITLAB_TOKEN": EmulatorFixture.rootToken,
+      "GITFORM_NOW": "2026-06-01T12:00:00Z",
+    ]
+  }
+
+  override func tearDownWithError() throws {
+    fixture?.stop()
+    if let directory { try? FileManager.default.removeItem(at: directory) }
+  }
+
+  private func run(_ arguments: [String]) -> (code: Int32, out: String, err: String) {
+    let output = CapturedOutput()
+    let code = CommandLineInterface().run(
+      arguments, context: output.context(directory: directory.path, environment: environment))
+    printed += [output.standardOutput, output.standardError]
+    return (code, output.standardOutput, output.standardError)
+  }
+
+  private func write(masked: Bool) throws {
+    try """
+      resource "project_variable" "v" {
+        project = "team/app"
+        key     = "LEGACY"
+        value   = "\(literal)"
+        masked  = \(masked)
+      }
+
+      """.write(to: directory.appendingPathComponent("main.gf.hcl"), atomically: true, encoding: .utf8)
+  }
+
+  func testAVariableValueIsNeverPrinted() throws {
+    let made = try fixture.raw(
+      .post, "/api/v4/projects/team%2Fapp/variables", ["key": "LEGACY", "value": legacy, "masked": true])
+    XCTAssertEqual(made.status, 201)
+    try write(masked: true)
+    XCTAssertEqual(run(["import", "-no-color", "project_variable.v", "team/app:LEGACY"]).code, 0)
+
+    let stateShow = run(["state", "show", "project_variable.v"])
+    XCTAssertEqual(stateShow.code, 0, stateShow.err)
+    XCTAssertTrue(stateShow.out.contains("value             = (sensitive value)"), stateShow.out)
+    XCTAssertEqual(run(["show", "-no-color"]).code, 0)
+    let json = run(["show", "-json"])
+    XCTAssertEqual(json.code, 0, json.err)
+    XCTAssertTrue(json.out.contains("\"sensitive_values\":{\"value\":true}"), json.out)
+
+    let plan = run(["plan", "-no-color"])
+    XCTAssertEqual(plan.code, 0, plan.err)
+    XCTAssertTrue(plan.out.contains("~ value             = (sensitive value)"), plan.out)
+    XCTAssertEqual(run(["apply", "-auto-approve", "-no-color"]).code, 0)
+    let variable = try fixture.raw(.get, "/api/v4/projects/team%2Fapp/variables/LEGACY")
+    XCTAssertEqual(try fixture.field(variable, "value") as? String, literal)
+
+    // Changed outside gitform: the drift note and the plan that undoes it show no value.
+    XCTAssertEqual(
+      try fixture.raw(.put, "/api/v4/projects/team%2Fapp/variables/LEGACY", ["value": outside]).status, 200)
+    let drift = run(["plan", "-no-color"])
+    XCTAssertEqual(drift.code, 0, drift.err)
+    XCTAssertTrue(drift.out.contains("# project_variable.v has changed"), drift.out)
+    XCTAssertTrue(drift.out.contains("~ value             = (sensitive value)"), drift.out)
+
+    for text in printed {
+      for secret in [legacy, literal, outside] {
+        XCTAssertFalse(text.contains(secret), "a variable value was printed:\n\(text)")
+      }
+    }
+  }
+}
