@@ -149,7 +149,9 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
       var secured = 0.0
       _ = curl.getDouble(handle, CurlOption.infoConnectTime, &connected)
       _ = curl.getDouble(handle, CurlOption.infoTLSConnectTime, &secured)
-      if connected > 0 && secured == 0 {
+      // libcurl 7.88 records no connect time until every layer (TCP and TLS) is up, but names
+      // the TLS layer in its message ("SSL connection timeout").
+      if secured == 0 && (connected > 0 || words.contains("SSL") || words.contains("TLS")) {
         return TransportFailure(
           .tlsFailure,
           detail: "the server accepted the connection but did not answer the TLS handshake "

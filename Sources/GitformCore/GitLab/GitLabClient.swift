@@ -17,6 +17,8 @@ public struct GitLabClient: Sendable {
   /// Told about long waits (back-offs, slow answers), from the waiting thread; the CLI prints
   /// them. Nil: nobody is told.
   public var waitObserver: (@Sendable (GitLabWait) -> Void)?
+  /// How often the observer hears that an answer is still awaited.
+  public var slowAnswerInterval: TimeInterval = GitLabWait.slowAnswerInterval
 
   public init(
     connection: GitLabConnection, transport: any HTTPTransport,
@@ -59,6 +61,7 @@ public struct GitLabClient: Sendable {
     retryPolicy = other.retryPolicy
     sleep = other.sleep
     waitObserver = other.waitObserver
+    slowAnswerInterval = other.slowAnswerInterval
     self.token = token
   }
 
@@ -187,7 +190,7 @@ public struct GitLabClient: Sendable {
   /// its firings; the sending thread just blocks.
   private func sendWatched(_ request: GitLabRequest) throws -> GitLabResponse {
     guard let waitObserver else { return try transport.send(request) }
-    let interval = GitLabWait.slowAnswerInterval
+    let interval = max(slowAnswerInterval, 0.01)
     let started = DispatchTime.now()
     let timer = DispatchSource.makeTimerSource(queue: .global())
     let name = request.name

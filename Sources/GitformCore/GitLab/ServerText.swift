@@ -75,21 +75,31 @@ struct ServerText {
   }
 
   /// The ways a value can come back in an echo of the request that carried it: as sent, as a
-  /// JSON string's contents (Foundation also escapes `/` as `\/`), and percent-encoded (a form
-  /// body or query string).
+  /// JSON string's contents (Foundation also escapes `/` as `\/`), and any of those
+  /// percent-encoded, strictly or leaving RFC 3986's unreserved characters, with a space as
+  /// `%20` or `+` (a form body, a query string, a logged URL).
   static func spellings(of value: String) -> [String] {
-    var forms = [value]
+    var plain = [value]
     if let data = try? JSONSerialization.data(withJSONObject: [value]),
       let array = String(data: data, encoding: .utf8), array.count >= 4
     {
       let inner = String(array.dropFirst(2).dropLast(2))  // ["…"]
-      forms.append(inner)
-      forms.append(inner.replacingOccurrences(of: "\\/", with: "/"))
+      plain.append(inner)
+      plain.append(inner.replacingOccurrences(of: "\\/", with: "/"))
     }
-    if let encoded = value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) {
-      forms.append(encoded)
-      forms.append(encoded.replacingOccurrences(of: "%20", with: "+"))
+    var unreserved = CharacterSet.alphanumerics
+    unreserved.insert(charactersIn: "-._~")
+    var forms = Set(plain)
+    for form in plain {
+      for allowed in [CharacterSet.alphanumerics, unreserved] {
+        guard let encoded = form.addingPercentEncoding(withAllowedCharacters: allowed) else {
+          continue
+        }
+        forms.insert(encoded)
+        forms.insert(encoded.replacingOccurrences(of: "%20", with: "+"))
+        forms.insert(encoded.lowercased())
+      }
     }
-    return forms
+    return forms.sorted()
   }
 }
