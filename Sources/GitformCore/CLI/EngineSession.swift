@@ -77,9 +77,10 @@ final class EngineSession {
       return false
     }
     evalContext = EvalContext(baseDirectory: context.workingDirectory, clock: clock, mode: mode)
-    let (values, variableDiagnostics) = VariableValues.resolve(
+    let (values, variableDiagnostics, variableSources) = VariableValues.resolveWithSources(
       configuration, arguments: flags.variables, environment: context.environment, context: evalContext)
     variables = values
+    sources += variableSources
     diagnostics += variableDiagnostics
     if diagnostics.hasErrors {
       report(diagnostics)

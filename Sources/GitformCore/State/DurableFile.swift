@@ -55,6 +55,11 @@ enum DurableFile {
     try syncDirectory(of: path)
   }
 
+  /// Whether something exists at `path` (a link counts as what it names).
+  static func exists(_ path: String) -> Bool {
+    access(path, F_OK) == 0
+  }
+
   /// Deletes `path` (a missing file is fine) and makes the deletion durable.
   static func remove(_ path: String) throws(StateError) {
     if unlink(path) != 0 {

@@ -40,7 +40,11 @@ public struct StateStore: Sendable {
   public mutating func load(recoverJournal: Bool = true) throws(StateError) -> State {
     var state: State
     if let bytes = try DurableFile.read(path) {
-      state = try StateFile.decode(bytes, path: path, readerVersion: writerVersion)
+      do {
+        state = try StateFile.decode(bytes, path: path, readerVersion: writerVersion)
+      } catch {
+        throw DurableFile.exists(backupPath) ? error : error.withoutBackup()
+      }
       persisted = (bytes, state)
       original = bytes
     } else {
