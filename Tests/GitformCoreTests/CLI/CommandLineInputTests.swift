@@ -216,4 +216,31 @@ final class CommandLineInputTests: XCTestCase {
     XCTAssertFalse(result.err.contains("glpat-cli-input"), result.err)
     XCTAssertTrue(result.err.contains("(sensitive value)"), result.err)
   }
+
+  /// A rate-limited request waits without a word no more: the CLI says what it waits for, on
+  /// standard error, and the plan then goes ahead.
+  func testABackOffIsAnnouncedOnStandardError() throws {
+    let limited = Counter()
+    let server = try ScriptedServer { request in
+      guard request.path == "/api/v4/user" else { return ScriptedServer.json(404, #"{"message":"404 Not Found"}"#) }
+      if limited.next() == 1 {
+        return ScriptedServer.json(429, #"{"message":"Retry later"}"#, headers: [("Retry-After", "1")])
+      }
+      return ScriptedServer.json(200, #"{"id":1,"username":"root","name":"Root","state":"active","is_admin":true}"#)
+    }
+    defer { server.stop() }
+    try write("main.gf.hcl", "data \"current_user\" \"me\" {}\noutput \"who\" { value = data.current_user.me.username }\n")
+    let result = run(["plan"], environment: ["GITLAB_BASE_URL": server.rootURL.absoluteString])
+    XCTAssertEqual(result.code, 0, result.err)
+    XCTAssertEqual(
+      result.err,
+      "Waiting 1s for GitLab before retrying GET /user (attempt 2 of 3): HTTP 429 (rate limited).\n")
+    XCTAssertFalse(result.out.contains("Waiting"), result.out)
+  }
+
+  private final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    func next() -> Int { lock.withLock { count += 1; return count } }
+  }
 }
