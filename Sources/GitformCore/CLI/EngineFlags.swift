@@ -64,11 +64,16 @@ struct EngineFlags {
       }
       func boolValue() -> Bool? {
         guard let value else { return true }
-        switch value {
-        case "true", "1": return true
-        case "false", "0": return false
-        default: return nil
-        }
+        return EngineFlags.boolean(value)
+      }
+      /// A switch (`-json`, `-json=true`, `-json=false`); any other value is an error, never
+      /// silently "on": `-detailed-exitcode=foo` must not change what a CI job checks.
+      func switchValue() -> Result<Bool, Problem> {
+        if let on = boolValue() { return .success(on) }
+        return .failure(
+          Problem(
+            message: "Invalid value for -\(body): \"\(value ?? "")\" is not a boolean; use -\(body), "
+              + "-\(body)=true or -\(body)=false."))
       }
       switch body {
       case "var" where accepts.contains(.variables):
@@ -88,8 +93,14 @@ struct EngineFlags {
           return fail("Invalid value for -lock-timeout: use a duration such as 0s, 30s or 5m.")
         }
         flags.lockTimeout = seconds
-      case "no-color" where accepts.contains(.color): flags.noColor = true
-      case "input": break
+      case "no-color" where accepts.contains(.color):
+        switch switchValue() {
+        case .success(let on): flags.noColor = on
+        case .failure(let problem): return .failure(problem)
+        }
+      case "input":
+        // Accepted for Terraform's CI scripts (-input=false); gitform never prompts for input.
+        if case .failure(let problem) = switchValue() { return .failure(problem) }
       case "parallelism" where accepts.contains(.planning) || accepts.contains(.apply):
         guard let text = takeValue(), let number = Int(text), number >= 1 else {
           return fail("Invalid value for -parallelism: it must be a whole number of at least 1.")
@@ -109,16 +120,35 @@ struct EngineFlags {
       case "out" where accepts.contains(.detailed):
         guard let text = takeValue(), !text.isEmpty else { return fail("The -out option requires a file name.") }
         flags.out = text
-      case "destroy" where accepts.contains(.destroy): flags.destroy = boolValue() ?? true
-      case "detailed-exitcode" where accepts.contains(.detailed): flags.detailedExitCode = true
-      case "auto-approve" where accepts.contains(.apply): flags.autoApprove = boolValue() ?? true
-      case "json" where accepts.contains(.json): flags.json = true
-      case "raw" where accepts.contains(.raw): flags.raw = true
+      case "destroy" where accepts.contains(.destroy), "detailed-exitcode" where accepts.contains(.detailed),
+        "auto-approve" where accepts.contains(.apply), "json" where accepts.contains(.json),
+        "raw" where accepts.contains(.raw):
+        let on: Bool
+        switch switchValue() {
+        case .success(let value): on = value
+        case .failure(let problem): return .failure(problem)
+        }
+        switch body {
+        case "destroy": flags.destroy = on
+        case "detailed-exitcode": flags.detailedExitCode = on
+        case "auto-approve": flags.autoApprove = on
+        case "json": flags.json = on
+        default: flags.raw = on
+        }
       default:
         return fail("Unknown option \(argument). Run the command with -help to see its options.")
       }
     }
     return .success(flags)
+  }
+
+  /// A boolean as Go's `strconv.ParseBool` (Terraform's flag parser) reads it, or nil.
+  static func boolean(_ text: String) -> Bool? {
+    switch text {
+    case "1", "t", "T", "true", "TRUE", "True": return true
+    case "0", "f", "F", "false", "FALSE", "False": return false
+    default: return nil
+    }
   }
 
   /// A Go-style duration: `0`, `500ms`, `30s`, `5m`, `1h`, `1m30s`.

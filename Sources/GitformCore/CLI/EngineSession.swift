@@ -77,9 +77,10 @@ final class EngineSession {
       return false
     }
     evalContext = EvalContext(baseDirectory: context.workingDirectory, clock: clock, mode: mode)
-    let (values, variableDiagnostics) = VariableValues.resolve(
+    let (values, variableDiagnostics, variableSources) = VariableValues.resolveWithSources(
       configuration, arguments: flags.variables, environment: context.environment, context: evalContext)
     variables = values
+    sources += variableSources
     diagnostics += variableDiagnostics
     if diagnostics.hasErrors {
       report(diagnostics)
@@ -96,11 +97,7 @@ final class EngineSession {
     var settings: [String: Value] = [:]
     var diagnostics: [Diagnostic] = []
     if let provider = configuration.provider {
-      for (name, expression) in [
-        ("base_url", provider.baseURL), ("token", provider.token), ("insecure", provider.insecure),
-        ("cacert_file", provider.caCertificateFile),
-      ] {
-        guard let expression else { continue }
+      for (name, expression) in provider.expressions {
         let (value, problems) = Evaluator.evaluate(expression, in: scope)
         diagnostics += problems
         settings[name] = value
@@ -110,23 +107,44 @@ final class EngineSession {
       report(diagnostics)
       return nil
     }
-    func text(_ name: String) -> String? {
-      guard let value = settings[name], case .success(let converted) = value.converted(to: .string) else { return nil }
-      return converted.stringValue
+    var problems: [String] = []
+    func converted(_ name: String, to type: ValueType, _ what: String) -> Value? {
+      guard let value = settings[name], !value.isNull else { return nil }
+      guard case .success(let converted) = value.converted(to: type), !converted.isNull else {
+        problems.append("\(name) in the provider \"gitlab\" block must be \(what).")
+        return nil
+      }
+      return converted
     }
-    let insecure: Bool
-    if let value = settings["insecure"], case .success(let converted) = value.converted(to: .bool) {
-      insecure = converted.boolValue ?? false
-    } else {
-      insecure = false
+    var given = GitLabSettings(
+      baseURL: converted("base_url", to: .string, "a string")?.stringValue,
+      token: converted("token", to: .string, "a string")?.stringValue,
+      insecure: converted("insecure", to: .bool, "true or false")?.boolValue ?? false,
+      caCertificateFile: converted("cacert_file", to: .string, "a string")?.stringValue,
+      insecureHTTP: converted("insecure_http", to: .bool, "true or false")?.boolValue ?? false)
+    if let timeout = converted("request_timeout", to: .number, "a number of seconds")?.numberValue {
+      given.requestTimeout = NSDecimalNumber(decimal: timeout).doubleValue
+    }
+    if let retries = converted("retries", to: .number, "a whole number")?.numberValue {
+      let whole = NSDecimalNumber(decimal: retries).intValue
+      if Decimal(whole) == retries {
+        given.retries = whole
+      } else {
+        problems.append("retries in the provider \"gitlab\" block must be a whole number.")
+      }
+    }
+    if !problems.isEmpty {
+      _ = fail("Invalid provider configuration", problems.joined(separator: " "))
+      return nil
     }
     do {
-      let connection = try GitLabConnection.resolve(
-        baseURL: text("base_url"), token: text("token"), insecure: insecure,
-        caCertificateFile: text("cacert_file"), environment: context.environment,
-        clientVersion: CommandLineInterface.version)
-      let client = try GitLabClient(
-        connection: connection, retryPolicy: RetryPolicy(maximumAttempts: 3, baseDelay: 0.25))
+      let connection = try given.connection(
+        environment: context.environment, clientVersion: CommandLineInterface.version)
+      var client = try GitLabClient(
+        connection: connection, retryPolicy: try given.retryPolicy(environment: context.environment))
+      // On standard error, so machine-read output (-json, show, output) stays parseable.
+      let context = context
+      client.waitObserver = { wait in context.err(wait.description + "\n") }
       return ResourceContext(client: client, now: evalContext.clock.now())
     } catch {
       _ = fail("Invalid provider configuration", Refresher.describe(error))

@@ -41,9 +41,22 @@ struct ValidateCommand: Command {
     var noColor = false
     for argument in arguments {
       let flag = argument.hasPrefix("--") ? String(argument.dropFirst()) : argument
-      switch flag {
-      case "-json": json = true
-      case "-no-color": noColor = true
+      // `-json=false` as Terraform (Go's flag package) reads it; a value that is not a boolean
+      // is an error, never silently "on".
+      let parts = flag.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+      let on = parts.count == 2 ? EngineFlags.boolean(String(parts[1])) : true
+      switch (String(parts[0]), on) {
+      case ("-json", let on?): json = on
+      case ("-no-color", let on?): noColor = on
+      case ("-json", nil), ("-no-color", nil):
+        let renderer = DiagnosticRenderer(sources: [], color: context.colorEnabled(noColorFlag: noColor))
+        context.err(
+          renderer.render([
+            .error(
+              "Failed to parse command-line flags",
+              detail: "invalid boolean value \"\(parts[1])\" for \(parts[0]): parse error")
+          ]))
+        return 1
       default:
         // As in Terraform, a bad command line is reported as text even with -json.
         let problem: Diagnostic =

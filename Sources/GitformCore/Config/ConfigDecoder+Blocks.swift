@@ -135,7 +135,11 @@ extension ConfigDecoder {
           subject: block.labels[0].range))
       return
     }
-    rejectUnexpected(block.body, attributes: ["base_url", "cacert_file", "insecure", "token"])
+    rejectUnexpected(
+      block.body,
+      attributes: [
+        "base_url", "cacert_file", "insecure", "insecure_http", "request_timeout", "retries", "token",
+      ])
     guard configuration.provider == nil else {
       diagnostics.append(
         .error(
@@ -146,7 +150,8 @@ extension ConfigDecoder {
     let attributes = Dictionary(block.body.attributes.map { ($0.name, $0.expression) }, uniquingKeysWith: { a, _ in a })
     configuration.provider = ProviderBlock(
       baseURL: attributes["base_url"], token: attributes["token"], insecure: attributes["insecure"],
-      caCertificateFile: attributes["cacert_file"], block: block)
+      caCertificateFile: attributes["cacert_file"], insecureHTTP: attributes["insecure_http"],
+      requestTimeout: attributes["request_timeout"], retries: attributes["retries"], block: block)
   }
 
   mutating func decodeImport(_ block: Block) {

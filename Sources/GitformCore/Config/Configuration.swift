@@ -129,7 +129,22 @@ public struct ProviderBlock: Sendable {
   public var token: Expression?
   public var insecure: Expression?
   public var caCertificateFile: Expression?
+  /// gitform's own: allow `http://` to a host that is not loopback.
+  public var insecureHTTP: Expression?
+  /// gitform's own: seconds a request may go without progress.
+  public var requestTimeout: Expression?
+  /// gitform's own: sends of a failed idempotent request after the first.
+  public var retries: Expression?
   public var block: Block
+
+  /// Every attribute's expression, by name: what references are checked and values evaluated in.
+  public var expressions: [(name: String, expression: Expression)] {
+    [
+      ("base_url", baseURL), ("token", token), ("insecure", insecure),
+      ("cacert_file", caCertificateFile), ("insecure_http", insecureHTTP),
+      ("request_timeout", requestTimeout), ("retries", retries),
+    ].compactMap { name, expression in expression.map { (name, $0) } }
+  }
 }
 
 /// `import { to = ADDR, id = "..." }`.

@@ -30,9 +30,7 @@ struct ReferenceChecker {
     for output in configuration.outputs { check(output.value, resource: nil, into: &diagnostics) }
     for entry in configuration.imports { check(entry.id, resource: nil, into: &diagnostics) }
     if let provider = configuration.provider {
-      for expression in [provider.baseURL, provider.token, provider.insecure, provider.caCertificateFile]
-        .compactMap({ $0 })
-      {
+      for (_, expression) in provider.expressions {
         check(expression, resource: nil, into: &diagnostics)
       }
     }

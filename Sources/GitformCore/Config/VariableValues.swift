@@ -12,22 +12,53 @@ public enum VariableArgument: Sendable, Equatable {
 public enum VariableValues {
   public static let autoFile = "gitform.gfvars"
 
+  /// Where a variable's value came from, for the message when it does not fit the type.
+  enum Origin {
+    case environment(String)
+    case commandLine
+    /// The assignment's value in a variables file.
+    case file(SourceRange)
+  }
+
+  /// Everything the variables were read from, as diagnostics need it.
+  struct Inputs {
+    var values: [String: Value] = [:]
+    var origins: [String: Origin] = [:]
+    /// The variables files and `<value for var.NAME>` texts, so that a diagnostic about them
+    /// shows the offending text instead of "(source code not available)".
+    var sources: [DiagnosticSource] = []
+  }
+
   public static func resolve(
     _ configuration: Configuration, arguments: [VariableArgument], environment: [String: String],
     context: EvalContext
   ) -> ([String: Value], [Diagnostic]) {
+    let (values, diagnostics, _) = resolveWithSources(
+      configuration, arguments: arguments, environment: environment, context: context)
+    return (values, diagnostics)
+  }
+
+  /// `resolve`, plus the sources of the values given as text (variables files, `-var` and
+  /// `GITFORM_VAR_` values), for rendering the diagnostics about them.
+  public static func resolveWithSources(
+    _ configuration: Configuration, arguments: [VariableArgument], environment: [String: String],
+    context: EvalContext
+  ) -> ([String: Value], [Diagnostic], [DiagnosticSource]) {
     var diagnostics: [Diagnostic] = []
-    var raw: [String: Value] = [:]
+    var inputs = Inputs()
     let declared = Dictionary(configuration.variables.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
 
     for (key, text) in environment.sorted(by: { $0.key < $1.key }) where key.hasPrefix("GITFORM_VAR_") {
       let name = String(key.dropFirst("GITFORM_VAR_".count))
       guard let variable = declared[name] else { continue }  // as Terraform: ignored silently
-      if let value = parseText(text, for: variable, origin: key, into: &diagnostics) { raw[name] = value }
+      if let value = parseText(text, for: variable, into: &inputs, &diagnostics) {
+        inputs.values[name] = value
+        inputs.origins[name] = .environment(key)
+      }
     }
     let autoPath = URL(fileURLWithPath: configuration.directory).appendingPathComponent(autoFile).path
     if FileManager.default.fileExists(atPath: autoPath) {
-      loadFile(autoPath, shownAs: autoFile, declared: declared, into: &raw, &diagnostics)
+      loadFile(autoPath, shownAs: autoFile, declared: declared, into: &inputs, &diagnostics)
     }
     for argument in arguments {
       switch argument {
@@ -38,7 +69,7 @@ public enum VariableValues {
             .error("Failed to read variables file", detail: "Given variables file \(path) does not exist."))
           continue
         }
-        loadFile(full, shownAs: path, declared: declared, into: &raw, &diagnostics)
+        loadFile(full, shownAs: path, declared: declared, into: &inputs, &diagnostics)
       case .assignment(let text):
         guard let equals = text.firstIndex(of: "="), equals != text.startIndex else {
           diagnostics.append(
@@ -57,15 +88,16 @@ public enum VariableValues {
                 + " To use this value, add a \"variable\" block to the configuration."))
           continue
         }
-        if let value = parseText(String(text[text.index(after: equals)...]), for: variable, origin: "-var", into: &diagnostics) {
-          raw[name] = value
+        if let value = parseText(String(text[text.index(after: equals)...]), for: variable, into: &inputs, &diagnostics) {
+          inputs.values[name] = value
+          inputs.origins[name] = .commandLine
         }
       }
     }
 
     var values: [String: Value] = [:]
     for variable in configuration.variables {
-      guard let given = raw[variable.name] ?? variable.defaultValue else {
+      guard let given = inputs.values[variable.name] ?? variable.defaultValue else {
         diagnostics.append(
           .error(
             "No value for required variable",
@@ -77,11 +109,7 @@ public enum VariableValues {
       switch given.converted(to: variable.type) {
       case .success(let converted): value = converted
       case .failure(let error):
-        diagnostics.append(
-          .error(
-            "Invalid value for input variable",
-            detail: "The given value is not suitable for var.\(variable.name): \(error.message).",
-            subject: variable.block.definitionRange))
+        diagnostics.append(unsuitable(variable, from: inputs.values[variable.name] == nil ? nil : inputs.origins[variable.name], error.message))
         continue
       }
       if value.isNull && !variable.nullable {
@@ -96,7 +124,35 @@ public enum VariableValues {
       values[variable.name] = value
       diagnostics += validate(variable, value: value, context: context)
     }
-    return (values, diagnostics)
+    return (values, diagnostics, inputs.sources)
+  }
+
+  /// A value that does not convert to the variable's type, worded as Terraform words it for
+  /// each origin: a file's value is shown where it was written, others at the declaration.
+  static func unsuitable(_ variable: VariableBlock, from origin: Origin?, _ problem: String) -> Diagnostic {
+    let declaration = variable.block.definitionRange
+    switch origin {
+    case .file(let range)?:
+      return .error(
+        "Invalid value for input variable",
+        detail: "The given value is not suitable for var.\(variable.name) declared at \(declaration): \(problem).",
+        subject: range)
+    case .commandLine?:
+      return .error(
+        "Invalid value for input variable",
+        detail: "Unsuitable value for var.\(variable.name) set using -var=\"\(variable.name)=...\": \(problem).",
+        subject: declaration)
+    case .environment(let key)?:
+      return .error(
+        "Invalid value for input variable",
+        detail: "Unsuitable value for var.\(variable.name) set using the \(key) environment variable: \(problem).",
+        subject: declaration)
+    case nil:
+      return .error(
+        "Invalid value for input variable",
+        detail: "The given value is not suitable for var.\(variable.name): \(problem).",
+        subject: declaration)
+    }
   }
 
   /// Runs the variable's `validation` blocks; a false condition is an error with its message.
@@ -130,12 +186,17 @@ public enum VariableValues {
 
   /// A value given as text: a plain string for primitive types, an HCL expression otherwise.
   static func parseText(
-    _ text: String, for variable: VariableBlock, origin: String, into diagnostics: inout [Diagnostic]
+    _ text: String, for variable: VariableBlock, into inputs: inout Inputs,
+    _ diagnostics: inout [Diagnostic]
   ) -> Value? {
     if variable.type.isPrimitive || variable.type == .dynamic && !(text.hasPrefix("[") || text.hasPrefix("{")) {
       return .string(text)
     }
-    let (expression, problems) = Parser.parseExpression(Array(text.utf8), filename: "<value for var.\(variable.name)>")
+    // Terraform's pseudo-file name for a value given as text.
+    let filename = "<value for var.\(variable.name)>"
+    let bytes = Array(text.utf8)
+    inputs.sources.append(DiagnosticSource(filename: filename, bytes: bytes))
+    let (expression, problems) = Parser.parseExpression(bytes, filename: filename)
     let (value, evalProblems) = Evaluator.evaluate(expression, in: EvalContext(mode: .validate))
     let all = problems + evalProblems
     if !all.isEmpty {
@@ -148,12 +209,13 @@ public enum VariableValues {
   /// Assignments `name = value` of a variables file in HCL syntax.
   static func loadFile(
     _ path: String, shownAs name: String, declared: [String: VariableBlock],
-    into raw: inout [String: Value], _ diagnostics: inout [Diagnostic]
+    into inputs: inout Inputs, _ diagnostics: inout [Diagnostic]
   ) {
     guard let data = FileManager.default.contents(atPath: path) else {
       diagnostics.append(.error("Failed to read variables file", detail: "Cannot read \(name)."))
       return
     }
+    inputs.sources.append(DiagnosticSource(parsing: Array(data), filename: name))
     let (file, problems) = Parser.parse(Array(data), filename: name)
     diagnostics += problems
     for block in file.body.blocks {
@@ -171,7 +233,10 @@ public enum VariableValues {
       }
       let (value, evalProblems) = Evaluator.evaluate(attribute.expression, in: EvalContext(mode: .validate))
       diagnostics += evalProblems
-      if evalProblems.isEmpty { raw[attribute.name] = value }
+      if evalProblems.isEmpty {
+        inputs.values[attribute.name] = value
+        inputs.origins[attribute.name] = .file(attribute.expression.range)
+      }
     }
   }
 }

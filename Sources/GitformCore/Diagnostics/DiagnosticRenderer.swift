@@ -33,9 +33,9 @@ public struct DiagnosticRenderer: Sendable {
   private func renderPlain(_ view: DiagnosticView) -> String {
     let diagnostic = view.diagnostic
     var text = diagnostic.severity == .error ? "\nError: " : "\nWarning: "
-    text += diagnostic.summary + "\n\n"
+    text += DiagnosticRenderer.printable(diagnostic.summary) + "\n\n"
     text += snippetText(view, palette: .plain)
-    text += detailText(diagnostic.detail, limit: width - 1)
+    text += detailText(DiagnosticRenderer.printable(diagnostic.detail), limit: width - 1)
     return text
   }
 
@@ -47,9 +47,9 @@ public struct DiagnosticRenderer: Sendable {
     let isError = diagnostic.severity == .error
     let tone = isError ? "[red]" : "[yellow]"
     var body = palette.format(isError ? "[bold][red]Error: [reset]" : "[bold][yellow]Warning: [reset]")
-    body += palette.format("[bold]%s[reset]\n\n", diagnostic.summary)
+    body += palette.format("[bold]%s[reset]\n\n", DiagnosticRenderer.printable(diagnostic.summary))
     body += snippetText(view, palette: palette)
-    body += detailText(diagnostic.detail, limit: width - 3)
+    body += detailText(DiagnosticRenderer.printable(diagnostic.detail), limit: width - 3)
 
     let ruleLine = palette.format("\(tone)│[reset] ")
     var framed = palette.format("\(tone)╷[reset]") + "\n"
@@ -64,6 +64,20 @@ public struct DiagnosticRenderer: Sendable {
   }
 
   // MARK: - Parts
+
+  /// `text` without the control characters a terminal acts on (ESC, BEL, CR, DEL, C1), newline
+  /// and tab kept. A summary or detail may quote a server's answer or a file's contents; neither
+  /// may clear the screen or rewrite the title of the terminal showing the error.
+  static func printable(_ text: String) -> String {
+    func isControl(_ scalar: Unicode.Scalar) -> Bool {
+      scalar.value != 0x0A && scalar.value != 0x09
+        && (scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value))
+    }
+    guard text.unicodeScalars.contains(where: isControl) else { return text }
+    var scalars = String.UnicodeScalarView()
+    scalars.append(contentsOf: text.unicodeScalars.lazy.filter { !isControl($0) })
+    return String(scalars)
+  }
 
   private func snippetText(_ view: DiagnosticView, palette: Palette) -> String {
     var text = ""

@@ -30,7 +30,9 @@ extension GitLabClient {
     var body = settings.body(forCreate: true)
     body["key"] = key
     return try perform(
-      request(.post, "/projects/:id/variables", [project.pathSegment], body: body),
+      request(
+        .post, "/projects/:id/variables", [project.pathSegment], body: body,
+        secrets: settings.secrets),
       as: GitLabVariable.self)
   }
 
@@ -44,7 +46,8 @@ extension GitLabClient {
       request(
         .put, "/projects/:id/variables/:key",
         [project.pathSegment, GitLabURLEncoding.pathSegment(key)],
-        query: GitLabClient.scopeFilter(environmentScope), body: settings.body(forCreate: false)),
+        query: GitLabClient.scopeFilter(environmentScope), body: settings.body(forCreate: false),
+        secrets: settings.secrets),
       as: GitLabVariable.self)
   }
 

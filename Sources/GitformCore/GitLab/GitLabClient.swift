@@ -14,6 +14,11 @@ public struct GitLabClient: Sendable {
   let sleep: @Sendable (TimeInterval) -> Void
   /// The token requests are sent with: the connection's, or another for self-rotation.
   let token: SecretValue
+  /// Told about long waits (back-offs, slow answers), from the waiting thread; the CLI prints
+  /// them. Nil: nobody is told.
+  public var waitObserver: (@Sendable (GitLabWait) -> Void)?
+  /// How often the observer hears that an answer is still awaited.
+  public var slowAnswerInterval: TimeInterval = GitLabWait.slowAnswerInterval
 
   public init(
     connection: GitLabConnection, transport: any HTTPTransport,
@@ -27,11 +32,21 @@ public struct GitLabClient: Sendable {
     self.token = connection.token
   }
 
-  /// A client over URLSession. Throws for connection options the platform cannot honour.
+  /// A client over the platform's HTTP stack (`productionTransport`). Throws for connection
+  /// options the platform cannot honour.
   public init(connection: GitLabConnection, retryPolicy: RetryPolicy = RetryPolicy()) throws {
     self.init(
-      connection: connection, transport: try URLSessionTransport(connection: connection),
+      connection: connection, transport: try GitLabClient.productionTransport(for: connection),
       retryPolicy: retryPolicy)
+  }
+
+  /// libcurl's blocking interface where Foundation runs on libcurl (Linux), which waits without
+  /// using CPU; URLSession elsewhere.
+  public static func productionTransport(for connection: GitLabConnection) throws
+    -> any HTTPTransport
+  {
+    if let curl = try CurlTransport(connection: connection) { return curl }
+    return try URLSessionTransport(connection: connection)
   }
 
   /// The same client authenticating with another token: self-rotation must present the token
@@ -45,6 +60,8 @@ public struct GitLabClient: Sendable {
     transport = other.transport
     retryPolicy = other.retryPolicy
     sleep = other.sleep
+    waitObserver = other.waitObserver
+    slowAnswerInterval = other.slowAnswerInterval
     self.token = token
   }
 
@@ -54,7 +71,8 @@ public struct GitLabClient: Sendable {
   /// `:name` segments are filled, in order, with the already-encoded `segments`.
   func request(
     _ method: GitLabRequest.Method, _ route: String, _ segments: [String] = [],
-    query: [(name: String, value: String)] = [], body: [String: Any]? = nil
+    query: [(name: String, value: String)] = [], body: [String: Any]? = nil,
+    secrets: [SecretValue] = []
   ) throws -> GitLabRequest {
     var remaining = segments[...]
     let path = route.split(separator: "/", omittingEmptySubsequences: false).map { part in
@@ -75,7 +93,7 @@ public struct GitLabClient: Sendable {
     }
     return GitLabRequest(
       method: method, url: url, route: route, headers: headers, token: token, body: data,
-      timeout: connection.requestTimeout)
+      secrets: secrets, timeout: connection.requestTimeout)
   }
 
   /// One exchange: the response and how many sends it took.
@@ -91,8 +109,14 @@ public struct GitLabClient: Sendable {
     do {
       return try executeUnredacted(request)
     } catch let error as GitLabError {
-      throw error.redacting([connection.token, token])
+      throw error.redacting(secrets(of: request))
     }
+  }
+
+  /// Every secret that must not appear in an error about `request`: the tokens this client
+  /// knows and the values the request carries.
+  func secrets(of request: GitLabRequest) -> [SecretValue] {
+    [connection.token, token] + request.sensitiveValues
   }
 
   private func executeUnredacted(_ request: GitLabRequest) throws -> Exchange {
@@ -100,12 +124,13 @@ public struct GitLabClient: Sendable {
     while true {
       let response: GitLabResponse
       do {
-        response = try transport.send(request)
+        response = try sendWatched(request)
       } catch {
         let failure = error as? TransportFailure ?? TransportFailure(.other, detail: "\(error)")
         if let wait = retryPolicy.delay(
           afterAttempt: attempt, failure: failure, method: request.method)
         {
+          announce(wait, before: attempt + 1, of: request, because: failure.kind.rawValue)
           sleep(wait)
           attempt += 1
           continue
@@ -113,11 +138,13 @@ public struct GitLabClient: Sendable {
         if !request.method.isIdempotent && failure.requestMayHaveBeenSent {
           throw GitLabError.outcomeUnknown(
             request: request, baseURL: connection.apiBaseURL,
-            what: "the connection failed after it was sent (\(failure.summary))",
+            what: "the connection failed after it was sent "
+              + "(\(ServerText(secrets: secrets(of: request)).clean(failure.summary)))",
             attempts: attempt)
         }
         throw GitLabError.transport(
-          failure, request: request, baseURL: connection.apiBaseURL, attempts: attempt)
+          failure, request: request, baseURL: connection.apiBaseURL, attempts: attempt,
+          secrets: secrets(of: request))
       }
       if response.isSuccess {
         return Exchange(response: response, attempts: attempt)
@@ -125,6 +152,10 @@ public struct GitLabClient: Sendable {
       if let wait = retryPolicy.delay(
         afterAttempt: attempt, response: response, method: request.method)
       {
+        let reason =
+          response.status == 429
+          ? "HTTP 429 (rate limited)" : "HTTP \(response.status) (GitLab failed)"
+        announce(wait, before: attempt + 1, of: request, because: reason)
         sleep(wait)
         attempt += 1
         continue
@@ -136,8 +167,42 @@ public struct GitLabClient: Sendable {
           what: "a gateway in front of GitLab answered HTTP \(response.status)",
           status: response.status, attempts: attempt)
       }
-      throw GitLabError.from(response, to: request, attempts: attempt)
+      throw GitLabError.from(
+        response, to: request, attempts: attempt, secrets: secrets(of: request))
     }
+  }
+
+  /// Tells the observer about a back-off long enough to notice.
+  private func announce(
+    _ wait: TimeInterval, before attempt: Int, of request: GitLabRequest, because reason: String
+  ) {
+    guard let waitObserver, wait >= GitLabWait.announceRetriesFrom else { return }
+    waitObserver(
+      GitLabWait(
+        .retry(
+          seconds: wait, reason: reason, nextAttempt: attempt,
+          maximumAttempts: retryPolicy.maximumAttempts),
+        request: request.name))
+  }
+
+  /// `transport.send`, telling the observer every `GitLabWait.slowAnswerInterval` seconds that
+  /// the answer has not come yet. The timer runs on a dispatch queue and costs nothing between
+  /// its firings; the sending thread just blocks.
+  private func sendWatched(_ request: GitLabRequest) throws -> GitLabResponse {
+    guard let waitObserver else { return try transport.send(request) }
+    let interval = max(slowAnswerInterval, 0.01)
+    let started = DispatchTime.now()
+    let timer = DispatchSource.makeTimerSource(queue: .global())
+    let name = request.name
+    let timeout = request.timeout
+    timer.schedule(deadline: started + interval, repeating: interval, leeway: .milliseconds(100))
+    timer.setEventHandler {
+      let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+      waitObserver(GitLabWait(.slowAnswer(seconds: elapsed.rounded(), timeout: timeout), request: name))
+    }
+    timer.resume()
+    defer { timer.cancel() }
+    return try transport.send(request)
   }
 
   /// Sends `request` and decodes the JSON answer as `T`.
@@ -169,7 +234,7 @@ public struct GitLabClient: Sendable {
             + "(\(problem)); if it created a token, that token's value is lost and the token "
             + "should be revoked",
           status: exchange.response.status, attempts: exchange.attempts)
-      throw failure.redacting([connection.token, token])
+      throw failure.redacting(secrets(of: request))
     }
   }
 }

@@ -2,11 +2,14 @@ import Foundation
 
 /// Building `GitLabError`s from what happened to a request: the message catalogue.
 extension GitLabError {
-  /// An error status from GitLab, after any retries.
+  /// An error status from GitLab, after any retries. `secrets` are scrubbed from what GitLab
+  /// said (the request's own secrets always are).
   static func from(
-    _ response: GitLabResponse, to request: GitLabRequest, attempts: Int
+    _ response: GitLabResponse, to request: GitLabRequest, attempts: Int,
+    secrets: [SecretValue] = []
   ) -> GitLabError {
-    let body = GitLabErrorBody(response.body)
+    let serverText = ServerText(secrets: request.sensitiveValues + secrets)
+    let body = GitLabErrorBody(response.body, serverText: serverText)
     let status = response.status
     let said = "(HTTP \(status)\(body.text.map { ": " + $0 } ?? ""))"
     let gaveUp = attempts > 1 ? "; gave up after \(attempts) attempts" : ""
@@ -59,7 +62,7 @@ extension GitLabError {
         + "restarting; retry later."
     case 300..<400:
       code = .unexpectedStatus
-      let target = response.header("Location").map { " to \($0)" } ?? ""
+      let target = response.header("Location").map { " to \(serverText.clean($0))" } ?? ""
       message =
         "GitLab answered \(request.name) with a redirect \(said)\(target); gitform does not "
         + "follow redirects. If a project or group was renamed or moved, use its new path or "
@@ -80,8 +83,10 @@ extension GitLabError {
 
   /// No response, when the request may be retried or certainly had no effect.
   static func transport(
-    _ failure: TransportFailure, request: GitLabRequest, baseURL: URL, attempts: Int
+    _ failure: TransportFailure, request: GitLabRequest, baseURL: URL, attempts: Int,
+    secrets: [SecretValue] = []
   ) -> GitLabError {
+    let summary = ServerText(secrets: request.sensitiveValues + secrets).clean(failure.summary)
     let gaveUp = attempts > 1 ? " (after \(attempts) attempts)" : ""
     let hint: String
     switch failure.kind {
@@ -97,7 +102,7 @@ extension GitLabError {
       code: .transportFailure,
       message:
         "could not reach GitLab at \(baseURL.absoluteString): \(request.name) failed: "
-        + "\(failure.summary)\(gaveUp). \(hint)",
+        + "\(summary)\(gaveUp). \(hint)",
       request: request.name, attempts: attempts)
   }
 
@@ -130,7 +135,9 @@ extension GitLabError {
   static func describe(_ error: Error) -> String {
     func place(_ keys: [CodingKey]) -> String {
       guard !keys.isEmpty else { return "the answer" }
-      let path = keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+      // Keys come from the server's JSON: no control characters may reach the terminal.
+      let path = ServerText.printable(
+        keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined())
       return "field " + (path.hasPrefix(".") ? String(path.dropFirst()) : path)
     }
     switch error {

@@ -84,11 +84,13 @@ public struct GitLabError: Error, Sendable, Equatable, CustomStringConvertible, 
 
   /// The same error with every occurrence of each secret replaced by `(sensitive value)`.
   ///
-  /// A defence in depth: GitLab does not echo tokens, but a proxy or a misconfigured server
-  /// might, and an error message ends up in CI logs.
+  /// A defence in depth behind `ServerText`, which cleans what the server said before a
+  /// message is built: GitLab does not echo tokens, but a proxy or a misconfigured server might,
+  /// and an error message ends up in CI logs. Secrets too short to replace without mangling
+  /// gitform's own words are left to `ServerText`, which withholds server text containing them.
   func redacting(_ secrets: [SecretValue]) -> GitLabError {
     var copy = self
-    for secret in secrets where !secret.isEmpty {
+    for secret in secrets where secret.reveal().count >= ServerText.shortestReplaceable {
       let text = secret.reveal()
       func scrub(_ string: String) -> String {
         string.replacingOccurrences(of: text, with: SecretValue.redacted)

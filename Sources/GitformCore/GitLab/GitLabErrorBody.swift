@@ -7,6 +7,9 @@ import Foundation
 /// `{"error": "name is missing"}`, as OAuth-style `{"error": "insufficient_scope",
 /// "error_description": "…", "scope": "api read_api"}`, as arrays, or — from Rack::Attack or a
 /// proxy — as plain text (`Retry later`). Reference: gitlab-api.md §0.3, §0.2, §8.
+///
+/// Every string taken from the body passes through `ServerText.clean` first: the body may echo
+/// the request (and with it a variable's value) or carry terminal control sequences.
 struct GitLabErrorBody: Equatable {
   /// One line for humans; nil when the body says nothing useful.
   var text: String?
@@ -17,74 +20,86 @@ struct GitLabErrorBody: Equatable {
   /// For `insufficient_scope`: the scopes the endpoint accepts, space separated.
   var acceptedScopes: String?
 
-  init(_ data: Data) {
+  /// - Parameter serverText: scrubs the secrets the request carried from every string.
+  init(_ data: Data, serverText: ServerText = ServerText(secrets: [])) {
     guard !data.isEmpty else { return }
+    let reader = Reader(serverText: serverText)
     if let json = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) {
-      interpret(json)
+      interpret(json, reader)
     } else if let string = String(data: data, encoding: .utf8) {
-      text = GitLabErrorBody.plainText(string)
+      text = reader.plainText(string)
     }
   }
 
-  private mutating func interpret(_ json: Any) {
+  private mutating func interpret(_ json: Any, _ reader: Reader) {
     guard let object = json as? [String: Any] else {
-      text = GitLabErrorBody.flatten(json)
+      text = reader.flatten(json)
       return
     }
     if let error = object["error"] as? String, object["message"] == nil {
       // OAuth-style (`error` + `error_description`) or Grape (`error` alone); only the former's
       // codes matter, and a Grape sentence never equals one of them.
       oauthError = error
-      acceptedScopes = object["scope"] as? String
-      let explanation = object["error_description"].flatMap(GitLabErrorBody.flatten)
-      text = explanation.map { "\(error): \($0)" } ?? GitLabErrorBody.plainText(error)
+      acceptedScopes = (object["scope"] as? String).map(reader.serverText.clean)
+      let explanation = object["error_description"].flatMap(reader.flatten)
+      let code = reader.plainText(error)
+      text = explanation.map { "\(code ?? ""): \($0)" } ?? code
       return
     }
     if let message = object["message"] {
       if let fields = message as? [String: Any] {
         for (field, value) in fields {
-          fieldErrors[field] = GitLabErrorBody.strings(value)
+          fieldErrors[reader.serverText.clean(field)] = reader.strings(value)
         }
       }
-      text = GitLabErrorBody.flatten(message)
+      text = reader.flatten(message)
     } else if let error = object["error"] {
-      text = GitLabErrorBody.flatten(error)
+      text = reader.flatten(error)
     } else {
-      text = GitLabErrorBody.flatten(object)
+      text = reader.flatten(object)
     }
   }
 
-  /// Strings, arrays and objects as one line: `a, b` for arrays, `field: msg; other: msg` for
-  /// objects with keys sorted (deterministic), nested as deep as GitLab nests them.
-  static func flatten(_ value: Any) -> String? {
-    switch value {
-    case let string as String:
-      let line = plainText(string)
-      return line
-    case let array as [Any]:
-      let parts = array.compactMap(flatten)
-      return parts.isEmpty ? nil : parts.joined(separator: ", ")
-    case let object as [String: Any]:
-      let parts = object.keys.sorted().compactMap { key -> String? in
-        guard let inner = object[key].flatMap(flatten) else { return nil }
-        // `base` errors are about the whole record and `error` wraps a sentence (GitLab's 429):
-        // the key adds nothing.
-        return key == "base" || key == "error" ? inner : "\(key) \(inner)"
+  /// Turns the parsed body into clean one-line strings.
+  private struct Reader {
+    let serverText: ServerText
+
+    /// Strings, arrays and objects as one line: `a, b` for arrays, `field: msg; other: msg` for
+    /// objects with keys sorted (deterministic), nested as deep as GitLab nests them.
+    func flatten(_ value: Any) -> String? {
+      switch value {
+      case let string as String:
+        return plainText(string)
+      case let array as [Any]:
+        let parts = array.compactMap(flatten)
+        return parts.isEmpty ? nil : parts.joined(separator: ", ")
+      case let object as [String: Any]:
+        let parts = object.keys.sorted().compactMap { key -> String? in
+          guard let inner = object[key].flatMap(flatten) else { return nil }
+          // `base` errors are about the whole record and `error` wraps a sentence (GitLab's
+          // 429): the key adds nothing.
+          return key == "base" || key == "error" ? inner : "\(serverText.clean(key)) \(inner)"
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: "; ")
+      case let number as NSNumber:
+        return serverText.clean(number.stringValue)
+      default:
+        return nil
       }
-      return parts.isEmpty ? nil : parts.joined(separator: "; ")
-    case let number as NSNumber:
-      return number.stringValue
-    default:
-      return nil
     }
-  }
 
-  private static func strings(_ value: Any) -> [String] {
-    if let list = value as? [Any] { return list.compactMap(flatten) }
-    return flatten(value).map { [$0] } ?? []
+    func strings(_ value: Any) -> [String] {
+      if let list = value as? [Any] { return list.compactMap(flatten) }
+      return flatten(value).map { [$0] } ?? []
+    }
+
+    func plainText(_ string: String) -> String? {
+      GitLabErrorBody.plainText(serverText.clean(string))
+    }
   }
 
   /// Text bodies trimmed to one short line; HTML pages (a proxy's error page) are not shown.
+  /// `string` must already be clean: cutting it short first could leave half a secret.
   static func plainText(_ string: String) -> String? {
     let trimmed = string.trimmingCharacters(in: .whitespacesAndNewlines)
     guard !trimmed.isEmpty, !trimmed.hasPrefix("<") else { return nil }

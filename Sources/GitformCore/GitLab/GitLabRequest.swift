@@ -28,12 +28,16 @@ public struct GitLabRequest: Sendable, Equatable {
   /// Sent as `PRIVATE-TOKEN`.
   public var token: SecretValue?
   public var body: Data?
+  /// The secrets inside `body` (a variable's value): never shown, and scrubbed from any error
+  /// text built from the answer, since a server may echo the request it got.
+  public var secrets: [SecretValue]
   /// Seconds without progress before the transport gives up.
   public var timeout: TimeInterval
 
   public init(
     method: Method, url: URL, route: String, headers: [String: String] = [:],
-    token: SecretValue? = nil, body: Data? = nil, timeout: TimeInterval = 30
+    token: SecretValue? = nil, body: Data? = nil, secrets: [SecretValue] = [],
+    timeout: TimeInterval = 30
   ) {
     self.method = method
     self.url = url
@@ -41,7 +45,13 @@ public struct GitLabRequest: Sendable, Equatable {
     self.headers = headers
     self.token = token
     self.body = body
+    self.secrets = secrets
     self.timeout = timeout
+  }
+
+  /// Every secret the request carries: its token and the secrets of its body.
+  public var sensitiveValues: [SecretValue] {
+    (token.map { [$0] } ?? []) + secrets
   }
 
   /// `METHOD /route`, the request's name in messages.

@@ -5,8 +5,9 @@ import Foundation
 /// Synchronous, like the CLI and the emulator's server; the apply engine gets parallelism by
 /// calling `send` from several threads at once, so implementations must be safe to call
 /// concurrently. A transport neither retries nor follows redirects (the client decides both) and
-/// throws only `TransportFailure`. Production uses `URLSessionTransport`; unit tests may put a
-/// fake here, and only here.
+/// throws only `TransportFailure`. Production uses `CurlTransport` (URLSession where libcurl is
+/// not found, see `GitLabClient.productionTransport`); unit tests may put a fake here, and only
+/// here.
 public protocol HTTPTransport: Sendable {
   func send(_ request: GitLabRequest) throws -> GitLabResponse
 }

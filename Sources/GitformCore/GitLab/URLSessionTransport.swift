@@ -4,7 +4,9 @@ import Foundation
   import FoundationNetworking
 #endif
 
-/// The production `HTTPTransport`: Foundation's URLSession (libcurl underneath on Linux).
+/// The `HTTPTransport` over Foundation's URLSession: production where `CurlTransport` is not
+/// available (a Foundation that does not run on libcurl). On Linux it is not used: its libcurl
+/// driver spins a core while a request waits (see `CurlLibrary`).
 ///
 /// No cache, no cookies, no redirects followed (a redirect could carry the token to another
 /// host; the client reports it instead), a per-request idle timeout. `send` blocks the calling

@@ -29,6 +29,9 @@ public struct VariableSettings: Sendable, Equatable {
     self.description = description
   }
 
+  /// The secrets the body carries, for `GitLabRequest.secrets`.
+  var secrets: [SecretValue] { value.map { [$0] } ?? [] }
+
   /// The JSON body; `forCreate` decides how `hidden` is sent.
   func body(forCreate: Bool) -> [String: Any] {
     var body: [String: Any] = [:]

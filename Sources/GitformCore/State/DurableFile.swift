@@ -7,9 +7,10 @@ import Foundation
 /// caller choose the mode of a new file before its first byte is written (a token must never be
 /// readable by others, not even for a moment).
 enum DurableFile {
-  /// The file's bytes, or nil when it does not exist.
-  static func read(_ path: String) throws(StateError) -> [UInt8]? {
-    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+  /// The file's bytes, or nil when it does not exist. Without `followingLinks`, a symbolic
+  /// link is an error (ELOOP) rather than a way to read another file.
+  static func read(_ path: String, followingLinks: Bool = true) throws(StateError) -> [UInt8]? {
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC | (followingLinks ? 0 : O_NOFOLLOW))
     if descriptor < 0 {
       if errno == ENOENT { return nil }
       throw .fileSystem(path, "read", errno: errno)
@@ -54,6 +55,11 @@ enum DurableFile {
     try syncDirectory(of: path)
   }
 
+  /// Whether something exists at `path` (a link counts as what it names).
+  static func exists(_ path: String) -> Bool {
+    access(path, F_OK) == 0
+  }
+
   /// Deletes `path` (a missing file is fine) and makes the deletion durable.
   static func remove(_ path: String) throws(StateError) {
     if unlink(path) != 0 {
@@ -87,6 +93,26 @@ enum DurableFile {
     guard directoryDescriptor >= 0 else { throw .fileSystem(directory(of: path), "open", errno: errno) }
     defer { close(directoryDescriptor) }
     guard fsync(directoryDescriptor) == 0 else { throw .fileSystem(directory(of: path), "sync", errno: errno) }
+  }
+
+  /// `path` with every symbolic link in its last component followed, as `open` would: the file
+  /// a write through `path` must replace. A link's relative target counts from the link's
+  /// directory; a dangling link gives its (not yet existing) target. Directories on the way are
+  /// left as they are: `rename` within one works through them.
+  /// - Throws: when the links loop or cannot be read.
+  static func resolvingSymlinks(_ path: String) throws(StateError) -> String {
+    var current = path
+    for _ in 0..<40 {  // Linux's own limit (MAXSYMLINKS)
+      var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+      let count = readlink(current, &buffer, buffer.count - 1)
+      if count < 0 {
+        if errno == EINVAL || errno == ENOENT { return current }  // not a link, or nothing there
+        throw .fileSystem(current, "read the link", errno: errno)
+      }
+      let target = String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+      current = target.hasPrefix("/") ? target : directory(of: current) + "/" + target
+    }
+    throw .fileSystem(path, "resolve", errno: ELOOP)
   }
 
   static func directory(of path: String) -> String {

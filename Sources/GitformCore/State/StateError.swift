@@ -40,15 +40,41 @@ public struct StateError: Error, Equatable, Sendable, CustomStringConvertible {
 
   public var description: String { "\(summary)\n\n\(detail)" }
 
+  // MARK: - Advice
+
+  /// What to do about an unreadable state when its backup may exist (the decoder cannot look).
+  static func restoreAdvice(_ path: String) -> String {
+    "Restore it from \"\(path).backup\" or repair it by hand."
+  }
+
+  static func emptyAdvice(_ path: String) -> String {
+    "If a backup exists, restore it from \"\(path).backup\"; if nothing is managed here yet, "
+      + "delete the empty file."
+  }
+
+  /// The same error without advice to restore a backup that does not exist: suggesting one
+  /// sends the user looking for a file that was never written.
+  func withoutBackup() -> StateError {
+    var copy = self
+    copy.detail = detail.replacingOccurrences(
+      of: StateError.restoreAdvice(path),
+      with: "There is no backup (\"\(path).backup\" does not exist): repair it by hand, or "
+        + "restore it from wherever it was copied or committed."
+    ).replacingOccurrences(
+      of: StateError.emptyAdvice(path),
+      with: "There is no backup (\"\(path).backup\" does not exist); if nothing is managed here "
+        + "yet, delete the empty file, otherwise restore it from wherever it was copied or committed.")
+    return copy
+  }
+
   // MARK: - Constructors for each case
 
   static func empty(_ path: String) -> StateError {
     StateError(
       code: .emptyFile, summary: "Failed to load state",
       detail: """
-        The state file "\(path)" is empty, and an empty file is not a valid state. If a backup \
-        exists, restore it from "\(path).backup"; if nothing is managed here yet, delete the \
-        empty file. gitform has not changed it.
+        The state file "\(path)" is empty, and an empty file is not a valid state. \
+        \(emptyAdvice(path)) gitform has not changed it.
         """, path: path)
   }
 
@@ -56,8 +82,8 @@ public struct StateError: Error, Equatable, Sendable, CustomStringConvertible {
     StateError(
       code: .corruptFile, summary: "Failed to load state",
       detail: """
-        The state file "\(path)" is not valid JSON (\(failure.description)). Restore it from \
-        "\(path).backup" or repair it by hand. gitform has not changed it.
+        The state file "\(path)" is not valid JSON (\(failure.description)). \
+        \(restoreAdvice(path)) gitform has not changed it.
         """, path: path)
   }
 
@@ -95,7 +121,7 @@ public struct StateError: Error, Equatable, Sendable, CustomStringConvertible {
       code: .invalidContent, summary: "Invalid state file",
       detail: """
         The state file "\(path)" is not a valid version 4 state: \(field) \(expectation). \
-        Restore it from "\(path).backup" or repair it by hand. gitform has not changed it.
+        \(restoreAdvice(path)) gitform has not changed it.
         """, path: path)
   }
 

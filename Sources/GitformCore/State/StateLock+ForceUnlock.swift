@@ -10,7 +10,7 @@ extension StateLock {
     let (lockPath, infoPath) = paths(forState: statePath)
     let bytes: [UInt8]?
     do {
-      bytes = try DurableFile.read(infoPath)
+      bytes = try DurableFile.read(infoPath, followingLinks: false)
     } catch {
       throw StateLockError(code: .fileSystem, summary: "Failed to unlock state", detail: error.detail, holder: nil)
     }
@@ -26,8 +26,7 @@ extension StateLock {
         code: .idMismatch, summary: "Failed to unlock state",
         detail: "lock ID \"\(id)\" does not match existing lock ID \"\(holder?.id ?? "")\"", holder: holder)
     }
-    let descriptor = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-    guard descriptor >= 0 else { throw .fileSystem(lockPath, "open", errno: errno) }
+    let descriptor = try openLockFile(lockPath)
     defer { close(descriptor) }
     guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
       throw StateLockError(

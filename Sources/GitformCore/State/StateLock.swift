@@ -26,10 +26,12 @@ public final class StateLock: @unchecked Sendable {
   deinit { unlockQuietly() }
 
   /// `.NAME.lock` and `.NAME.lock.info` beside the state file (no second dot for a name that
-  /// already starts with one).
+  /// already starts with one). A state path that is a symbolic link is locked beside the file it
+  /// names, the one `StateStore` writes: two links to one state take one lock.
   public static func paths(forState statePath: String) -> (lock: String, info: String) {
-    let name = DurableFile.name(of: statePath)
-    let prefix = DurableFile.directory(of: statePath) + "/" + (name.hasPrefix(".") ? "" : ".") + name
+    let target = (try? DurableFile.resolvingSymlinks(statePath)) ?? statePath
+    let name = DurableFile.name(of: target)
+    let prefix = DurableFile.directory(of: target) + "/" + (name.hasPrefix(".") ? "" : ".") + name
     return (prefix + ".lock", prefix + ".lock.info")
   }
 
@@ -45,8 +47,7 @@ public final class StateLock: @unchecked Sendable {
     whileWaiting: () -> Void = {}
   ) throws(StateLockError) -> StateLock {
     let (lockPath, infoPath) = paths(forState: statePath)
-    let descriptor = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-    guard descriptor >= 0 else { throw .fileSystem(lockPath, "create", errno: errno) }
+    let descriptor = try openLockFile(lockPath)
     // A lock file left by an older tool may be wider; narrowing it is best effort because the
     // file holds no data and may belong to another user.
     _ = fchmod(descriptor, 0o600)
@@ -62,7 +63,7 @@ public final class StateLock: @unchecked Sendable {
       let remaining = deadline.timeIntervalSinceNow
       guard remaining > 0 else {
         close(descriptor)
-        let holder = (try? DurableFile.read(infoPath)).flatMap { $0 }.flatMap(LockInfo.decode)
+        let holder = (try? DurableFile.read(infoPath, followingLinks: false)).flatMap { $0 }.flatMap(LockInfo.decode)
         throw .held(by: holder, waited: timeout > 0)
       }
       if !toldSlow, Date().timeIntervalSince(started) >= slowThreshold {
@@ -79,6 +80,26 @@ public final class StateLock: @unchecked Sendable {
       throw StateLockError(code: .fileSystem, summary: "Failed to record the state lock", detail: error.detail, holder: nil)
     }
     return StateLock(info: info, lockPath: lockPath, infoPath: infoPath, descriptor: descriptor)
+  }
+
+  /// Opens (creating) the lock file without following a symbolic link: a link planted there
+  /// would otherwise make gitform create, lock and `chmod` whatever file it points at.
+  static func openLockFile(_ lockPath: String) throws(StateLockError) -> Int32 {
+    let descriptor = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
+    guard descriptor >= 0 else {
+      let code = errno
+      if code == ELOOP {
+        throw StateLockError(
+          code: .fileSystem, summary: "Error acquiring the state lock",
+          detail: """
+            The lock file "\(lockPath)" is a symbolic link. gitform never follows a link there \
+            (it would lock and change the permissions of the file it points at). Remove the \
+            link; gitform creates the lock file itself.
+            """, holder: nil)
+      }
+      throw .fileSystem(lockPath, "create", errno: code)
+    }
+    return descriptor
   }
 
   /// Releases the lock and removes the info file. Calling it twice is harmless.

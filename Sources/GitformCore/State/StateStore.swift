@@ -8,8 +8,12 @@
 /// - `serial` grows by exactly one per write whose content differs from the last snapshot read
 ///   or written; writing the same content again writes nothing.
 /// - A file that cannot be read as a state is reported and never overwritten.
+/// - A state path that is a symbolic link is written through: the link's target is replaced
+///   (atomically, in the target's directory), never the link, so the file the link names is the
+///   one that holds the current state. Backup, journal and lock live beside the target.
 /// Not thread-safe: one store per command; concurrent apply actions go through the journal.
 public struct StateStore: Sendable {
+  /// The file written: the state path given, or the file it links to.
   public let path: String
   /// gitform's version, recorded as `terraform_version` and named in "too new" errors.
   public let writerVersion: String
@@ -19,8 +23,10 @@ public struct StateStore: Sendable {
   private var original: [UInt8]?
   private var backupWritten = false
 
+  /// - Parameter path: the state file; a symbolic link is resolved to the file it names (a
+  ///   link that cannot be resolved is kept, so the first read reports the problem).
   public init(path: String, writerVersion: String) {
-    self.path = path
+    self.path = (try? DurableFile.resolvingSymlinks(path)) ?? path
     self.writerVersion = writerVersion
   }
 
@@ -34,7 +40,11 @@ public struct StateStore: Sendable {
   public mutating func load(recoverJournal: Bool = true) throws(StateError) -> State {
     var state: State
     if let bytes = try DurableFile.read(path) {
-      state = try StateFile.decode(bytes, path: path, readerVersion: writerVersion)
+      do {
+        state = try StateFile.decode(bytes, path: path, readerVersion: writerVersion)
+      } catch {
+        throw DurableFile.exists(backupPath) ? error : error.withoutBackup()
+      }
       persisted = (bytes, state)
       original = bytes
     } else {

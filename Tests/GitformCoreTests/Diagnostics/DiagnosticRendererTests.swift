@@ -204,4 +204,22 @@ final class DiagnosticRendererTests: XCTestCase {
     XCTAssertEqual(WordWrap.wrap("a verylongwordthatdoesnotfit b", limit: 5), "a\nverylongwordthatdoesnotfit\nb")
     XCTAssertEqual(WordWrap.wrap("x  \n  y", limit: 10), "x  \n  y")
   }
+
+  /// A summary or detail may quote a server's answer: its control sequences must not reach the
+  /// terminal (ESC[2J clears the screen), in either rendering; newlines and tabs stay.
+  func testControlCharactersInSummaryAndDetailAreDropped() {
+    let diagnostic = Diagnostic.error(
+      "Failed \u{1B}[2Jto read", detail: "GitLab said \u{1B}]0;title\u{07}no\u{9B}1m\r\tmore\nlines")
+    for color in [false, true] {
+      let text = DiagnosticRenderer(sources: [], color: color).render(diagnostic)
+      let stripped = text.replacingOccurrences(
+        of: "\u{1B}\\[[0-9;]*m", with: "", options: .regularExpression)  // the palette's own colours
+      XCTAssertFalse(
+        stripped.unicodeScalars.contains {
+          ($0.value < 0x20 && $0 != "\n" && $0 != "\t") || (0x7F...0x9F).contains($0.value)
+        }, text.debugDescription)
+      XCTAssertTrue(stripped.contains("Failed [2Jto read"), text.debugDescription)
+      XCTAssertTrue(stripped.contains("GitLab said ]0;titleno1m"), text.debugDescription)
+    }
+  }
 }

@@ -13,7 +13,7 @@ final class EmulatorFixture: @unchecked Sendable {  // immutable after init
   static let rootToken = "glpat-emulator-root-token"
   let emulator: RunningEmulator
   let client: GitLabClient
-  private let transport: URLSessionTransport
+  private let transport: any HTTPTransport
 
   /// `realClock` lets the emulator's clock follow real time (rate-limit windows then pass);
   /// `failRate` and `failSeed` are the command line's `-fail-rate` and `-fail-seed`.
@@ -31,7 +31,7 @@ final class EmulatorFixture: @unchecked Sendable {  // immutable after init
     let connection = try GitLabConnection(
       baseURL: emulator.rootURL.absoluteString, token: SecretValue(EmulatorFixture.rootToken),
       clientVersion: "0.0.0-test", requestTimeout: 10)
-    transport = try URLSessionTransport(connection: connection)
+    transport = try GitLabClient.productionTransport(for: connection)
     client = GitLabClient(
       connection: connection, transport: transport,
       retryPolicy: RetryPolicy(maximumAttempts: 3, baseDelay: 0.01, maximumDelay: 0.05))

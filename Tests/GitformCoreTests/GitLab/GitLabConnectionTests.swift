@@ -50,7 +50,7 @@ final class GitLabConnectionTests: XCTestCase {
       ),
       (
         "https://gitlab.example.com/api/v4?x=1",
-        "invalid GitLab base URL \"https://gitlab.example.com/api/v4?x=1\": it must not have a query (?...) or fragment (#...); use a URL such as https://gitlab.example.com or https://gitlab.example.com/api/v4"
+        "invalid GitLab base URL \"https://gitlab.example.com/api/v4\": it must not have a query (?...) or fragment (#...); use a URL such as https://gitlab.example.com or https://gitlab.example.com/api/v4"
       ),
     ]
     for (input, expected) in cases {
@@ -72,28 +72,27 @@ final class GitLabConnectionTests: XCTestCase {
   }
 
   func testProviderValuesWinOverTheEnvironmentWhichWinsOverGitLabDotCom() throws {
-    let environment = ["GITLAB_BASE_URL": "http://env.example:81", "GITLAB_TOKEN": "env-token"]
-    let fromBlock = try GitLabConnection.resolve(
-      baseURL: "https://block.example", token: "block-token", environment: environment,
-      clientVersion: "0.1.0")
+    let environment = ["GITLAB_BASE_URL": "https://env.example:81", "GITLAB_TOKEN": "env-token"]
+    let fromBlock = try GitLabSettings(baseURL: "https://block.example", token: "block-token")
+      .connection(environment: environment, clientVersion: "0.1.0")
     XCTAssertEqual(fromBlock.apiBaseURL.absoluteString, "https://block.example/api/v4")
     XCTAssertEqual(fromBlock.token.reveal(), "block-token")
     XCTAssertEqual(fromBlock.userAgent, "gitform/0.1.0")
 
-    let fromEnvironment = try GitLabConnection.resolve(
-      baseURL: nil, token: "", environment: environment, clientVersion: "0.1.0")
-    XCTAssertEqual(fromEnvironment.apiBaseURL.absoluteString, "http://env.example:81/api/v4")
+    let fromEnvironment = try GitLabSettings(baseURL: nil, token: "")
+      .connection(environment: environment, clientVersion: "0.1.0")
+    XCTAssertEqual(fromEnvironment.apiBaseURL.absoluteString, "https://env.example:81/api/v4")
     XCTAssertEqual(fromEnvironment.token.reveal(), "env-token")
 
-    let defaulted = try GitLabConnection.resolve(
-      baseURL: nil, token: "t", environment: [:], clientVersion: "0.1.0")
+    let defaulted = try GitLabSettings(baseURL: nil, token: "t")
+      .connection(environment: [:], clientVersion: "0.1.0")
     XCTAssertEqual(defaulted.apiBaseURL.absoluteString, "https://gitlab.com/api/v4")
   }
 
   func testAMissingTokenIsAnErrorThatNamesBothPlacesToSetIt() {
     let error = gitLabError {
-      try GitLabConnection.resolve(
-        baseURL: "https://gitlab.example.com", token: nil, environment: [:], clientVersion: "1")
+      try GitLabSettings(baseURL: "https://gitlab.example.com", token: nil)
+        .connection(environment: [:], clientVersion: "1")
     }
     XCTAssertEqual(error?.code, .invalidConfiguration)
     XCTAssertEqual(

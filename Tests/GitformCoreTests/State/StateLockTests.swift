@@ -181,4 +181,53 @@ extension StateLockTests {
     XCTAssertEqual(TemporaryDirectory.mode(of: paths.lock), 0o600)
     try lock.unlock()
   }
+
+  /// A symbolic link planted where the lock file goes must not make gitform create, lock or
+  /// chmod the file it points at.
+  func testALockFilePlantedAsASymbolicLinkIsRefusedAndItsTargetLeftAlone() throws {
+    let victim = directory.file("victim")
+    try "precious\n".write(toFile: victim, atomically: false, encoding: .utf8)
+    chmod(victim, 0o644)
+    try FileManager.default.createSymbolicLink(
+      atPath: directory.file(".gitform.tfstate.lock"), withDestinationPath: victim)
+    XCTAssertThrowsError(try StateLock.acquire(info(), statePath: statePath)) { error in
+      let failure = error as? StateLockError
+      XCTAssertEqual(failure?.code, .fileSystem)
+      XCTAssertTrue(failure?.detail.contains("is a symbolic link") ?? false, failure?.detail ?? "")
+    }
+    XCTAssertThrowsError(try StateLock.forceUnlock(id: info().id, statePath: statePath))
+    XCTAssertEqual(TemporaryDirectory.mode(of: victim), 0o644)
+    XCTAssertEqual(String(decoding: TemporaryDirectory.bytes(of: victim) ?? [], as: UTF8.self), "precious\n")
+    // A dangling link would have been created through, too.
+    let dangling = directory.file("created-through-link")
+    try FileManager.default.removeItem(atPath: directory.file(".gitform.tfstate.lock"))
+    try FileManager.default.createSymbolicLink(
+      atPath: directory.file(".gitform.tfstate.lock"), withDestinationPath: dangling)
+    XCTAssertThrowsError(try StateLock.acquire(info(), statePath: statePath))
+    XCTAssertFalse(FileManager.default.fileExists(atPath: dangling))
+  }
+
+  func testTwoLinksToOneStateTakeOneLockBesideTheTarget() throws {
+    try FileManager.default.createSymbolicLink(atPath: directory.file("a.tfstate"), withDestinationPath: "gitform.tfstate")
+    try FileManager.default.createSymbolicLink(atPath: directory.file("b.tfstate"), withDestinationPath: "a.tfstate")
+    let holder = try StateLock.acquire(info(), statePath: directory.file("b.tfstate"))
+    XCTAssertEqual(holder.lockPath, directory.file(".gitform.tfstate.lock"))
+    XCTAssertThrowsError(try StateLock.acquire(info(), statePath: directory.file("a.tfstate"))) { error in
+      XCTAssertEqual((error as? StateLockError)?.code, .held)
+    }
+    XCTAssertThrowsError(try StateLock.acquire(info(), statePath: statePath))
+    try holder.unlock()
+  }
+
+  func testALockInfoPlantedAsASymbolicLinkIsReplacedNotWrittenThrough() throws {
+    let victim = directory.file("victim")
+    try "precious\n".write(toFile: victim, atomically: false, encoding: .utf8)
+    let infoPath = directory.file(".gitform.tfstate.lock.info")
+    try FileManager.default.createSymbolicLink(atPath: infoPath, withDestinationPath: victim)
+    let lock = try StateLock.acquire(info(), statePath: statePath)
+    XCTAssertEqual(String(decoding: TemporaryDirectory.bytes(of: victim) ?? [], as: UTF8.self), "precious\n")
+    XCTAssertNil(try? FileManager.default.destinationOfSymbolicLink(atPath: infoPath))
+    try lock.unlock()
+    XCTAssertEqual(String(decoding: TemporaryDirectory.bytes(of: victim) ?? [], as: UTF8.self), "precious\n")
+  }
 }

@@ -116,6 +116,56 @@ final class StateStoreTests: XCTestCase {
     state.serial = 3
     XCTAssertEqual(try store.write(state).serial, 43)
   }
+
+  /// Terraform users symlink their state; the link must keep naming the current state (the
+  /// target used to keep the old resources and secrets while a regular file replaced the link).
+  func testASymbolicallyLinkedStateIsWrittenThroughToItsTarget() throws {
+    let real = directory.file("real")
+    try FileManager.default.createDirectory(atPath: real, withIntermediateDirectories: true)
+    var seed = StateStore(path: real + "/prod.tfstate", writerVersion: "0.1.0")
+    try seed.write(sampleState())
+    // A relative link, through a second link: both resolve from the link's own directory.
+    try FileManager.default.createSymbolicLink(atPath: directory.file("hop.tfstate"), withDestinationPath: "real/prod.tfstate")
+    try FileManager.default.createSymbolicLink(atPath: statePath, withDestinationPath: "hop.tfstate")
+
+    var store = StateStore(path: statePath, writerVersion: "0.2.0")
+    XCTAssertEqual(store.path, directory.path + "/real/prod.tfstate")
+    var state = try store.load()
+    XCTAssertEqual(state.serial, 1)
+    state.upsert(
+      ResourceInstance(attributes: .object([("id", .string("1:3"))])),
+      in: ResourceState(address: ResourceAddress(type: "user_token", name: "b")))
+    let written = try store.write(state)
+    XCTAssertEqual(written.serial, 2)
+
+    XCTAssertEqual(try FileManager.default.destinationOfSymbolicLink(atPath: statePath), "hop.tfstate")
+    let onDisk = try StateFile.decode(
+      TemporaryDirectory.bytes(of: real + "/prod.tfstate") ?? [], path: "prod", readerVersion: "0.2.0")
+    XCTAssertEqual(onDisk.serial, 2)
+    XCTAssertEqual(onDisk.resources.count, 2)
+    XCTAssertEqual(TemporaryDirectory.mode(of: real + "/prod.tfstate"), 0o600)
+    XCTAssertTrue(FileManager.default.fileExists(atPath: real + "/prod.tfstate.backup"))
+    XCTAssertEqual(try entries(), ["gitform.tfstate", "hop.tfstate", "real"])
+  }
+
+  func testADanglingStateLinkCreatesItsTarget() throws {
+    try FileManager.default.createSymbolicLink(atPath: statePath, withDestinationPath: directory.file("later.tfstate"))
+    var store = StateStore(path: statePath, writerVersion: "0.1.0")
+    XCTAssertTrue(try store.load().isEmpty)
+    try store.write(sampleState())
+    XCTAssertEqual(try FileManager.default.destinationOfSymbolicLink(atPath: statePath), directory.file("later.tfstate"))
+    XCTAssertEqual(
+      try StateFile.decode(TemporaryDirectory.bytes(of: directory.file("later.tfstate")) ?? [], path: "x", readerVersion: "0.1.0").serial,
+      1)
+  }
+
+  func testAStateLinkLoopIsAClearError() throws {
+    try FileManager.default.createSymbolicLink(atPath: statePath, withDestinationPath: "gitform.tfstate")
+    var store = StateStore(path: statePath, writerVersion: "0.1.0")
+    XCTAssertThrowsError(try store.load()) { error in
+      XCTAssertTrue("\(error)".contains("gitform.tfstate"), "\(error)")
+    }
+  }
 }
 
 extension StateStore {
