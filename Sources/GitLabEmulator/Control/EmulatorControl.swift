@@ -32,6 +32,7 @@ struct EmulatorControl: Sendable {
         faults.clear()
         return GitLabAPI.response(.noContent)
       case ("POST", "/-/emulator/job_tokens"): return try startJob(params)
+      case ("POST", "/-/emulator/system_notes"): return try addSystemNote(params)
       case ("DELETE", "/-/emulator/job_tokens"): return try finishJob(try params.string("token"))
       case ("DELETE", _) where request.path.hasPrefix("/-/emulator/job_tokens/"):
         return try finishJob(String(request.path.dropFirst("/-/emulator/job_tokens/".count)))
@@ -62,6 +63,27 @@ struct EmulatorControl: Sendable {
       return job
     }
     return GitLabAPI.response(.json(.object([("token", .string(job.token)), ("job_id", .int(job.id))]), status: 201))
+  }
+
+  /// Adds a system note ("added 1 commit") to a merge request, as GitLab does on pushes and
+  /// edits: clients that look for their own note must skip these.
+  private func addSystemNote(_ params: Parameters) throws -> HTTPResponse {
+    try params.require(["project_id", "merge_request_iid", "body"])
+    let projectID = try params.int("project_id") ?? 0
+    let iid = try params.int("merge_request_iid") ?? 0
+    let body = try params.string("body") ?? ""
+    let userID = try params.int("user_id") ?? 1
+    let id = try store.transaction { data, now -> Int in
+      guard let request = data.mergeRequests.values.first(where: { $0.projectID == projectID && $0.iid == iid })
+      else { throw APIError.message(400, "no merge request !\(iid) in project \(projectID)") }
+      guard data.users[userID] != nil else { throw APIError.message(400, "no user \(userID)") }
+      let note = NoteRecord(
+        id: data.takeObjectID(), mergeRequestID: request.id, authorID: userID, body: body,
+        system: true, isInternal: false, createdAt: now, updatedAt: now)
+      data.notes[note.id] = note
+      return note.id
+    }
+    return GitLabAPI.response(.json(.object([("id", .int(id))]), status: 201))
   }
 
   /// Ends the job: its token stops authenticating (401), as after a real job finishes.

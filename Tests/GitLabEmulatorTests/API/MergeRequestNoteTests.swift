@@ -101,4 +101,22 @@ final class MergeRequestNoteTests: APITestCase {
     expect(send("DELETE", "\(notes)/\(ids[1])", token: developer.token), 204)
     expect(send("GET", "\(notes)/\(ids[1])"), 404)
   }
+
+  func testSystemNotesAreListedFilteredAndNeverEditable() {
+    expect(send("POST", mergeRequests, json: #"{"title":"t","source_branch":"s","target_branch":"main"}"#), 201)
+    let notes = "\(mergeRequests)/1/notes"
+    expect(send("POST", notes, token: developer.token, json: #"{"body":"<!-- gitform:plan --> plan"}"#), 201)
+    let system = send("POST", "/-/emulator/system_notes",
+      json: #"{"project_id":\#(project),"merge_request_iid":1,"body":"added 1 commit","user_id":\#(developer.id)}"#)
+    expect(system, 201)
+    let systemID = system.json?["id"]?.intValue ?? 0
+    let all = send("GET", notes).json?.arrayValue ?? []
+    XCTAssertEqual(all.map { $0["system"] }, [.bool(true), .bool(false)])
+    XCTAssertEqual(send("GET", "\(notes)?activity_filter=only_comments").json?.arrayValue?.count, 1)
+    XCTAssertEqual(send("GET", "\(notes)?activity_filter=only_activity").json?.arrayValue?.first?["id"], .int(systemID))
+    XCTAssertEqual(send("GET", mergeRequests).json?.arrayValue?.first?["user_notes_count"], .int(1))
+    expect(send("PUT", "\(notes)/\(systemID)", token: developer.token, json: #"{"body":"x"}"#), 403)
+    expect(send("PUT", "\(notes)/\(systemID)", json: #"{"body":"x"}"#), 403)
+    expect(send("POST", "/-/emulator/system_notes", json: #"{"project_id":\#(project),"merge_request_iid":9,"body":"x"}"#), 400)
+  }
 }

@@ -66,8 +66,9 @@ enum UserRoutes {
   }
 
   static func show(_ request: APIRequest, _ data: inout StoreData) throws -> Reply {
+    let id = try UserAdminRoutes.numericID(request)
     guard request.caller != nil else { throw APIError.forbidden("Not authorized!") }
-    guard let id = Int(request.path("id")), let user = data.users[id] else {
+    guard let user = data.users[id] else {
       throw APIError.notFound("User")
     }
     let tier: UserEntity.Tier = request.isAdmin ? .admin : .profile
