@@ -63,6 +63,7 @@ enum UserRoutes {
     }
     guard isAdmin else { return false }
     return user.email.lowercased() == search
+      || data.emails.values.contains { $0.userID == user.id && $0.email == search }
   }
 
   static func show(_ request: APIRequest, _ data: inout StoreData) throws -> Reply {
