@@ -1,9 +1,18 @@
 import Foundation
 
-/// The authenticated caller: the user and the token that authenticated.
+/// The authenticated caller: the user and what authenticated it — an access token, or the
+/// CI job token of a running job (which then acts as the job's user).
 struct Caller: Sendable {
   var user: UserRecord
-  var token: TokenRecord
+  var accessToken: TokenRecord?
+  var job: JobRecord?
+
+  /// The access token that authenticated; routes that need one never accept job tokens, so
+  /// reaching this with a job is a 401 like any unknown token.
+  func token() throws -> TokenRecord {
+    guard let accessToken else { throw APIError.unauthorized }
+    return accessToken
+  }
 }
 
 /// A request as route handlers see it: decoded path parameters, merged parameters, the

@@ -30,6 +30,11 @@ enum Authentication {
 
   /// Resolves the caller of `request` (nil when anonymous) or throws GitLab's error.
   static func authenticate(_ request: inout APIRequest, data: inout StoreData) throws {
+    if let job = try JobTokenAuthentication.job(of: request, data) {
+      guard let user = data.users[job.userID] else { throw APIError.unauthorized }
+      request.caller = Caller(user: user, accessToken: nil, job: job)
+      return
+    }
     guard
       let presented = credential(
         of: request.http, params: request.params, basicAllowed: request.route.allowsBasicAuth)
@@ -57,7 +62,7 @@ enum Authentication {
     // `Users::ActivityService`: at most one update per day.
     let today = CalendarDay(containing: request.now)
     if user.lastActivityOn != today { data.users[user.id]?.lastActivityOn = today }
-    request.caller = Caller(user: data.users[user.id] ?? user, token: data.tokens[token.id] ?? token)
+    request.caller = Caller(user: data.users[user.id] ?? user, accessToken: data.tokens[token.id] ?? token)
   }
 
   /// GitLab's `%r{access_tokens/(\d+|self)/rotate$}` on the request path.

@@ -35,7 +35,7 @@ public final class GitLabAPI: HTTPHandler, @unchecked Sendable {
     UserRoutes.routes + UserAdminRoutes.routes + SSHKeyRoutes.routes + EmailRoutes.routes
     + ServiceAccountRoutes.routes + ApplicationSettingsRoutes.routes + NamespaceRoutes.routes + NamespaceEditing.routes + MemberRoutes.routes + PersonalTokenRoutes.routes
     + ImpersonationTokenRoutes.routes + ResourceTokenRoutes.routes + VariableRoutes.routes
-    + TerraformStateRoutes.routes
+    + TerraformStateRoutes.routes + MergeRequestRoutes.routes + NoteRoutes.routes
 
   public func handle(_ request: HTTPRequest) -> HTTPResponse {
     if request.path == "/-/emulator" || request.path.hasPrefix("/-/emulator/") {

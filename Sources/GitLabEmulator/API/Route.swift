@@ -20,6 +20,16 @@ struct Route: @unchecked Sendable {
     case selfRotate
   }
 
+  /// Where a CI job token is accepted (`route_setting :authentication, job_token_allowed:`).
+  enum JobTokenPolicy: Sendable {
+    /// Not at all: a job token is ignored or looked up as an access token (401).
+    case none
+    /// `:basic_auth`: only as HTTP Basic `gitlab-ci-token:<token>` (and Bearer).
+    case basicAuth
+    /// `true`: the `JOB-TOKEN` header, the `job_token` or `token` parameter (and Bearer).
+    case request
+  }
+
   typealias Handler = (APIRequest, inout StoreData) throws -> Reply
 
   let method: String
@@ -30,11 +40,13 @@ struct Route: @unchecked Sendable {
   var allowsBasicAuth: Bool
   /// The body is data, not parameters (Terraform state uploads).
   var rawBody: Bool
+  var jobTokens: JobTokenPolicy
   let handler: Handler
 
   init(
     _ method: String, _ template: String, scopes: ScopePolicy = .standard,
-    basicAuth: Bool = false, rawBody: Bool = false, _ handler: @escaping Handler
+    basicAuth: Bool = false, rawBody: Bool = false, jobTokens: JobTokenPolicy = .none,
+    _ handler: @escaping Handler
   ) {
     self.method = method
     self.template = template
@@ -42,6 +54,7 @@ struct Route: @unchecked Sendable {
     self.scopes = scopes
     self.allowsBasicAuth = basicAuth
     self.rawBody = rawBody
+    self.jobTokens = jobTokens
     self.handler = handler
   }
 

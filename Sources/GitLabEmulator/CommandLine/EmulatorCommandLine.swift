@@ -24,8 +24,10 @@ public enum EmulatorCommandLine {
   public static let usage = """
     Usage: gitlab-emulator [flags]
 
-    Serves GitLab's REST API (users, access tokens, CI/CD variables, Terraform state) from
-    memory over HTTP on loopback, for tests and demonstrations. When ready it prints
+    Serves GitLab's REST API (users with their SSH keys and e-mails, service accounts,
+    access tokens, projects and groups with renames and transfers, CI/CD variables,
+    Terraform state, merge requests and their notes, CI job tokens) from memory over
+    HTTP on loopback, for tests and demonstrations. When ready it prints
     "gitlab-emulator listening on http://HOST:PORT"; clients use http://HOST:PORT/api/v4.
 
     Flags:

@@ -3,7 +3,7 @@
 // failures. Not for: GitLab behaviour itself (API/, Store/).
 import Foundation
 
-/// The `/-/emulator/` routes of DESIGN.md: stats, clock and faults. They need the configured
+/// The `/-/emulator/` routes of DESIGN.md: stats, clock, faults and CI jobs. They need the configured
 /// root token (compared directly, so a revoked or rotated root token row does not lock tests
 /// out) and are not counted in the stats.
 struct EmulatorControl: Sendable {
@@ -31,6 +31,11 @@ struct EmulatorControl: Sendable {
       case ("DELETE", "/-/emulator/faults"):
         faults.clear()
         return GitLabAPI.response(.noContent)
+      case ("POST", "/-/emulator/job_tokens"): return try startJob(params)
+      case ("POST", "/-/emulator/system_notes"): return try addSystemNote(params)
+      case ("DELETE", "/-/emulator/job_tokens"): return try finishJob(try params.string("token"))
+      case ("DELETE", _) where request.path.hasPrefix("/-/emulator/job_tokens/"):
+        return try finishJob(String(request.path.dropFirst("/-/emulator/job_tokens/".count)))
       default: throw APIError.noRoute
       }
     } catch let error as APIError {
@@ -38,6 +43,59 @@ struct EmulatorControl: Sendable {
     } catch {
       return GitLabAPI.response(APIError.message(500, "500 Internal Server Error"))
     }
+  }
+
+  /// Starts a CI job in a project on behalf of a user: its token acts as that user, with
+  /// that user's role, until the job is finished.
+  private func startJob(_ params: Parameters) throws -> HTTPResponse {
+    try params.require(["project_id", "user_id"])
+    let projectID = try params.int("project_id") ?? 0
+    let userID = try params.int("user_id") ?? 0
+    let job = try store.transaction { data, _ -> JobRecord in
+      guard data.projects[projectID] != nil else {
+        throw APIError.message(400, "no project \(projectID)")
+      }
+      guard data.users[userID] != nil else { throw APIError.message(400, "no user \(userID)") }
+      let job = JobRecord(
+        id: data.takeObjectID(), projectID: projectID, userID: userID,
+        token: JobTokenAuthentication.newToken(), running: true)
+      data.jobs[job.id] = job
+      return job
+    }
+    return GitLabAPI.response(.json(.object([("token", .string(job.token)), ("job_id", .int(job.id))]), status: 201))
+  }
+
+  /// Adds a system note ("added 1 commit") to a merge request, as GitLab does on pushes and
+  /// edits: clients that look for their own note must skip these.
+  private func addSystemNote(_ params: Parameters) throws -> HTTPResponse {
+    try params.require(["project_id", "merge_request_iid", "body"])
+    let projectID = try params.int("project_id") ?? 0
+    let iid = try params.int("merge_request_iid") ?? 0
+    let body = try params.string("body") ?? ""
+    let userID = try params.int("user_id") ?? 1
+    let id = try store.transaction { data, now -> Int in
+      guard let request = data.mergeRequests.values.first(where: { $0.projectID == projectID && $0.iid == iid })
+      else { throw APIError.message(400, "no merge request !\(iid) in project \(projectID)") }
+      guard data.users[userID] != nil else { throw APIError.message(400, "no user \(userID)") }
+      let note = NoteRecord(
+        id: data.takeObjectID(), mergeRequestID: request.id, authorID: userID, body: body,
+        system: true, isInternal: false, createdAt: now, updatedAt: now)
+      data.notes[note.id] = note
+      return note.id
+    }
+    return GitLabAPI.response(.json(.object([("id", .int(id))]), status: 201))
+  }
+
+  /// Ends the job: its token stops authenticating (401), as after a real job finishes.
+  private func finishJob(_ token: String?) throws -> HTTPResponse {
+    guard let token, !token.isEmpty else { throw APIError.parameter("token is missing") }
+    try store.transaction { data, _ in
+      guard let job = data.jobs.values.first(where: { $0.token == token }) else {
+        throw APIError.message(404, "no such job token")
+      }
+      data.jobs[job.id]?.running = false
+    }
+    return GitLabAPI.response(.noContent)
   }
 
   private func clockReply(_ now: Date) -> HTTPResponse {

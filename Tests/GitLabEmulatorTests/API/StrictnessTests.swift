@@ -56,6 +56,10 @@ final class StrictnessTests: APITestCase {
     XCTAssertEqual(usernames(send("GET", "/api/v4/users?search=caro", token: dave.token)), ["carol"])
     XCTAssertEqual(usernames(send("GET", "/api/v4/users?search=CAROL@example.com")), ["carol"])
     XCTAssertEqual(usernames(send("GET", "/api/v4/users?search=example.com")), [], "exact only")
+    let carol = send("GET", "/api/v4/users?username=carol").json?.arrayValue?.first?["id"]?.intValue ?? 0
+    expect(send("POST", "/api/v4/users/\(carol)/emails", json: #"{"email":"c.ops@example.org"}"#), 201)
+    XCTAssertEqual(usernames(send("GET", "/api/v4/users?search=c.ops@example.org")), ["carol"])
+    XCTAssertEqual(usernames(send("GET", "/api/v4/users?search=c.ops@example.org", token: dave.token)), [])
   }
 
   func testAHundredThousandFormFieldsParseInLinearTime() {

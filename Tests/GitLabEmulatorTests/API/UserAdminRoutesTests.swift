@@ -96,4 +96,13 @@ final class UserAdminRoutesTests: APITestCase {
     XCTAssertEqual(later.json?.arrayValue?.count, 0)
     expect(send("GET", "/api/v4/user/activities", token: nil), 401)
   }
+
+  func testANonNumericUserIdMatchesNoRoute() {
+    for (method, path) in [("GET", "/api/v4/users/1ASDF"), ("PUT", "/api/v4/users/ASDF"),
+      ("DELETE", "/api/v4/users/ASDF"), ("POST", "/api/v4/users/ASDF/unblock"),
+      ("GET", "/api/v4/users/ASDF/emails")]
+    {
+      expect(send(method, path, json: method == "GET" ? nil : "{}"), 404, #"{"error":"404 Not Found"}"#)
+    }
+  }
 }

@@ -74,4 +74,26 @@ final class UserRoutesTests: APITestCase {
   func testBlockUnknownUser() {
     expect(send("POST", "/api/v4/users/77/block"), 404, #"{"message":"404 User Not Found"}"#)
   }
+
+  func testListFiltersAndAdminOnlyOrdering() {
+    let zed = createUser("zed")
+    advanceClock(days: 1)
+    let amy = createUser("amy")
+    expect(send("PUT", "/api/v4/users/\(zed)", json: #"{"external":true}"#), 200)
+    let names: (String, String?) -> [String] = { query, token in
+      let response = token.map { self.send("GET", "/api/v4/users?\(query)", token: $0) }
+        ?? self.send("GET", "/api/v4/users?\(query)")
+      return (response.json?.arrayValue ?? []).compactMap { $0["username"]?.stringValue }
+    }
+    XCTAssertEqual(names("external=true", nil), ["zed"])
+    XCTAssertEqual(names("exclude_external=true", nil), ["amy", "root"])
+    XCTAssertEqual(names("order_by=username&sort=asc", nil), ["amy", "root", "zed"])
+    XCTAssertEqual(names("created_after=2026-11-25T00:00:00Z", nil), ["amy"])
+    XCTAssertEqual(names("created_before=2026-11-24T12:00:00Z&sort=asc", nil), ["root", "zed"])
+    let token = createToken(for: amy).token
+    XCTAssertEqual(names("order_by=username&sort=asc&created_after=2026-11-25T00:00:00Z", token),
+      ["amy", "zed", "root"], "ordering and dates are admin-only: ignored, newest first")
+    expect(send("GET", "/api/v4/users?order_by=email", token: token), 400,
+      #"{"error":"order_by does not have a valid value"}"#)
+  }
 }

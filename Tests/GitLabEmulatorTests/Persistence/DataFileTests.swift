@@ -46,6 +46,35 @@ final class DataFileTests: APITestCase {
     XCTAssertEqual(leftovers, ["data.json"], "no temporary files left behind")
   }
 
+  func testRestartKeepsKeysEmailsRedirectsJobsAndNotes() throws {
+    let alice = userWithToken("alice")
+    expect(send("POST", "/api/v4/user/keys", token: alice.token,
+      json: #"{"title":"t","key":"\#(SSHPublicKeyTests.ed25519)"}"#), 201)
+    expect(send("POST", "/api/v4/user/emails", token: alice.token, json: #"{"email":"alt@example.com"}"#), 201)
+    let project = createProject("app")
+    expect(send("PUT", "/api/v4/projects/\(project)", json: #"{"path":"svc"}"#), 200)
+    expect(send("POST", "/api/v4/projects/\(project)/merge_requests",
+      json: #"{"title":"t","source_branch":"s","target_branch":"main"}"#), 201)
+    expect(send("POST", "/api/v4/projects/\(project)/merge_requests/1/notes", json: #"{"body":"b"}"#), 201)
+    let job = send("POST", "/-/emulator/job_tokens", json: #"{"project_id":\#(project),"user_id":1}"#)
+      .json?["token"]?.stringValue ?? ""
+    expect(send("PUT", "/api/v4/application/settings", json: #"{"rsa_key_restriction":4096}"#), 200)
+    emulator.stop()
+    session.invalidateAndCancel()
+    try startEmulator(makeConfigurationKeepingDirectory())
+    XCTAssertEqual(send("GET", "/api/v4/user/keys", token: alice.token).json?.arrayValue?.count, 1)
+    XCTAssertEqual(send("GET", "/api/v4/user/emails", token: alice.token).json?.arrayValue?.count, 2)
+    expect(send("DELETE", "/api/v4/projects/root%2Fapp/variables/K"), 405)
+    XCTAssertEqual(send("GET", "/api/v4/projects/\(project)/merge_requests/1/notes").json?.arrayValue?.count, 1)
+    expect(send("GET", "/api/v4/projects/\(project)/merge_requests", token: nil, headers: ["JOB-TOKEN": job]), 200)
+    XCTAssertEqual(send("GET", "/api/v4/application/settings").json?["rsa_key_restriction"], .int(4096))
+    // A new object takes the next id, not one in use.
+    let key = send("POST", "/api/v4/user/keys", token: alice.token,
+      json: #"{"title":"t2","key":"\#(SSHPublicKeyTests.ecdsa384)"}"#)
+    XCTAssertEqual(key.status, 201, key.text)
+    XCTAssertEqual(send("GET", "/api/v4/user/keys", token: alice.token).json?.arrayValue?.count, 2)
+  }
+
   private func makeConfigurationKeepingDirectory() -> EmulatorConfiguration {
     var configuration = EmulatorConfiguration()
     configuration.now = Timestamp.parse("2026-11-24T08:00:00Z")

@@ -104,7 +104,7 @@ enum PersonalTokenRoutes {
 
   static func showSelf(_ request: APIRequest, _ data: inout StoreData) throws -> Reply {
     let caller = try request.requireCaller()
-    return .json(TokenEntity.render(caller.token, .personalWithIPs, now: request.now))
+    return .json(TokenEntity.render(try caller.token(), .personalWithIPs, now: request.now))
   }
 
   static func revoke(_ request: APIRequest, _ data: inout StoreData) throws -> Reply {
@@ -115,7 +115,7 @@ enum PersonalTokenRoutes {
 
   static func revokeSelf(_ request: APIRequest, _ data: inout StoreData) throws -> Reply {
     let caller = try request.requireCaller()
-    return try revoke(caller.token, by: caller, &data)
+    return try revoke(try caller.token(), by: caller, &data)
   }
 
   /// `revoke!` is idempotent: an already-revoked token answers 204 again.
@@ -136,7 +136,7 @@ enum PersonalTokenRoutes {
   }
 
   static func rotateSelf(_ request: APIRequest, _ data: inout StoreData) throws -> Reply {
-    try rotate(try request.requireCaller().token, request, &data)
+    try rotate(try request.requireCaller().token(), request, &data)
   }
 
   private static func rotate(_ token: TokenRecord, _ request: APIRequest, _ data: inout StoreData)

@@ -11,7 +11,11 @@ enum ResourceLookup {
   static func project(_ request: APIRequest, _ data: StoreData) throws -> ProjectRecord {
     let identifier = request.path("id")
     if let project = data.findProject(identifier), canRead(project, request, data) {
+      try JobTokenAuthentication.checkScope(request.caller, reaching: project, data)
       return project
+    }
+    if let project = data.findProject(identifier) {
+      try JobTokenAuthentication.checkScope(request.caller, reaching: project, data)
     }
     // `find_project` follows redirect routes for paths; `find_project!` then answers a GET
     // with 301 to the numeric id and anything else with 405 (§6.4 of the CI reference).

@@ -120,7 +120,7 @@ enum ResourceTokenRoutes {
     let resource = try ResourceLookup.resource(kind, request, data)
     guard caller.user.isBot else { throw APIError.message(405, "405 Method Not Allowed") }
     guard caller.user.botResource == resource else { throw APIError.unauthorized }
-    return try rotate(caller.token, resource, request, &data)
+    return try rotate(try caller.token(), resource, request, &data)
   }
 
   private static func rotate(_ token: TokenRecord, _ resource: ResourceReference,

@@ -6,11 +6,11 @@ import Foundation
 enum TerraformStateRoutes {
   static let base = "/api/v4/projects/:id/terraform/state/:name"
   static let routes: [Route] = [
-    Route("GET", base, basicAuth: true, show),
-    Route("POST", base, basicAuth: true, rawBody: true, update),
-    Route("DELETE", base, basicAuth: true, delete),
-    Route("POST", base + "/lock", basicAuth: true, lock),
-    Route("DELETE", base + "/lock", basicAuth: true, unlock),
+    Route("GET", base, basicAuth: true, jobTokens: .basicAuth, show),
+    Route("POST", base, basicAuth: true, rawBody: true, jobTokens: .basicAuth, update),
+    Route("DELETE", base, basicAuth: true, jobTokens: .basicAuth, delete),
+    Route("POST", base + "/lock", basicAuth: true, jobTokens: .basicAuth, lock),
+    Route("DELETE", base + "/lock", basicAuth: true, jobTokens: .basicAuth, unlock),
   ]
 
   /// The project and the state's key, if the caller may read (Developer+) and, for writes,

@@ -17,9 +17,17 @@ enum UserAdminRoutes {
   /// `deactivate_dormant_users_period`'s default.
   static let dormancyDays = 90
 
+  /// `requirements: { id: /[0-9]*/ }`: a non-numeric id matches no route at all.
+  static func numericID(_ request: APIRequest) throws -> Int {
+    let text = request.path("id")
+    guard !text.isEmpty, text.allSatisfy({ $0.isASCII && $0.isNumber }) else { throw APIError.noRoute }
+    return Int(text) ?? 0
+  }
+
   static func target(_ request: APIRequest, _ data: StoreData) throws -> UserRecord {
+    let id = try numericID(request)
     try request.requireAdmin()
-    guard let id = Int(request.path("id")), let user = data.users[id] else {
+    guard let user = data.users[id] else {
       throw APIError.notFound("User")
     }
     return user

@@ -26,26 +26,49 @@ enum UserRoutes {
     let blocked = try params.bool("blocked") ?? false
     let humans = try params.bool("humans") ?? false
     let withoutBots = try params.bool("without_project_bots") ?? false
-    let admins = try params.bool("admins") ?? false
+    let external = try params.bool("external") ?? false
+    let excludeExternal = try params.bool("exclude_external") ?? false
     let search = try params.string("search")?.lowercased()
     let isAdmin = request.isAdmin
+    // Grape validates these for everyone; `UsersFinder` then drops them for non-admins.
+    let orderBy = try params.choice("order_by", in: ["id", "name", "username", "created_at", "updated_at"])
+    let sort = try params.choice("sort", in: ["asc", "desc"])
+    let createdAfter = try params.dateTime("created_after")
+    let createdBefore = try params.dateTime("created_before")
+    let admins = try isAdmin && (params.bool("admins") ?? false)
     var users = data.users.values.filter { user in
       // `UsersFinder`: non-admins never see blocked users (`without_forbidden_states`).
-      if !isAdmin && user.state == "blocked" { return false }
+      if !isAdmin && user.isBlocked { return false }
       if let username, user.username.lowercased() != username.lowercased() { return false }
       if active && user.state != "active" { return false }
-      if blocked && user.state != "blocked" { return false }
+      if blocked && !["blocked", "ldap_blocked"].contains(user.state) { return false }
       if (humans || withoutBots) && user.isBot { return false }
+      if humans && user.isServiceAccount { return false }
+      if external && user.external != true { return false }
+      if excludeExternal && user.external == true { return false }
       if admins && !user.isAdmin { return false }
+      if isAdmin, let createdAfter, user.createdAt < createdAfter { return false }
+      if isAdmin, let createdBefore, user.createdAt > createdBefore { return false }
       if let search, !search.isEmpty, !matches(user, search, isAdmin: isAdmin, data) {
         return false
       }
       return true
     }
-    // Newest first unless an administrator asks otherwise (`sort` is admin-only).
-    let sort = try params.string("sort")
-    let ascending = request.isAdmin && sort == "asc"
-    users.sort { ascending ? $0.id < $1.id : $0.id > $1.id }
+    // `order_by ||= 'id'`, `sort ||= 'desc'`; both are admin-only.
+    let ascending = isAdmin && sort == "asc"
+    let key: (UserRecord) -> String? = {
+      switch isAdmin ? orderBy : nil {
+      case "name"?: return $0.name.lowercased()
+      case "username"?: return $0.username.lowercased()
+      case "created_at"?, "updated_at"?: return Timestamp.format($0.createdAt)
+      default: return nil
+      }
+    }
+    users.sort { first, second in
+      let (a, b) = (key(first), key(second))
+      if let a, let b, a != b { return ascending ? a < b : a > b }
+      return ascending ? first.id < second.id : first.id > second.id
+    }
     let tier: UserEntity.Tier = request.isAdmin ? .admin : .basic
     return try Pagination.reply(users, request) {
       UserEntity.render($0, tier, webBase: request.webBase)
@@ -63,11 +86,13 @@ enum UserRoutes {
     }
     guard isAdmin else { return false }
     return user.email.lowercased() == search
+      || data.emails.values.contains { $0.userID == user.id && $0.email == search }
   }
 
   static func show(_ request: APIRequest, _ data: inout StoreData) throws -> Reply {
+    let id = try UserAdminRoutes.numericID(request)
     guard request.caller != nil else { throw APIError.forbidden("Not authorized!") }
-    guard let id = Int(request.path("id")), let user = data.users[id] else {
+    guard let user = data.users[id] else {
       throw APIError.notFound("User")
     }
     let tier: UserEntity.Tier = request.isAdmin ? .admin : .profile
