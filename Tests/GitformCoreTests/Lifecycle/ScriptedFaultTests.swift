@@ -127,6 +127,17 @@ enum FaultedRequest: CustomStringConvertible {
     _ kind: FaultedRequest, on scene: FaultScene, fault: [String: Any], label: String,
     file: StaticString = #filePath, line: UInt = #line
   ) throws {
+    let variable = try prepare(kind, on: scene, fault: fault, file: file, line: line)
+    try scene.applyUntilSuccess(runs: 2, file: file, line: line)
+    try verify(kind, on: scene, variable: variable, label, file: file, line: line)
+  }
+
+  /// Applies what leads to the request, writes the configuration whose apply sends it and
+  /// scripts `fault` on its routes. Returns whether that configuration keeps the variable.
+  static func prepare(
+    _ kind: FaultedRequest, on scene: FaultScene, fault: [String: Any],
+    file: StaticString = #filePath, line: UInt = #line
+  ) throws -> Bool {
     let first = FaultScene.date(inDays: 60)
     let second = FaultScene.date(inDays: 61)
     var variable = true
@@ -152,7 +163,14 @@ enum FaultedRequest: CustomStringConvertible {
     for (method, template) in kind.routes {
       try scene.fixture.fault(method, template, times: 1, fault)
     }
-    try scene.applyUntilSuccess(runs: 2, file: file, line: line)
+    return variable
+  }
+
+  /// The faulted request was sent, the scene converged, and a last plan has nothing to do.
+  static func verify(
+    _ kind: FaultedRequest, on scene: FaultScene, variable: Bool, _ label: String,
+    file: StaticString = #filePath, line: UInt = #line
+  ) throws {
     try FaultCoverage.assertFaultsUsed(scene, kind, label, file: file, line: line)
     try assertConverged(scene, variable: variable, label, file: file, line: line)
     let plan = try scene.plan()
