@@ -198,6 +198,8 @@ public struct GitLabClient: Sendable {
     timer.schedule(deadline: started + interval, repeating: interval, leeway: .milliseconds(100))
     timer.setEventHandler {
       let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+      // At the timeout the transport is giving up: "still waiting" would be news from the past.
+      guard elapsed.rounded() < timeout else { return }
       waitObserver(GitLabWait(.slowAnswer(seconds: elapsed.rounded(), timeout: timeout), request: name))
     }
     timer.resume()
