@@ -46,6 +46,15 @@ struct ExpiryCommand: Command {
       let body = argument.hasPrefix("--") ? String(argument.dropFirst()) : argument
       if body == "-all" {
         listAll = true
+      } else if body.hasPrefix("-all=") {
+        // A switch like the others: Go's boolean spellings, anything else refused.
+        guard let on = EngineFlags.boolean(String(body.dropFirst("-all=".count))) else {
+          context.err(
+            "\nError: Invalid option\n\nInvalid value for -all: \"\(body.dropFirst("-all=".count))\" is not a "
+              + "boolean; use -all, -all=true or -all=false.\n")
+          return 1
+        }
+        listAll = on
       } else if body.hasPrefix("-within=") {
         guard let days = Int(body.dropFirst("-within=".count)), days >= 0, days <= 36_500 else {
           context.err("\nError: Invalid option\n\nInvalid value for -within: use a whole number of days from 0, as in -within=14.\n")

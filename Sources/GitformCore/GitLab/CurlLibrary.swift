@@ -44,11 +44,13 @@ struct CurlLibrary: @unchecked Sendable {
   private static func load() -> CurlLibrary? {
     #if os(Linux)
       // FoundationNetworking loaded libcurl already; find it whatever scope it was loaded in.
-      let candidates: [UnsafeMutableRawPointer?] = [
-        dlopen(nil, RTLD_NOW), dlopen("libcurl.so.4", RTLD_NOW | RTLD_NOLOAD),
-        dlopen("libcurl.so.4", RTLD_NOW), dlopen("libcurl-gnutls.so.4", RTLD_NOW),
+      // Tried in order, each only if the previous did not have it.
+      let candidates: [() -> UnsafeMutableRawPointer?] = [
+        { dlopen(nil, RTLD_NOW) }, { dlopen("libcurl.so.4", RTLD_NOW | RTLD_NOLOAD) },
+        { dlopen("libcurl.so.4", RTLD_NOW) }, { dlopen("libcurl-gnutls.so.4", RTLD_NOW) },
       ]
-      for case let library? in candidates {
+      for candidate in candidates {
+        guard let library = candidate() else { continue }
         guard let init_ = dlsym(library, "curl_easy_init") else { continue }
         func symbol<T>(_ name: String, as type: T.Type) -> T? {
           dlsym(library, name).map { unsafeBitCast($0, to: type) }

@@ -30,9 +30,7 @@ extension GitLabClient {
     var body = settings.body(forCreate: true)
     body["key"] = key
     return try perform(
-      request(
-        .post, "/projects/:id/variables", [project.pathSegment], body: body,
-        secrets: settings.secrets),
+      request(.post, "/projects/:id/variables", [project.pathSegment], body: body),
       as: GitLabVariable.self)
   }
 
@@ -46,8 +44,7 @@ extension GitLabClient {
       request(
         .put, "/projects/:id/variables/:key",
         [project.pathSegment, GitLabURLEncoding.pathSegment(key)],
-        query: GitLabClient.scopeFilter(environmentScope), body: settings.body(forCreate: false),
-        secrets: settings.secrets),
+        query: GitLabClient.scopeFilter(environmentScope), body: settings.body(forCreate: false)),
       as: GitLabVariable.self)
   }
 

@@ -87,13 +87,32 @@ public struct GitLabClient: Sendable {
     }
     var headers = ["Accept": "application/json", "User-Agent": connection.userAgent]
     var data: Data?
+    var secrets = secrets
     if let body {
       headers["Content-Type"] = "application/json"
-      data = try JSONSerialization.data(withJSONObject: body, options: [.sortedKeys])
+      let revealed = GitLabClient.revealing(body, into: &secrets)
+      data = try JSONSerialization.data(withJSONObject: revealed, options: [.sortedKeys])
     }
     return GitLabRequest(
       method: method, url: url, route: route, headers: headers, token: token, body: data,
       secrets: secrets, timeout: connection.requestTimeout)
+  }
+
+  /// `body` with every `SecretValue` (at any depth) replaced by its text for sending, and
+  /// recorded in `secrets`: a secret put in a body is scrubbed from errors without its caller
+  /// having to remember to say so.
+  static func revealing(_ body: Any, into secrets: inout [SecretValue]) -> Any {
+    switch body {
+    case let secret as SecretValue:
+      secrets.append(secret)
+      return secret.reveal()
+    case let object as [String: Any]:
+      return object.mapValues { revealing($0, into: &secrets) }
+    case let array as [Any]:
+      return array.map { revealing($0, into: &secrets) }
+    default:
+      return body
+    }
   }
 
   /// One exchange: the response and how many sends it took.
@@ -198,6 +217,8 @@ public struct GitLabClient: Sendable {
     timer.schedule(deadline: started + interval, repeating: interval, leeway: .milliseconds(100))
     timer.setEventHandler {
       let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+      // At the timeout the transport is giving up: "still waiting" would be news from the past.
+      guard elapsed.rounded() < timeout else { return }
       waitObserver(GitLabWait(.slowAnswer(seconds: elapsed.rounded(), timeout: timeout), request: name))
     }
     timer.resume()

@@ -55,8 +55,14 @@ public struct TransportFailure: Error, Sendable, Equatable {
     }
   }
 
-  /// The kind, plus the library's detail for `.other`.
+  /// The kind, plus the library's detail for `.other` and `.tlsFailure` (a handshake nobody
+  /// answered and a certificate nobody trusts need different fixes).
   public var summary: String {
-    kind == .other && !detail.isEmpty ? detail : kind.rawValue
+    guard !detail.isEmpty else { return kind.rawValue }
+    switch kind {
+    case .other: return detail
+    case .tlsFailure: return "\(kind.rawValue): \(detail)"
+    default: return kind.rawValue
+    }
   }
 }

@@ -29,13 +29,11 @@ public struct VariableSettings: Sendable, Equatable {
     self.description = description
   }
 
-  /// The secrets the body carries, for `GitLabRequest.secrets`.
-  var secrets: [SecretValue] { value.map { [$0] } ?? [] }
-
-  /// The JSON body; `forCreate` decides how `hidden` is sent.
+  /// The JSON body; `forCreate` decides how `hidden` is sent. The value stays a `SecretValue`:
+  /// `GitLabClient.request` reveals it for sending and scrubs it from any error.
   func body(forCreate: Bool) -> [String: Any] {
     var body: [String: Any] = [:]
-    if let value { body["value"] = value.reveal() }
+    if let value { body["value"] = value }
     if let variableType { body["variable_type"] = variableType.rawValue }
     if let protected { body["protected"] = protected }
     if let raw { body["raw"] = raw }

@@ -52,6 +52,7 @@ final class CommandLineInputTests: XCTestCase {
       ["plan", "-refresh=maybe"], ["plan", "-lock=on"], ["plan", "-input=nope"],
       ["apply", "-auto-approve=maybe"], ["destroy", "-auto-approve=y"], ["output", "-json=yes"],
       ["output", "-raw=raw"], ["show", "-json=nah"], ["state", "list", "-no-color=z"],
+      ["expiry", "-all=everything"], ["expiry", "-json=j"],
     ]
     for arguments in cases {
       let result = run(arguments)

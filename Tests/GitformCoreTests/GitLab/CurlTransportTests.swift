@@ -59,6 +59,11 @@ final class CurlTransportTests: XCTestCase {
       XCTAssertTrue(error?.message.contains("TLS handshake failed") ?? false, error?.message ?? "")
       XCTAssertTrue(
         error?.message.contains("Check that GitLab's TLS certificate is valid") ?? false)
+      if port == listener.port {
+        XCTAssertTrue(
+          error?.message.contains("did not answer the TLS handshake (is it an HTTPS server?)") ?? false,
+          error?.message ?? "")
+      }
       // The handshake gets min(request timeout, 10 s), once: not three full request timeouts.
       XCTAssertLessThan(waited, 6)
       XCTAssertLessThan(StallingListener.processCPUSeconds() - cpuBefore, 0.3)
@@ -125,10 +130,29 @@ final class CurlTransportTests: XCTestCase {
     let waits = heard.all
     XCTAssertGreaterThanOrEqual(waits.count, 2, "\(waits)")
     XCTAssertEqual(waits.first?.request, "GET /user")
+    XCTAssertTrue(waits.allSatisfy { if case .slowAnswer(let seconds, _) = $0.kind { seconds < 20 } else { false } })
     XCTAssertEqual(
       waits.first?.description,
       "Still waiting for GitLab to answer GET /user after 1s (gives up after 20s without "
         + "progress; request_timeout sets this).")
+  }
+
+  func testNoSlowAnswerNoticeComesAsTheRequestGivesUp() throws {
+    let listener = try StallingListener()
+    defer { listener.stop() }
+    let heard = Heard()
+    var client = try GitLabClient(
+      connection: connection("http://127.0.0.1:\(listener.port)", timeout: 2), retryPolicy: .never)
+    client.slowAnswerInterval = 0.6
+    client.waitObserver = { heard.append($0) }
+    XCTAssertEqual(gitLabError { try client.currentUser() }?.code, .transportFailure)
+    Thread.sleep(forTimeInterval: 0.7)  // a timer that outlived the request would fire by now
+    let seconds = heard.all.compactMap { wait -> Double? in
+      if case .slowAnswer(let seconds, _) = wait.kind { return seconds }
+      return nil
+    }
+    XCTAssertFalse(seconds.isEmpty)
+    XCTAssertTrue(seconds.allSatisfy { $0 < 2 }, "\(seconds)")
   }
 
   func testLongBackOffsAreAnnouncedWithTheirReasonAndShortOnesAreNot() throws {

@@ -115,4 +115,25 @@ final class ServerTextTests: XCTestCase {
       XCTAssertEqual(text.clean("<\(echoed)>"), "<(sensitive value)>", echoed)
     }
   }
+
+  /// A secret put in a request body, at any depth, is sent as its text and known to the
+  /// request as a secret, without the endpoint method having to list it.
+  func testSecretsInABodyAreRevealedForSendingAndRememberedForRedaction() throws {
+    var secrets: [SecretValue] = []
+    let revealed = GitLabClient.revealing(
+      ["value": SecretValue("top"), "nested": ["list": [SecretValue("deep"), 3]], "plain": "x"],
+      into: &secrets)
+    XCTAssertEqual(Set(secrets.map { $0.reveal() }), ["top", "deep"])
+    let data = try JSONSerialization.data(withJSONObject: revealed, options: [.sortedKeys])
+    XCTAssertEqual(String(decoding: data, as: UTF8.self), #"{"nested":{"list":["deep",3]},"plain":"x","value":"top"}"#)
+
+    let transport = FakeTransport([FakeTransport.json(400, #"{"message":"bad top-secret-value"}"#)])
+    _ = gitLabError {
+      try makeClient(transport, retryPolicy: .never).createProjectVariable(
+        project: .id(1), key: "K", VariableSettings(value: SecretValue("top-secret-value")))
+    }
+    let sent = try XCTUnwrap(transport.requests.first)
+    XCTAssertEqual(sent.secrets.map { $0.reveal() }, ["top-secret-value"])
+    XCTAssertTrue(String(decoding: sent.body ?? Data(), as: UTF8.self).contains(#""value":"top-secret-value""#))
+  }
 }
