@@ -36,6 +36,7 @@ public final class GitLabAPI: HTTPHandler, @unchecked Sendable {
     + ServiceAccountRoutes.routes + ApplicationSettingsRoutes.routes + NamespaceRoutes.routes + NamespaceEditing.routes + MemberRoutes.routes + PersonalTokenRoutes.routes
     + ImpersonationTokenRoutes.routes + ResourceTokenRoutes.routes + VariableRoutes.routes
     + TerraformStateRoutes.routes + MergeRequestRoutes.routes + NoteRoutes.routes
+    + JobRoutes.routes
 
   public func handle(_ request: HTTPRequest) -> HTTPResponse {
     if request.path == "/-/emulator" || request.path.hasPrefix("/-/emulator/") {

@@ -127,6 +127,9 @@ struct TerraformStateRecord: Codable, Equatable, Sendable {
   var latest: Data?
   var serials: Set<Int>
   var lock: TerraformLock?
+  /// Every stored version's bytes by serial (`GET …/versions/:serial`); nil in data files
+  /// written before versions were kept, where only `latest` survives.
+  var versions: [Int: Data]?
 }
 
 /// Who holds a Terraform state lock.

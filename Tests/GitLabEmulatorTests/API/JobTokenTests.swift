@@ -87,4 +87,15 @@ final class JobTokenTests: APITestCase {
     expect(send("POST", "/api/v4/projects/\(project)/merge_requests", token: nil,
       json: #"{"title":"x","source_branch":"a","target_branch":"b"}"#, headers: ["JOB-TOKEN": job]), 401, unauthorized)
   }
+
+  func testGetJobNamesTheUserTheJobActsAs() {
+    let job = startJob(project: project, user: developer.id)
+    let current = send("GET", "/api/v4/job", token: nil, headers: ["JOB-TOKEN": job])
+    expect(current, 200)
+    XCTAssertEqual(current.json?["user"]?["username"], .string("dev"))
+    XCTAssertEqual(current.json?["status"], .string("running"))
+    expect(send("GET", "/api/v4/job"), 401, #"{"message":"401 Unauthorized"}"#)
+    expect(send("DELETE", "/-/emulator/job_tokens/\(job)"), 204)
+    expect(send("GET", "/api/v4/job", token: nil, headers: ["JOB-TOKEN": job]), 401)
+  }
 }

@@ -11,11 +11,11 @@ enum TerraformStateRoutes {
     Route("DELETE", base, basicAuth: true, jobTokens: .basicAuth, delete),
     Route("POST", base + "/lock", basicAuth: true, jobTokens: .basicAuth, lock),
     Route("DELETE", base + "/lock", basicAuth: true, jobTokens: .basicAuth, unlock),
-  ]
+  ] + TerraformStateVersionRoutes.routes
 
   /// The project and the state's key, if the caller may read (Developer+) and, for writes,
   /// administer (Maintainer+) Terraform state.
-  private static func access(_ request: APIRequest, _ data: StoreData, write: Bool) throws
+  static func access(_ request: APIRequest, _ data: StoreData, write: Bool) throws
     -> (project: ProjectRecord, key: String)
   {
     _ = try request.requireCaller()
@@ -59,6 +59,9 @@ enum TerraformStateRoutes {
     if state.serials.contains(serial) { throw APIError.message(422, "422 Unprocessable Entity") }
     state.serials.insert(serial)
     state.latest = body
+    var versions = state.versions ?? [:]
+    versions[serial] = body
+    state.versions = versions
     data.terraformStates[key] = state
     return .empty(200)
   }
