@@ -91,23 +91,34 @@ extension TokenAttributes {
   /// any token gitform made would be born expired (`replacementReason` leaves it, as the
   /// provider does). The plan warns with this on every run until the configuration changes,
   /// and `gitform expiry` gives the same advice.
-  static func unrenewable(prior: Value, config: Value, today: CalendarDate) -> String? {
+  static func unrenewable(prior: Value, config: Value, today: CalendarDate) -> Unrenewable? {
     let configured = config[attribute: "expires_at"]
     guard config[attribute: "rotation_configuration"].isNull, !configured.containsSensitive,
       let fixed = configured.stringValue.flatMap(CalendarDate.init), fixed <= today
     else { return nil }
     let expiry = prior.string("expires_at").flatMap(CalendarDate.init)
     let what: String
+    let state: String
     if prior.bool("revoked") == true {
-      what = "was revoked"
+      (what, state) = ("was revoked", "is revoked")
     } else if let expiry, expiry <= today {
-      what = "expired on \(expiry)"
+      (what, state) = ("expired on \(expiry)", "has expired")
     } else {
       return nil
     }
-    return "The token \(what), and its expires_at is the fixed date \(fixed), which has passed: "
-      + "gitform cannot renew it, because a new token with that date would be born expired. "
-      + "Change expires_at to a future date (the token is then replaced), or use "
-      + "rotation_configuration to renew it automatically."
+    return Unrenewable(
+      state: state,
+      advice: "The token \(what), and its expires_at is the fixed date \(fixed), which has passed: "
+        + "gitform cannot renew it, because a new token with that date would be born expired. "
+        + "Change expires_at to a future date (the token is then replaced), or use "
+        + "rotation_configuration to renew it automatically.")
   }
+}
+
+/// An expired or revoked object the plan leaves as it is, and what the user can do instead.
+public struct Unrenewable: Equatable, Sendable {
+  /// "has expired", "is revoked": completes "user_token.ci … and cannot be renewed".
+  public var state: String
+  /// Why, and what to change.
+  public var advice: String
 }
