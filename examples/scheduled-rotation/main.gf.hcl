@@ -25,17 +25,14 @@ data "user" "owner" {
   username = var.owner
 }
 
-# A deploy token that lives 30 days and is renewed a week before it expires.
+# A deploy token that lives 30 days and is renewed a week before it expires. The Terraform
+# provider's spelling (a nested attribute); the block form below works as well.
 resource "project_token" "deploy" {
-  project      = var.project
-  name         = "deploy"
-  scopes       = ["read_repository", "read_registry"]
-  access_level = "developer"
-
-  rotation_configuration {
-    expiration_days    = 30
-    rotate_before_days = 7
-  }
+  project                = var.project
+  name                   = "deploy"
+  scopes                 = ["read_repository", "read_registry"]
+  access_level           = "developer"
+  rotation_configuration = { expiration_days = 30, rotate_before_days = 7 }
 }
 
 resource "project_variable" "deploy_token" {

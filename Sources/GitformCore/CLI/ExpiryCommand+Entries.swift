@@ -88,7 +88,7 @@ extension ExpiryCommand {
           plannedAction: change.flatMap { plannedAction($0.action) },
           advice: change.flatMap { change in
             change.action == .noOp
-              ? type.unrenewable(prior: value, config: change.after ?? value, today: today) : nil
+              ? type.unrenewable(prior: value, config: change.after ?? value, today: today)?.advice : nil
           }))
     }
     return entries.sorted { a, b in

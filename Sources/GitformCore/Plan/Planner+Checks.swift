@@ -153,10 +153,9 @@ extension Planner {
     return changes.compactMap { change in
       guard change.action == .noOp, change.deposedKey == nil, let before = change.before, let after = change.after,
         let type = ResourceCatalog.managed(change.address.resource.type),
-        let advice = type.unrenewable(prior: before, config: after, today: today)
+        let stuck = type.unrenewable(prior: before, config: after, today: today)
       else { return nil }
-      let state = before.bool("revoked") == true ? "is revoked" : "has expired"
-      return .warning("\(change.address) \(state) and cannot be renewed", detail: advice)
+      return .warning("\(change.address) \(stuck.state) and cannot be renewed", detail: stuck.advice)
     }
   }
 

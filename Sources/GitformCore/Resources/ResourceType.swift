@@ -44,7 +44,7 @@ public protocol ResourceType: Sendable {
 
   /// Why an object that is expired or revoked is nonetheless left as it is (a token's fixed
   /// `expires_at` has passed and nothing renews it), or nil. The plan warns with it.
-  func unrenewable(prior: Value, config: Value, today: CalendarDate) -> String?
+  func unrenewable(prior: Value, config: Value, today: CalendarDate) -> Unrenewable?
 
   /// A rotation in place that is due although no configured attribute changed (its date has
   /// come, or its rotation days changed), or nil. `today` is the plan's UTC day.
@@ -114,7 +114,7 @@ extension ResourceType {
     return TokenRotation.due(prior: prior, config: config, today: today)
   }
   public func refreshKey(of prior: Value) -> String? { nil }
-  public func unrenewable(prior: Value, config: Value, today: CalendarDate) -> String? {
+  public func unrenewable(prior: Value, config: Value, today: CalendarDate) -> Unrenewable? {
     guard schema.attribute("token_id") != nil else { return nil }
     return TokenAttributes.unrenewable(prior: prior, config: config, today: today)
   }
