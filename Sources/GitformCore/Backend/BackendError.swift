@@ -71,7 +71,8 @@ public struct BackendError: Error, Equatable, Sendable, CustomStringConvertible 
   }
 
   static func invalidConfiguration(_ detail: String) -> BackendError {
-    BackendError(code: .invalidConfiguration, summary: "Invalid backend configuration", detail: detail)
+    BackendError(
+      code: .invalidConfiguration, summary: "Invalid backend configuration", detail: detail)
   }
 
   static func local(_ error: StateError) -> BackendError {
@@ -85,6 +86,7 @@ public struct BackendError: Error, Equatable, Sendable, CustomStringConvertible 
     case .idMismatch, .notLocked: code = .lockMismatch
     case .holderRunning, .fileSystem: code = .local
     }
-    return BackendError(code: code, summary: error.summary, detail: error.detail, holder: error.holder)
+    return BackendError(
+      code: code, summary: error.summary, detail: error.detail, holder: error.holder)
   }
 }

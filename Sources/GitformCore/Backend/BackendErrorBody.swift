@@ -12,7 +12,9 @@ struct BackendErrorBody: Equatable {
 
   init(_ data: Data) {
     guard !data.isEmpty else { return }
-    if let object = (try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])) as? [String: Any] {
+    if let object = (try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]))
+      as? [String: Any]
+    {
       if let error = object["error"] as? String, object["message"] == nil {
         let description = object["error_description"] as? String
         if description != nil { oauthError = error }

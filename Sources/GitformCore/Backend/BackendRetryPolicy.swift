@@ -30,7 +30,9 @@ public struct BackendRetryPolicy: Sendable, Equatable {
   public func delay(beforeRetry retry: Int, after response: BackendResponse, now: Date = Date())
     -> TimeInterval?
   {
-    guard retry < retryMax, BackendRetryPolicy.isRetryable(status: response.status) else { return nil }
+    guard retry < retryMax, BackendRetryPolicy.isRetryable(status: response.status) else {
+      return nil
+    }
     if response.status == 429 || response.status == 503,
       let seconds = BackendRetryPolicy.retryAfter(response.header("Retry-After"), now: now)
     {
@@ -40,7 +42,8 @@ public struct BackendRetryPolicy: Sendable, Equatable {
   }
 
   /// The wait before retry number `retry` (0-based) after a failed connection, or nil to stop.
-  public func delay(beforeRetry retry: Int, after failure: BackendTransportFailure) -> TimeInterval? {
+  public func delay(beforeRetry retry: Int, after failure: BackendTransportFailure) -> TimeInterval?
+  {
     guard retry < retryMax, failure.isRetryable else { return nil }
     return backoff(retry)
   }

@@ -91,7 +91,8 @@ public struct BackendTransportFailure: Error, Sendable, Equatable {
   public var isRetryable: Bool {
     switch kind {
     case .tlsFailure, .unsupported: return false
-    case .couldNotConnect, .hostNotFound, .timedOut, .connectionLost, .noResponse, .other: return true
+    case .couldNotConnect, .hostNotFound, .timedOut, .connectionLost, .noResponse, .other:
+      return true
     }
   }
 

@@ -17,7 +17,9 @@ import Foundation
 ///   accepts a job token on the state routes.
 public struct GitLabStateSettings: Sendable, Equatable {
   /// The attribute names a `backend "gitlab"` block accepts.
-  public static let attributeNames = ["project", "name", "retry_max", "retry_wait_min", "retry_wait_max"]
+  public static let attributeNames = [
+    "project", "name", "retry_max", "retry_wait_min", "retry_wait_max",
+  ]
   /// The Basic username sent with a personal, project or group access token.
   public static let tokenUsername = "gitform"
   /// GitLab's `Gitlab::Auth::CI_JOB_USER`.
@@ -49,10 +51,12 @@ public struct GitLabStateSettings: Sendable, Equatable {
     }
     let name = given(attributes["name"]) ?? defaultStateName
     guard name.count <= 255 else {
-      throw .invalidConfiguration("backend \"gitlab\": name is longer than GitLab's 255 characters.")
+      throw .invalidConfiguration(
+        "backend \"gitlab\": name is longer than GitLab's 255 characters.")
     }
     let base =
-      given(providerBaseURL) ?? given(environment["GITLAB_BASE_URL"]) ?? given(environment["CI_API_V4_URL"])
+      given(providerBaseURL) ?? given(environment["GITLAB_BASE_URL"]) ?? given(
+        environment["CI_API_V4_URL"])
       ?? GitLabConnection.defaultBaseURL
     let apiRoot: URL
     do {
@@ -63,13 +67,16 @@ public struct GitLabStateSettings: Sendable, Equatable {
     let stateURLText =
       apiRoot.absoluteString + "/projects/" + GitLabURLEncoding.pathSegment(project)
       + "/terraform/state/" + GitLabURLEncoding.pathSegment(name)
-    guard let address = URL(string: stateURLText), let lock = URL(string: stateURLText + "/lock") else {
+    guard let address = URL(string: stateURLText), let lock = URL(string: stateURLText + "/lock")
+    else {
       throw .invalidConfiguration("backend \"gitlab\": the project and name do not form a URL.")
     }
     let username: String
     let password: SecretValue
     let jobToken: Bool
-    if let token = providerToken.map({ $0.reveal() }).flatMap(given) ?? given(environment["GITLAB_TOKEN"]) {
+    if let token = providerToken.map({ $0.reveal() }).flatMap(given)
+      ?? given(environment["GITLAB_TOKEN"])
+    {
       (username, password, jobToken) = (tokenUsername, SecretValue(token), false)
     } else if let token = given(environment["CI_JOB_TOKEN"]) {
       (username, password, jobToken) = (jobTokenUsername, SecretValue(token), true)
@@ -83,7 +90,8 @@ public struct GitLabStateSettings: Sendable, Equatable {
     return HTTPBackendSettings(
       address: address, updateMethod: "POST", lockAddress: lock, lockMethod: "POST",
       unlockAddress: lock, unlockMethod: "DELETE", username: username, password: password,
-      retryMax: try HTTPBackendSettings.integer(attributes["retry_max"], default: 2, setting: "retry_max"),
+      retryMax: try HTTPBackendSettings.integer(
+        attributes["retry_max"], default: 2, setting: "retry_max"),
       retryWaitMin: try HTTPBackendSettings.integer(
         attributes["retry_wait_min"], default: 5, setting: "retry_wait_min"),
       retryWaitMax: try HTTPBackendSettings.integer(

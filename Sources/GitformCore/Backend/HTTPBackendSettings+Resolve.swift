@@ -33,10 +33,12 @@ extension HTTPBackendSettings {
           + "TF_HTTP_ADDRESS environment variable.")
     }
     let address = try url(addressText, setting: "address")
-    let lockAddress = try value("lock_address", "TF_HTTP_LOCK_ADDRESS").map { text throws(BackendError) in
+    let lockAddress = try value("lock_address", "TF_HTTP_LOCK_ADDRESS").map {
+      text throws(BackendError) in
       try url(text, setting: "lock_address")
     }
-    let unlockAddress = try value("unlock_address", "TF_HTTP_UNLOCK_ADDRESS").map { text throws(BackendError) in
+    let unlockAddress = try value("unlock_address", "TF_HTTP_UNLOCK_ADDRESS").map {
+      text throws(BackendError) in
       try url(text, setting: "unlock_address")
     }
     for (name, variable) in [
@@ -52,15 +54,18 @@ extension HTTPBackendSettings {
     let skip = try bool(attributes["skip_cert_verification"], setting: "skip_cert_verification")
     return HTTPBackendSettings(
       address: address,
-      updateMethod: try method(value("update_method", "TF_HTTP_UPDATE_METHOD") ?? "POST", "update_method"),
+      updateMethod: try method(
+        value("update_method", "TF_HTTP_UPDATE_METHOD") ?? "POST", "update_method"),
       lockAddress: lockAddress,
       lockMethod: try method(value("lock_method", "TF_HTTP_LOCK_METHOD") ?? "LOCK", "lock_method"),
       unlockAddress: unlockAddress,
-      unlockMethod: try method(value("unlock_method", "TF_HTTP_UNLOCK_METHOD") ?? "UNLOCK", "unlock_method"),
+      unlockMethod: try method(
+        value("unlock_method", "TF_HTTP_UNLOCK_METHOD") ?? "UNLOCK", "unlock_method"),
       username: value("username", "TF_HTTP_USERNAME") ?? "",
       password: SecretValue(value("password", "TF_HTTP_PASSWORD") ?? ""),
       skipCertVerification: skip,
-      retryMax: try integer(value("retry_max", "TF_HTTP_RETRY_MAX"), default: 2, setting: "retry_max"),
+      retryMax: try integer(
+        value("retry_max", "TF_HTTP_RETRY_MAX"), default: 2, setting: "retry_max"),
       retryWaitMin: try integer(
         value("retry_wait_min", "TF_HTTP_RETRY_WAIT_MIN"), default: 1, setting: "retry_wait_min"),
       retryWaitMax: try integer(
@@ -82,14 +87,16 @@ extension HTTPBackendSettings {
       throw .invalidConfiguration("\(setting) must be HTTP or HTTPS.")
     }
     guard let host = components.host, !host.isEmpty else {
-      throw .invalidConfiguration("\(setting) must name a host, such as https://state.example.com/state.")
+      throw .invalidConfiguration(
+        "\(setting) must name a host, such as https://state.example.com/state.")
     }
     return url
   }
 
   /// A method token (RFC 9110 `tchar`s), so that a typo cannot smuggle a header.
   static func method(_ text: String, _ setting: String) throws(BackendError) -> String {
-    let allowed = Set("!#$%&'*+-.^_`|~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+    let allowed = Set(
+      "!#$%&'*+-.^_`|~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
     guard !text.isEmpty, text.allSatisfy(allowed.contains) else {
       throw .invalidConfiguration("\(setting) \"\(text)\" is not an HTTP method name.")
     }
@@ -97,7 +104,9 @@ extension HTTPBackendSettings {
   }
 
   /// A whole number, as Terraform's `IntValue` converts strings and numbers.
-  static func integer(_ text: String?, default fallback: Int, setting: String) throws(BackendError) -> Int {
+  static func integer(_ text: String?, default fallback: Int, setting: String) throws(BackendError)
+    -> Int
+  {
     guard let text else { return fallback }
     if let whole = Int(text) { return whole }
     if let number = Double(text), number.isFinite {

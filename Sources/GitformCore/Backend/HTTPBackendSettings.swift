@@ -36,7 +36,8 @@ public struct HTTPBackendSettings: Sendable, Equatable {
   public var server: Server
 
   public init(
-    address: URL, updateMethod: String = "POST", lockAddress: URL? = nil, lockMethod: String = "LOCK",
+    address: URL, updateMethod: String = "POST", lockAddress: URL? = nil,
+    lockMethod: String = "LOCK",
     unlockAddress: URL? = nil, unlockMethod: String = "UNLOCK", username: String = "",
     password: SecretValue = SecretValue(""), skipCertVerification: Bool = false, retryMax: Int = 2,
     retryWaitMin: Int = 1, retryWaitMax: Int = 30, server: Server = .generic
@@ -60,12 +61,14 @@ public struct HTTPBackendSettings: Sendable, Equatable {
   public static let attributeNames: [String] = [
     "address", "update_method", "lock_address", "unlock_address", "lock_method", "unlock_method",
     "username", "password", "skip_cert_verification", "retry_max", "retry_wait_min",
-    "retry_wait_max", "client_ca_certificate_pem", "client_certificate_pem", "client_private_key_pem",
+    "retry_wait_max", "client_ca_certificate_pem", "client_certificate_pem",
+    "client_private_key_pem",
   ]
 
   public var retryPolicy: BackendRetryPolicy {
     BackendRetryPolicy(
-      retryMax: retryMax, waitMinimum: TimeInterval(retryWaitMin), waitMaximum: TimeInterval(retryWaitMax))
+      retryMax: retryMax, waitMinimum: TimeInterval(retryWaitMin),
+      waitMaximum: TimeInterval(retryWaitMax))
   }
 
   /// The state's address for people: no credentials, no query. Used in messages and in the plan

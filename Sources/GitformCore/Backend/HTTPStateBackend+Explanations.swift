@@ -12,56 +12,71 @@ extension HTTPStateBackend {
     var code: BackendError.Code = .unexpectedStatus
     switch status {
     case 300..<400:
-      let target = response.header("Location").flatMap(URL.init(string:)).map(HTTPBackendSettings.display)
-      detail = "\(settings.displayAddress) answered \(status) and redirects to \(target ?? "another address"). "
+      let target = response.header("Location").flatMap(URL.init(string:)).map(
+        HTTPBackendSettings.display)
+      detail =
+        "\(settings.displayAddress) answered \(status) and redirects to \(target ?? "another address"). "
         + "gitform does not follow redirects (they could carry the credentials elsewhere); set the "
         + "address to the final URL."
     case 401:
       code = .unauthorized
-      detail = "HTTP remote state endpoint requires auth: \(settings.displayAddress) answered 401."
+      detail =
+        "HTTP remote state endpoint requires auth: \(settings.displayAddress) answered 401."
         + body.quoted + " " + unauthorizedAdvice(body)
     case 403:
       code = .forbidden
-      detail = "HTTP remote state endpoint invalid auth: \(settings.displayAddress) answered 403."
+      detail =
+        "HTTP remote state endpoint invalid auth: \(settings.displayAddress) answered 403."
         + body.quoted + " " + forbiddenAdvice(body, operation)
     case 404:
       code = .notFound
-      detail = "\(settings.displayAddress) answered 404." + body.quoted + " " + notFoundAdvice(operation)
+      detail =
+        "\(settings.displayAddress) answered 404." + body.quoted + " " + notFoundAdvice(operation)
     case 413:
       code = .tooLarge
       detail = "The state is larger than \(settings.displayAddress) accepts (413)." + body.quoted
       if case .gitLab = settings.server {
-        detail += " A GitLab administrator can raise max_terraform_state_size_bytes in the instance's settings."
+        detail +=
+          " A GitLab administrator can raise max_terraform_state_size_bytes in the instance's settings."
       }
-    case 422 where operation == .write && body.message != "No serial in payload" && body.message != "invalid JSON"
+    case 422
+    where operation == .write && body.message != "No serial in payload"
+      && body.message != "invalid JSON"
       && !(body.message ?? "").hasSuffix("StateDeletedError"):
       code = .staleSerial
-      detail = "The server refused the state (422): it already stores a version with this serial." + body.quoted
+      detail =
+        "The server refused the state (422): it already stores a version with this serial."
+        + body.quoted
         + " Someone else wrote this state since gitform read it (or the lock was bypassed with "
         + "-lock=false). Nothing was overwritten; run the command again so that it works from the "
         + "current state."
     case 422 where (body.message ?? "").hasSuffix("StateDeletedError"):
       code = .deleted
-      detail = "GitLab is deleting this state (422 StateDeletedError); it cannot be read or written "
+      detail =
+        "GitLab is deleting this state (422 StateDeletedError); it cannot be read or written "
         + "until the deletion finishes. Wait a minute, or use another state name."
     case 422:
       code = .invalidState
       detail = "The server refused the state (422)." + body.quoted
     case 409 where operation == .write || operation == .delete:
-      detail = "\(settings.displayAddress) answered 409 Conflict." + body.quoted
+      detail =
+        "\(settings.displayAddress) answered 409 Conflict." + body.quoted
         + " Another process is changing this state; run the command again."
     case 500 where operation == .write && isGitLab:
       code = .serverError
-      detail = "GitLab answered 500 Internal Server Error\(after(retries)). On the state write route "
+      detail =
+        "GitLab answered 500 Internal Server Error\(after(retries)). On the state write route "
         + "GitLab answers so when the lock ID sent does not match the state's lock: someone else "
         + "holds the lock, or gitform's lock was removed (force-unlock) while it ran. Check who "
         + "holds the lock, then run the command again."
     case 500..<600:
       code = .serverError
-      detail = "HTTP remote state internal server error: \(settings.displayAddress) answered "
+      detail =
+        "HTTP remote state internal server error: \(settings.displayAddress) answered "
         + "\(status)\(after(retries))." + body.quoted + " Try again later."
     default:
-      detail = "Unexpected HTTP response code \(status) from \(settings.displayAddress)." + body.quoted
+      detail =
+        "Unexpected HTTP response code \(status) from \(settings.displayAddress)." + body.quoted
     }
     return BackendError(
       code: code, summary: summary, detail: detail, status: status, secrets: [settings.password])

@@ -33,7 +33,9 @@ extension HTTPStateBackend {
   func holder(from body: Data) -> LockInfo? {
     guard let info = LockInfo.decode([UInt8](body)) else { return nil }
     guard isGitLab else { return info }
-    return LockInfo(id: info.id, operation: "", info: "", who: info.who, version: "", created: info.created, path: "")
+    return LockInfo(
+      id: info.id, operation: "", info: "", who: info.who, version: "", created: info.created,
+      path: "")
   }
 
   /// `unlock_method unlock_address` with the LockInfo JSON sent at lock time.
@@ -54,7 +56,8 @@ extension HTTPStateBackend {
       heldLock = nil
       throw BackendError(
         code: .lockMismatch, summary: "Failed to unlock the state",
-        detail: "\(settings.displayAddress) no longer holds gitform's lock \(held.id) (409 Conflict): "
+        detail:
+          "\(settings.displayAddress) no longer holds gitform's lock \(held.id) (409 Conflict): "
           + "someone removed it with force-unlock while this command ran, and may have taken the "
           + "lock since. Check the state before running another command.",
         status: 409, secrets: [settings.password])

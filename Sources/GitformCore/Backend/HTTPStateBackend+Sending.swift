@@ -21,7 +21,9 @@ extension HTTPStateBackend {
   }
 
   /// Sends one request with Terraform's headers and go-retryablehttp's retries.
-  func send(_ method: String, _ url: URL, body: Data?, operation: Operation) throws(BackendError) -> Exchange {
+  func send(_ method: String, _ url: URL, body: Data?, operation: Operation) throws(BackendError)
+    -> Exchange
+  {
     var headers = ["User-Agent": "gitform/\(writerVersion)"]
     if let body {
       headers["Content-Type"] = "application/json"
@@ -38,7 +40,8 @@ extension HTTPStateBackend {
       do {
         let response = try transport.send(request)
         guard let delay = policy.delay(beforeRetry: retry, after: response) else {
-          return Exchange(response: response, retries: retry, earlierAttemptMayHaveLanded: mayHaveLanded)
+          return Exchange(
+            response: response, retries: retry, earlierAttemptMayHaveLanded: mayHaveLanded)
         }
         // A 429 is refused before any work; a 5xx may have come after the change was made.
         if response.status != 429 { mayHaveLanded = true }
@@ -55,8 +58,11 @@ extension HTTPStateBackend {
     }
   }
 
-  func transportError(_ failure: BackendTransportFailure, operation: Operation, retries: Int) -> BackendError {
-    var detail = "gitform could not \(operation.rawValue) at \(settings.displayAddress): \(failure.summary)"
+  func transportError(_ failure: BackendTransportFailure, operation: Operation, retries: Int)
+    -> BackendError
+  {
+    var detail =
+      "gitform could not \(operation.rawValue) at \(settings.displayAddress): \(failure.summary)"
     detail += retries > 0 ? " (after \(retries) \(retries == 1 ? "retry" : "retries"))." : "."
     switch failure.kind {
     case .tlsFailure:
@@ -67,9 +73,11 @@ extension HTTPStateBackend {
       detail += " Check the network and the server, then run the command again."
     }
     if operation == .write {
-      detail += " The state may or may not have been stored; gitform state pull shows what the server has."
+      detail +=
+        " The state may or may not have been stored; gitform state pull shows what the server has."
     }
     return BackendError(
-      code: .transport, summary: "Failed to \(operation.rawValue)", detail: detail, secrets: [settings.password])
+      code: .transport, summary: "Failed to \(operation.rawValue)", detail: detail,
+      secrets: [settings.password])
   }
 }

@@ -38,7 +38,8 @@ public final class HTTPStateBackend: StateBackend, @unchecked Sendable {
       throw .invalidConfiguration(
         "skip_cert_verification = true is not supported: gitform's HTTP stack (Foundation's "
           + "URLSession) cannot turn off certificate verification on this platform. Give the "
-          + "state server a certificate the system trusts, or add its CA to the system trust store.")
+          + "state server a certificate the system trusts, or add its CA to the system trust store."
+      )
     }
     self.settings = settings
     self.writerVersion = writerVersion
@@ -70,10 +71,13 @@ public final class HTTPStateBackend: StateBackend, @unchecked Sendable {
     case 200:
       guard !response.body.isEmpty else { return nil }
       let bytes = [UInt8](response.body)
-      if let declared = response.header("Content-MD5"), !declared.isEmpty, declared != MD5.base64Digest(bytes) {
+      if let declared = response.header("Content-MD5"), !declared.isEmpty,
+        declared != MD5.base64Digest(bytes)
+      {
         throw BackendError(
           code: .invalidState, summary: "Failed to read the remote state",
-          detail: "The state from \(settings.displayAddress) does not match its Content-MD5 header: "
+          detail:
+            "The state from \(settings.displayAddress) does not match its Content-MD5 header: "
             + "the answer was damaged on the way. Run the command again.", status: 200)
       }
       return bytes
@@ -114,7 +118,8 @@ public final class HTTPStateBackend: StateBackend, @unchecked Sendable {
       return State(terraformVersion: writerVersion)
     }
     do {
-      let state = try StateFile.decode(bytes, path: settings.displayAddress, readerVersion: writerVersion)
+      let state = try StateFile.decode(
+        bytes, path: settings.displayAddress, readerVersion: writerVersion)
       persisted = (bytes, state)
       return state
     } catch {
@@ -162,7 +167,9 @@ public final class HTTPStateBackend: StateBackend, @unchecked Sendable {
   /// `url` with the query parameter `ID` set (replacing one already there), as Terraform's
   /// `query.Set("ID", lockID)` does.
   static func adding(id: String, to url: URL) -> URL {
-    guard var components = URLComponents(url: url, resolvingAgainstBaseURL: false) else { return url }
+    guard var components = URLComponents(url: url, resolvingAgainstBaseURL: false) else {
+      return url
+    }
     var items = (components.queryItems ?? []).filter { $0.name != "ID" }
     items.append(URLQueryItem(name: "ID", value: id))
     components.queryItems = items.sorted { $0.name < $1.name }

@@ -84,7 +84,7 @@ public final class LocalStateBackend: StateBackend, @unchecked Sendable {
     do {
       lock = try StateLock.acquire(info, statePath: path, timeout: 0)
       return .acquired
-    } catch where error.code == .held {
+    } catch  where error.code == .held {
       return .held(by: error.holder)
     } catch {
       throw .local(error)

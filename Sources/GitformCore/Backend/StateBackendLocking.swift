@@ -47,12 +47,14 @@ public enum StateBackendLocking {
   }
 
   /// Terraform's contention message, with a first line that names the holder.
-  public static func heldError(_ holder: LockInfo?, location: String, waited: Bool) -> BackendError {
+  public static func heldError(_ holder: LockInfo?, location: String, waited: Bool) -> BackendError
+  {
     var detail = "The state at \(location) is "
     if let holder {
       detail += "locked by \(holder.who.isEmpty ? "an unknown holder" : holder.who)"
       if !holder.created.isEmpty { detail += " since \(holder.createdForDisplay)" }
-      detail += ", operation \(holder.operation.isEmpty ? "not recorded by the server" : holder.operation)"
+      detail +=
+        ", operation \(holder.operation.isEmpty ? "not recorded by the server" : holder.operation)"
       detail += ", lock ID \(holder.id)."
     } else {
       detail += "locked; the server did not say by whom."
@@ -82,6 +84,7 @@ public enum StateBackendLocking {
       flag, but this is not recommended. If the holder is gone for good,
       gitform force-unlock \(holder?.id ?? "ID") removes the lock.
       """
-    return BackendError(code: .locked, summary: "Error acquiring the state lock", detail: detail, holder: holder)
+    return BackendError(
+      code: .locked, summary: "Error acquiring the state lock", detail: detail, holder: holder)
   }
 }

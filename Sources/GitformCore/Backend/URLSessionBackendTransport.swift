@@ -42,7 +42,8 @@ public final class URLSessionBackendTransport: BackendTransport, @unchecked Send
     urlRequest.setValue("close", forHTTPHeaderField: "Connection")
     urlRequest.httpBody = request.body
 
-    let session = URLSession(configuration: configuration, delegate: RedirectRefusal(), delegateQueue: nil)
+    let session = URLSession(
+      configuration: configuration, delegate: RedirectRefusal(), delegateQueue: nil)
     defer { session.finishTasksAndInvalidate() }
     let outcome = Outcome()
     let done = DispatchSemaphore(value: 0)

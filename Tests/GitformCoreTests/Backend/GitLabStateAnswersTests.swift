@@ -12,13 +12,21 @@ final class GitLabStateAnswersTests: XCTestCase {
   ) throws -> HTTPStateBackend {
     let environment =
       ci
-      ? ["CI_JOB_TOKEN": jobToken, "CI_API_V4_URL": "https://gitlab.example.com/api/v4", "CI_PROJECT_ID": "77"]
-      : ["GITLAB_TOKEN": "glpat-personal-secret-value", "GITLAB_BASE_URL": "https://gitlab.example.com"]
+      ? [
+        "CI_JOB_TOKEN": jobToken, "CI_API_V4_URL": "https://gitlab.example.com/api/v4",
+        "CI_PROJECT_ID": "77",
+      ]
+      : [
+        "GITLAB_TOKEN": "glpat-personal-secret-value",
+        "GITLAB_BASE_URL": "https://gitlab.example.com",
+      ]
     let settings = try GitLabStateSettings.resolve(
-      attributes: ci ? ["name": "prod"] : ["project": "team/app", "name": "prod"], providerBaseURL: nil,
+      attributes: ci ? ["name": "prod"] : ["project": "team/app", "name": "prod"],
+      providerBaseURL: nil,
       providerToken: nil, environment: environment)
     return try HTTPStateBackend(
-      settings: settings, writerVersion: "0.9.0-test", transport: FakeBackendTransport(answers), sleep: { _ in })
+      settings: settings, writerVersion: "0.9.0-test", transport: FakeBackendTransport(answers),
+      sleep: { _ in })
   }
 
   private func error(_ body: () throws -> Void) -> BackendError? {
@@ -35,18 +43,25 @@ final class GitLabStateAnswersTests: XCTestCase {
     return nil
   }
 
-  private func info() -> LockInfo { LockInfo(operation: LockInfo.apply, version: "0.9.0-test", path: "") }
+  private func info() -> LockInfo {
+    LockInfo(operation: LockInfo.apply, version: "0.9.0-test", path: "")
+  }
 
   func testAJobTokenThatIsRefusedIsExplained() throws {
-    let backend = try self.backend([FakeBackendTransport.status(401, #"{"message":"401 Unauthorized"}"#)])
+    let backend = try self.backend([
+      FakeBackendTransport.status(401, #"{"message":"401 Unauthorized"}"#)
+    ])
     let failure = try XCTUnwrap(error { _ = try backend.pull() })
     XCTAssertEqual(failure.code, .unauthorized)
-    XCTAssertTrue(failure.detail.contains("did not accept the CI job token (sent as gitlab-ci-token)"), failure.detail)
+    XCTAssertTrue(
+      failure.detail.contains("did not accept the CI job token (sent as gitlab-ci-token)"),
+      failure.detail)
     XCTAssertTrue(failure.detail.contains("valid only while its job runs"), failure.detail)
   }
 
   func testAJobTokenOutsideTheAllowlistIsExplained() throws {
-    let body = #"{"message":"403 Forbidden - Authentication by CI/CD job token not allowed from infra to app."}"#
+    let body =
+      #"{"message":"403 Forbidden - Authentication by CI/CD job token not allowed from infra to app."}"#
     let backend = try self.backend([FakeBackendTransport.status(403, body)])
     let failure = try XCTUnwrap(error { _ = try backend.tryLock(self.info()) })
     XCTAssertEqual(failure.code, .forbidden)
@@ -55,10 +70,14 @@ final class GitLabStateAnswersTests: XCTestCase {
   }
 
   func testADeveloperRunningTheJobIsToldTheRoleNeeded() throws {
-    let backend = try self.backend([FakeBackendTransport.status(403, #"{"message":"403 Forbidden"}"#)])
+    let backend = try self.backend([
+      FakeBackendTransport.status(403, #"{"message":"403 Forbidden"}"#)
+    ])
     let failure = try XCTUnwrap(error { try backend.push(Array("{\"serial\":1}".utf8)) })
     XCTAssertTrue(
-      failure.detail.contains("To write the state GitLab needs the Maintainer role on 77 for the user who runs this CI job"),
+      failure.detail.contains(
+        "To write the state GitLab needs the Maintainer role on 77 for the user who runs this CI job"
+      ),
       failure.detail)
   }
 
@@ -68,7 +87,9 @@ final class GitLabStateAnswersTests: XCTestCase {
     let backend = try self.backend([FakeBackendTransport.status(401, body)], ci: false)
     let failure = try XCTUnwrap(error { _ = try backend.pull() })
     XCTAssertTrue(failure.detail.contains("invalid_token: Token is expired."), failure.detail)
-    XCTAssertTrue(failure.detail.contains("is no longer valid; create a new one with the api scope"), failure.detail)
+    XCTAssertTrue(
+      failure.detail.contains("is no longer valid; create a new one with the api scope"),
+      failure.detail)
   }
 
   func testTooLargeDeletedAndRedirectedAnswersAreExplained() throws {
@@ -79,7 +100,10 @@ final class GitLabStateAnswersTests: XCTestCase {
     XCTAssertTrue(failure.detail.contains("max_terraform_state_size_bytes"), failure.detail)
 
     backend = try self.backend(
-      [FakeBackendTransport.status(422, #"{"message":"Terraform::RemoteStateHandler::StateDeletedError"}"#)], ci: false)
+      [
+        FakeBackendTransport.status(
+          422, #"{"message":"Terraform::RemoteStateHandler::StateDeletedError"}"#)
+      ], ci: false)
     failure = try XCTUnwrap(error { _ = try backend.pull() })
     XCTAssertEqual(failure.code, .deleted)
 
@@ -89,11 +113,18 @@ final class GitLabStateAnswersTests: XCTestCase {
     XCTAssertEqual(failure.code, .invalidState)
 
     backend = try self.backend(
-      [FakeBackendTransport.status(301, "moved", headers: ["Location": "https://gitlab.example.com/api/v4/projects/9/terraform/state/prod?x=1"])],
+      [
+        FakeBackendTransport.status(
+          301, "moved",
+          headers: [
+            "Location": "https://gitlab.example.com/api/v4/projects/9/terraform/state/prod?x=1"
+          ])
+      ],
       ci: false)
     failure = try XCTUnwrap(error { _ = try backend.pull() })
     XCTAssertTrue(
-      failure.detail.contains("redirects to https://gitlab.example.com/api/v4/projects/9/terraform/state/prod."),
+      failure.detail.contains(
+        "redirects to https://gitlab.example.com/api/v4/projects/9/terraform/state/prod."),
       failure.detail)
   }
 }

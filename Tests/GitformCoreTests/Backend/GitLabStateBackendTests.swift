@@ -30,7 +30,8 @@ final class GitLabStateBackendTests: XCTestCase {
     XCTAssertTrue(try StateBackendLocking.acquire(backend, info: info()))
     let written = try backend.persist(sampleState("hello"))
     XCTAssertEqual(written.serial, 1)
-    XCTAssertEqual(try backend.persist(sampleState("hello")).serial, 1, "unchanged content is not written again")
+    XCTAssertEqual(
+      try backend.persist(sampleState("hello")).serial, 1, "unchanged content is not written again")
     XCTAssertEqual(try backend.persist(sampleState("hello again")).serial, 2)
     try backend.unlock()
     XCTAssertEqual(try fixture.gitLab.requestCount(writeRoute), 2)
@@ -42,8 +43,11 @@ final class GitLabStateBackendTests: XCTestCase {
     XCTAssertEqual(loaded.serial, 2)
     XCTAssertEqual(loaded.lineage, "5f0b3a8e-0000-4000-8000-000000000001")
     XCTAssertEqual(loaded.outputs["greeting"]?.value, .string("hello again"))
-    XCTAssertEqual(backend.location, "GitLab-managed state \"production\" of project team/app ("
-      + fixture.gitLab.emulator.baseURL.absoluteString + "/projects/team%2Fapp/terraform/state/production)")
+    XCTAssertEqual(
+      backend.location,
+      "GitLab-managed state \"production\" of project team/app ("
+        + fixture.gitLab.emulator.baseURL.absoluteString
+        + "/projects/team%2Fapp/terraform/state/production)")
   }
 
   /// Locking creates the state's row; until a version is written GitLab answers 204.
@@ -62,9 +66,10 @@ final class GitLabStateBackendTests: XCTestCase {
     let holderInfo = info(LockInfo.apply)
     XCTAssertTrue(try StateBackendLocking.acquire(holder, info: holderInfo))
     let second = try fixture.backend(token: fixture.tokens["alice"] ?? "")
-    let error = try XCTUnwrap(fixture.backendError {
-      try StateBackendLocking.acquire(second, info: self.info(LockInfo.plan))
-    })
+    let error = try XCTUnwrap(
+      fixture.backendError {
+        try StateBackendLocking.acquire(second, info: self.info(LockInfo.plan))
+      })
     XCTAssertEqual(error.code, .locked)
     XCTAssertEqual(error.summary, "Error acquiring the state lock")
     XCTAssertTrue(
@@ -89,20 +94,25 @@ final class GitLabStateBackendTests: XCTestCase {
     DispatchQueue.global().asyncAfter(deadline: .now() + 0.3) { try? holder.unlock() }
     var told = 0
     let started = Date()
-    XCTAssertTrue(try StateBackendLocking.acquire(waiter, info: info(), timeout: 10, whileWaiting: { told += 1 }))
+    XCTAssertTrue(
+      try StateBackendLocking.acquire(
+        waiter, info: info(), timeout: 10, whileWaiting: { told += 1 }))
     let waited = Date().timeIntervalSince(started)
     XCTAssertEqual(told, 1)
     XCTAssertGreaterThan(waited, 0.3)
     XCTAssertLessThan(waited, 3)
-    XCTAssertEqual(try fixture.gitLab.requestCount(lockRoute), 2, "one refused try, one second later the lock")
+    XCTAssertEqual(
+      try fixture.gitLab.requestCount(lockRoute), 2, "one refused try, one second later the lock")
 
     // Still held at the deadline: refused, after a handful of tries, not thousands.
     try fixture.gitLab.resetStats()
     let third = try fixture.backend()
-    let error = try XCTUnwrap(fixture.backendError {
-      try StateBackendLocking.acquire(third, info: self.info(), timeout: 1.5)
-    })
-    XCTAssertTrue(error.detail.contains("It was still locked when -lock-timeout expired."), error.detail)
+    let error = try XCTUnwrap(
+      fixture.backendError {
+        try StateBackendLocking.acquire(third, info: self.info(), timeout: 1.5)
+      })
+    XCTAssertTrue(
+      error.detail.contains("It was still locked when -lock-timeout expired."), error.detail)
     XCTAssertLessThanOrEqual(try fixture.gitLab.requestCount(lockRoute), 3)
   }
 
@@ -112,9 +122,11 @@ final class GitLabStateBackendTests: XCTestCase {
     XCTAssertTrue(try StateBackendLocking.acquire(holder, info: holderInfo))
     let rescuer = try fixture.backend()
 
-    let mismatch = try XCTUnwrap(fixture.backendError { try rescuer.forceUnlock(id: "not-the-lock-id") })
+    let mismatch = try XCTUnwrap(
+      fixture.backendError { try rescuer.forceUnlock(id: "not-the-lock-id") })
     XCTAssertEqual(mismatch.code, .lockMismatch)
-    XCTAssertTrue(mismatch.detail.contains("holds no lock with ID \"not-the-lock-id\" (409 Conflict)"))
+    XCTAssertTrue(
+      mismatch.detail.contains("holds no lock with ID \"not-the-lock-id\" (409 Conflict)"))
     guard case .held(let current) = try rescuer.tryLock(info()) else {
       return XCTFail("a wrong ID must leave the lock in place")
     }
@@ -124,7 +136,8 @@ final class GitLabStateBackendTests: XCTestCase {
     XCTAssertTrue(try StateBackendLocking.acquire(rescuer, info: info()))
     let lost = try XCTUnwrap(fixture.backendError { try holder.unlock() })
     XCTAssertEqual(lost.code, .lockMismatch)
-    XCTAssertTrue(lost.detail.contains("no longer holds gitform's lock \(holderInfo.id)"), lost.detail)
+    XCTAssertTrue(
+      lost.detail.contains("no longer holds gitform's lock \(holderInfo.id)"), lost.detail)
     XCTAssertNotNil(rescuer.lockID)
     try rescuer.unlock()
   }
@@ -155,8 +168,10 @@ final class GitLabStateBackendTests: XCTestCase {
     let error = try XCTUnwrap(fixture.backendError { try intruder.persist(sampleState("x")) })
     XCTAssertEqual(error.code, .serverError)
     XCTAssertTrue(error.detail.contains("(after 2 retries)"), error.detail)
-    XCTAssertTrue(error.detail.contains("the lock ID sent does not match the state's lock"), error.detail)
-    XCTAssertEqual(try holder.persist(sampleState("mine")).serial, 1, "the holder's ID is sent and accepted")
+    XCTAssertTrue(
+      error.detail.contains("the lock ID sent does not match the state's lock"), error.detail)
+    XCTAssertEqual(
+      try holder.persist(sampleState("mine")).serial, 1, "the holder's ID is sent and accepted")
   }
 
   func testUnknownTokenIsExplainedWithoutShowingIt() throws {
@@ -176,14 +191,17 @@ final class GitLabStateBackendTests: XCTestCase {
 
     let developer = try fixture.backend(token: token)
     XCTAssertEqual(try developer.load().outputs["greeting"]?.value, .string("seeded"))
-    let lockError = try XCTUnwrap(fixture.backendError { try StateBackendLocking.acquire(developer, info: self.info()) })
+    let lockError = try XCTUnwrap(
+      fixture.backendError { try StateBackendLocking.acquire(developer, info: self.info()) })
     XCTAssertEqual(lockError.code, .forbidden)
     XCTAssertTrue(lockError.detail.contains("\"403 Forbidden\""), lockError.detail)
     XCTAssertTrue(
-      lockError.detail.contains("To lock the state GitLab needs the Maintainer role on team/app for the token's user"),
+      lockError.detail.contains(
+        "To lock the state GitLab needs the Maintainer role on team/app for the token's user"),
       lockError.detail)
     XCTAssertTrue(lockError.detail.contains("plan with -lock=false works"), lockError.detail)
-    let writeError = try XCTUnwrap(fixture.backendError { try developer.persist(sampleState("dev")) })
+    let writeError = try XCTUnwrap(
+      fixture.backendError { try developer.persist(sampleState("dev")) })
     XCTAssertEqual(writeError.code, .forbidden)
     XCTAssertTrue(writeError.summary == "Failed to write the state")
   }
@@ -192,9 +210,12 @@ final class GitLabStateBackendTests: XCTestCase {
     let token = try fixture.member("reader", accessLevel: 40, scopes: ["read_api"])
     let backend = try fixture.backend(token: token)
     XCTAssertNil(try backend.pull())
-    let error = try XCTUnwrap(fixture.backendError { try StateBackendLocking.acquire(backend, info: self.info()) })
+    let error = try XCTUnwrap(
+      fixture.backendError { try StateBackendLocking.acquire(backend, info: self.info()) })
     XCTAssertEqual(error.code, .forbidden)
-    XCTAssertTrue(error.detail.contains("The token lacks the scope for this request (GitLab accepts: api)"), error.detail)
+    XCTAssertTrue(
+      error.detail.contains("The token lacks the scope for this request (GitLab accepts: api)"),
+      error.detail)
   }
 
   /// A 404 for the project is not "no state yet": planning against an empty state would
@@ -204,6 +225,8 @@ final class GitLabStateBackendTests: XCTestCase {
     let error = try XCTUnwrap(fixture.backendError { _ = try backend.load() })
     XCTAssertEqual(error.code, .notFound)
     XCTAssertTrue(error.detail.contains("\"404 Project Not Found\""), error.detail)
-    XCTAssertTrue(error.detail.contains("GitLab has no project team/typo that the credentials can see"), error.detail)
+    XCTAssertTrue(
+      error.detail.contains("GitLab has no project team/typo that the credentials can see"),
+      error.detail)
   }
 }

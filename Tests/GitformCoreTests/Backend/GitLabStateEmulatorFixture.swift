@@ -25,7 +25,8 @@ final class GitLabStateEmulatorFixture {
   func member(_ username: String, accessLevel: Int, scopes: [String] = ["api"]) throws -> String {
     let userID = try gitLab.createUser(username)
     let added = try gitLab.raw(
-      .post, "/api/v4/projects/\(projectID)/members", ["user_id": userID, "access_level": accessLevel])
+      .post, "/api/v4/projects/\(projectID)/members",
+      ["user_id": userID, "access_level": accessLevel])
     XCTAssertEqual(added.status, 201)
     let created = try gitLab.raw(
       .post, "/api/v4/users/\(userID)/personal_access_tokens",
@@ -38,7 +39,8 @@ final class GitLabStateEmulatorFixture {
 
   /// A backend for `project`/`name` authenticating with `token`, retrying without waiting.
   func backend(
-    token: String = EmulatorFixture.rootToken, project: String = "team/app", name: String = "production"
+    token: String = EmulatorFixture.rootToken, project: String = "team/app",
+    name: String = "production"
   ) throws -> HTTPStateBackend {
     let settings = try GitLabStateSettings.resolve(
       attributes: ["project": project, "name": name, "retry_wait_min": "0", "retry_wait_max": "0"],
@@ -78,8 +80,11 @@ final class GitLabStateEmulatorFixture {
 }
 
 /// A small state with one output, as the engine would hand it to `persist`.
-func sampleState(_ value: String, lineage: String = "5f0b3a8e-0000-4000-8000-000000000001") -> State {
+func sampleState(_ value: String, lineage: String = "5f0b3a8e-0000-4000-8000-000000000001") -> State
+{
   State(
     terraformVersion: "0.9.0-test", lineage: lineage,
-    outputs: ["greeting": OutputState(value: .string(value), type: .string("string"), sensitive: false)])
+    outputs: [
+      "greeting": OutputState(value: .string(value), type: .string("string"), sensitive: false)
+    ])
 }

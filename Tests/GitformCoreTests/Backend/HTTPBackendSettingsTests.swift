@@ -73,23 +73,32 @@ final class HTTPBackendSettingsTests: XCTestCase {
       }
     }
     XCTAssertTrue(message([:]).hasPrefix("address argument is required"))
-    XCTAssertTrue(message(["address": ""], ["TF_HTTP_ADDRESS": "https://x/s"]).hasPrefix("address argument is required"))
+    XCTAssertTrue(
+      message(["address": ""], ["TF_HTTP_ADDRESS": "https://x/s"]).hasPrefix(
+        "address argument is required"))
     XCTAssertEqual(message(["address": "ftp://x/s"]), "address must be HTTP or HTTPS.")
-    XCTAssertEqual(message(["address": "https://x/s", "lock_address": ""]), "lock_address must be HTTP or HTTPS.")
+    XCTAssertEqual(
+      message(["address": "https://x/s", "lock_address": ""]), "lock_address must be HTTP or HTTPS."
+    )
     XCTAssertEqual(
       message(["address": "https://x/s"], ["TF_HTTP_RETRY_MAX": "many"]),
       "invalid retry_max: a number is required, not \"many\".")
     XCTAssertEqual(
       message(["address": "https://x/s", "retry_wait_min": "1.5"]),
       "invalid retry_wait_min: must be a whole number, not 1.5.")
-    XCTAssertTrue(message(["address": "https://x/s", "lock_method": "LO CK"]).contains("not an HTTP method"))
-    XCTAssertTrue(message(["address": "https://x/s", "adress": "y"]).contains("\"adress\" is not expected"))
-    XCTAssertTrue(message(["address": "https://x/s", "client_certificate_pem": "PEM"]).contains("not supported"))
+    XCTAssertTrue(
+      message(["address": "https://x/s", "lock_method": "LO CK"]).contains("not an HTTP method"))
+    XCTAssertTrue(
+      message(["address": "https://x/s", "adress": "y"]).contains("\"adress\" is not expected"))
+    XCTAssertTrue(
+      message(["address": "https://x/s", "client_certificate_pem": "PEM"]).contains("not supported")
+    )
   }
 
   func testCredentialsInTheAddressAreRefusedWithoutEchoingThem() {
     XCTAssertThrowsError(
-      try HTTPBackendSettings.resolve(attributes: ["address": "https://me:hunter2-secret@x/s"], environment: [:])
+      try HTTPBackendSettings.resolve(
+        attributes: ["address": "https://me:hunter2-secret@x/s"], environment: [:])
     ) { error in
       XCTAssertFalse(String(describing: error).contains("hunter2-secret"))
       XCTAssertTrue(String(describing: error).contains("user name or password"))
@@ -112,8 +121,10 @@ final class HTTPBackendSettingsTests: XCTestCase {
     let settings = try HTTPBackendSettings.resolve(
       attributes: ["address": "https://x/s", "skip_cert_verification": "true"], environment: [:])
     XCTAssertTrue(settings.skipCertVerification)
-    XCTAssertThrowsError(try HTTPStateBackend(settings: settings, writerVersion: "0.0.0-test")) { error in
-      XCTAssertTrue(String(describing: error).contains("skip_cert_verification = true is not supported"))
+    XCTAssertThrowsError(try HTTPStateBackend(settings: settings, writerVersion: "0.0.0-test")) {
+      error in
+      XCTAssertTrue(
+        String(describing: error).contains("skip_cert_verification = true is not supported"))
     }
   }
 }

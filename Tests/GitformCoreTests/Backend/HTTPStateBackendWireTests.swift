@@ -11,8 +11,10 @@ final class HTTPStateBackendWireTests: XCTestCase {
     _ answers: [FakeBackendTransport.Answer], _ attributes: [String: String] = [:]
   ) throws -> (HTTPStateBackend, FakeBackendTransport, BackendSleepRecorder) {
     var all = [
-      "address": "https://state.example.com/states/app", "lock_address": "https://state.example.com/locks/app",
-      "unlock_address": "https://state.example.com/locks/app", "username": "ci", "password": password,
+      "address": "https://state.example.com/states/app",
+      "lock_address": "https://state.example.com/locks/app",
+      "unlock_address": "https://state.example.com/locks/app", "username": "ci",
+      "password": password,
     ]
     all.merge(attributes) { $1 }
     let settings = try HTTPBackendSettings.resolve(attributes: all, environment: [:])
@@ -29,7 +31,10 @@ final class HTTPStateBackendWireTests: XCTestCase {
 
   func testLockWriteUnlockAreTerraformsRequests() throws {
     let (backend, transport, _) = try self.backend(
-      [FakeBackendTransport.status(200), FakeBackendTransport.status(200), FakeBackendTransport.status(200)],
+      [
+        FakeBackendTransport.status(200), FakeBackendTransport.status(200),
+        FakeBackendTransport.status(200),
+      ],
       ["update_method": "PUT"])
     XCTAssertEqual(try backend.tryLock(info), LockAttempt.acquired)
     try backend.push(Array("{\"serial\":1}".utf8))
@@ -39,7 +44,8 @@ final class HTTPStateBackendWireTests: XCTestCase {
     XCTAssertEqual(sent.map { $0.method }, ["LOCK", "PUT", "UNLOCK"])
     XCTAssertEqual(sent[0].url.absoluteString, "https://state.example.com/locks/app")
     XCTAssertEqual(
-      sent[1].url.absoluteString, "https://state.example.com/states/app?ID=0d6c2f55-3a7e-4d38-9d5f-0f4b8a9b1c2d")
+      sent[1].url.absoluteString,
+      "https://state.example.com/states/app?ID=0d6c2f55-3a7e-4d38-9d5f-0f4b8a9b1c2d")
     XCTAssertEqual(sent[2].url.absoluteString, "https://state.example.com/locks/app")
     let lockJSON =
       #"{"ID":"0d6c2f55-3a7e-4d38-9d5f-0f4b8a9b1c2d","Operation":"OperationTypeApply","Info":"","#
@@ -59,7 +65,8 @@ final class HTTPStateBackendWireTests: XCTestCase {
     let state = "{\"version\":4}"
     let (backend, transport, _) = try self.backend([
       FakeBackendTransport.status(204), FakeBackendTransport.status(404),
-      FakeBackendTransport.status(200, state, headers: ["Content-MD5": MD5.base64Digest(Array(state.utf8))]),
+      FakeBackendTransport.status(
+        200, state, headers: ["Content-MD5": MD5.base64Digest(Array(state.utf8))]),
       FakeBackendTransport.status(200, state, headers: ["Content-MD5": "AAAAAAAAAAAAAAAAAAAAAA=="]),
     ])
     XCTAssertNil(try backend.pull())
@@ -74,16 +81,23 @@ final class HTTPStateBackendWireTests: XCTestCase {
 
   func testRetriesFollowGoRetryableHTTP() throws {
     var (backend, transport, recorder) = try self.backend(
-      [FakeBackendTransport.status(503), FakeBackendTransport.status(502), FakeBackendTransport.status(204)])
+      [
+        FakeBackendTransport.status(503), FakeBackendTransport.status(502),
+        FakeBackendTransport.status(204),
+      ])
     XCTAssertNil(try backend.pull())
     XCTAssertEqual(transport.sent.count, 3)
     XCTAssertEqual(recorder.waits, [1, 2])
 
     (backend, transport, recorder) = try self.backend(
-      [FakeBackendTransport.status(500), FakeBackendTransport.status(500), FakeBackendTransport.status(500)])
+      [
+        FakeBackendTransport.status(500), FakeBackendTransport.status(500),
+        FakeBackendTransport.status(500),
+      ])
     XCTAssertThrowsError(try backend.pull()) { error in
       XCTAssertEqual((error as? BackendError)?.code, .serverError)
-      XCTAssertTrue(String(describing: error).contains("after 2 retries"), String(describing: error))
+      XCTAssertTrue(
+        String(describing: error).contains("after 2 retries"), String(describing: error))
     }
     XCTAssertEqual(transport.sent.count, 3)
 
@@ -94,12 +108,18 @@ final class HTTPStateBackendWireTests: XCTestCase {
     }
 
     (backend, transport, recorder) = try self.backend(
-      [FakeBackendTransport.status(429, headers: ["Retry-After": "7"]), FakeBackendTransport.status(204)])
+      [
+        FakeBackendTransport.status(429, headers: ["Retry-After": "7"]),
+        FakeBackendTransport.status(204),
+      ])
     XCTAssertNil(try backend.pull())
     XCTAssertEqual(recorder.waits, [7])
 
     (backend, transport, recorder) = try self.backend(
-      [FakeBackendTransport.status(503), FakeBackendTransport.status(503), FakeBackendTransport.status(503), FakeBackendTransport.status(204)],
+      [
+        FakeBackendTransport.status(503), FakeBackendTransport.status(503),
+        FakeBackendTransport.status(503), FakeBackendTransport.status(204),
+      ],
       ["retry_max": "3", "retry_wait_min": "10", "retry_wait_max": "15"])
     XCTAssertNil(try backend.pull())
     XCTAssertEqual(recorder.waits, [10, 15, 15])
@@ -107,7 +127,8 @@ final class HTTPStateBackendWireTests: XCTestCase {
 
   func testConnectionFailuresAreRetriedButCertificateErrorsAreNot() throws {
     var (backend, transport, _) = try self.backend([
-      .failure(BackendTransportFailure(.connectionLost)), .failure(BackendTransportFailure(.couldNotConnect)),
+      .failure(BackendTransportFailure(.connectionLost)),
+      .failure(BackendTransportFailure(.couldNotConnect)),
       FakeBackendTransport.status(204),
     ])
     XCTAssertNil(try backend.pull())
@@ -137,7 +158,8 @@ final class HTTPStateBackendWireTests: XCTestCase {
   func testAWriteWhoseAnswerWasLostIsCheckedByReadingBack() throws {
     let bytes = Array("{\"serial\":3}".utf8)
     let (backend, transport, _) = try self.backend([
-      .failure(BackendTransportFailure(.connectionLost)), FakeBackendTransport.status(422, #"{"message":"duplicate"}"#),
+      .failure(BackendTransportFailure(.connectionLost)),
+      FakeBackendTransport.status(422, #"{"message":"duplicate"}"#),
       FakeBackendTransport.status(200, "{\"serial\":3}"),
     ])
     XCTAssertNoThrow(try backend.push(bytes))
@@ -156,9 +178,11 @@ final class HTTPStateBackendWireTests: XCTestCase {
   }
 
   func testWithoutLockAddressThereIsNoLockAndNoIDOnWrites() throws {
-    let settings = try HTTPBackendSettings.resolve(attributes: ["address": "http://127.0.0.1:1/s"], environment: [:])
+    let settings = try HTTPBackendSettings.resolve(
+      attributes: ["address": "http://127.0.0.1:1/s"], environment: [:])
     let transport = FakeBackendTransport([FakeBackendTransport.status(200)])
-    let backend = try HTTPStateBackend(settings: settings, writerVersion: "0.9.0", transport: transport)
+    let backend = try HTTPStateBackend(
+      settings: settings, writerVersion: "0.9.0", transport: transport)
     XCTAssertEqual(try backend.tryLock(info), LockAttempt.unsupported)
     try backend.push(Array("{}".utf8))
     XCTAssertEqual(transport.sent.map { $0.url.absoluteString }, ["http://127.0.0.1:1/s"])
@@ -166,7 +190,9 @@ final class HTTPStateBackendWireTests: XCTestCase {
   }
 
   func testAnEchoedPasswordNeverReachesAnError() throws {
-    let (backend, _, _) = try self.backend([FakeBackendTransport.status(400, "bad password \(password)")])
+    let (backend, _, _) = try self.backend([
+      FakeBackendTransport.status(400, "bad password \(password)")
+    ])
     XCTAssertThrowsError(try backend.pull()) { error in
       let text = String(describing: error)
       XCTAssertFalse(text.contains(password), text)

@@ -31,7 +31,8 @@ final class LocalStateBackendTests: XCTestCase {
     XCTAssertEqual(try backend.persist(sampleState("one")).serial, 1)
     let onDisk = try XCTUnwrap(FileManager.default.contents(atPath: statePath))
     XCTAssertEqual(try backend.pull(), [UInt8](onDisk))
-    let mode = try FileManager.default.attributesOfItem(atPath: statePath)[.posixPermissions] as? Int
+    let mode =
+      try FileManager.default.attributesOfItem(atPath: statePath)[.posixPermissions] as? Int
     XCTAssertEqual(mode, 0o600)
 
     var pushed = sampleState("pushed")
@@ -53,7 +54,8 @@ final class LocalStateBackendTests: XCTestCase {
       XCTAssertEqual(error.code, .locked)
       XCTAssertEqual(error.holder?.id, held.id)
       XCTAssertTrue(error.detail.contains("is locked by me@host since "), error.detail)
-      XCTAssertTrue(error.detail.contains(", operation OperationTypeApply, lock ID \(held.id)."), error.detail)
+      XCTAssertTrue(
+        error.detail.contains(", operation OperationTypeApply, lock ID \(held.id)."), error.detail)
     }
     try first.unlock()
     XCTAssertTrue(try StateBackendLocking.acquire(second, info: info()))
@@ -68,7 +70,11 @@ final class LocalStateBackendTests: XCTestCase {
     var waits: [TimeInterval] = []
     XCTAssertThrowsError(
       try StateBackendLocking.acquire(
-        second, info: info(), timeout: 2.5, sleep: { waits.append($0); clock += $0 }, now: { clock })
+        second, info: info(), timeout: 2.5,
+        sleep: {
+          waits.append($0)
+          clock += $0
+        }, now: { clock })
     ) { error in
       XCTAssertTrue(String(describing: error).contains("still locked when -lock-timeout expired"))
     }
