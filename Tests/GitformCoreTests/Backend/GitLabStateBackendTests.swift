@@ -28,6 +28,9 @@ final class GitLabStateBackendTests: XCTestCase {
     XCTAssertTrue(try backend.load().isEmpty)
 
     XCTAssertTrue(try StateBackendLocking.acquire(backend, info: info()))
+    XCTAssertEqual(
+      try backend.tryLock(info()), LockAttempt.acquired, "a held lock is not asked for again")
+    XCTAssertEqual(try fixture.gitLab.requestCount(lockRoute), 1)
     let written = try backend.persist(sampleState("hello"))
     XCTAssertEqual(written.serial, 1)
     XCTAssertEqual(
