@@ -31,6 +31,8 @@ public struct BackendError: Error, Equatable, Sendable, CustomStringConvertible 
     case transport
     /// The server answered with something that is not a state gitform can read.
     case invalidState
+    /// A state push or migration would replace an unrelated or newer state (without -force).
+    case conflictingState
     /// The local state file or lock failed (`StateError` / `StateLockError` underneath).
     case local
   }
