@@ -31,7 +31,7 @@ extension HTTPStateBackend {
     case 404:
       code = .notFound
       detail =
-        "\(settings.displayAddress) answered 404." + body.quoted + " " + notFoundAdvice(operation)
+        "\(settings.displayAddress) answered 404." + body.quoted + " " + notFoundAdvice(body)
     case 413:
       code = .tooLarge
       detail = "The state is larger than \(settings.displayAddress) accepts (413)." + body.quoted
@@ -134,9 +134,13 @@ extension HTTPStateBackend {
     }
   }
 
-  func notFoundAdvice(_ operation: Operation) -> String {
+  func notFoundAdvice(_ body: BackendErrorBody) -> String {
     guard case .gitLab(let project, _, _) = settings.server else {
       return "Check the address."
+    }
+    guard body.message == "404 Project Not Found" else {
+      return "This is not GitLab's answer for a missing state: check the GitLab URL (the "
+        + "provider's base_url, GITLAB_BASE_URL or CI_API_V4_URL) and the project."
     }
     return "GitLab has no project \(project) that the credentials can see: check project in the "
       + "backend \"gitlab\" block (a full path such as group/project, or the numeric ID) and the "

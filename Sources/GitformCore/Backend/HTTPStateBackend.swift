@@ -83,7 +83,7 @@ public final class HTTPStateBackend: StateBackend, @unchecked Sendable {
       return bytes
     case 204:
       return nil
-    case 404 where !isMissingProject(response):
+    case 404 where meansNoState(response):
       return nil
     default:
       throw explain(response, .read, retries: exchange.retries)
@@ -176,10 +176,12 @@ public final class HTTPStateBackend: StateBackend, @unchecked Sendable {
     return components.url ?? url
   }
 
-  /// GitLab's `404 Project Not Found` (a wrong project or one the token cannot see), which must
-  /// not be read as "no state yet" — an apply against an empty state would recreate everything.
-  func isMissingProject(_ response: BackendResponse) -> Bool {
-    guard case .gitLab = settings.server else { return false }
-    return BackendErrorBody(response.body).message == "404 Project Not Found"
+  /// Whether a 404 on read means "no state yet". Any server but GitLab: always, as in
+  /// Terraform. GitLab: only its `404 Not found` for an unknown state name; `404 Project Not
+  /// Found` (a wrong project, or one the token cannot see) or a 404 from no route at all (a
+  /// wrong base URL) must not read as an empty state — an apply would recreate everything.
+  func meansNoState(_ response: BackendResponse) -> Bool {
+    guard isGitLab else { return true }
+    return BackendErrorBody(response.body).message == "404 Not found"
   }
 }

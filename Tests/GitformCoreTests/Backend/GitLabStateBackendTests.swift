@@ -232,4 +232,17 @@ final class GitLabStateBackendTests: XCTestCase {
       error.detail.contains("GitLab has no project team/typo that the credentials can see"),
       error.detail)
   }
+
+  /// A wrong GitLab URL answers 404 from no route at all: that is not "no state" either.
+  func testAWrongGitLabURLIsAnErrorNotAnEmptyState() throws {
+    let settings = try GitLabStateSettings.resolve(
+      attributes: ["project": "team/app", "retry_wait_min": "0"],
+      providerBaseURL: fixture.gitLab.emulator.rootURL.absoluteString + "/gitlab",
+      providerToken: SecretValue(EmulatorFixture.rootToken), environment: [:])
+    let backend = try HTTPStateBackend(settings: settings, writerVersion: "0.9.0-test")
+    let error = try XCTUnwrap(fixture.backendError { _ = try backend.load() })
+    XCTAssertEqual(error.code, .notFound)
+    XCTAssertTrue(
+      error.detail.contains("This is not GitLab's answer for a missing state"), error.detail)
+  }
 }
