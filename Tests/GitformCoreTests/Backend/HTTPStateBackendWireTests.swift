@@ -200,4 +200,17 @@ final class HTTPStateBackendWireTests: XCTestCase {
       XCTAssertTrue(text.contains("Unexpected HTTP response code 400"), text)
     }
   }
+
+  /// `Retry-After` as an HTTP date counts from now; on 503 as on 429; capped at retry_wait_max.
+  func testRetryAfterAsAnHTTPDateIsCappedAtTheMaximumWait() {
+    let policy = BackendRetryPolicy(retryMax: 2, waitMinimum: 1, waitMaximum: 30)
+    let now = Date(timeIntervalSince1970: 1_445_412_470)  // Wed, 21 Oct 2015 07:27:50 GMT
+    let dated = BackendResponse(
+      status: 503, headers: ["Retry-After": "Wed, 21 Oct 2015 07:28:00 GMT"])
+    XCTAssertEqual(policy.delay(beforeRetry: 0, after: dated, now: now), 10)
+    let long = BackendResponse(status: 429, headers: ["Retry-After": "3600"])
+    XCTAssertEqual(policy.delay(beforeRetry: 0, after: long, now: now), 30)
+    XCTAssertNil(policy.delay(beforeRetry: 2, after: long, now: now), "retry_max reached")
+    XCTAssertNil(policy.delay(beforeRetry: 0, after: BackendResponse(status: 501), now: now))
+  }
 }
