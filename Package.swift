@@ -17,10 +17,12 @@ let package = Package(
     .target(name: "GitLabEmulator"),
     .executableTarget(name: "gitlab-emulator", dependencies: ["GitLabEmulator"]),
     .executableTarget(name: "gitform-bench", dependencies: ["GitformCore", "GitLabEmulator"]),
+    // The end-to-end tests run the built `gitform` binary: depending on the executable makes
+    // `swift test` build it first, so those tests never skip for want of it.
     .testTarget(
-      name: "GitformCoreTests", dependencies: ["GitformCore", "GitLabEmulator"],
+      name: "GitformCoreTests", dependencies: ["GitformCore", "GitLabEmulator", "gitform"],
       exclude: ["Fixtures"]),
-    .testTarget(name: "GitLabEmulatorTests", dependencies: ["GitLabEmulator"]),
+    .testTarget(name: "GitLabEmulatorTests", dependencies: ["GitLabEmulator", "gitlab-emulator"]),
   ],
   swiftLanguageModes: [.v5]
 )

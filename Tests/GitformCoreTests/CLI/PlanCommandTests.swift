@@ -4,35 +4,18 @@ import XCTest
 
 /// `gitform plan` flags and lifecycle rules, run in process against the emulator.
 final class PlanCommandTests: XCTestCase {
-  private var fixture: EmulatorFixture!
-  private var directory: URL!
-  private var environment: [String: String] = [:]
+  private var scene: InProcessCLI!
+  private var fixture: EmulatorFixture { scene.fixture }
+  private var directory: URL { scene.directory }
+  private var environment: [String: String] { scene.environment }
 
   override func setUpWithError() throws {
-    fixture = try EmulatorFixture()
+    scene = try InProcessCLI("plan")
     _ = try fixture.createProject("app", inGroup: try fixture.createGroup("team"))
-    directory = FileManager.default.temporaryDirectory.appendingPathComponent("gitform-plan-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    environment = [
-      "GITLAB_BASE_URL": fixture.emulator.baseURL.absoluteString, "GITLAB_TOKEN": EmulatorFixture.rootToken,
-      "GITFORM_NOW": "2026-06-01T12:00:00Z",
-    ]
   }
 
   override func tearDownWithError() throws {
-    fixture?.stop()
-    if let directory { try? FileManager.default.removeItem(at: directory) }
-  }
-
-  private func write(_ text: String) throws {
-    try text.write(to: directory.appendingPathComponent("main.gf.hcl"), atomically: true, encoding: .utf8)
-  }
-
-  @discardableResult
-  private func run(_ arguments: [String]) -> (code: Int32, out: String, err: String) {
-    let output = CapturedOutput()
-    let code = CommandLineInterface().run(arguments + ["-no-color"], context: output.context(directory: directory.path, environment: environment))
-    return (code, output.standardOutput, output.standardError)
+    scene?.finish()
   }
 
   private func variables(_ keys: [String], extra: String = "") -> String {
@@ -42,98 +25,98 @@ final class PlanCommandTests: XCTestCase {
   }
 
   func testTargetReplaceAndDestroy() throws {
-    try write(variables(["A", "B"]))
-    let target = run(["plan", "-target=project_variable.a"])
+    try scene.write(variables(["A", "B"]))
+    let target = scene.run(["plan", "-target=project_variable.a"])
     XCTAssertEqual(target.code, 0, target.err)
     XCTAssertTrue(target.out.contains("Plan: 1 to add, 0 to change, 0 to destroy."), target.out)
     XCTAssertTrue(target.out.contains("Warning: Resource targeting is in effect"))
     XCTAssertFalse(target.out.contains("project_variable.b will be created"))
-    XCTAssertEqual(run(["apply", "-auto-approve"]).code, 0)
+    XCTAssertEqual(scene.run(["apply", "-auto-approve"]).code, 0)
 
-    let replace = run(["plan", "-replace=project_variable.b", "-detailed-exitcode"])
+    let replace = scene.run(["plan", "-replace=project_variable.b", "-detailed-exitcode"])
     XCTAssertEqual(replace.code, 2)
     XCTAssertTrue(replace.out.contains("  # project_variable.b will be replaced, as requested\n-/+ resource"), replace.out)
-    XCTAssertEqual(run(["plan", "-replace=project_variable.b", "-out=r.plan"]).code, 0)
-    XCTAssertEqual(run(["show", "r.plan"]).out, "project_variable.b replace (requested with -replace)\n")
+    XCTAssertEqual(scene.run(["plan", "-replace=project_variable.b", "-out=r.plan"]).code, 0)
+    XCTAssertEqual(scene.run(["show", "r.plan"]).out, "project_variable.b replace (requested with -replace)\n")
 
-    let destroy = run(["plan", "-destroy"])
+    let destroy = scene.run(["plan", "-destroy"])
     XCTAssertTrue(destroy.out.contains("Plan: 0 to add, 0 to change, 2 to destroy."), destroy.out)
     XCTAssertTrue(destroy.out.contains("  # project_variable.a will be destroyed\n  - resource"), destroy.out)
 
     // Without refresh nothing is read from GitLab, so a deleted variable goes unnoticed.
     XCTAssertEqual(try fixture.raw(.delete, "/api/v4/projects/team%2Fapp/variables/A").status, 204)
-    XCTAssertEqual(run(["plan", "-refresh=false", "-detailed-exitcode"]).code, 0)
-    XCTAssertEqual(run(["plan", "-detailed-exitcode"]).code, 2)
+    XCTAssertEqual(scene.run(["plan", "-refresh=false", "-detailed-exitcode"]).code, 0)
+    XCTAssertEqual(scene.run(["plan", "-detailed-exitcode"]).code, 2)
   }
 
   func testRemovedBlockIsDestroyedWithItsReasonAndPreventDestroyStopsIt() throws {
-    try write(variables(["A", "B"]))
-    XCTAssertEqual(run(["apply", "-auto-approve"]).code, 0)
-    try write(variables(["A"]))
-    let plan = run(["plan"])
+    try scene.write(variables(["A", "B"]))
+    XCTAssertEqual(scene.run(["apply", "-auto-approve"]).code, 0)
+    try scene.write(variables(["A"]))
+    let plan = scene.run(["plan"])
     XCTAssertTrue(
       plan.out.contains("  # project_variable.b will be destroyed\n  # (because project_variable.b is not in configuration)\n"), plan.out)
-    try write(variables(["A"], extra: "  lifecycle {\n    prevent_destroy = true\n  }\n"))
-    let refused = run(["plan", "-destroy"])
+    try scene.write(variables(["A"], extra: "  lifecycle {\n    prevent_destroy = true\n  }\n"))
+    let refused = scene.run(["plan", "-destroy"])
     XCTAssertEqual(refused.code, 1)
     XCTAssertTrue(refused.err.contains("Error: Instance cannot be destroyed"), refused.err)
   }
 
   func testIgnoreChangesAndProjectSpelledByID() throws {
-    try write(variables(["A"]))
-    XCTAssertEqual(run(["apply", "-auto-approve"]).code, 0)
+    try scene.write(variables(["A"]))
+    XCTAssertEqual(scene.run(["apply", "-auto-approve"]).code, 0)
     let projectID = try XCTUnwrap(fixture.field(try fixture.raw(.get, "/api/v4/projects/team%2Fapp"), "id") as? Int)
     // The same project by id: nothing forces a replacement.
-    try write(variables(["A"]).replacingOccurrences(of: "\"team/app\"", with: "\"\(projectID)\""))
-    let respelled = run(["plan", "-detailed-exitcode"])
+    try scene.write(variables(["A"]).replacingOccurrences(of: "\"team/app\"", with: "\"\(projectID)\""))
+    let respelled = scene.run(["plan", "-detailed-exitcode"])
     XCTAssertEqual(respelled.code, 0, respelled.out)
     // A changed value is ignored when ignore_changes names it.
-    try write(variables(["A"], extra: "  lifecycle {\n    ignore_changes = [value]\n  }\n").replacingOccurrences(of: "= \"v\"", with: "= \"w\""))
-    XCTAssertEqual(run(["plan", "-detailed-exitcode"]).code, 0)
-    try write(variables(["A"]).replacingOccurrences(of: "= \"v\"", with: "= \"w\""))
-    let changed = run(["plan", "-detailed-exitcode"])
+    try scene.write(variables(["A"], extra: "  lifecycle {\n    ignore_changes = [value]\n  }\n").replacingOccurrences(of: "= \"v\"", with: "= \"w\""))
+    XCTAssertEqual(scene.run(["plan", "-detailed-exitcode"]).code, 0)
+    try scene.write(variables(["A"]).replacingOccurrences(of: "= \"v\"", with: "= \"w\""))
+    let changed = scene.run(["plan", "-detailed-exitcode"])
     XCTAssertEqual(changed.code, 2)
     // A variable's value is always sensitive (issue 9, item 5).
     XCTAssertTrue(changed.out.contains("      ~ value             = (sensitive value)\n"), changed.out)
   }
 
   func testSavedPlanIsAppliedExactlyOrRefused() throws {
-    try write(variables(["A"]))
-    let planned = run(["plan", "-out=first.plan"])
+    try scene.write(variables(["A"]))
+    let planned = scene.run(["plan", "-out=first.plan"])
     XCTAssertEqual(planned.code, 0, planned.err)
     XCTAssertTrue(planned.out.hasSuffix("Saved the plan to: first.plan\n\nTo perform exactly these actions, run the following command to apply:\n    gitform apply \"first.plan\"\n"), planned.out)
     let mode = try FileManager.default.attributesOfItem(atPath: directory.appendingPathComponent("first.plan").path)[.posixPermissions] as? Int
     XCTAssertEqual(mode, 0o600)
-    XCTAssertEqual(run(["show", "first.plan"]).out, "project_variable.a create (not in the state yet)\n")
+    XCTAssertEqual(scene.run(["show", "first.plan"]).out, "project_variable.a create (not in the state yet)\n")
     XCTAssertEqual(
-      run(["show", "-json", "first.plan"]).out,
+      scene.run(["show", "-json", "first.plan"]).out,
       "{\"format_version\":\"1.0\",\"terraform_version\":\"\(CommandLineInterface.version)\",\"resource_changes\":[{\"address\":\"project_variable.a\",\"action\":\"create\",\"reason\":\"not in the state yet\"}]}\n")
-    let applied = run(["apply", "first.plan"])
+    let applied = scene.run(["apply", "first.plan"])
     XCTAssertEqual(applied.code, 0, applied.err)
     XCTAssertTrue(applied.out.contains("Apply complete! Resources: 1 added, 0 changed, 0 destroyed."), applied.out)
-    let again = run(["apply", "first.plan"])
+    let again = scene.run(["apply", "first.plan"])
     XCTAssertEqual(again.code, 1)
     XCTAssertTrue(again.err.contains("Error: Saved plan is stale"), again.err)
 
-    try write(variables(["A", "B"]))
-    XCTAssertEqual(run(["plan", "-out=second.plan"]).code, 0)
-    try write(variables(["A", "C"]))
-    let edited = run(["apply", "second.plan"])
+    try scene.write(variables(["A", "B"]))
+    XCTAssertEqual(scene.run(["plan", "-out=second.plan"]).code, 0)
+    try scene.write(variables(["A", "C"]))
+    let edited = scene.run(["apply", "second.plan"])
     XCTAssertEqual(edited.code, 1)
     XCTAssertTrue(edited.err.contains("Error: Saved plan does not match the configuration"), edited.err)
 
-    try write(variables(["A", "B"]))
-    XCTAssertEqual(run(["plan", "-out=third.plan"]).code, 0)
-    XCTAssertEqual(run(["show", "third.plan"]).out, "project_variable.b create (not in the state yet)\n")
+    try scene.write(variables(["A", "B"]))
+    XCTAssertEqual(scene.run(["plan", "-out=third.plan"]).code, 0)
+    XCTAssertEqual(scene.run(["show", "third.plan"]).out, "project_variable.b create (not in the state yet)\n")
     XCTAssertEqual(try fixture.raw(.delete, "/api/v4/projects/team%2Fapp/variables/A").status, 204)
-    let drifted = run(["apply", "third.plan"])
+    let drifted = scene.run(["apply", "third.plan"])
     XCTAssertEqual(drifted.code, 1)
     XCTAssertTrue(drifted.err.contains("Error: Saved plan no longer matches"), drifted.err)
-    XCTAssertEqual(run(["apply", "missing.plan"]).code, 1)
+    XCTAssertEqual(scene.run(["apply", "missing.plan"]).code, 1)
   }
 
   func testColourOnlyOnATerminal() throws {
-    try write(variables(["A"]))
+    try scene.write(variables(["A"]))
     let output = CapturedOutput()
     var context = output.context(directory: directory.path, environment: environment)
     context.isTerminal = true
@@ -147,29 +130,29 @@ final class PlanCommandTests: XCTestCase {
   }
 
   func testLockTimeoutWaitsForTheHolder() throws {
-    try write(variables(["A"]))
+    try scene.write(variables(["A"]))
     let statePath = directory.appendingPathComponent("gitform.tfstate").path
     let holder = try StateLock.acquire(LockInfo(operation: LockInfo.apply, version: "test", path: "gitform.tfstate"), statePath: statePath)
     DispatchQueue.global().asyncAfter(deadline: .now() + 0.3) { try? holder.unlock() }
-    let waited = run(["plan", "-lock-timeout=5s"])
+    let waited = scene.run(["plan", "-lock-timeout=5s"])
     XCTAssertEqual(waited.code, 0, waited.err)
   }
 
   func testImportBlockAdoptsAVariable() throws {
     let made = try fixture.raw(.post, "/api/v4/projects/team%2Fapp/variables", ["key": "LEGACY", "value": "kept"])
     XCTAssertEqual(made.status, 201)
-    try write(
+    try scene.write(
       "import {\n  to = project_variable.legacy\n  id = \"team/app:LEGACY\"\n}\n\n"
         + variables(["LEGACY"]).replacingOccurrences(of: "= \"v\"", with: "= \"kept\""))
-    let plan = run(["plan", "-detailed-exitcode"])
+    let plan = scene.run(["plan", "-detailed-exitcode"])
     XCTAssertEqual(plan.code, 2, plan.err)
     XCTAssertTrue(plan.out.contains("  # project_variable.legacy will be imported\n    resource \"project_variable\" \"legacy\" {\n"), plan.out)
     XCTAssertTrue(plan.out.contains("Plan: 1 to import, 0 to add, 0 to change, 0 to destroy."), plan.out)
-    let applied = run(["apply", "-auto-approve"])
+    let applied = scene.run(["apply", "-auto-approve"])
     XCTAssertTrue(applied.out.contains("Apply complete! Resources: 1 imported, 0 added, 0 changed, 0 destroyed."), applied.out)
-    XCTAssertEqual(run(["plan", "-detailed-exitcode"]).code, 0)
-    try write("import {\n  to = project_variable.legacy\n  id = \"team/app\"\n}\n\n" + variables(["OTHER"]))
-    let bad = run(["plan"])
+    XCTAssertEqual(scene.run(["plan", "-detailed-exitcode"]).code, 0)
+    try scene.write("import {\n  to = project_variable.legacy\n  id = \"team/app\"\n}\n\n" + variables(["OTHER"]))
+    let bad = scene.run(["plan"])
     XCTAssertEqual(bad.code, 1)
     XCTAssertTrue(bad.err.contains("Configuration for import target does not exist"), bad.err)
   }

@@ -1,23 +1,6 @@
 import XCTest
 @testable import GitformCore
 
-/// Captures what a command writes, for exact-text assertions.
-final class CapturedOutput: @unchecked Sendable {
-  private let lock = NSLock()
-  private var out = ""
-  private var err = ""
-
-  var standardOutput: String { lock.withLock { out } }
-  var standardError: String { lock.withLock { err } }
-
-  func context(directory: String = FileManager.default.currentDirectoryPath, environment: [String: String] = [:]) -> CommandContext {
-    CommandContext(
-      standardOutput: { text in self.lock.withLock { self.out += text } },
-      standardError: { text in self.lock.withLock { self.err += text } },
-      environment: environment, workingDirectory: directory)
-  }
-}
-
 final class VersionCommandTests: XCTestCase {
   func testVersionPrintsTheVersionLine() {
     let output = CapturedOutput()

@@ -47,7 +47,8 @@ final class GitformProcess {
         .appendingPathComponent(".build/debug/gitform"),
     ]
     guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
-      throw XCTSkip("the gitform binary is not built; run swift build first")
+      // The test target depends on the executable, so this means a broken build layout.
+      throw GitformProcessError.notBuilt(candidates.map(\.path))
     }
     return found
   }
@@ -121,6 +122,10 @@ final class GitformProcess {
     }
     return files
   }
+}
+
+enum GitformProcessError: Error {
+  case notBuilt([String])
 }
 
 /// Bytes read on another thread; `DispatchGroup.wait` orders the write before the read.

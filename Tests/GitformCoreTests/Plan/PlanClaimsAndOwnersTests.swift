@@ -6,36 +6,18 @@ import XCTest
 /// two instances managing one GitLab object, and objects to be made in a project, group or
 /// user that does not exist.
 final class PlanClaimsAndOwnersTests: XCTestCase {
-  private var fixture: EmulatorFixture!
-  private var directory: URL!
-  private var environment: [String: String] = [:]
+  private var scene: InProcessCLI!
+  private var fixture: EmulatorFixture { scene.fixture }
+  private var directory: URL { scene.directory }
   private var projectID = 0
 
   override func setUpWithError() throws {
-    fixture = try EmulatorFixture()
+    scene = try InProcessCLI("claims")
     projectID = try fixture.createProject("app", inGroup: try fixture.createGroup("team"))
-    directory = FileManager.default.temporaryDirectory.appendingPathComponent("gitform-claims-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    environment = [
-      "GITLAB_BASE_URL": fixture.emulator.baseURL.absoluteString, "GITLAB_TOKEN": EmulatorFixture.rootToken,
-      "GITFORM_NOW": "2026-06-01T12:00:00Z",
-    ]
   }
 
   override func tearDownWithError() throws {
-    fixture?.stop()
-    if let directory { try? FileManager.default.removeItem(at: directory) }
-  }
-
-  private func write(_ source: String) throws {
-    try source.write(to: directory.appendingPathComponent("main.gf.hcl"), atomically: true, encoding: .utf8)
-  }
-
-  private func run(_ arguments: [String]) -> (code: Int32, out: String, err: String) {
-    let output = CapturedOutput()
-    let context = output.context(directory: directory.path, environment: environment)
-    let code = CommandLineInterface().run(arguments + ["-no-color"], context: context)
-    return (code, output.standardOutput, output.standardError)
+    scene?.finish()
   }
 
   private func summaries(_ err: String) -> [String] {
@@ -59,7 +41,7 @@ final class PlanClaimsAndOwnersTests: XCTestCase {
   ) throws {
     try fixture.resetStats()
     for command in [["plan"], ["apply", "-auto-approve"]] {
-      let result = run(command)
+      let result = scene.run(command)
       XCTAssertEqual(result.code, 1, result.out, file: file, line: line)
       XCTAssertEqual(summaries(result.err), wanted, result.err, file: file, line: line)
       for text in expected {
@@ -70,7 +52,7 @@ final class PlanClaimsAndOwnersTests: XCTestCase {
   }
 
   func testCountWithAConstantKeyIsRefusedByPlanAndValidate() throws {
-    try write("""
+    try scene.write("""
       resource "project_variable" "v" {
         count   = 3
         project = "team/app"
@@ -83,13 +65,13 @@ final class PlanClaimsAndOwnersTests: XCTestCase {
     try assertRefused(
       ["project_variable.v[1] and project_variable.v[0] \(claim)", "project_variable.v[2] and project_variable.v[0] \(claim)"],
       summaries: ["Error: Two resources manage the same object", "Error: Two resources manage the same object"])
-    let validate = run(["validate"])
+    let validate = scene.run(["validate"])
     XCTAssertEqual(validate.code, 1)
     XCTAssertEqual(summaries(validate.err).count, 2, validate.err)
   }
 
   func testOneVariableNamedByPathAndByIdIsRefusedAtPlan() throws {
-    try write("""
+    try scene.write("""
       resource "project_variable" "a" {
         project = "team/app"
         key     = "DEPLOY_TOKEN"
@@ -114,7 +96,7 @@ final class PlanClaimsAndOwnersTests: XCTestCase {
       ["project_variable.b and project_variable.a both manage the variable DEPLOY_TOKEN (environment scope \"*\") of project \"\(projectID)\""],
       summaries: ["Error: Two resources manage the same object"])
     // Validate cannot know that both spellings name one project.
-    XCTAssertEqual(run(["validate"]).code, 0)
+    XCTAssertEqual(scene.run(["validate"]).code, 0)
   }
 
   func testOneTokenImportedAtTwoAddressesIsRefused() throws {
@@ -139,14 +121,14 @@ final class PlanClaimsAndOwnersTests: XCTestCase {
 
         """
     }
-    try write(source)
+    try scene.write(source)
     try assertRefused(
       ["user_token.b and user_token.a both manage the user_token with id \"\(user):\(tokenID)\""],
       summaries: ["Error: Two resources manage the same object"])
   }
 
   func testObjectsInAProjectGroupOrUserThatDoesNotExistAreRefusedAtPlan() throws {
-    try write("""
+    try scene.write("""
       resource "project_variable" "v" {
         project = "team/nosuch"
         key     = "DEPLOY_TOKEN"
@@ -188,7 +170,7 @@ final class PlanClaimsAndOwnersTests: XCTestCase {
   }
 
   func testRotationDaysThatWouldRotateEveryDayAreRefusedAtPlan() throws {
-    try write("""
+    try scene.write("""
       resource "project_token" "p" {
         project                = "team/app"
         name                   = "deploy"

@@ -6,20 +6,14 @@ import XCTest
 /// -destroy, plus what depends on it), no key names every instance of the resource. Run in
 /// process against the emulator; each plan's summary and headers are asserted exactly.
 final class PlanTargetingTests: XCTestCase {
-  private var fixture: EmulatorFixture!
-  private var directory: URL!
-  private var environment: [String: String] = [:]
+  private var scene: InProcessCLI!
+  private var fixture: EmulatorFixture { scene.fixture }
+  private var directory: URL { scene.directory }
 
   override func setUpWithError() throws {
-    fixture = try EmulatorFixture()
+    scene = try InProcessCLI("target")
     let alice = try fixture.createUser("alice")
     _ = try fixture.createProject("app", inGroup: try fixture.createGroup("team"))
-    directory = FileManager.default.temporaryDirectory.appendingPathComponent("gitform-target-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    environment = [
-      "GITLAB_BASE_URL": fixture.emulator.baseURL.absoluteString, "GITLAB_TOKEN": EmulatorFixture.rootToken,
-      "GITFORM_NOW": "2026-06-01T12:00:00Z",
-    ]
     try """
       resource "user_token" "bot" {
         for_each   = toset(["a", "b"])
@@ -47,25 +41,17 @@ final class PlanTargetingTests: XCTestCase {
       }
 
       """.write(to: directory.appendingPathComponent("main.gf.hcl"), atomically: true, encoding: .utf8)
-    let apply = run(["apply", "-auto-approve"])
+    let apply = scene.run(["apply", "-auto-approve"])
     XCTAssertEqual(apply.code, 0, apply.out + apply.err)
   }
 
   override func tearDownWithError() throws {
-    fixture?.stop()
-    if let directory { try? FileManager.default.removeItem(at: directory) }
-  }
-
-  private func run(_ arguments: [String]) -> (code: Int32, out: String, err: String) {
-    let output = CapturedOutput()
-    let code = CommandLineInterface().run(
-      arguments + ["-no-color"], context: output.context(directory: directory.path, environment: environment))
-    return (code, output.standardOutput, output.standardError)
+    scene?.finish()
   }
 
   /// The plan's "  # ADDRESS will be ..." headers and its summary line, in order.
   private func plan(_ arguments: [String]) -> [String] {
-    let result = run(["plan"] + arguments)
+    let result = scene.run(["plan"] + arguments)
     XCTAssertEqual(result.code, 0, result.err)
     return result.out.split(separator: "\n").map(String.init).filter {
       ($0.hasPrefix("  # ") && $0.contains(" will be ") || $0.contains(" must be ")) || $0.hasPrefix("Plan: ")
@@ -123,11 +109,11 @@ final class PlanTargetingTests: XCTestCase {
   }
 
   func testApplyWithAnInstanceTargetChangesOnlyThatInstance() throws {
-    let apply = run(["apply", "-auto-approve", "-destroy", "-target=project_token.n[1]"])
+    let apply = scene.run(["apply", "-auto-approve", "-destroy", "-target=project_token.n[1]"])
     XCTAssertEqual(apply.code, 0, apply.err)
     XCTAssertTrue(apply.out.contains("Destroy complete! Resources: 1 destroyed."), apply.out)
     XCTAssertEqual(
-      run(["state", "list"]).out,
+      scene.run(["state", "list"]).out,
       "project_token.n[0]\nproject_variable.v[\"a\"]\nproject_variable.v[\"b\"]\nuser_token.bot[\"a\"]\nuser_token.bot[\"b\"]\n")
   }
 }

@@ -4,34 +4,16 @@ import XCTest
 
 /// Mistakes GitLab would refuse at apply are reported by `gitform plan`, before any change.
 final class PlanTimeChecksTests: XCTestCase {
-  private var fixture: EmulatorFixture!
-  private var directory: URL!
-  private var environment: [String: String] = [:]
+  private var scene: InProcessCLI!
+  private var fixture: EmulatorFixture { scene.fixture }
+  private var directory: URL { scene.directory }
 
   override func setUpWithError() throws {
-    fixture = try EmulatorFixture()
-    directory = FileManager.default.temporaryDirectory.appendingPathComponent("gitform-checks-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    environment = [
-      "GITLAB_BASE_URL": fixture.emulator.baseURL.absoluteString, "GITLAB_TOKEN": EmulatorFixture.rootToken,
-      "GITFORM_NOW": "2026-06-01T12:00:00Z",
-    ]
+    scene = try InProcessCLI("checks")
   }
 
   override func tearDownWithError() throws {
-    fixture?.stop()
-    if let directory { try? FileManager.default.removeItem(at: directory) }
-  }
-
-  private func write(_ source: String) throws {
-    try source.write(to: directory.appendingPathComponent("main.gf.hcl"), atomically: true, encoding: .utf8)
-  }
-
-  private func run(_ arguments: [String]) -> (code: Int32, out: String, err: String) {
-    let output = CapturedOutput()
-    let context = output.context(directory: directory.path, environment: environment)
-    let code = CommandLineInterface().run(arguments + ["-no-color"], context: context)
-    return (code, output.standardOutput, output.standardError)
+    scene?.finish()
   }
 
   /// The error blocks' summaries, in order.
@@ -41,7 +23,7 @@ final class PlanTimeChecksTests: XCTestCase {
 
   func testAnEmptyNameAndALongDescriptionOfAUserTokenAreRefusedAtPlan() throws {
     let user = try fixture.createUser("alice")
-    try write("""
+    try scene.write("""
       resource "user_token" "a" {
         user_id     = \(user)
         name        = ""
@@ -51,7 +33,7 @@ final class PlanTimeChecksTests: XCTestCase {
       }
 
       """)
-    let plan = run(["plan"])
+    let plan = scene.run(["plan"])
     XCTAssertEqual(plan.code, 1)
     XCTAssertEqual(summaries(plan.err), ["Error: Invalid name", "Error: Invalid description"])
     XCTAssertTrue(plan.err.contains("A token needs a name that is not empty."), plan.err)
@@ -65,7 +47,7 @@ final class PlanTimeChecksTests: XCTestCase {
       .post, "/api/v4/users/\(user)/personal_access_tokens",
       ["name": "ci", "scopes": ["api"], "expires_at": "2026-12-01"])
     let tokenID = try XCTUnwrap(fixture.field(made, "id") as? Int)
-    try write("""
+    try scene.write("""
       resource "user_token" "ci" {
         user_id    = \(user)
         name       = "ci"
@@ -80,8 +62,8 @@ final class PlanTimeChecksTests: XCTestCase {
       }
 
       """)
-    XCTAssertEqual(run(["import", "user_token.ci", "\(user):\(tokenID)"]).code, 0)
-    let plan = run(["plan"])
+    XCTAssertEqual(scene.run(["import", "user_token.ci", "\(user):\(tokenID)"]).code, 0)
+    let plan = scene.run(["plan"])
     XCTAssertEqual(plan.code, 1, plan.out)
     XCTAssertEqual(summaries(plan.err), ["Error: Missing value for value"])
     let detail = plan.err.replacingOccurrences(of: "\n", with: " ")
@@ -90,12 +72,12 @@ final class PlanTimeChecksTests: XCTestCase {
   }
 
   func testADataSourceWithNeitherKeyGivesOneErrorAndSendsNoRequest() throws {
-    try write("""
+    try scene.write("""
       data "user" "both" {}
 
       """)
     try fixture.resetStats()
-    let plan = run(["plan"])
+    let plan = scene.run(["plan"])
     XCTAssertEqual(plan.code, 1)
     XCTAssertEqual(summaries(plan.err), ["Error: Missing required argument"])
     XCTAssertTrue(plan.err.contains("Exactly one of"), plan.err)

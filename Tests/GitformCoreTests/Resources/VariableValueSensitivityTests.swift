@@ -6,9 +6,10 @@ import XCTest
 /// drift note, `show`, `state show` or `show -json` prints it — imported, literal, or changed
 /// outside gitform (issue 9, item 5).
 final class VariableValueSensitivityTests: XCTestCase {
-  private var fixture: EmulatorFixture!
-  private var directory: URL!
-  private var environment: [String: String] = [:]
+  private var scene: InProcessCLI!
+  private var fixture: EmulatorFixture { scene.fixture }
+  private var directory: URL { scene.directory }
+  private var environment: [String: String] { scene.environment }
   private var printed: [String] = []
 
   private let legacy = "s3cr3t-legacy-value"
@@ -16,19 +17,12 @@ final class VariableValueSensitivityTests: XCTestCase {
   private let outside = "changed-outside-5678"
 
   override func setUpWithError() throws {
-    fixture = try EmulatorFixture()
+    scene = try InProcessCLI("varvalue")
     _ = try fixture.createProject("app", inGroup: try fixture.createGroup("team"))
-    directory = FileManager.default.temporaryDirectory.appendingPathComponent("gitform-varvalue-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    environment = [
-      "GITLAB_BASE_URL": fixture.emulator.baseURL.absoluteString, "GITLAB_TOKEN": EmulatorFixture.rootToken,
-      "GITFORM_NOW": "2026-06-01T12:00:00Z",
-    ]
   }
 
   override func tearDownWithError() throws {
-    fixture?.stop()
-    if let directory { try? FileManager.default.removeItem(at: directory) }
+    scene?.finish()
   }
 
   private func run(_ arguments: [String]) -> (code: Int32, out: String, err: String) {
