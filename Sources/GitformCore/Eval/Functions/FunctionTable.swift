@@ -13,7 +13,9 @@ struct FunctionTable: Sendable {
   static let standard = FunctionTable(
     TimeFunctions.all + StringFunctions.all + FormatFunction.all + CollectionFunctions.all
       + SequenceFunctions.all + ConversionFunctions.all + EncodingFunctions.all
-      + NumericFunctions.all + SensitivityFunctions.all + FileFunction.all)
+      + NumericFunctions.all + SensitivityFunctions.all + FileFunction.all + TextFunctions.all
+      + ListFunctions.all + PairingFunctions.all + SetFunctions.all + MathFunctions.all
+      + HashFunctions.all + Base64Functions.all + UUIDFunctions.all + PathFunctions.all)
 
   subscript(name: String) -> Function? { functions[name] }
 
