@@ -15,7 +15,8 @@ struct FunctionTable: Sendable {
       + SequenceFunctions.all + ConversionFunctions.all + EncodingFunctions.all
       + NumericFunctions.all + SensitivityFunctions.all + FileFunction.all + TextFunctions.all
       + ListFunctions.all + PairingFunctions.all + SetFunctions.all + MathFunctions.all
-      + HashFunctions.all + Base64Functions.all + UUIDFunctions.all + PathFunctions.all)
+      + HashFunctions.all + Base64Functions.all + UUIDFunctions.all + PathFunctions.all
+      + CIDRFunctions.all)
 
   subscript(name: String) -> Function? { functions[name] }
 
