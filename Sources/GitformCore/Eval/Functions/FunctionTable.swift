@@ -16,9 +16,22 @@ struct FunctionTable: Sendable {
       + NumericFunctions.all + SensitivityFunctions.all + FileFunction.all + TextFunctions.all
       + ListFunctions.all + PairingFunctions.all + SetFunctions.all + MathFunctions.all
       + HashFunctions.all + Base64Functions.all + UUIDFunctions.all + PathFunctions.all
-      + CIDRFunctions.all + CSVDecode.all + RegexFunctions.all)
+      + CIDRFunctions.all + CSVDecode.all + RegexFunctions.all + TemplateFunctions.all)
 
   subscript(name: String) -> Function? { functions[name] }
+
+  /// This table with each named function replaced by one that takes the same arguments and
+  /// fails with the given reason (template functions inside templates, for example).
+  func refusing(_ reasons: [String: String]) -> FunctionTable {
+    var copy = self
+    for (name, reason) in reasons {
+      guard let original = functions[name] else { continue }
+      copy.functions[name] = Function(
+        name, original.parameters, variadic: original.variadic, returns: original.returnType
+      ) { _, _ in throw FunctionError.call(reason) }
+    }
+    return copy
+  }
 
   func contains(_ name: String) -> Bool {
     functions[name] != nil || Self.lazyNames.contains(name)
