@@ -17,7 +17,10 @@ enum FileFunction {
       }
       return .string(text)
     },
-    reading("filebase64") { Base64.encode($0) },
+    Function("filebase64", [StringFunctions.string("path")], returns: .string) {
+      args, environment in
+      .string(Base64.encode(try read(args[0].stringValue ?? "", environment)))
+    },
     reading("filemd5") { Hex.string(MD5.hash($0)) },
     reading("filesha1") { Hex.string(SHA1.hash($0)) },
     reading("filesha256") { SHA256.hexDigest($0) },
@@ -30,7 +33,18 @@ enum FileFunction {
     _ name: String, _ transform: @escaping @Sendable ([UInt8]) -> String
   ) -> Function {
     Function(name, [StringFunctions.string("path")], returns: .string) { args, environment in
-      .string(transform(try read(args[0].stringValue ?? "", environment)))
+      // The hashing functions open the file themselves and report Go's own error text.
+      let path = args[0].stringValue ?? ""
+      let full = try resolve(path, environment)
+      var isDirectory: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory) else {
+        throw FunctionError.call("open \(full): no such file or directory")
+      }
+      guard !isDirectory.boolValue, let data = FileManager.default.contents(atPath: full) else {
+        throw FunctionError.call(
+          isDirectory.boolValue ? "read \(full): is a directory" : "open \(full): permission denied")
+      }
+      return .string(transform([UInt8](data)))
     }
   }
 

@@ -7,61 +7,81 @@ struct Glob {
   struct SyntaxError: Error {}
 
   let components: [String]
+  let isAbsolute: Bool
 
+  /// `pattern` cleaned (`PathFunctions.clean`), absolute or relative to the working directory.
   init(pattern: String) {
+    isAbsolute = pattern.hasPrefix("/")
     components = pattern.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
   }
 
-  /// The matching regular files below `root`, as `/`-separated paths relative to it.
-  func files(under root: String) throws -> [String] {
+  private static func hasMeta(_ component: String) -> Bool {
+    component.contains { "*?[{\\".contains($0) }
+  }
+
+  /// The paths of matching regular files, written from the pattern's own directory part.
+  func files() throws -> [String] {
     for component in components where component != "**" {
       _ = try Self.match(Array(component.unicodeScalars), Array("".unicodeScalars))
     }
+    let fixed = components.prefix { !Self.hasMeta($0) }
+    var start = (isAbsolute ? "/" : "") + fixed.joined(separator: "/")
+    if start.isEmpty { start = "." }
+    if fixed.count == components.count {
+      return Self.isRegularFile(start) ? [start] : []
+    }
     var found: Set<String> = []
-    try walk(root, relative: "", index: 0, found: &found)
+    let prefix = fixed.isEmpty ? (isAbsolute ? "/" : "") : start + "/"
+    try walk(start, written: prefix, index: fixed.count, found: &found)
     return found.sorted()
   }
 
-  private func walk(_ directory: String, relative: String, index: Int, found: inout Set<String>)
+  private func walk(_ directory: String, written: String, index: Int, found: inout Set<String>)
     throws
   {
     guard index < components.count else {
-      if Self.isRegularFile(directory), !relative.isEmpty { found.insert(relative) }
+      if Self.isRegularFile(directory) { found.insert(String(written.dropLast())) }
       return
     }
     let component = components[index]
     if component == "**" {
-      try walk(directory, relative: relative, index: index + 1, found: &found)
-      for name in Self.entries(directory) where Self.isDirectory(directory + "/" + name) {
-        try walk(
-          directory + "/" + name, relative: join(relative, name), index: index, found: &found)
+      try walk(directory, written: written, index: index + 1, found: &found)
+      // `**` is zero or more path elements: the last one may be a file.
+      for name in Self.entries(directory) {
+        try walk(directory + "/" + name, written: written + name + "/", index: index, found: &found)
       }
       return
     }
     for name in Self.entries(directory)
     where try Self.match(Array(component.unicodeScalars), Array(name.unicodeScalars)) {
-      try walk(directory + "/" + name, relative: join(relative, name), index: index + 1, found: &found)
+      try walk(directory + "/" + name, written: written + name + "/", index: index + 1, found: &found)
     }
   }
 
-  private func join(_ relative: String, _ name: String) -> String {
-    relative.isEmpty ? name : relative + "/" + name
+  /// Go's `filepath.Rel` for two cleaned paths of the same kind (both absolute or both not).
+  static func relative(_ target: String, from base: String) -> String {
+    let baseParts = base == "." ? [] : base.split(separator: "/").map(String.init)
+    let targetParts = target == "." ? [] : target.split(separator: "/").map(String.init)
+    var common = 0
+    while common < baseParts.count, common < targetParts.count,
+      baseParts[common] == targetParts[common]
+    {
+      common += 1
+    }
+    let parts = Array(repeating: "..", count: baseParts.count - common) + targetParts[common...]
+    return parts.isEmpty ? "." : parts.joined(separator: "/")
   }
 
   private static func entries(_ directory: String) -> [String] {
     ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted()
   }
 
-  private static func isDirectory(_ path: String) -> Bool {
-    var isDirectory: ObjCBool = false
-    return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-      && isDirectory.boolValue
-  }
-
   private static func isRegularFile(_ path: String) -> Bool {
     var isDirectory: ObjCBool = false
     return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
       && !isDirectory.boolValue
+      && (try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType)
+        .map { $0 == .typeRegular || $0 == .typeSymbolicLink } ?? true
   }
 
   /// Whether `name` matches one pattern component; throws on a malformed pattern.
@@ -104,7 +124,8 @@ struct Glob {
     case "[":
       guard let close = pattern.dropFirst(2).firstIndex(of: "]") else { throw SyntaxError() }
       var set = pattern[(pattern.startIndex + 1)..<close]
-      let negated = set.first == "^" || set.first == "!"
+      // doublestar negates with `^` only: `[!a]` matches `!` or `a`.
+      let negated = set.first == "^"
       if negated { set = set.dropFirst() }
       guard let scalar = name.first else { return false }
       var matched = false

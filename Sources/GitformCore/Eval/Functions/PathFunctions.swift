@@ -48,16 +48,14 @@ enum PathFunctions {
       let path = args[0].stringValue ?? ""
       let root = clean(path.hasPrefix("/") ? path : environment.baseDirectory + "/" + path)
       let pattern = clean(root + "/" + (args[1].stringValue ?? ""))
-      let relative = pattern == root ? "" : String(pattern.dropFirst(root == "/" ? 1 : root.count + 1))
-      guard pattern.hasPrefix(root) else {
-        return .set([], elementType: .string)
-      }
-      let matches: [String]
+      let found: [String]
       do {
-        matches = try Glob(pattern: relative).files(under: root)
+        found = try Glob(pattern: pattern).files()
       } catch {
-        throw FunctionError.call("failed to glob pattern \(GoQuote.quote(pattern)): syntax error in pattern")
+        throw FunctionError.call(
+          "failed to glob pattern \(GoQuote.quote(pattern)): syntax error in pattern")
       }
+      let matches = found.map { Glob.relative(clean($0), from: root) }
       return .set(matches.map { .string($0) }, elementType: .string)
     },
   ]
