@@ -16,7 +16,8 @@ struct FunctionTable: Sendable {
       + NumericFunctions.all + SensitivityFunctions.all + FileFunction.all + TextFunctions.all
       + ListFunctions.all + PairingFunctions.all + SetFunctions.all + MathFunctions.all
       + HashFunctions.all + Base64Functions.all + UUIDFunctions.all + PathFunctions.all
-      + CIDRFunctions.all + CSVDecode.all + RegexFunctions.all + TemplateFunctions.all)
+      + CIDRFunctions.all + CSVDecode.all + RegexFunctions.all + TemplateFunctions.all
+      + YAMLFunctions.all)
 
   subscript(name: String) -> Function? { functions[name] }
 
