@@ -8,5 +8,11 @@ enum YAMLFunctions {
     ) { args, _ in
       .string(YAMLEmitter.encode(args[0]))
     },
+    Function("yamldecode", [StringFunctions.string("src")], returns: .dynamic) { args, _ in
+      switch YAMLDecoder.decode(args[0].stringValue ?? "") {
+      case .success(let value): return value
+      case .failure(let error): throw FunctionError.call(error.text)
+      }
+    },
   ]
 }
