@@ -33,7 +33,8 @@ final class FunctionTableTests: FunctionTestCase {
   func testImpureFunctionsAreUnknownUntilApply() {
     for mode in [EvalMode.validate, .plan] {
       XCTAssertEqual(call("uuid", mode: mode), .success(.unknown(.string)))
-      XCTAssertEqual(call("bcrypt", .string("x"), .number(4), mode: mode), .success(.unknown(.string)))
+      XCTAssertEqual(
+        call("bcrypt", .string("x"), .number(4), mode: mode), .success(.unknown(.string)))
     }
     guard case .success(let first) = call("uuid"), case .success(let second) = call("uuid"),
       let a = first.stringValue, let b = second.stringValue
@@ -68,7 +69,8 @@ final class FunctionTableTests: FunctionTestCase {
     XCTAssertEqual(
       call("yamldecode", Value.string("a: *glpat-secret").marked(sensitive: true)),
       .failure(.failed(#"Call to function "yamldecode" failed: \#(Function.redacted)."#)))
-    guard case .success(let decoded) = call("yamldecode", Value.string("a: b").marked(sensitive: true))
+    guard
+      case .success(let decoded) = call("yamldecode", Value.string("a: b").marked(sensitive: true))
     else { return XCTFail("yamldecode failed") }
     XCTAssertTrue(decoded.isSensitive)
   }

@@ -103,7 +103,8 @@ final class HashingVectorTests: XCTestCase {
       let saltText = String(expected.dropFirst(7).prefix(22))
       let salt = try XCTUnwrap(Bcrypt.decode(saltText))
       XCTAssertEqual(salt.count, 16)
-      XCTAssertEqual(Bcrypt.hash(bytes(password), cost: 5, salt: salt), .success(expected), password)
+      XCTAssertEqual(
+        Bcrypt.hash(bytes(password), cost: 5, salt: salt), .success(expected), password)
     }
   }
 
@@ -154,7 +155,9 @@ final class HashingVectorTests: XCTestCase {
     XCTAssertEqual(restored, input)
     let trailer = Array(member[offset...])
     XCTAssertEqual(trailer.count, 8)
-    let crc = trailer.prefix(4).enumerated().reduce(UInt32(0)) { $0 | UInt32($1.element) << (8 * UInt32($1.offset)) }
+    let crc = trailer.prefix(4).enumerated().reduce(UInt32(0)) {
+      $0 | UInt32($1.element) << (8 * UInt32($1.offset))
+    }
     XCTAssertEqual(crc, CRC32.checksum(input))
   }
 }

@@ -46,7 +46,8 @@ final class YAMLRobustnessTests: XCTestCase {
     let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
     guard case .failure(let error) = decode(deep) else { return XCTFail("expected a failure") }
     XCTAssertEqual(error.message, "the document nests deeper than 500 levels")
-    let blocks = (0..<2_000).map { String(repeating: " ", count: $0) + "- " }.joined(separator: "\n")
+    let blocks = (0..<2_000).map { String(repeating: " ", count: $0) + "- " }.joined(
+      separator: "\n")
     guard case .failure = decode(blocks) else { return XCTFail("expected a failure") }
   }
 

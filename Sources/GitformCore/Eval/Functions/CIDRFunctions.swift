@@ -164,7 +164,8 @@ enum CIDRFunctions {
       let mask = IPNetwork.mask(length, bits: bits)
       let lastOfContaining = (current.last & mask) | (all ^ mask)
       let nextAddress = (lastOfContaining &+ 1) & all
-      let next = IPNetwork(address: nextAddress & mask, byteCount: network.byteCount, prefixLength: length)
+      let next = IPNetwork(
+        address: nextAddress & mask, byteCount: network.byteCount, prefixLength: length)
       guard nextAddress != 0, network.contains(next.address) else {
         throw FunctionError.argument(
           index: index,

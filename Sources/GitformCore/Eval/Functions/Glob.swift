@@ -54,7 +54,8 @@ struct Glob {
     }
     for name in Self.entries(directory)
     where try Self.match(Array(component.unicodeScalars), Array(name.unicodeScalars)) {
-      try walk(directory + "/" + name, written: written + name + "/", index: index + 1, found: &found)
+      try walk(
+        directory + "/" + name, written: written + name + "/", index: index + 1, found: &found)
     }
   }
 
@@ -105,7 +106,9 @@ struct Glob {
     index > 0 && pattern[index - 1] == "\\"
   }
 
-  private static func matchSimple(_ pattern: ArraySlice<Unicode.Scalar>, _ name: ArraySlice<Unicode.Scalar>)
+  private static func matchSimple(
+    _ pattern: ArraySlice<Unicode.Scalar>, _ name: ArraySlice<Unicode.Scalar>
+  )
     throws -> Bool
   {
     guard let first = pattern.first else { return name.isEmpty }

@@ -24,7 +24,8 @@ enum HashFunctions {
       }
       // A new salt every call: like `timestamp()`, only known when applying.
       guard environment.mode == .apply else { return .unknown(.string) }
-      switch Bcrypt.hash(Array((args[0].stringValue ?? "").utf8), cost: cost, salt: Bcrypt.randomSalt())
+      switch Bcrypt.hash(
+        Array((args[0].stringValue ?? "").utf8), cost: cost, salt: Bcrypt.randomSalt())
       {
       case .success(let hashed): return .string(hashed)
       case .failure(let failure):

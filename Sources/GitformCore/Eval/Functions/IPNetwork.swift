@@ -128,7 +128,8 @@ enum IPAddressText {
     }
     if bestStart < 0 { return groups.map { String($0, radix: 16) }.joined(separator: ":") }
     let head = groups[..<bestStart].map { String($0, radix: 16) }.joined(separator: ":")
-    let tail = groups[(bestStart + bestLength)...].map { String($0, radix: 16) }.joined(separator: ":")
+    let tail = groups[(bestStart + bestLength)...].map { String($0, radix: 16) }.joined(
+      separator: ":")
     return head + "::" + tail
   }
 }

@@ -24,7 +24,8 @@ enum ListFunctions {
       if elements.isEmpty { return .list([], elementType: .list(elementType)) }
       let chunks =
         size == 0
-        ? [elements] : stride(from: 0, to: elements.count, by: size).map {
+        ? [elements]
+        : stride(from: 0, to: elements.count, by: size).map {
           Array(elements[$0..<min($0 + size, elements.count)])
         }
       return .list(
@@ -32,7 +33,8 @@ enum ListFunctions {
     },
     Function(
       "coalescelist", [],
-      variadic: FunctionParameter(name: "vals", type: .dynamic, allowNull: true, allowUnknown: true),
+      variadic: FunctionParameter(
+        name: "vals", type: .dynamic, allowNull: true, allowUnknown: true),
       returns: .dynamic
     ) { args, _ in
       guard !args.isEmpty else { throw FunctionError.call("at least one argument is required") }
@@ -202,7 +204,9 @@ enum ListFunctions {
   }
 
   static func sum(_ list: Value) throws -> Value {
-    guard list.type.isSequence || list.type.isMapping, let items = list.elements ?? list.attributes.map({ Array($0.values) }) else {
+    guard list.type.isSequence || list.type.isMapping,
+      let items = list.elements ?? list.attributes.map({ Array($0.values) })
+    else {
       throw FunctionError.argument(index: 0, "cannot sum noniterable")
     }
     guard !items.isEmpty else { throw FunctionError.argument(index: 0, "cannot sum an empty list") }

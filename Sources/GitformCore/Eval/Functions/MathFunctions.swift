@@ -58,7 +58,8 @@ enum MathFunctions {
   static func decimal(_ d: Double) throws -> Decimal {
     guard d.isFinite else {
       throw FunctionError.call(
-        "the result is \(d.isNaN ? "not a number" : "infinite"), which gitform's numbers cannot hold")
+        "the result is \(d.isNaN ? "not a number" : "infinite"), which gitform's numbers cannot hold"
+      )
     }
     if d == 0 { return 0 }
     guard let result = Decimal(string: "\(d)", locale: Locale(identifier: "en_US_POSIX")) else {

@@ -3,7 +3,10 @@ enum PairingFunctions {
   static let all: [Function] = [
     Function(
       "zipmap",
-      [FunctionParameter(name: "keys", type: .list(.string)), CollectionFunctions.dynamic("values")],
+      [
+        FunctionParameter(name: "keys", type: .list(.string)),
+        CollectionFunctions.dynamic("values"),
+      ],
       returns: .dynamic
     ) { args, _ in try zipmap(args[0].elements ?? [], args[1]) },
     Function(

@@ -29,7 +29,8 @@ enum PathFunctions {
       if isDirectory.boolValue {
         throw FunctionError.call("\(GoQuote.quote(full)) is a directory, not a file")
       }
-      let type = (try? FileManager.default.attributesOfItem(atPath: full)[.type]) as? FileAttributeType
+      let type =
+        (try? FileManager.default.attributesOfItem(atPath: full)[.type]) as? FileAttributeType
       switch type {
       case .typeCharacterSpecial?, .typeBlockSpecial?:
         throw FunctionError.call("\(GoQuote.quote(full)) is a device node, not a regular file")
@@ -88,7 +89,9 @@ enum PathFunctions {
     var trimmed = Substring(path)
     while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed.removeLast() }
     if trimmed == "/" { return "/" }
-    if let slash = trimmed.lastIndex(of: "/") { return String(trimmed[trimmed.index(after: slash)...]) }
+    if let slash = trimmed.lastIndex(of: "/") {
+      return String(trimmed[trimmed.index(after: slash)...])
+    }
     return String(trimmed)
   }
 

@@ -79,11 +79,14 @@ enum RegexFunctions {
     var found: [NSTextCheckingResult] = []
     var position = 0
     var previousEnd = -1
-    let options: NSRegularExpression.MatchingOptions = [.withTransparentBounds, .withoutAnchoringBounds]
+    let options: NSRegularExpression.MatchingOptions = [
+      .withTransparentBounds, .withoutAnchoringBounds,
+    ]
     while position <= string.length {
       guard
         let match = expression.firstMatch(
-          in: text, options: options, range: NSRange(location: position, length: string.length - position))
+          in: text, options: options,
+          range: NSRange(location: position, length: string.length - position))
       else { break }
       let end = match.range.location + match.range.length
       var accept = true
@@ -104,7 +107,8 @@ enum RegexFunctions {
     return found
   }
 
-  static func result(_ match: NSTextCheckingResult, in text: String, _ compiled: Compiled) -> Value {
+  static func result(_ match: NSTextCheckingResult, in text: String, _ compiled: Compiled) -> Value
+  {
     let string = text as NSString
     func group(_ index: Int) -> Value {
       let range = match.range(at: index)

@@ -55,7 +55,9 @@ enum SetFunctions {
     for (index, argument) in args.enumerated() {
       var elementType: ValueType
       switch argument.type {
-      case .set(let t): elementType = t; allLists = false
+      case .set(let t):
+        elementType = t
+        allLists = false
       case .list(let t): elementType = t
       case .tuple(let ts):
         guard let t = ValueType.unify(ts) else {

@@ -34,7 +34,8 @@ enum TemplateFunctions {
       let result = try renderer.render(vars: args[1], environment: environment)
       switch result.converted(to: .string) {
       case .success(let text): return text
-      case .failure(let error): throw FunctionError.call("invalid template result: \(error.message)")
+      case .failure(let error):
+        throw FunctionError.call("invalid template result: \(error.message)")
       }
     },
   ]
@@ -42,7 +43,8 @@ enum TemplateFunctions {
   /// Why `expression` may not be `templatestring`'s template argument, in Terraform's words,
   /// or nil: it must be a reference to a string from elsewhere, not a template written there.
   static func templateArgumentProblem(_ expression: Expression) -> String? {
-    let prefix = "invalid template expression: templatestring is only for rendering templates "
+    let prefix =
+      "invalid template expression: templatestring is only for rendering templates "
       + "retrieved dynamically from elsewhere"
     switch expression.kind {
     case .template(let template):

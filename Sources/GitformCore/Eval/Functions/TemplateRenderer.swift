@@ -76,7 +76,10 @@ struct TemplateRenderer {
   /// The source parsed as a template expression.
   private func parse() throws -> Expression {
     var marker = "GITFORM_TEMPLATE_END"
-    let lines = Set(source.split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) })
+    let lines = Set(
+      source.split(separator: "\n", omittingEmptySubsequences: false).map {
+        $0.trimmingCharacters(in: .whitespaces)
+      })
     while lines.contains(marker) { marker += "_" }
     let wrapped = "<<\(marker)\n\(source)\n\(marker)\n"
     let (parsed, diagnostics) = Parser.parseExpression(Array(wrapped.utf8), filename: filename)

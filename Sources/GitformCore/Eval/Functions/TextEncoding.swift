@@ -21,8 +21,10 @@ struct TextEncoding {
     add(.utf16BE, "UTF-16BE", ["csUTF16BE"])
     add(
       .ascii, "US-ASCII",
-      ["iso-ir-6", "ANSI_X3.4-1968", "ANSI_X3.4-1986", "ISO_646.irv:1991", "ISO646-US", "us",
-       "IBM367", "cp367", "csASCII"])
+      [
+        "iso-ir-6", "ANSI_X3.4-1968", "ANSI_X3.4-1986", "ISO_646.irv:1991", "ISO646-US", "us",
+        "IBM367", "cp367", "csASCII",
+      ])
     add(
       .latin1, "ISO_8859-1:1987",
       ["ISO-8859-1", "iso-ir-100", "ISO_8859-1", "latin1", "l1", "IBM819", "CP819", "csISOLatin1"])

@@ -32,7 +32,8 @@ enum TextFunctions {
       let count = try ListFunctions.wholeNumber(args[0])
       // Terraform panics on a negative count; gitform refuses it (and absurd sizes) instead.
       guard count >= 0, count <= 1_000_000 else {
-        throw FunctionError.argument(index: 0, "value must be a whole number, between 0 and 1000000")
+        throw FunctionError.argument(
+          index: 0, "value must be a whole number, between 0 and 1000000")
       }
       let pad = String(repeating: " ", count: count)
       return .string((args[1].stringValue ?? "").replacingOccurrences(of: "\n", with: "\n" + pad))
@@ -92,7 +93,9 @@ extension String {
     guard !needle.isEmpty else { return true }
     guard haystack.count >= needle.count else { return false }
     for start in 0...(haystack.count - needle.count)
-    where haystack[start] == needle[0] && haystack[start..<start + needle.count].elementsEqual(needle) {
+    where haystack[start] == needle[0]
+      && haystack[start..<start + needle.count].elementsEqual(needle)
+    {
       return true
     }
     return false

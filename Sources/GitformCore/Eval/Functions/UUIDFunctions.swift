@@ -23,7 +23,8 @@ enum UUIDFunctions {
         switch parse(given) {
         case .success(let bytes): namespace = bytes
         case .failure(let reason):
-          throw FunctionError.call("uuidv5() doesn't support namespace \(given) (\(reason.message))")
+          throw FunctionError.call(
+            "uuidv5() doesn't support namespace \(given) (\(reason.message))")
         }
       }
       return .string(version5(namespace: namespace, name: Array((args[1].stringValue ?? "").utf8)))
@@ -71,7 +72,11 @@ enum UUIDFunctions {
     case 36: break
     case 45:
       guard String(decoding: body.prefix(9), as: UTF8.self).lowercased() == "urn:uuid:" else {
-        return .failure(ParseFailure(message: "invalid urn prefix: \(GoQuote.quote(String(decoding: body.prefix(9), as: UTF8.self)))"))
+        return .failure(
+          ParseFailure(
+            message:
+              "invalid urn prefix: \(GoQuote.quote(String(decoding: body.prefix(9), as: UTF8.self)))"
+          ))
       }
       body = Array(body.dropFirst(9))
     case 38:
@@ -80,7 +85,8 @@ enum UUIDFunctions {
       }
       body = Array(body.dropFirst().dropLast())
     case 32:
-      return hexBytes(body).map { .success($0) } ?? .failure(ParseFailure(message: "invalid UUID format"))
+      return hexBytes(body).map { .success($0) }
+        ?? .failure(ParseFailure(message: "invalid UUID format"))
     default:
       return .failure(ParseFailure(message: "invalid UUID length: \(body.count)"))
     }
@@ -88,7 +94,8 @@ enum UUIDFunctions {
       return .failure(ParseFailure(message: "invalid UUID format"))
     }
     let digits = body.enumerated().filter { ![8, 13, 18, 23].contains($0.offset) }.map(\.element)
-    return hexBytes(digits).map { .success($0) } ?? .failure(ParseFailure(message: "invalid UUID format"))
+    return hexBytes(digits).map { .success($0) }
+      ?? .failure(ParseFailure(message: "invalid UUID format"))
   }
 
   private static func hexBytes(_ digits: [UInt8]) -> [UInt8]? {

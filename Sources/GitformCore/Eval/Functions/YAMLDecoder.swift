@@ -106,15 +106,18 @@ struct YAMLDecoder {
           continue
         }
         guard case .scalar(let text, let plain, let keyProperties) = key else {
-          throw YAMLError(message: "only strings are allowed as mapping keys", line: properties.line)
+          throw YAMLError(
+            message: "only strings are allowed as mapping keys", line: properties.line)
         }
-        let keyValue = try Self.resolve(text, plain: plain, tag: keyProperties.tag, line: keyProperties.line)
+        let keyValue = try Self.resolve(
+          text, plain: plain, tag: keyProperties.tag, line: keyProperties.line)
         guard !keyValue.isNull else {
           throw YAMLError(message: "mapping key cannot be null", line: keyProperties.line)
         }
         guard case .success(let name) = keyValue.converted(to: .string), let key = name.stringValue
         else {
-          throw YAMLError(message: "only strings are allowed as mapping keys", line: keyProperties.line)
+          throw YAMLError(
+            message: "only strings are allowed as mapping keys", line: keyProperties.line)
         }
         attributes[key] = try value(item)
       }
@@ -176,7 +179,8 @@ struct YAMLDecoder {
     if [".nan", ".NaN", ".NAN"].contains(text) {
       throw YAMLError(message: "floating point NaN is not supported", line: line)
     }
-    if [".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF"].contains(text) {
+    if [".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF"].contains(text)
+    {
       throw YAMLError(
         message: "infinity is not supported: gitform's numbers have no infinities", line: line)
     }
@@ -213,17 +217,26 @@ struct YAMLDecoder {
     var i = 0
     if i < scalars.count, scalars[i] == "-" || scalars[i] == "+" { i += 1 }
     var digits = 0
-    while i < scalars.count, ("0"..."9").contains(scalars[i]) { i += 1; digits += 1 }
+    while i < scalars.count, ("0"..."9").contains(scalars[i]) {
+      i += 1
+      digits += 1
+    }
     if i < scalars.count, scalars[i] == "." {
       i += 1
-      while i < scalars.count, ("0"..."9").contains(scalars[i]) { i += 1; digits += 1 }
+      while i < scalars.count, ("0"..."9").contains(scalars[i]) {
+        i += 1
+        digits += 1
+      }
     }
     guard digits > 0 else { return false }
     if i < scalars.count, scalars[i] == "e" || scalars[i] == "E" {
       i += 1
       if i < scalars.count, scalars[i] == "-" || scalars[i] == "+" { i += 1 }
       var exponentDigits = 0
-      while i < scalars.count, ("0"..."9").contains(scalars[i]) { i += 1; exponentDigits += 1 }
+      while i < scalars.count, ("0"..."9").contains(scalars[i]) {
+        i += 1
+        exponentDigits += 1
+      }
       guard exponentDigits > 0 else { return false }
     }
     return i == scalars.count

@@ -234,7 +234,8 @@ struct YAMLEmitter {
     // Block scalar hints: an indentation indicator when the text starts with a space or
     // break, and the chomping indicator its ending needs.
     if let first = value.first, first == " " || Self.isBreak(first) {
-      writeIndicator(String(Self.bestIndent), needWhitespace: false, isWhitespace: false, isIndention: false)
+      writeIndicator(
+        String(Self.bestIndent), needWhitespace: false, isWhitespace: false, isIndention: false)
     }
     if let last = value.last, Self.isBreak(last) {
       if value.count == 1 || Self.isBreak(value[value.count - 2]) {

@@ -12,7 +12,8 @@ extension YAMLParser {
       guard let c = peek() else {
         // libyaml marks the end of the stream, on the line after the collection's start.
         throw YAMLError(
-          message: isSequence ? "did not find expected ',' or ']'" : "did not find expected ',' or '}'",
+          message: isSequence
+            ? "did not find expected ',' or ']'" : "did not find expected ',' or '}'",
           line: startLine + 1)
       }
       if c == close {
@@ -42,7 +43,10 @@ extension YAMLParser {
         if let value {
           items.append(.mapping([(first, value)], properties: YAMLProperties(line: line)))
         } else if explicitKey {
-          items.append(.mapping([(first, .empty(YAMLProperties(line: line)))], properties: YAMLProperties(line: line)))
+          items.append(
+            .mapping(
+              [(first, .empty(YAMLProperties(line: line)))], properties: YAMLProperties(line: line))
+          )
         } else {
           items.append(first)
         }
@@ -55,11 +59,13 @@ extension YAMLParser {
       }
       guard peek() == close else {
         throw YAMLError(
-          message: isSequence ? "did not find expected ',' or ']'" : "did not find expected ',' or '}'",
+          message: isSequence
+            ? "did not find expected ',' or ']'" : "did not find expected ',' or '}'",
           line: startLine + 1)
       }
     }
-    return isSequence ? .sequence(items, properties: properties) : .mapping(pairs, properties: properties)
+    return isSequence
+      ? .sequence(items, properties: properties) : .mapping(pairs, properties: properties)
   }
 
   /// A node inside a flow collection.

@@ -17,7 +17,9 @@ extension YAMLParser {
   }
 
   /// A plain scalar: lines folded into spaces, empty lines kept as line breaks.
-  private mutating func plain(parent: Int, properties: YAMLProperties, flow: Bool) throws -> YAMLNode {
+  private mutating func plain(parent: Int, properties: YAMLProperties, flow: Bool) throws
+    -> YAMLNode
+  {
     var value = ""
     var pendingBreaks = 0
     var first = true
@@ -36,7 +38,9 @@ extension YAMLParser {
         lineText.unicodeScalars.removeLast()
       }
       if !lineText.isEmpty {
-        if !first { value += pendingBreaks == 0 ? " " : String(repeating: "\n", count: pendingBreaks) }
+        if !first {
+          value += pendingBreaks == 0 ? " " : String(repeating: "\n", count: pendingBreaks)
+        }
         value += lineText
         first = false
       }

@@ -70,7 +70,6 @@ struct YAMLParser {
         var after = probe
         while after < text.count, Self.isBlank(text[after]) { after += 1 }
         if after < text.count, !Self.isBreak(text[after]), text[after] != "#" {
-          line += 0
           index = probe
           throw error("found character that cannot start any token")
         }
@@ -169,17 +168,17 @@ struct YAMLParser {
     }
     var properties = YAMLProperties(line: line)
     let startLine = line
-    skipSpaces()
-    var sameLine = !(peek() == nil || Self.isBreak(peek()) || peek() == "#") && context != .document
-    if context == .document { sameLine = true }
-    if !sameLine || peek() == "#" || Self.isBreak(peek()) {
-      try skipToContent()
-    }
+    // The node may start on a later line (after a comment or line break).
+    try skipToContent()
     if index >= text.count || atDocumentMarker("---") || atDocumentMarker("...") {
       return .empty(properties)
     }
     var onNewLine = line != startLine
-    if onNewLine && column <= parent && !(peek() == "-" && Self.isBlankOrEnd(peek(1)) && context == .mappingValue && column == parent) {
+    // A node on a later line belongs here only when indented past the parent, except a
+    // sequence under a mapping key, which may start at the key's own column.
+    let indentlessSequence =
+      peek() == "-" && Self.isBlankOrEnd(peek(1)) && context == .mappingValue && column == parent
+    if onNewLine && column <= parent && !indentlessSequence {
       return .empty(properties)
     }
     // Properties: anchor and tag, in either order.
@@ -206,7 +205,9 @@ struct YAMLParser {
     guard let c = peek() else { return .empty(properties) }
     switch c {
     case "-" where Self.isBlankOrEnd(peek(1)) && context != .flow:
-      guard blockAllowed else { throw error("block sequence entries are not allowed in this context") }
+      guard blockAllowed else {
+        throw error("block sequence entries are not allowed in this context")
+      }
       return try blockSequence(
         indent: nodeColumn, indentless: context == .mappingValue && nodeColumn == parent,
         properties: properties)
@@ -214,7 +215,8 @@ struct YAMLParser {
       guard blockAllowed else { throw error("mapping keys are not allowed in this context") }
       return try blockMapping(indent: nodeColumn, properties: properties)
     case "|", ">":
-      return try blockScalar(parent: parent, properties: properties, inMapping: context == .mappingValue)
+      return try blockScalar(
+        parent: parent, properties: properties, inMapping: context == .mappingValue)
     case "*":
       advance()
       let name = anchorName()
@@ -285,7 +287,7 @@ struct YAMLParser {
   }
 
   /// Whether a single-line scalar at the current position is followed by `:` and a blank.
-  private func startsImplicitKey() -> Bool {
+  func startsImplicitKey() -> Bool {
     var probe = self
     guard (try? probe.keyScalar()) != nil else { return false }
     return probe.isImplicitKeyAhead()
@@ -299,7 +301,7 @@ struct YAMLParser {
   }
 
   /// A key: a quoted scalar or a plain one on one line.
-  private mutating func keyScalar() throws -> YAMLNode {
+  mutating func keyScalar() throws -> YAMLNode {
     let properties = YAMLProperties(line: line)
     if peek() == "\"" || peek() == "'" { return try quoted(properties: properties) }
     var value = ""
@@ -314,88 +316,5 @@ struct YAMLParser {
     }
     guard !value.isEmpty else { throw error("did not find expected key") }
     return .scalar(value, plain: true, properties: properties)
-  }
-
-  // MARK: - Block collections
-
-  private mutating func blockSequence(indent: Int, indentless: Bool, properties: YAMLProperties)
-    throws -> YAMLNode
-  {
-    var items: [YAMLNode] = []
-    while true {
-      advance()  // the `-`
-      items.append(try parseNode(parent: indent, context: .compact))
-      try skipToContent()
-      if index >= text.count || atDocumentMarker("---") || atDocumentMarker("...") { break }
-      if column < indent { break }
-      guard column == indent else { throw parserError("did not find expected '-' indicator") }
-      guard peek() == "-" && Self.isBlankOrEnd(peek(1)) else {
-        // An indentless sequence under a mapping key ends where the next key starts.
-        if indentless { break }
-        if startsImplicitKey() { throw parserError("did not find expected '-' indicator") }
-        // libyaml reads the line as a possible key and misses its `:` on the line after.
-        throw YAMLError(message: "could not find expected ':'", line: line + 1, source: .scanner)
-      }
-    }
-    return .sequence(items, properties: properties)
-  }
-
-  private mutating func blockMapping(indent: Int, properties: YAMLProperties) throws -> YAMLNode {
-    var pairs: [(key: YAMLNode, value: YAMLNode)] = []
-    while true {
-      let key: YAMLNode
-      if peek() == "?" && Self.isBlankOrEnd(peek(1)) {
-        advance()
-        key = try parseNode(parent: indent, context: .compact)
-        try skipToContent()
-        guard index < text.count, column == indent, peek() == ":", Self.isBlankOrEnd(peek(1))
-        else {
-          pairs.append((key, .empty(YAMLProperties(line: line))))
-          if index >= text.count || column < indent || atDocumentMarker("---") { break }
-          continue
-        }
-      } else {
-        var keyProperties = YAMLProperties(line: line)
-        while peek() == "&" || peek() == "!" {
-          if peek() == "&" {
-            advance()
-            keyProperties.anchor = anchorName()
-          } else {
-            keyProperties.tag = try tag()
-          }
-          skipSpaces()
-        }
-        if peek() == "*" {
-          advance()
-          key = .alias(anchorName(), line: line)
-        } else if peek() == "[" || peek() == "{" {
-          key = try flowCollection(properties: keyProperties)
-        } else {
-          guard let scalar = try? keyScalar(), case .scalar(let value, let plain, _) = scalar else {
-            throw parserError("did not find expected key")
-          }
-          key = .scalar(value, plain: plain, properties: keyProperties)
-        }
-        skipSpaces()
-        guard peek() == ":" && Self.isBlankOrEnd(peek(1)) else {
-          throw error("could not find expected ':'")
-        }
-      }
-      advance()  // the `:`
-      let value = try parseNode(parent: indent, context: .mappingValue)
-      pairs.append((key, value))
-      try skipToContent()
-      if index >= text.count || atDocumentMarker("---") || atDocumentMarker("...") { break }
-      if column < indent { break }
-      if column > indent {
-        // A `:` here ends a plain scalar that ran on from the previous line.
-        if peek() == ":" { throw error("mapping values are not allowed in this context") }
-        throw parserError("did not find expected key")
-      }
-      if peek() == "-" && Self.isBlankOrEnd(peek(1)) {
-        throw parserError("did not find expected key")
-      }
-    }
-    return .mapping(pairs, properties: properties)
   }
 }

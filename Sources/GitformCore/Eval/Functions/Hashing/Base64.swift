@@ -14,7 +14,8 @@ enum Base64 {
       let b2 = i + 2 < bytes.count ? bytes[i + 2] : 0
       out.append(alphabet[Int(b0 >> 2)])
       out.append(alphabet[Int((b0 & 0x03) << 4 | b1 >> 4)])
-      out.append(i + 1 < bytes.count ? alphabet[Int((b1 & 0x0f) << 2 | b2 >> 6)] : UInt8(ascii: "="))
+      out.append(
+        i + 1 < bytes.count ? alphabet[Int((b1 & 0x0f) << 2 | b2 >> 6)] : UInt8(ascii: "="))
       out.append(i + 2 < bytes.count ? alphabet[Int(b2 & 0x3f)] : UInt8(ascii: "="))
       i += 3
     }
@@ -45,7 +46,9 @@ enum Base64 {
           continue
         }
         if isNewline(byte) { continue }
-        guard byte == UInt8(ascii: "="), j >= 2 else { return .failure(DecodeFailure(offset: si - 1)) }
+        guard byte == UInt8(ascii: "="), j >= 2 else {
+          return .failure(DecodeFailure(offset: si - 1))
+        }
         if j == 2 {
           while si < src.count && isNewline(src[si]) { si += 1 }
           guard si < src.count else { return .failure(DecodeFailure(offset: src.count)) }

@@ -19,15 +19,20 @@ enum Bcrypt {
   }
 
   /// The full `$2a$NN$<salt><hash>` string for `password` with the 16-byte `salt`.
-  static func hash(_ password: [UInt8], cost requested: Int, salt: [UInt8]) -> Result<String, Failure> {
+  static func hash(_ password: [UInt8], cost requested: Int, salt: [UInt8]) -> Result<
+    String, Failure
+  > {
     guard password.count <= 72 else {
       return .failure(Failure(message: "bcrypt: password length exceeds 72 bytes"))
     }
     let cost = requested < 4 ? defaultCost : requested
     guard cost <= 31 else {
-      return .failure(Failure(message: "crypto/bcrypt: cost \(cost) is outside allowed range (4,31)"))
+      return .failure(
+        Failure(message: "crypto/bcrypt: cost \(cost) is outside allowed range (4,31)"))
     }
-    guard salt.count == 16 else { return .failure(Failure(message: "bcrypt: salt must be 16 bytes")) }
+    guard salt.count == 16 else {
+      return .failure(Failure(message: "bcrypt: salt must be 16 bytes"))
+    }
     var state = Blowfish()
     let key = password + [0]
     state.expand(key: key, salt: salt)
@@ -47,7 +52,9 @@ enum Bcrypt {
         (words[i], words[i + 1]) = state.encrypt(words[i], words[i + 1])
       }
     }
-    text = words.flatMap { w in (0..<4).map { UInt8(truncatingIfNeeded: w >> (24 - 8 * UInt32($0))) } }
+    text = words.flatMap { w in
+      (0..<4).map { UInt8(truncatingIfNeeded: w >> (24 - 8 * UInt32($0))) }
+    }
     let costText = cost < 10 ? "0\(cost)" : "\(cost)"
     return .success("$2a$\(costText)$" + encode(salt) + encode(Array(text.prefix(23))))
   }

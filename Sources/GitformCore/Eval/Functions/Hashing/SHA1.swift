@@ -19,7 +19,9 @@ struct SHA1 {
           UInt32(message[b]) << 24 | UInt32(message[b + 1]) << 16 | UInt32(message[b + 2]) << 8
           | UInt32(message[b + 3])
       }
-      for i in 16..<80 { words[i] = rotate(words[i - 3] ^ words[i - 8] ^ words[i - 14] ^ words[i - 16], 1) }
+      for i in 16..<80 {
+        words[i] = rotate(words[i - 3] ^ words[i - 8] ^ words[i - 14] ^ words[i - 16], 1)
+      }
       var (a, b, c, d, e) = (state[0], state[1], state[2], state[3], state[4])
       for i in 0..<80 {
         let (f, k): (UInt32, UInt32)
@@ -34,7 +36,9 @@ struct SHA1 {
       }
       for (i, value) in [a, b, c, d, e].enumerated() { state[i] &+= value }
     }
-    return state.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> (24 - 8 * UInt32($0))) } }
+    return state.flatMap { word in
+      (0..<4).map { UInt8(truncatingIfNeeded: word >> (24 - 8 * UInt32($0))) }
+    }
   }
 
   private static func rotate(_ value: UInt32, _ count: UInt32) -> UInt32 {
