@@ -162,4 +162,76 @@ final class CIDRCorpusTests: FunctionCorpusTestCase {
       ),
     ])
   }
+
+  func testTerraformCases() {
+    check([
+      (#"cidrhost("192.168.1.0/24", -256)"#, #""192.168.1.0""#),
+      (
+        #"cidrhost("192.168.1.0/30", -255)"#,
+        #"!Error in function call: Call to function "cidrhost" failed: prefix of 30 does not accommodate a host numbered -251."#
+      ),
+      (
+        #"cidrhost("10.256.0.0/8", 0.75)"#,
+        #"!Error in function call: Call to function "cidrhost" failed: value must be a whole number."#
+      ),
+      (#"cidrnetmask("192.168.1.0/24")"#, #""255.255.255.0""#),
+      (#"cidrnetmask("192.168.1.0/32")"#, #""255.255.255.255""#),
+      (#"cidrnetmask("0.0.0.0/0")"#, #""0.0.0.0""#),
+      (#"cidrnetmask("010.001.0.0/24")"#, #""255.255.255.0""#),
+      (
+        #"cidrnetmask("110.256.0.0/8")"#,
+        #"!Error in function call: Call to function "cidrnetmask" failed: invalid CIDR expression: invalid CIDR address: 110.256.0.0/8."#
+      ),
+      (
+        #"cidrnetmask("1::/64")"#,
+        #"!Error in function call: Call to function "cidrnetmask" failed: IPv6 addresses cannot have a netmask: 1::/64."#
+      ),
+      (#"cidrsubnet("::ffff:192.168.0.0/112", 8, 6)"#, #""192.168.6.0/24""#),
+      (#"cidrsubnet("010.001.0.0/24", 4, 1)"#, #""10.1.0.16/28""#),
+      (
+        #"cidrsubnet("192.168.0.0/30", 4, 6)"#,
+        #"!Error in function call: Call to function "cidrsubnet" failed: insufficient address space to extend prefix of 30 by 4."#
+      ),
+      (
+        #"cidrsubnet("192.168.0.0/168", 2, 16)"#,
+        #"!Error in function call: Call to function "cidrsubnet" failed: invalid CIDR expression: invalid CIDR address: 192.168.0.0/168."#
+      ),
+      (
+        #"cidrsubnet("10.256.0.0/8", 0.6666, 0.75)"#,
+        #"!Error in function call: Call to function "cidrsubnet" failed: value must be a whole number, between -9223372036854775808 and 9223372036854775807."#
+      ),
+      (
+        #"cidrsubnets("10.0.0.0/21", 3, 3, 3, 4, 4, 4, 7, 7, 7)"#,
+        #"tolist(["10.0.0.0/24", "10.0.1.0/24", "10.0.2.0/24", "10.0.3.0/25", "10.0.3.128/25", "10.0.4.0/25", "10.0.4.128/28", "10.0.4.144/28", "10.0.4.160/28"])"#
+      ),
+      (#"cidrsubnets("010.0.0.0/21", 3)"#, #"tolist(["10.0.0.0/24"])"#),
+      (
+        #"cidrsubnets("10.0.0.0/30", 1, 3)"#,
+        #"!Invalid function argument: Invalid value for "newbits" parameter: would extend prefix to 33 bits, which is too long for an IPv4 address."#
+      ),
+      (
+        #"cidrsubnets("10.0.0.0/8", 1, 1, 1)"#,
+        #"!Invalid function argument: Invalid value for "newbits" parameter: not enough remaining address space for a subnet with a prefix of 9 bits after 10.128.0.0/9."#
+      ),
+      (
+        #"cidrsubnets("10.0.0.0/8", 1, 0)"#,
+        #"!Invalid function argument: Invalid value for "newbits" parameter: must extend prefix by at least one bit."#
+      ),
+      (
+        #"cidrsubnets("10.0.0.0/8", 1, -1)"#,
+        #"!Invalid function argument: Invalid value for "newbits" parameter: must extend prefix by at least one bit."#
+      ),
+      (
+        #"cidrsubnets("fe80::/48", 1, 33)"#,
+        #"!Invalid function argument: Invalid value for "newbits" parameter: may not extend prefix by more than 32 bits."#
+      ),
+      // Terraform fails here ("... after <nil>": go-cidr loses an IPv4-mapped network);
+      // gitform gives the subnet the mapped network plainly has.
+      (#"cidrsubnets("::ffff:10.0.0.0/104", 8)"#, #"tolist(["10.0.0.0/16"])"#),
+      (#"cidrhost("2001:db8::/32", 4294967296)"#, #""2001:db8::1:0:0""#),
+      (#"cidrhost("2001:db8::/64", 18446744073709551615)"#, #""2001:db8::ffff:ffff:ffff:ffff""#),
+      (#"cidrhost("2001:db8::/64", -18446744073709551616)"#, #""2001:db8::""#),
+      (#"cidrsubnet("2001:db8::/32", 32, 4294967295)"#, #""2001:db8:ffff:ffff::/64""#),
+    ])
+  }
 }
