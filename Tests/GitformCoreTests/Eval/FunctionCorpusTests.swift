@@ -702,4 +702,151 @@ final class FunctionCorpusTests: FunctionCorpusTestCase {
       ),
     ])
   }
+
+  func testTerraformCollectionCases() {
+    check([
+      (#"matchkeys(["a", "b", "c"], ["ref1", "ref2", "ref3"], ["ref1"])"#, #"tolist(["a"])"#),
+      (
+        #"matchkeys(["a", "b", "c"], ["ref1", "ref2", "ref3"], ["ref2", "ref1"])"#,
+        #"tolist(["a", "b"])"#
+      ),
+      (#"matchkeys(["a", "b", "c"], ["ref1", "ref2", "ref3"], ["ref4"])"#, #"tolist([])"#),
+      (#"matchkeys(["a", "b", "c"], ["ref1", "ref2", "ref3"], [])"#, #"tolist([])"#),
+      (#"matchkeys([], [], ["nope"])"#, #"tolist([])"#),
+      (#"matchkeys([["a", "a"]], ["a"], ["a"])"#, #"tolist([["a", "a"]])"#),
+      (#"matchkeys(["a"], [1], ["a"])"#, #"tolist([])"#),
+      (
+        #"matchkeys([{foo = "bar"}, {foo = "baz"}, {foo = "beep"}], ["a", "b", "c"], ["a", "c"])"#,
+        #"tolist([{foo = "bar"}, {foo = "beep"}])"#
+      ),
+      (
+        #"matchkeys(["a"], [["a"], ["a"]], ["a"])"#,
+        #"!Error in function call: Call to function "matchkeys" failed: keys and searchset must be of the same type."#
+      ),
+      (
+        #"matchkeys(["a"], ["a", "b"], ["a"])"#,
+        #"!Error in function call: Call to function "matchkeys" failed: length of keys and values should be equal."#
+      ),
+      (#"one([1])"#, #"1"#),
+      (#"one(tolist([]))"#, #"null"#),
+      (
+        #"one([1, 2, 3])"#,
+        #"!Invalid function argument: Invalid value for "list" parameter: must be a list, set, or tuple value with either zero or one elements."#
+      ),
+      (#"one(toset([1]))"#, #"1"#),
+      (
+        #"one(toset([1, 2, 3]))"#,
+        #"!Invalid function argument: Invalid value for "list" parameter: must be a list, set, or tuple value with either zero or one elements."#
+      ),
+      (
+        #"one(tomap({}))"#,
+        #"!Invalid function argument: Invalid value for "list" parameter: must be a list, set, or tuple value with either zero or one elements."#
+      ),
+      (
+        #"one({})"#,
+        #"!Invalid function argument: Invalid value for "list" parameter: must be a list, set, or tuple value with either zero or one elements."#
+      ),
+      (
+        #"one(true)"#,
+        #"!Invalid function argument: Invalid value for "list" parameter: must be a list, set, or tuple value with either zero or one elements."#
+      ),
+      (
+        #"one(null)"#,
+        #"!Invalid function argument: Invalid value for "list" parameter: argument must not be null."#
+      ),
+      (#"sum([1, 2, 3])"#, #"6"#),
+      (#"sum([1476, 2093, 2092495, 64589234, 234])"#, #"66685532"#),
+      (
+        #"sum(["a", "b", "c"])"#,
+        #"!Invalid function argument: Invalid value for "list" parameter: argument must be list, set, or tuple of number values."#
+      ),
+      (#"sum([10, -19, 5])"#, #"-4"#),
+      (#"sum([10.2, 19.4, 5.7])"#, #"35.3"#),
+      (#"sum([-10.2, -19.4, -5.7])"#, #"-35.3"#),
+      (
+        #"sum([null])"#,
+        #"!Invalid function argument: Invalid value for "list" parameter: argument must be list, set, or tuple of number values."#
+      ),
+      (
+        #"sum([5, null])"#,
+        #"!Invalid function argument: Invalid value for "list" parameter: argument must be list, set, or tuple of number values."#
+      ),
+      (
+        #"sum(toset(["a", "b", "c"]))"#,
+        #"!Invalid function argument: Invalid value for "list" parameter: argument must be list, set, or tuple of number values."#
+      ),
+      (#"sum(toset([10, -19, 5]))"#, #"-4"#),
+      (#"sum(toset([2340.8, 10.2, 3]))"#, #"2354"#),
+      (
+        #"sum([12, "a", 38])"#,
+        #"!Invalid function argument: Invalid value for "list" parameter: argument must be list, set, or tuple of number values."#
+      ),
+      (
+        #"sum(12)"#,
+        #"!Invalid function argument: Invalid value for "list" parameter: cannot sum noniterable."#
+      ),
+      (
+        #"sum(tolist([]))"#,
+        #"!Invalid function argument: Invalid value for "list" parameter: cannot sum an empty list."#
+      ),
+      (
+        #"sum(tomap({hello = true}))"#,
+        #"!Invalid function argument: Invalid value for "list" parameter: argument must be list, set, or tuple. Received map of bool."#
+      ),
+      (
+        #"transpose({key1 = ["a", "b"], key2 = ["a", "b", "c"], key3 = ["c"], key4 = []})"#,
+        #"tomap({"a" = tolist(["key1", "key2"]), "b" = tolist(["key1", "key2"]), "c" = tolist(["key2", "key3"])})"#
+      ),
+      (#"transpose({key1 = []})"#, #"tomap({})"#),
+      (
+        #"transpose({key1 = "a"})"#,
+        #"!Invalid function argument: Invalid value for "values" parameter: element "key1": list of string required."#
+      ),
+      (
+        #"transpose({key1 = [null]})"#,
+        #"!Error in function call: Call to function "transpose" failed: input list must not contain null string."#
+      ),
+      (#"zipmap(["hello", "world"], ["one", "two"])"#, #"{hello = "one", world = "two"}"#),
+      (#"zipmap(["hello", "world"], [1, "two"])"#, #"{hello = 1, world = "two"}"#),
+      (
+        #"zipmap(["hello"], ["one", "two"])"#,
+        #"!Error in function call: Call to function "zipmap" failed: number of keys (1) does not match number of values (2)."#
+      ),
+      (#"coalescelist(["first", "second"], ["third", "fourth"])"#, #"["first", "second"]"#),
+      (#"coalescelist([], ["third", "fourth"])"#, #"["third", "fourth"]"#),
+      (#"coalescelist([1, 2], ["three"])"#, #"[1, 2]"#),
+      (#"coalescelist([], [[1], [2]])"#, #"[[1], [2]]"#),
+      (#"alltrue(["true", true])"#, #"true"#),
+      (#"anytrue([false, "true"])"#, #"true"#),
+      (#"index(["a", "b", "c"], "a")"#, #"0"#),
+      (
+        #"index(["a", "b", "c"], 1)"#,
+        #"!Error in function call: Call to function "index" failed: item not found."#
+      ),
+      (
+        #"index([1, 2, 3], "1")"#,
+        #"!Error in function call: Call to function "index" failed: item not found."#
+      ),
+      (
+        #"index([true, false], "true")"#,
+        #"!Error in function call: Call to function "index" failed: item not found."#
+      ),
+      (
+        #"chunklist(["a", "b", "c", "d", "e"], 2)"#,
+        #"tolist([tolist(["a", "b"]), tolist(["c", "d"]), tolist(["e"])])"#
+      ),
+      (#"chunklist(toset(["a", "b"]), 1)"#, #"tolist([tolist(["a"]), tolist(["b"])])"#),
+      (#"reverse(["a", true, 0])"#, #"[0, true, "a"]"#),
+      (#"reverse([[1], "x"])"#, #"["x", [1]]"#),
+      (#"slice(["a", "b", "c"], 1, 1)"#, #"[]"#),
+      (#"compact(["", "a", null, "b", ""])"#, #"tolist(["a", "b"])"#),
+      (
+        #"setproduct(["a", "b"], [1, 2], [true])"#,
+        #"tolist([["a", 1, true], ["a", 2, true], ["b", 1, true], ["b", 2, true]])"#
+      ),
+      (#"setunion(["a", "b"], ["b", "c"], ["d"])"#, #"toset(["a", "b", "c", "d"])"#),
+      (#"setintersection(["a", "b", "c"], ["b", "c", "d"], ["c", "d", "e"])"#, #"toset(["c"])"#),
+      (#"setsubtract(["a", "b", "c"], ["b"])"#, #"toset(["a", "c"])"#),
+    ])
+  }
 }

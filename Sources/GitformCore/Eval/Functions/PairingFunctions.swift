@@ -17,7 +17,7 @@ enum PairingFunctions {
       for (key, list) in args[0].sortedAttributes ?? [] {
         for element in list.elements ?? [] {
           guard let name = element.stringValue else {
-            throw FunctionError.call("input must be a map of lists of strings")
+            throw FunctionError.call("input list must not contain null string")
           }
           transposed[name, default: []].append(key)
         }
