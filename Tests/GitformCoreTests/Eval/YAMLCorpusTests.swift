@@ -430,4 +430,53 @@ final class YAMLCorpusTests: FunctionCorpusTestCase {
       (#"yamldecode("\"a\": 1\n'b': 2")"#, #"{a = 1, b = 2}"#),
     ])
   }
+
+  func testConfigurationShapes() {
+    check([
+      (#"yamldecode("a: # comment\nb: 1")"#, #"{a = null, b = 1}"#),
+      (#"yamldecode("a:   \n  - x   # c\n  - 'y' # c\n")"#, #"{a = ["x", "y"]}"#),
+      (#"yamldecode("a: b # c\n   # indented comment\nd: e")"#, #"{a = "b", d = "e"}"#),
+      (
+        #"yamldecode("- name: deploy\n  scopes:\n    - read_api\n    - read_repository\n  expires_at: 2025-01-31\n")"#,
+        #"[{expires_at = "2025-01-31T00:00:00Z", name = "deploy", scopes = ["read_api", "read_repository"]}]"#
+      ),
+      (
+        #"yamldecode("tokens:\n  - {name: a, level: 30}\n  - {name: b, level: 40, scopes: [api, read_api]}")"#,
+        #"{tokens = [{level = 30, name = "a"}, {level = 40, name = "b", scopes = ["api", "read_api"]}]}"#
+      ),
+      (#"yamldecode("a: \"x\"\r\nb: 'y'\r\nc: z\r\n")"#, #"{a = "x", b = "y", c = "z"}"#),
+      (#"yamldecode("a: |\r\n  one\r\n  two\r\n")"#, #"{a = "one\ntwo\n"}"#),
+      (#"yamldecode("\ufeffa: 1")"#, #"{a = 1}"#),
+      (#"yamldecode("a: 1\n\n\n")"#, #"{a = 1}"#),
+      (#"yamldecode("\n\n- 1\n\n- 2\n")"#, #"[1, 2]"#),
+      (
+        #"yamldecode("a:\n  - b:\n      c: 1\n    d: 2\n  - e")"#,
+        #"{a = [{b = {c = 1}, d = 2}, "e"]}"#
+      ),
+      (
+        #"yamldecode("x: &v value\ny: *v\nz: [*v, *v]")"#,
+        #"{true = "value", x = "value", z = ["value", "value"]}"#
+      ),
+      (#"yamldecode("msg: \"line one\\nline two\"")"#, #"{msg = "line one\nline two"}"#),
+      (
+        #"yamldecode("url: http://example.com:8080/path")"#,
+        #"{url = "http://example.com:8080/path"}"#
+      ),
+      (#"yamldecode("time: 12:30:45")"#, #"{time = "12:30:45"}"#),
+      (#"yamldecode("version: 1.10")"#, #"{version = 1.1}"#),
+      (#"yamldecode("version: \"1.10\"")"#, #"{version = "1.10"}"#),
+      (
+        #"yamldecode("empty_list: []\nempty_map: {}\nnull_value: null\ntilde: ~")"#,
+        #"{empty_list = [], empty_map = {}, null_value = null, tilde = null}"#
+      ),
+      (#"yamldecode("path: C:\\Users\\x")"#, #"{path = "C:\\Users\\x"}"#),
+      (#"yamldecode("- - - deep")"#, #"[[["deep"]]]"#),
+      (#"yamldecode("a:\n    b: 1\n    c: 2\nd: 3")"#, #"{a = {b = 1, c = 2}, d = 3}"#),
+      // The console writes a key holding a line break as a heredoc; the value is this one.
+      (#"yamldecode("? |\n  block key\n: v")"#, #"{"block key\n" = "v"}"#),
+      (#"yamldecode("key: >\n\n  starts after blank\n")"#, #"{key = "\nstarts after blank\n"}"#),
+      (#"yamldecode("k: 'a''b'''")"#, #"{k = "a'b'"}"#),
+      (#"yamldecode("k: \"\\x41\\u263A\"")"#, #"{k = "A☺"}"#),
+    ])
+  }
 }

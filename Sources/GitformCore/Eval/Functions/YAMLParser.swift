@@ -12,7 +12,10 @@ struct YAMLParser {
   static let maximumDepth = 500
 
   init(_ source: String) {
-    text = Array(source.unicodeScalars)
+    // A byte order mark at the start is not content.
+    var scalars = Array(source.unicodeScalars)
+    if scalars.first == "\u{FEFF}" { scalars.removeFirst() }
+    text = scalars
   }
 
   var column: Int { index - lineStart }
