@@ -7,6 +7,14 @@ extension Evaluator {
       diagnostics.append(Evaluator.unknownFunction(call, functions: context.functions))
       return .unknown()
     }
+    // Terraform decides from how `templatestring`'s template is written, not from its value.
+    if name == "templatestring", let template = call.arguments.first,
+      let problem = TemplateFunctions.templateArgumentProblem(template)
+    {
+      return fail(
+        "Invalid function argument", "Invalid value for \"template\" parameter: \(problem).",
+        subject: template.startRange, context: range)
+    }
     let diagnosticsBefore = diagnostics.count
     var arguments = call.arguments.map { evaluate($0) }
     // hcl underlines where an argument starts (`[` of a tuple, the text of a string).

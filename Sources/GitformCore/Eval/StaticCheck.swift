@@ -17,6 +17,7 @@ public enum StaticCheck {
           evaluator.diagnostics.append(
             Evaluator.unknownFunction(call, functions: context.functions))
         }
+        evaluator.diagnostics += callDiagnostics(in: expression, context: context)
       }
     }
     return evaluator.diagnostics
@@ -35,6 +36,53 @@ public enum StaticCheck {
       pending += next.children.reversed()
     }
     return found
+  }
+
+  /// The name a referring argument is replaced by: not an identifier a configuration can use.
+  private static let pending = "gitform validate: not known yet"
+
+  /// Arity and argument problems of the known functions called in `expression` (outside `try`
+  /// and `can`), each call evaluated on its own with referring arguments unknown.
+  static func callDiagnostics(in expression: Expression, context: EvalContext) -> [Diagnostic] {
+    var checkContext = context
+    checkContext.variables = [pending: .unknown()]
+    var found: [Diagnostic] = []
+    var remaining = [expression]
+    while let next = remaining.popLast() {
+      if case .functionCall(let call) = next.kind {
+        if FunctionTable.lazyNames.contains(call.name.name) { continue }
+        if context.functions[call.name.name] != nil {
+          var checked = call
+          checked.arguments = call.arguments.map { argument in
+            guard hasTraversal(argument) else { return argument }
+            let root = Identifier(name: pending, range: argument.range)
+            return Expression(
+              .scopeTraversal(Traversal(root: root, steps: [])), range: argument.range)
+          }
+          let (_, diagnostics) = Evaluator.evaluate(
+            Expression(.functionCall(checked), range: next.range), in: checkContext)
+          // A call inside another one's argument is met twice: report its problem once.
+          for problem in diagnostics.filter({ $0.severity == .error }).prefix(1)
+          where !found.contains(problem) {
+            found.append(problem)
+          }
+        }
+      }
+      remaining += next.children.reversed()
+    }
+    return found
+  }
+
+  /// Whether `expression` reads any variable, iteration variables and splat items included.
+  private static func hasTraversal(_ expression: Expression) -> Bool {
+    var remaining = [expression]
+    while let next = remaining.popLast() {
+      switch next.kind {
+      case .scopeTraversal, .splatItem: return true
+      default: remaining += next.children
+      }
+    }
+    return false
   }
 
   private static func attributeExpressions(in body: Body) -> [Expression] {

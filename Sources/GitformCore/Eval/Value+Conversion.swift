@@ -4,10 +4,25 @@ import Foundation
 /// "element 0: a number is required"), ready to follow "Invalid value for ... parameter: ".
 public struct ConversionError: Error, Equatable, Sendable {
   public var message: String
+  /// The message without the path to the failing element. cty reports a value that fails to
+  /// convert ("a number is required" for `"x"`) without the path in function arguments, and
+  /// a type that cannot convert ("element 0: string required") with it.
+  var valueMessage: String?
 
   public init(_ message: String) { self.message = message }
 
-  func prefixed(_ step: String) -> ConversionError { ConversionError("\(step): \(message)") }
+  init(value message: String) {
+    self.message = message
+    self.valueMessage = message
+  }
+
+  public static func == (a: ConversionError, b: ConversionError) -> Bool { a.message == b.message }
+
+  func prefixed(_ step: String) -> ConversionError {
+    var error = ConversionError("\(step): \(message)")
+    error.valueMessage = valueMessage
+    return error
+  }
 }
 
 /// Type conversion after HCL's `spec.md` "Type Conversion".
@@ -43,7 +58,7 @@ extension Value {
       switch content {
       case .string(let s):
         guard case .success(let n) = NumberFormatting.parse(s) else {
-          return .failure(ConversionError("a number is required"))
+          return .failure(ConversionError(value: "a number is required"))
         }
         return .success(.number(n))
       case .number: return .success(unmarked)
@@ -53,7 +68,7 @@ extension Value {
       switch content {
       case .string("true"), .string("1"): return .success(.true)
       case .string("false"), .string("0"): return .success(.false)
-      case .string: return .failure(ConversionError("a bool is required"))
+      case .string: return .failure(ConversionError(value: "a bool is required"))
       case .bool: return .success(unmarked)
       default: return .failure(ConversionError(target.requiredMessage))
       }

@@ -11,8 +11,9 @@ import Foundation
 /// Entry points: `Evaluator.evaluate(_:in:)` with an `EvalContext` (named values, base
 /// directory, `EvalClock`, `EvalMode`); `Expression.references` for dependencies;
 /// `StaticCheck.diagnostics(of:context:)` for `validate`; `Value.converted(to:)` and
-/// `ValueType.unify(_:)` for type constraints. Deliberate deviations from Terraform are all
-/// about numbers and listed on `DecimalArithmetic`.
+/// `ValueType.unify(_:)` for type constraints. Deliberate deviations from Terraform are about
+/// numbers (listed on `DecimalArithmetic`) and two functions: `base64gzip` stores instead of
+/// compressing (`Gzip`) and `textencodebase64` knows fewer encodings (`TextEncoding`).
 
 /// One HCL value: a type, its content and the marks that travel with it.
 ///

@@ -67,4 +67,43 @@ final class StaticCheckTests: EvaluatorTestCase {
   func testAValidConfigurationHasNoProblems() {
     XCTAssertEqual(check("a = upper(\"x\")\nb = timestamp()\n"), [])
   }
+
+  private func details(_ source: String) -> [String] {
+    let (file, parseDiagnostics) = Parser.parse(Array(source.utf8), filename: "main.gf.hcl")
+    XCTAssertEqual(parseDiagnostics, [])
+    let context = EvalContext(clock: .fixed(Self.now), mode: .validate)
+    return StaticCheck.diagnostics(of: file.body, context: context).map {
+      "\($0.summary): \($0.detail) @\($0.subject?.start.line ?? 0):\($0.subject?.start.column ?? 0)"
+    }
+  }
+
+  /// `validate` knows every function's arity and parameter types, even where an argument
+  /// refers to something only the engine knows. Checks that need the referring argument's
+  /// value (`templatefile`'s vars with an unknown path, a tuple partly made of references)
+  /// wait for the plan, as in Terraform; `try` and `can` keep their fallbacks.
+  func testCallsWithReferencesAreCheckedForArityAndArgumentTypes() {
+    let source = """
+      a = md5(var.x, 2)
+      b = cidrsubnet(var.net)
+      c = cidrsubnet(var.net, "x", 1)
+      d = [for p in var.projects : sha256(p, p)]
+      e = upper(md5(1, 2), var.x)
+      f = templatefile(var.path, "not a map")
+      g = alltrue([var.a, "maybe"])
+      h = try(md5(var.x, 2), "")
+      i = join(",", var.list)
+      j = slice(var.list, 0, var.n)
+      k = can(regex("(", var.x))
+
+      """
+    XCTAssertEqual(
+      details(source),
+      [
+        #"Too many function arguments: Function "md5" expects only 1 argument(s). @1:16"#,
+        #"Not enough function arguments: Function "cidrsubnet" expects 3 argument(s). Missing value for "newbits". @2:23"#,
+        #"Invalid function argument: Invalid value for "newbits" parameter: a number is required. @3:26"#,
+        #"Too many function arguments: Function "sha256" expects only 1 argument(s). @4:40"#,
+        #"Too many function arguments: Function "md5" expects only 1 argument(s). @5:18"#,
+      ])
+  }
 }

@@ -13,8 +13,57 @@ enum FormatFunction {
       // Terraform yields an unknown string when an argument is null.
       if args.dropFirst().contains(where: \.isNull) { return .unknown(.string) }
       return .string(try format(args[0].stringValue ?? "", Array(args.dropFirst())))
-    }
+    },
+    Function(
+      "formatlist", [StringFunctions.string("format")],
+      variadic: FunctionParameter(name: "args", type: .dynamic, allowNull: true, allowUnknown: true),
+      returns: .list(.string)
+    ) { args, _ in try formatList(args[0].stringValue ?? "", Array(args.dropFirst())) },
   ]
+
+  /// `formatlist`: sequence arguments are walked in step (all of one length), every other
+  /// argument repeats; a result whose arguments are not all known is unknown.
+  static func formatList(_ spec: String, _ args: [Value]) throws -> Value {
+    var length: Int?
+    var lengthSource = 0
+    var unknown = false
+    for (index, argument) in args.enumerated()
+    where argument.type.isSequence && !argument.isNull {
+      guard let elements = argument.elements else {
+        unknown = true
+        continue
+      }
+      if let length, elements.count != length {
+        throw FunctionError.argument(
+          index: index + 1,
+          "argument \(index + 1) has length \(elements.count), which is inconsistent with "
+            + "argument \(lengthSource + 1) of length \(length)")
+      }
+      if length == nil { (length, lengthSource) = (elements.count, index) }
+    }
+    if unknown || args.contains(where: { !$0.isKnown && $0.type == .dynamic }) {
+      return .unknown(.list(.string))
+    }
+    var results: [Value] = []
+    for iteration in 0..<(length ?? 1) {
+      let row = args.map { argument -> Value in
+        guard argument.type.isSequence, !argument.isNull, let elements = argument.elements else {
+          return argument
+        }
+        return elements[iteration]
+      }
+      guard row.allSatisfy(\.isWhollyKnown) else {
+        results.append(.unknown(.string))
+        continue
+      }
+      do {
+        results.append(.string(try format(spec, row)))
+      } catch FunctionError.call(let message) {
+        throw FunctionError.call("error on format iteration \(iteration): \(message)")
+      }
+    }
+    return .list(results, elementType: .string)
+  }
 
   /// One `%...` directive after parsing.
   struct Verb {

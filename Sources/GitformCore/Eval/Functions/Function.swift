@@ -105,7 +105,8 @@ struct Function: Sendable {
       switch value.converted(to: spec.type) {
       case .success(let converted): value = converted
       case .failure(let error):
-        return .failure(.invalidArgument(index: index, invalidMessage(spec, error.message)))
+        let reason = error.valueMessage ?? error.message
+        return .failure(.invalidArgument(index: index, invalidMessage(spec, reason)))
       }
       if !spec.allowUnknown && !value.isWhollyKnown { unknown = true }
       prepared.append(value)

@@ -93,26 +93,95 @@ enum StringFunctions {
     return String(result)
   }
 
-  /// Terraform's `replace`: a `/regex/` pattern is a regular expression whose `$1` groups may
-  /// appear in the replacement; anything else is replaced literally.
+  /// Terraform's `replace`: a `/regex/` pattern is an RE2 regular expression whose groups
+  /// may appear in the replacement as `$1`, `${1}`, `$name` or `${name}` (Go's `Expand`);
+  /// anything else is replaced literally.
   static func replace(_ s: String, _ pattern: String, _ replacement: String) throws -> String {
     guard pattern.count >= 2, pattern.hasPrefix("/"), pattern.hasSuffix("/") else {
       return pattern.isEmpty ? s : s.replacingOccurrences(of: pattern, with: replacement)
     }
-    // An empty expression matches the empty string at every position, as in Go.
-    let inner = String(pattern.dropFirst().dropLast())
-    let source = inner.isEmpty ? "(?:)" : inner
-    let expression: NSRegularExpression
+    let parsed: RE2Pattern
     do {
-      expression = try NSRegularExpression(pattern: source)
-    } catch {
-      throw FunctionError.call("error parsing regexp: \(Value.quoted(source)) is not valid")
+      parsed = try RE2Pattern(String(pattern.dropFirst().dropLast()))
+    } catch let error as RE2Pattern.SyntaxError {
+      throw FunctionError.call(RegexFunctions.goError(error))
     }
-    // Go writes groups as `$1` or `${1}`; NSRegularExpression takes `$1`.
-    let template = replacement.replacingOccurrences(
-      of: #"\$\{([0-9]+)\}"#, with: "\\$$1", options: .regularExpression)
-    let range = NSRange(s.startIndex..., in: s)
-    return expression.stringByReplacingMatches(in: s, range: range, withTemplate: template)
+    guard let expression = try? NSRegularExpression(pattern: parsed.icuPattern) else {
+      throw FunctionError.call("error parsing regexp: unsupported pattern: `\(pattern)`")
+    }
+    let string = s as NSString
+    var out = ""
+    var last = 0
+    for match in RegexFunctions.matches(expression, in: s, all: true) {
+      out += string.substring(with: NSRange(location: last, length: match.range.location - last))
+      out += expand(replacement, match, string, names: parsed.groupNames)
+      last = match.range.location + match.range.length
+    }
+    return out + string.substring(from: last)
+  }
+
+  /// Go's `Regexp.Expand` of `template` for one match.
+  private static func expand(
+    _ template: String, _ match: NSTextCheckingResult, _ string: NSString, names: [String]
+  ) -> String {
+    func group(_ name: String) -> String {
+      let index: Int?
+      if let number = Int(name), name.allSatisfy(\.isASCII) {
+        index = number
+      } else {
+        index = names.lastIndex(of: name).map { $0 + 1 }
+      }
+      guard let index, index <= names.count else { return "" }
+      let range = match.range(at: index)
+      return range.location == NSNotFound ? "" : string.substring(with: range)
+    }
+    let scalars = Array(template.unicodeScalars)
+    var out = String.UnicodeScalarView()
+    var i = 0
+    func isNameScalar(_ c: Unicode.Scalar) -> Bool {
+      c == "_" || c.properties.isAlphabetic || c.properties.numericType == .decimal
+    }
+    while i < scalars.count {
+      guard scalars[i] == "$", i + 1 < scalars.count else {
+        out.append(scalars[i])
+        i += 1
+        continue
+      }
+      if scalars[i + 1] == "$" {
+        out.append("$")
+        i += 2
+        continue
+      }
+      var name = String.UnicodeScalarView()
+      var j = i + 1
+      if scalars[j] == "{" {
+        j += 1
+        while j < scalars.count, isNameScalar(scalars[j]) {
+          name.append(scalars[j])
+          j += 1
+        }
+        guard j < scalars.count, scalars[j] == "}", !name.isEmpty else {
+          // Not a valid reference: Go copies the `$` and goes on.
+          out.append("$")
+          i += 1
+          continue
+        }
+        j += 1
+      } else {
+        while j < scalars.count, isNameScalar(scalars[j]) {
+          name.append(scalars[j])
+          j += 1
+        }
+        guard !name.isEmpty else {
+          out.append("$")
+          i += 1
+          continue
+        }
+      }
+      out.append(contentsOf: group(String(name)).unicodeScalars)
+      i = j
+    }
+    return String(out)
   }
 
   /// cty's `substr`: a negative offset counts from the end, a length of -1 means "to the end",
