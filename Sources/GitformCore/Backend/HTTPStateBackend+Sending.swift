@@ -27,7 +27,7 @@ extension HTTPStateBackend {
     var headers = ["User-Agent": "gitform/\(writerVersion)"]
     if let body {
       headers["Content-Type"] = "application/json"
-      headers["Content-MD5"] = MD5.base64Digest(body)
+      headers["Content-MD5"] = Base64.encode(MD5.hash(Array(body)))
     }
     let request = BackendRequest(
       method: method, url: url, headers: headers, body: body, username: settings.username,

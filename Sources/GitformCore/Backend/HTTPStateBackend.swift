@@ -72,7 +72,7 @@ public final class HTTPStateBackend: StateBackend, @unchecked Sendable {
       guard !response.body.isEmpty else { return nil }
       let bytes = [UInt8](response.body)
       if let declared = response.header("Content-MD5"), !declared.isEmpty,
-        declared != MD5.base64Digest(bytes)
+        declared != Base64.encode(MD5.hash(Array(bytes)))
       {
         throw BackendError(
           code: .invalidState, summary: "Failed to read the remote state",

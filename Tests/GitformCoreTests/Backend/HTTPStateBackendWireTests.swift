@@ -54,11 +54,11 @@ final class HTTPStateBackendWireTests: XCTestCase {
     XCTAssertEqual(sent[2].body, sent[0].body)
     for request in sent {
       XCTAssertEqual(request.headers["Content-Type"], "application/json")
-      XCTAssertEqual(request.headers["Content-MD5"], MD5.base64Digest(request.body ?? Data()))
+      XCTAssertEqual(request.headers["Content-MD5"], Base64.encode(MD5.hash(Array(request.body ?? Data()))))
       XCTAssertEqual(
         request.basicAuthorization, "Basic " + Data("ci:\(password)".utf8).base64EncodedString())
     }
-    XCTAssertEqual(sent[1].headers["Content-MD5"], MD5.base64Digest(Array("{\"serial\":1}".utf8)))
+    XCTAssertEqual(sent[1].headers["Content-MD5"], Base64.encode(MD5.hash(Array(Array("{\"serial\":1}".utf8)))))
   }
 
   func testReadsTreat204And404AsNoStateAndCheckContentMD5() throws {
@@ -66,7 +66,7 @@ final class HTTPStateBackendWireTests: XCTestCase {
     let (backend, transport, _) = try self.backend([
       FakeBackendTransport.status(204), FakeBackendTransport.status(404),
       FakeBackendTransport.status(
-        200, state, headers: ["Content-MD5": MD5.base64Digest(Array(state.utf8))]),
+        200, state, headers: ["Content-MD5": Base64.encode(MD5.hash(Array(Array(state.utf8))))]),
       FakeBackendTransport.status(200, state, headers: ["Content-MD5": "AAAAAAAAAAAAAAAAAAAAAA=="]),
     ])
     XCTAssertNil(try backend.pull())

@@ -1,3 +1,7 @@
+// Hashing/ holds the digests and encodings every layer may use (the saved plan's and state's
+// SHA-256, the http backend's Content-MD5, the functions' md5/sha1/sha512/base64): standard
+// algorithms, vector-tested. Not for: anything that decides what to hash (that is the caller's).
+
 /// SHA-256 (FIPS 180-4), for checking that a saved plan was not altered or made for another
 /// state. Foundation on Linux has no digest API and the project takes no dependencies.
 ///
