@@ -76,6 +76,12 @@ final class MarkPropagationTests: EvaluatorTestCase {
     XCTAssertEqual(value("element([1], un)", variables: variables), .unknown())
     XCTAssertEqual(value("concat(u, [1])", variables: variables), .unknown())
     XCTAssertEqual(value(#"lookup(u, "a")"#, variables: variables), .unknown())
+    // merge keeps the keys of known maps whose values are unknown, as cty does (a for_each over
+    // merged maps of token values plans); a wholly unknown map makes the result unknown.
+    XCTAssertEqual(
+      value("keys(merge({a = u}, {b = 1}))", variables: variables), .tuple([.string("a"), .string("b")]))
+    XCTAssertEqual(value("merge({a = u}, {b = 1}).b", variables: variables), .number(1))
+    XCTAssertEqual(value("merge(u, {b = 1})", variables: variables), .unknown())
   }
 
   func testKnownPartsStayKnown() {

@@ -50,9 +50,13 @@ enum CollectionFunctions {
       return .tuple(elements)
     },
     Function(
-      "merge", [], variadic: FunctionParameter(name: "maps", type: .dynamic, allowNull: true),
+      "merge", [],
+      variadic: FunctionParameter(name: "maps", type: .dynamic, allowNull: true, allowUnknown: true),
       returns: .dynamic
     ) { args, _ in
+      // As cty's merge: only a wholly unknown map makes the result unknown; a known map whose
+      // values are not yet known keeps its keys, so `for_each = merge(...)` of token maps plans.
+      if args.contains(where: { !$0.isKnown }) { return .unknown() }
       var attributes: [String: Value] = [:]
       var mapTypes: [ValueType] = []
       let present = args.filter { !$0.isNull }
