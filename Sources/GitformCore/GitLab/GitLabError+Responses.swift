@@ -110,13 +110,15 @@ extension GitLabError {
   static func outcomeUnknown(
     request: GitLabRequest, baseURL: URL, what: String, status: Int? = nil, attempts: Int
   ) -> GitLabError {
-    GitLabError(
+    let doubt = "GitLab at \(baseURL.absoluteString) may or may not have carried out \(request.name): \(what)"
+    var error = GitLabError(
       code: .outcomeUnknown,
       message:
-        "GitLab at \(baseURL.absoluteString) may or may not have carried out \(request.name): "
-        + "\(what). gitform did not send it again, to avoid a duplicate; refresh (gitform plan) "
+        doubt + ". gitform did not send it again, to avoid a duplicate; refresh (gitform plan) "
         + "to see what exists.",
       status: status, request: request.name, attempts: attempts)
+    error.doubt = doubt
+    return error
   }
 
   /// A success status whose body is not what GitLab sends.
