@@ -64,8 +64,9 @@ extension GitLabError {
       code = .unexpectedStatus
       let target = response.header("Location").map { " to \(serverText.clean($0))" } ?? ""
       message =
-        "GitLab answered \(request.name) with a redirect \(said)\(target); gitform does not "
-        + "follow redirects. If a project or group was renamed or moved, use its new path or "
+        "GitLab answered \(request.name) with a redirect \(said)\(target); gitform follows "
+        + "redirects of reads only, within base_url, so that the token never goes to another "
+        + "address. If a project or group was renamed or moved, use its new path or "
         + "numeric id; otherwise check base_url."
     default:
       code = .unexpectedStatus
