@@ -37,11 +37,4 @@ public final class MovedNamespaces: @unchecked Sendable {
     defer { lock.unlock() }
     return moves[MovedNamespaces.key(isGroup, path)]?.id
   }
-
-  /// Every move learnt so far, in path order.
-  public var all: [Move] {
-    lock.lock()
-    defer { lock.unlock() }
-    return moves.values.sorted { ($0.isGroup ? 1 : 0, $0.oldPath) < ($1.isGroup ? 1 : 0, $1.oldPath) }
-  }
 }
