@@ -14,6 +14,9 @@ final class ApplyRun: @unchecked Sendable {
   /// Old objects of create-before-destroy replacements (deposed), deleted at the end.
   var superseded: [(DeposedKey, StateObject)] = []
   var counts = (imported: 0, added: 0, changed: 0, destroyed: 0)
+  /// Objects adopted by creates whose outcome was in doubt, by id: two creates of the same
+  /// name never adopt one token.
+  var adoptions: [String: InstanceAddress] = [:]
   let changes: [InstanceAddress: ResourceChange]
 
   init(applier: Applier) {

@@ -19,6 +19,8 @@ public struct GitLabClient: Sendable {
   public var waitObserver: (@Sendable (GitLabWait) -> Void)?
   /// How often the observer hears that an answer is still awaited.
   public var slowAnswerInterval: TimeInterval = GitLabWait.slowAnswerInterval
+  /// Projects and groups this run found under a new path (`GitLabClient+Redirects.swift`).
+  public let moved: MovedNamespaces
 
   public init(
     connection: GitLabConnection, transport: any HTTPTransport,
@@ -30,6 +32,7 @@ public struct GitLabClient: Sendable {
     self.retryPolicy = retryPolicy
     self.sleep = sleep
     self.token = connection.token
+    self.moved = MovedNamespaces()
   }
 
   /// A client over the platform's HTTP stack (`productionTransport`). Throws for connection
@@ -62,6 +65,7 @@ public struct GitLabClient: Sendable {
     sleep = other.sleep
     waitObserver = other.waitObserver
     slowAnswerInterval = other.slowAnswerInterval
+    moved = other.moved
     self.token = token
   }
 
@@ -74,7 +78,7 @@ public struct GitLabClient: Sendable {
     query: [(name: String, value: String)] = [], body: [String: Any]? = nil,
     secrets: [SecretValue] = []
   ) throws -> GitLabRequest {
-    var remaining = segments[...]
+    var remaining = segments.enumerated().map { $0.offset == 0 ? currentSegment($0.element, route: route) : $0.element }[...]
     let path = route.split(separator: "/", omittingEmptySubsequences: false).map { part in
       part.hasPrefix(":") ? (remaining.popFirst() ?? String(part)) : String(part)
     }.joined(separator: "/")
@@ -126,9 +130,31 @@ public struct GitLabClient: Sendable {
   /// Throws `GitLabError` for everything else, with every known secret scrubbed from it.
   func execute(_ request: GitLabRequest) throws -> Exchange {
     do {
-      return try executeUnredacted(request)
+      do {
+        return try executeFollowing(request)
+      } catch let error as GitLabError {
+        guard let retry = try byMovedProjectID(request, refusal: error) else { throw error }
+        return try executeFollowing(retry)
+      }
     } catch let error as GitLabError {
       throw error.redacting(secrets(of: request))
+    }
+  }
+
+  /// `executeUnredacted`, following a GET's redirects within the API (`redirect(of:by:)`).
+  private func executeFollowing(_ request: GitLabRequest) throws -> Exchange {
+    var current = request
+    var hops = 0
+    while true {
+      let exchange = try executeUnredacted(current)
+      guard (300..<400).contains(exchange.response.status) else { return exchange }
+      guard hops < GitLabClient.maximumRedirects, let next = redirect(of: current, by: exchange.response) else {
+        throw GitLabError.from(
+          exchange.response, to: current, attempts: exchange.attempts, secrets: secrets(of: current))
+      }
+      noteMove(from: current, to: next)
+      current = next
+      hops += 1
     }
   }
 
@@ -159,13 +185,13 @@ public struct GitLabClient: Sendable {
             request: request, baseURL: connection.apiBaseURL,
             what: "the connection failed after it was sent "
               + "(\(ServerText(secrets: secrets(of: request)).clean(failure.summary)))",
-            attempts: attempt)
+            attempts: attempt, mayStillBeWorking: failure.kind == .timedOut)
         }
         throw GitLabError.transport(
           failure, request: request, baseURL: connection.apiBaseURL, attempts: attempt,
           secrets: secrets(of: request))
       }
-      if response.isSuccess {
+      if response.isSuccess || (request.method == .get && (300..<400).contains(response.status)) {
         return Exchange(response: response, attempts: attempt)
       }
       if let wait = retryPolicy.delay(
@@ -184,7 +210,7 @@ public struct GitLabClient: Sendable {
         throw GitLabError.outcomeUnknown(
           request: request, baseURL: connection.apiBaseURL,
           what: "a gateway in front of GitLab answered HTTP \(response.status)",
-          status: response.status, attempts: attempt)
+          status: response.status, attempts: attempt, mayStillBeWorking: response.status == 504)
       }
       throw GitLabError.from(
         response, to: request, attempts: attempt, secrets: secrets(of: request))

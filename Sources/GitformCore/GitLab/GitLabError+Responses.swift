@@ -64,8 +64,9 @@ extension GitLabError {
       code = .unexpectedStatus
       let target = response.header("Location").map { " to \(serverText.clean($0))" } ?? ""
       message =
-        "GitLab answered \(request.name) with a redirect \(said)\(target); gitform does not "
-        + "follow redirects. If a project or group was renamed or moved, use its new path or "
+        "GitLab answered \(request.name) with a redirect \(said)\(target); gitform follows "
+        + "redirects of reads only, within base_url, so that the token never goes to another "
+        + "address. If a project or group was renamed or moved, use its new path or "
         + "numeric id; otherwise check base_url."
     default:
       code = .unexpectedStatus
@@ -108,15 +109,19 @@ extension GitLabError {
 
   /// A create or rotate whose effect is unknown; `what` says what went wrong after sending it.
   static func outcomeUnknown(
-    request: GitLabRequest, baseURL: URL, what: String, status: Int? = nil, attempts: Int
+    request: GitLabRequest, baseURL: URL, what: String, status: Int? = nil, attempts: Int,
+    mayStillBeWorking: Bool = false
   ) -> GitLabError {
-    GitLabError(
+    let doubt = "GitLab at \(baseURL.absoluteString) may or may not have carried out \(request.name): \(what)"
+    var error = GitLabError(
       code: .outcomeUnknown,
       message:
-        "GitLab at \(baseURL.absoluteString) may or may not have carried out \(request.name): "
-        + "\(what). gitform did not send it again, to avoid a duplicate; refresh (gitform plan) "
+        doubt + ". gitform did not send it again, to avoid a duplicate; refresh (gitform plan) "
         + "to see what exists.",
       status: status, request: request.name, attempts: attempts)
+    error.doubt = doubt
+    error.mayStillBeWorking = mayStillBeWorking
+    return error
   }
 
   /// A success status whose body is not what GitLab sends.

@@ -54,6 +54,13 @@ public struct GitLabError: Error, Sendable, Equatable, CustomStringConvertible, 
   public var attempts: Int
   /// For `.rateLimited`: the last `Retry-After` GitLab sent, in seconds, when it sent one.
   public var retryAfter: TimeInterval?
+  /// For `.outcomeUnknown`: what is in doubt and why, without the client's advice (the engine,
+  /// which may look at GitLab and send again, gives its own).
+  public var doubt: String?
+  /// For `.outcomeUnknown`: GitLab may still be working on the request (gitform stopped
+  /// waiting, or a gateway timed out), so what it makes may appear only later. Looking now and
+  /// finding nothing proves nothing: such a create is never sent again in the same run.
+  public var mayStillBeWorking = false
 
   public init(
     code: Code, message: String, status: Int? = nil, request: String? = nil,
@@ -96,6 +103,7 @@ public struct GitLabError: Error, Sendable, Equatable, CustomStringConvertible, 
         string.replacingOccurrences(of: text, with: SecretValue.redacted)
       }
       copy.message = scrub(copy.message)
+      copy.doubt = copy.doubt.map(scrub)
       copy.gitLabMessage = copy.gitLabMessage.map(scrub)
       var fields: [String: [String]] = [:]
       for (field, messages) in copy.fieldErrors { fields[scrub(field)] = messages.map(scrub) }

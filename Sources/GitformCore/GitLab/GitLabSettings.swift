@@ -11,8 +11,11 @@ public struct GitLabSettings: Sendable, Equatable {
   /// Seconds a request may go without progress, when neither block nor environment says.
   public static let defaultRequestTimeout: TimeInterval = 30
   /// Sends after the first, when neither block nor environment says: enough for a restarting
-  /// GitLab, few enough that a dead one fails a CI job in minutes.
-  public static let defaultRetries = 2
+  /// GitLab, few enough that a dead one fails a CI job in minutes. Four, as go-gitlab (the
+  /// Terraform provider's client) retries about as often: with three sends, one request in 125
+  /// still fails while a fifth of them do, and an apply of hundreds of objects needs several
+  /// runs; with five, about one in 3,000.
+  public static let defaultRetries = 4
   /// Bounds on `request_timeout` (seconds) and `retries`, so a typo cannot make a job hang for
   /// days or hammer a struggling GitLab.
   public static let requestTimeoutRange: ClosedRange<TimeInterval> = 1...3600

@@ -54,6 +54,7 @@ public struct Planner {
 
     var changes: [ResourceChange] = []
     var outputs: [String: Value] = [:]
+    var moveWarnings: [Diagnostic] = []
     let deletedOutside = Set(drift.filter { $0.after == nil }.map(\.address))
     if options.destroy {
       changes = prior.addresses.compactMap { address in
@@ -81,6 +82,7 @@ public struct Planner {
       }
       diagnostics += walker.diagnostics
       diagnostics += claimConflicts(planned, instances: walker.instances)
+      moveWarnings = movedNamespaceWarnings(walker.instances)
       outputs = walker.outputs
       let configured = Set(planned.map(\.address))
       for address in prior.addresses where !configured.contains(address) {
@@ -116,6 +118,7 @@ public struct Planner {
     if diagnostics.hasErrors { return (nil, warnings + diagnostics) }
     warnings += missingTokenWarnings(changes)
     warnings += unrenewableWarnings(changes)
+    warnings += moveWarnings
     warnings += reuseDetectionWarnings(changes)
     recordConfigOnlySettings(changes, into: &prior)
     var plan = Plan(

@@ -2,7 +2,8 @@
 ///
 /// Objects of one type with the same `refreshKey` (a user's tokens, a project's variables) are
 /// read with one list request per page; the batches run `parallelism` at a time. A failed batch
-/// becomes one diagnostic per object address and leaves those objects as they were.
+/// leaves its objects as they were, with one diagnostic per object — or one per project, group
+/// or user the token cannot see (`RefreshFailures`).
 struct Refresher {
   let context: ResourceContext
   let parallelism: Int
@@ -40,13 +41,11 @@ struct Refresher {
       return Result { try batch.type.readAll(priors, context: context) }
     }
     var outcome = Outcome(state: state, drift: [], diagnostics: [])
+    var failures: [(address: ResourceInstanceAddress, error: Error)] = []
     for (batch, result) in zip(batches, results) {
       switch result {
       case .failure(let error):
-        for address in batch.addresses {
-          outcome.diagnostics.append(
-            .error("Failed to refresh \(address)", detail: Refresher.describe(error)))
-        }
+        failures += batch.addresses.map { ($0, error) }
       case .success(let values):
         for (address, value) in zip(batch.addresses, values) {
           guard let prior = state.objects[address] else { continue }
@@ -63,13 +62,17 @@ struct Refresher {
         }
       }
     }
-    adoptPending(&outcome, only: addresses)
+    adoptPending(&outcome, only: addresses, failures: &failures)
+    outcome.diagnostics += RefreshFailures.diagnostics(failures)
     outcome.drift.sort { $0.address < $1.address }
     return outcome
   }
 
   /// Objects whose create or rotation was interrupted: adopt what GitLab made, or forget them.
-  private func adoptPending(_ outcome: inout Outcome, only addresses: Set<ResourceInstanceAddress>?) {
+  private func adoptPending(
+    _ outcome: inout Outcome, only addresses: Set<ResourceInstanceAddress>?,
+    failures: inout [(address: ResourceInstanceAddress, error: Error)]
+  ) {
     // Deposed objects are claimed too: the old token of an interrupted replacement is still
     // active under the same name, and adopting it as the new one would revoke it twice over.
     let held = outcome.state.objects.map { ($0.key, $0.value) } + outcome.state.deposed.map { ($0.key.address, $0.value) }
@@ -99,7 +102,7 @@ struct Refresher {
           outcome.state.objects[address] = nil
         }
       } catch {
-        outcome.diagnostics.append(.error("Failed to refresh \(address)", detail: Refresher.describe(error)))
+        failures.append((address, error))
       }
     }
   }

@@ -11,7 +11,7 @@ import Foundation
 /// cannot find is itself gone). Otherwise the operation stops with `ParentNotVisibleError`.
 enum ParentAccess {
   /// Where an object lives.
-  enum Parent: Sendable {
+  enum Parent: Sendable, Hashable {
     case project(String)
     case group(String)
     case user(Int)

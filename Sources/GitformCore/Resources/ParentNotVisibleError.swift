@@ -9,6 +9,15 @@ struct ParentNotVisibleError: Error, CustomStringConvertible {
   /// GitLab's answer to the parent itself (404, 403), when it was asked.
   let status: Int?
 
+  /// `project "team/app"`, `group "team"`, `user 12`.
+  var parentDescription: String {
+    switch parent {
+    case .project(let path): return "project \(Value.quoted(path))"
+    case .group(let path): return "group \(Value.quoted(path))"
+    case .user(let id): return "user \(id)"
+    }
+  }
+
   var description: String {
     let who = username.map { "The GitLab token (user \($0))" } ?? "The GitLab token"
     let stop =

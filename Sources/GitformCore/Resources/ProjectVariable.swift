@@ -155,7 +155,8 @@ public struct ProjectVariable: ResourceType {
       let variable = try context.client.projectVariable(
         project: GitLabReference(prior.string("project") ?? ""), key: prior.string("key") ?? "",
         environmentScope: prior.string("environment_scope"))
-      return object(variable, base: prior, project: prior.string("project") ?? "")
+      let project = prior.string("project") ?? ""
+      return object(variable, base: prior, project: context.movedPath(project, isGroup: false) ?? project)
     } catch let error as GitLabError where error.code == .notFound {
       try ParentAccess.confirmGone(in: .project(prior.string("project") ?? ""), context: context)
       return nil
@@ -176,10 +177,11 @@ public struct ProjectVariable: ResourceType {
       try ParentAccess.confirmGone(in: .project(project), context: context)
       return priors.map { _ in nil }
     }
+    let current = context.movedPath(project, isGroup: false) ?? project
     return priors.map { prior in
       variables.first {
         $0.key == prior.string("key") && $0.environmentScope == prior.string("environment_scope")
-      }.map { object($0, base: prior, project: project) }
+      }.map { object($0, base: prior, project: current) }
     }
   }
 
@@ -215,6 +217,7 @@ public struct ProjectVariable: ResourceType {
     let value = variable.value.map { Value.string($0.reveal()).marked(sensitive: baseValue.isSensitive) }
       ?? baseValue
     return base
+      .setting("project", .string(project))
       .setting("id", .string("\(project):\(variable.key):\(variable.environmentScope)"))
       .setting("key", .string(variable.key))
       .setting("value", value)

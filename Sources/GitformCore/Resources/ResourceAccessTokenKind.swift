@@ -118,8 +118,10 @@ struct ResourceAccessTokenKind: Sendable {
     }
     do {
       let record = try context.client.resourceAccessToken(of: resource(ownerText), id: tokenID)
-      return object(from: record, base: prior, owner: ownerText, token: prior[attribute: "token"])
+      return object(
+        from: record, base: prior, owner: current(ownerText, context), token: prior[attribute: "token"])
     } catch let error as GitLabError where error.code == .notFound {
+      if located(ownerText, [prior], context) { return try read(prior, context: context) }
       try ParentAccess.confirmGone(in: parent(ownerText), context: context)
       return nil
     }
@@ -136,14 +138,16 @@ struct ResourceAccessTokenKind: Sendable {
     do {
       records = try context.client.resourceAccessTokens(of: resource(ownerText))
     } catch let error as GitLabError where error.code == .notFound {
+      if located(ownerText, priors, context) { return try readAll(priors, context: context) }
       // The owner is gone, and with it every token — if the token could have seen it.
       try ParentAccess.confirmGone(in: parent(ownerText), context: context)
       return priors.map { _ in nil }
     }
     let byID = Dictionary(records.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    let currentOwner = current(ownerText, context)
     return priors.map { prior in
       prior.int("token_id").flatMap { byID[$0] }.map {
-        object(from: $0, base: prior, owner: ownerText, token: prior[attribute: "token"])
+        object(from: $0, base: prior, owner: currentOwner, token: prior[attribute: "token"])
       }
     }
   }
@@ -210,7 +214,9 @@ struct ResourceAccessTokenKind: Sendable {
     guard attribute == owner, let a = configured.stringValue, let b = prior.string(owner) else {
       return false
     }
-    return context.sameNamespace(a, b, isGroup: isGroup)
+    if context.sameNamespace(a, b, isGroup: isGroup) { return true }
+    // The configuration may still name a group by the path it had before a rename.
+    return located(a, [prior], context) && context.sameNamespace(a, b, isGroup: isGroup)
   }
 
   func importObject(id: String) -> Result<Value, ImportIDError> {
@@ -221,12 +227,23 @@ struct ResourceAccessTokenKind: Sendable {
     }
   }
 
-  /// `base` updated from GitLab's record: the owner as written, the bot user, the level.
+  /// The owner's path now, when this run found that it moved; else as written.
+  private func current(_ ownerText: String, _ context: ResourceContext) -> String {
+    context.movedPath(ownerText, isGroup: isGroup) ?? ownerText
+  }
+
+  /// A group's 404 may be a rename: true when the tokens' bot users show where it went.
+  private func located(_ ownerText: String, _ priors: [Value], _ context: ResourceContext) -> Bool {
+    isGroup && MovedGroup.locate(ownerText, botUserIDs: priors.compactMap { $0.int("user_id") }, context: context)
+  }
+
+  /// `base` updated from GitLab's record: the owner as written (or as it is now, once moved),
+  /// the bot user, the level.
   private func object(
     from record: GitLabAccessToken, base: Value, owner ownerText: String, token: Value
   ) -> Value {
     var object = TokenAttributes.object(
-      from: record, base: base, id: "\(ownerText):\(record.id)", token: token
+      from: record, base: base.setting(owner, .string(ownerText)), id: "\(ownerText):\(record.id)", token: token
     ).setting("user_id", .number(record.userID))
     if let level = record.accessLevel.flatMap(GitLabAccessLevel.init(rawValue:)) {
       object = object.setting("access_level", .string(level.name))

@@ -10,6 +10,8 @@ public final class ResourceContext: @unchecked Sendable {
   public let now: Date
   private let lock = NSLock()
   private var namespaceIDs: [String: Int] = [:]
+  /// Moved projects' and groups' current full paths, by `p:`/`g:` + id.
+  private var currentPaths: [String: String] = [:]
   private var caller: GitLabUser?
   /// Projects and groups (`p:`/`g:` + reference) the token was seen to reach in this run.
   private var visibleParents: Set<String> = []
@@ -93,6 +95,23 @@ public final class ResourceContext: @unchecked Sendable {
   }
 
   /// True when both references name the same project (or group); false when either is unknown.
+  /// The full path a project or group gitform knows as `reference` has now, when this run found
+  /// that it moved (`GitLabClient.moved`); nil when it did not. Asked once per run.
+  public func movedPath(_ reference: String, isGroup: Bool) -> String? {
+    guard let id = client.moved.id(of: reference, isGroup: isGroup) else { return nil }
+    let key = (isGroup ? "g:" : "p:") + String(id)
+    lock.lock()
+    let cached = currentPaths[key]
+    lock.unlock()
+    if let cached { return cached }
+    let path = isGroup ? (try? client.group(.id(id)))?.fullPath : (try? client.project(.id(id)))?.pathWithNamespace
+    guard let path else { return nil }
+    lock.lock()
+    currentPaths[key] = path
+    lock.unlock()
+    return path
+  }
+
   public func sameNamespace(_ a: String, _ b: String, isGroup: Bool) -> Bool {
     if a == b { return true }
     guard let x = try? namespaceID(GitLabReference(a), isGroup: isGroup),

@@ -49,8 +49,8 @@ final class CarriedTokenDeletionTests: XCTestCase {
     try configure(token: true, value: "project_token.t.token")
     try scene.apply()
     let value = try XCTUnwrap(try scene.state("project_token.t")["token"] as? String)
-    // Every attempt of the variable's DELETE (retried, being idempotent) fails.
-    try scene.fixture.fault("DELETE", "/api/v4/projects/:id/variables/:key", times: 3, ["status": 500])
+    // Every attempt of the variable's DELETE (retried, being idempotent: 5 sends) fails.
+    try scene.fixture.fault("DELETE", "/api/v4/projects/:id/variables/:key", times: 5, ["status": 500])
     let failed = try scene.gitform.run(["destroy", "-auto-approve", "-no-color"])
     XCTAssertEqual(failed.status, 1, failed.standardOutput)
     XCTAssertTrue(failed.standardError.contains("Error: Failed to destroy project_variable.v"), failed.standardError)

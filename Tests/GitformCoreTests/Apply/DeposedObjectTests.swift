@@ -35,8 +35,8 @@ final class DeposedObjectTests: XCTestCase {
     try write("\"api\"")
     XCTAssertEqual(run(["apply", "-auto-approve"]).code, 0)
     try write("\"read_api\"")
-    // Three 500s: the revoke's every attempt (the CLI sends an idempotent request up to 3 times).
-    try fixture.fault("DELETE", "/api/v4/personal_access_tokens/:id", times: 3, ["status": 500])
+    // Five 500s: the revoke's every attempt (the CLI sends an idempotent request up to 5 times).
+    try fixture.fault("DELETE", "/api/v4/personal_access_tokens/:id", times: 5, ["status": 500])
     let failed = run(["apply", "-auto-approve"])
     XCTAssertEqual(failed.code, 1)
     XCTAssertTrue(failed.err.contains("Error: Failed to destroy user_token.ci"), failed.err)

@@ -235,7 +235,7 @@ final class CommandLineInputTests: XCTestCase {
     XCTAssertEqual(result.code, 0, result.err)
     XCTAssertEqual(
       result.err,
-      "Waiting 1s for GitLab before retrying GET /user (attempt 2 of 3): HTTP 429 (rate limited).\n")
+      "Waiting 1s for GitLab before retrying GET /user (attempt 2 of 5): HTTP 429 (rate limited).\n")
     XCTAssertFalse(result.out.contains("Waiting"), result.out)
   }
 

@@ -59,8 +59,13 @@ final class HiddenParentTests: XCTestCase {
   private func assertNamesTheMissingAccess(_ result: GitformProcess.Result, file: StaticString = #filePath, line: UInt = #line) {
     XCTAssertEqual(result.status, 1, result.standardOutput + result.standardError, file: file, line: line)
     let error = result.standardError.replacingOccurrences(of: "\n", with: " ")
+    // One error per project, group or user the token cannot see, naming what the state has there.
+    XCTAssertEqual(result.standardError.components(separatedBy: "Error: ").count - 1, 2, result.standardError, file: file, line: line)
     XCTAssertTrue(
-      error.contains("Error: Failed to refresh project_token.t  The GitLab token (user bob) cannot see project \"team/app\" (GET /projects/:id answered HTTP 404)."),
+      error.contains("Error: Failed to refresh the 2 objects in project \"team/app\"  The GitLab token (user bob) cannot see project \"team/app\" (GET /projects/:id answered HTTP 404)."),
+      result.standardError, file: file, line: line)
+    XCTAssertTrue(
+      error.contains("The 2 objects of this state there: project_token.t, project_variable.v."),
       result.standardError, file: file, line: line)
     XCTAssertTrue(
       error.contains("Error: Failed to refresh group_token.g  The GitLab token (user bob) cannot see group \"team\" (GET /groups/:id answered HTTP 404)."),
@@ -94,6 +99,45 @@ final class HiddenParentTests: XCTestCase {
     // With root's token again nothing has changed.
     scene.gitform.environment["GITLAB_TOKEN"] = EmulatorFixture.rootToken
     try scene.assertNoChanges()
+  }
+
+  func testManyObjectsOfOneHiddenProjectGiveOneError() throws {
+    try scene.write(
+      """
+      resource "project_token" "many" {
+        for_each   = toset(["a", "b", "c", "d", "e", "f", "g", "h"])
+        project    = "team/app"
+        name       = each.key
+        scopes     = ["read_api"]
+        expires_at = "2026-12-01"
+      }
+
+      resource "project_variable" "many" {
+        for_each = project_token.many
+        project  = "team/app"
+        key      = "T_${upper(each.key)}"
+        value    = each.value.token
+        masked   = true
+      }
+
+      """)
+    try scene.apply()
+    let before = try stateBytes()
+    scene.gitform.environment["GITLAB_TOKEN"] = try strangerToken()
+    let plan = try scene.gitform.run(["plan", "-no-color"])
+    XCTAssertEqual(plan.status, 1, plan.standardOutput + plan.standardError)
+    XCTAssertEqual(plan.standardError.components(separatedBy: "Error: ").count - 1, 1, plan.standardError)
+    XCTAssertEqual(plan.standardError.components(separatedBy: "cannot see project").count - 1, 1, plan.standardError)
+    let error = plan.standardError.replacingOccurrences(of: "\n", with: " ")
+    XCTAssertTrue(
+      error.contains("Error: Failed to refresh the 16 objects in project \"team/app\"  The GitLab token (user bob) cannot see project \"team/app\""),
+      plan.standardError)
+    XCTAssertTrue(
+      error.contains(
+        "The 16 objects of this state there: project_token.many[\"a\"], project_token.many[\"b\"], project_token.many[\"c\"], project_token.many[\"d\"], project_token.many[\"e\"], and 11 more."),
+      plan.standardError)
+    XCTAssertFalse(plan.standardOutput.contains("has been deleted"), plan.standardOutput)
+    XCTAssertEqual(try stateBytes(), before, "the state is untouched")
   }
 
   func testDestroyWithoutRefreshByANonMemberRevokesNothingAndForgetsNothing() throws {

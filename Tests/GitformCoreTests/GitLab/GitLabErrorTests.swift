@@ -107,16 +107,18 @@ final class GitLabErrorTests: XCTestCase {
   }
 
   func testRedirectsAreReportedWithTheirTarget() throws {
+    // Outside base_url, so not followed (one within it is: GitLabClientRedirectTests).
     let failure = try error(
       301,
-      "This resource has been moved permanently to https://gitlab.example.com/api/v4/projects/7",
-      headers: ["Location": "https://gitlab.example.com/api/v4/projects/7"])
+      "This resource has been moved permanently to https://other.example.com/api/v4/projects/7",
+      headers: ["Location": "https://other.example.com/api/v4/projects/7"])
     XCTAssertEqual(failure?.code, .unexpectedStatus)
     XCTAssertEqual(
       failure?.message,
       "GitLab answered GET /personal_access_tokens/:id with a redirect (HTTP 301: This resource "
-        + "has been moved permanently to https://gitlab.example.com/api/v4/projects/7) to "
-        + "https://gitlab.example.com/api/v4/projects/7; gitform does not follow redirects. If a "
+        + "has been moved permanently to https://other.example.com/api/v4/projects/7) to "
+        + "https://other.example.com/api/v4/projects/7; gitform follows redirects of reads "
+        + "only, within base_url, so that the token never goes to another address. If a "
         + "project or group was renamed or moved, use its new path or numeric id; otherwise check "
         + "base_url.")
   }

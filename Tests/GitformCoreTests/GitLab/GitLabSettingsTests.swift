@@ -70,7 +70,7 @@ final class GitLabSettingsTests: XCTestCase {
     XCTAssertEqual(try unset.retryPolicy(environment: environment).maximumAttempts, 5)
 
     XCTAssertEqual(try connect(unset).requestTimeout, 30)
-    XCTAssertEqual(try unset.retryPolicy(environment: [:]).maximumAttempts, 3)
+    XCTAssertEqual(try unset.retryPolicy(environment: [:]).maximumAttempts, 5)
   }
 
   func testTimeoutsAndRetriesOutOfRangeOrNotNumbersAreRejectedNamingTheirSource() {
