@@ -73,6 +73,8 @@ public struct ResourceBlock: Sendable {
   /// `depends_on` entries as resource addresses (without instance keys).
   public var dependsOn: [ResourceAddress]
   public var lifecycle: Lifecycle
+  /// `dynamic` blocks generating nested blocks, expanded per instance by the walker.
+  public var dynamicBlocks: [DynamicBlock] = []
 
   public var address: ResourceAddress { ResourceAddress(mode: mode, type: type, name: name) }
 }

@@ -21,6 +21,10 @@ struct ReferenceChecker {
   func check(into diagnostics: inout [Diagnostic]) {
     for resource in configuration.resources {
       for item in resource.block.body.items {
+        if case .block(let block) = item, block.type == "dynamic" {
+          checkDynamic(block, resource: resource, into: &diagnostics)
+          continue
+        }
         for expression in ReferenceChecker.expressions(in: item) {
           check(expression, resource: resource, into: &diagnostics)
         }
@@ -59,8 +63,33 @@ struct ReferenceChecker {
     }
   }
 
-  private func check(_ expression: Expression, resource: ResourceBlock?, into diagnostics: inout [Diagnostic]) {
+  /// A `dynamic` block: `for_each` reads the resource's scope, the rest also the iterator.
+  private func checkDynamic(_ block: Block, resource: ResourceBlock, into diagnostics: inout [Diagnostic]) {
+    var iterator = block.labels.first?.value ?? ""
+    for attribute in block.body.attributes {
+      switch attribute.name {
+      case "for_each": check(attribute.expression, resource: resource, into: &diagnostics)
+      case "iterator":
+        if case .scopeTraversal(let traversal) = attribute.expression.kind { iterator = traversal.root.name }
+      default: break
+      }
+    }
+    for content in block.body.blocks {
+      for item in content.body.items {
+        for expression in ReferenceChecker.expressions(in: item) {
+          check(expression, resource: resource, iterator: iterator, into: &diagnostics)
+        }
+      }
+    }
+  }
+
+  private func check(
+    _ expression: Expression, resource: ResourceBlock?, iterator: String? = nil,
+    into diagnostics: inout [Diagnostic]
+  ) {
     for reference in Reference.all(in: expression) {
+      if let iterator, case .unknown(iterator) = reference.subject { continue }
+      if let iterator, case .incomplete(iterator) = reference.subject { continue }
       switch reference.subject {
       case .variable(let name):
         if !configuration.variables.contains(where: { $0.name == name }) {
