@@ -7,12 +7,14 @@ extension ConfigDecoder {
     let (type, name) = (names[0], names[1])
     let schema: ResourceSchema
     if mode == .managed {
+      if TimeProviderMigration.resourceTypes.contains(type) { timeResources[type + "." + name] = block }
       guard let resourceType = ResourceCatalog.managed(type) else {
         diagnostics.append(
           .error(
             "Invalid resource type",
             detail: "gitform does not support resource type \(Value.quoted(type))."
-              + didYouMean(type, among: ResourceCatalog.managed.map(\.name)),
+              + (TimeProviderMigration.advice(for: type, block: block).map { " " + $0 }
+                ?? didYouMean(type, among: ResourceCatalog.managed.map(\.name))),
             subject: block.labels[0].range))
         return
       }

@@ -2,6 +2,8 @@
 /// appear only where they mean something.
 struct ReferenceChecker {
   let configuration: Configuration
+  /// hashicorp/time resources the decoder rejected, by "type.name": their period shapes the advice.
+  var timeResources: [String: Block] = [:]
 
   /// `user_token.ci` as source text, for messages and address parsing.
   static func text(of traversal: Traversal) -> String {
@@ -142,7 +144,10 @@ struct ReferenceChecker {
         break
       case .unknown(let root):
         var detail = "There is no variable named \(Value.quoted(root))."
-        if let type = NameSuggestion.suggest(root, among: ResourceCatalog.managed.map(\.name)) {
+        let timeResource = reference.resourceName.flatMap { timeResources[root + "." + $0] }
+        if let advice = TimeProviderMigration.advice(for: root, block: timeResource) {
+          detail += " " + advice
+        } else if let type = NameSuggestion.suggest(root, among: ResourceCatalog.managed.map(\.name)) {
           detail += " Did you mean the resource type \(Value.quoted(type))?"
         }
         diagnostics.append(.error("Unknown variable", detail: detail, subject: reference.range))
