@@ -65,6 +65,14 @@ struct ReferenceChecker {
     }
   }
 
+  /// The problems of references in one free-standing expression (a `console` input): names
+  /// that are not declared, in the words of the configuration's own checks.
+  public static func diagnostics(of expression: Expression, in configuration: Configuration) -> [Diagnostic] {
+    var diagnostics: [Diagnostic] = []
+    ReferenceChecker(configuration: configuration).check(expression, resource: nil, into: &diagnostics)
+    return diagnostics
+  }
+
   /// A `dynamic` block: `for_each` reads the resource's scope, the rest also the iterator.
   private func checkDynamic(_ block: Block, resource: ResourceBlock, into diagnostics: inout [Diagnostic]) {
     var iterator = block.labels.first?.value ?? ""
