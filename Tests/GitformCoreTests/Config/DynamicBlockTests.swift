@@ -99,6 +99,28 @@ final class DynamicBlockTests: XCTestCase {
       result.problems, ["Too many rotation_configuration blocks: No more than 1 \"rotation_configuration\" block is allowed. @6"])
   }
 
+  func testAStaticBlockAndAGeneratedOneAreTooManyButAnEmptyDynamicIsNot() {
+    let rotation = "  rotation_configuration {\n    expiration_days = 30\n    rotate_before_days = 7\n  }\n"
+    func dynamic(_ forEach: String) -> String {
+      "  dynamic \"rotation_configuration\" {\n    for_each = \(forEach)\n    content {\n      expiration_days = 60\n      rotate_before_days = 7\n    }\n  }\n"
+    }
+    XCTAssertEqual(
+      run(rotation + dynamic("[1]")).problems,
+      ["Too many rotation_configuration blocks: No more than 1 \"rotation_configuration\" block is allowed. @10"])
+    let empty = run(rotation + dynamic("[]"))
+    XCTAssertEqual(empty.problems, [])
+    XCTAssertEqual(empty.rotations["project_token.t"], "{expiration_days = 30, rotate_before_days = 7}")
+  }
+
+  func testTheArgumentFormAndADynamicBlockAreADuplicate() {
+    XCTAssertEqual(
+      run(
+        "  rotation_configuration = { expiration_days = 30, rotate_before_days = 7 }\n"
+          + "  dynamic \"rotation_configuration\" {\n    for_each = []\n    content {\n      expiration_days = 60\n      rotate_before_days = 7\n    }\n  }\n"
+      ).problems,
+      ["Duplicate rotation_configuration: \"rotation_configuration\" is set both as an argument and as a dynamic block; write it once. @7"])
+  }
+
   func testForEachValuesThatCannotBeIterated() {
     func problems(_ forEach: String) -> [String] {
       run(
