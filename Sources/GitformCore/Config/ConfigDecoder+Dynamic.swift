@@ -6,7 +6,18 @@ extension ConfigDecoder {
     let written = Set(block.body.attributes.map(\.name))
     var decoded: [DynamicBlock] = []
     for dynamic in block.body.blocks where dynamic.type == "dynamic" {
-      guard let type = labels(dynamic, ["type"])?.first else { continue }
+      guard dynamic.labels.count == 1 else {
+        // HCL's own label messages, which Terraform shows for `dynamic`.
+        let missing = dynamic.labels.isEmpty
+        diagnostics.append(
+          .error(
+            missing ? "Missing type for dynamic" : "Extraneous label for dynamic",
+            detail: missing
+              ? "All dynamic blocks must have 1 labels (type)." : "Only 1 labels (type) are expected for dynamic blocks.",
+            subject: missing ? dynamic.definitionRange : dynamic.labels[1].range))
+        continue
+      }
+      let type = dynamic.labels[0].value
       guard let nestedSchema = schema.attribute(type), nestedNames.contains(type) else {
         diagnostics.append(
           .error(

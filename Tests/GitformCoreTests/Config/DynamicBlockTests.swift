@@ -150,6 +150,12 @@ final class DynamicBlockTests: XCTestCase {
       problems("  dynamic \"rotation_configuraton\" {\n    for_each = []\n    content {}\n  }\n"),
       ["Unsupported block type: Blocks of type \"rotation_configuraton\" are not expected here. Did you mean \"rotation_configuration\"? @7"])
     XCTAssertEqual(
+      problems("  dynamic {\n    for_each = []\n    content {}\n  }\n"),
+      ["Missing type for dynamic: All dynamic blocks must have 1 labels (type). @7"])
+    XCTAssertEqual(
+      problems("  dynamic \"rotation_configuration\" \"x\" {\n    for_each = []\n    content {}\n  }\n"),
+      ["Extraneous label for dynamic: Only 1 labels (type) are expected for dynamic blocks. @7"])
+    XCTAssertEqual(
       problems("  dynamic \"rotation_configuration\" {\n    for_each = []\n  }\n"),
       ["Missing dynamic content block: A dynamic block must have a nested block of type \"content\" to describe the body of each generated block. @9"])
     XCTAssertEqual(
