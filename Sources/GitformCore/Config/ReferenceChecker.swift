@@ -152,7 +152,7 @@ struct ReferenceChecker {
         break
       case .unknown(let root):
         var detail = "There is no variable named \(Value.quoted(root))."
-        let timeResource = reference.resourceName.flatMap { timeResources[root + "." + $0] }
+        let timeResource = reference.nameAfterRoot.flatMap { timeResources[root + "." + $0] }
         if let advice = TimeProviderMigration.advice(for: root, block: timeResource) {
           detail += " " + advice
         } else if let type = NameSuggestion.suggest(root, among: ResourceCatalog.managed.map(\.name)) {
