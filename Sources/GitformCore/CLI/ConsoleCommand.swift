@@ -33,6 +33,20 @@ struct ConsoleCommand: Command {
 
     """
 
+  /// What `help` typed at the console answers, after Terraform's.
+  static let sessionHelp = """
+    The gitform console allows you to experiment with gitform expressions.
+    You may access resources in the state (if you have one) just as you would
+    from a configuration. For example: "user_token.ci.expires_at" would evaluate
+    to the expiry date of "user_token.ci" if it exists in your state.
+
+    Type in the expression to test and hit <enter> to see the result.
+
+    To exit the console, type "exit" and hit <enter>, or use Control-C or
+    Control-D.
+
+    """
+
   /// The name Terraform gives the console's input in diagnostics.
   static let inputName = "<console-input>"
 
@@ -70,6 +84,10 @@ struct ConsoleCommand: Command {
       let input = line.trimmingCharacters(in: .whitespaces)
       if input.isEmpty { continue }
       if input == "exit" { break }
+      if input == "help" {
+        context.out(Self.sessionHelp)
+        continue
+      }
       let (result, diagnostics) = Self.evaluate(input, in: scope, configuration: session.configuration)
       if diagnostics.hasErrors {
         context.err(renderer.render(diagnostics))

@@ -172,6 +172,13 @@ final class ConsoleCommandTests: XCTestCase {
       """)
   }
 
+  func testHelpExplainsTheConsole() {
+    let result = console(["help"])
+    XCTAssertEqual(result.code, 0)
+    XCTAssertTrue(result.out.hasPrefix("The gitform console allows you to experiment with gitform expressions.\n"), result.out)
+    XCTAssertTrue(result.out.hasSuffix("To exit the console, type \"exit\" and hit <enter>, or use Control-C or\nControl-D.\n"), result.out)
+  }
+
   func testArgumentsAreRefused() {
     let result = console([], arguments: ["extra"])
     XCTAssertEqual(result.code, 1)
