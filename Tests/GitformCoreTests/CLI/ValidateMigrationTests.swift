@@ -58,6 +58,66 @@ final class ValidateMigrationTests: XCTestCase {
     XCTAssertEqual(result.code, 0)
   }
 
+  /// A configuration as a Terraform user writes it (heredoc description, tabs, optional()
+  /// inputs with nested defaults, `...` expansion, sensitive()), with only type names changed.
+  func testATerraformStyleConfigurationIsValid() throws {
+    let result = try validate(
+      """
+      variable "projects" {
+        description = <<-EOT
+          Projects that get a deploy token.
+          One entry per project path.
+        EOT
+        type = map(object({
+          path         = string
+          access_level = optional(string, "developer")
+          scopes       = optional(set(string), ["read_api", "read_repository"])
+          rotation = optional(object({
+            expiration_days    = optional(number, 90)
+            rotate_before_days = optional(number, 14)
+          }), {})
+          masked = optional(bool, true)
+        }))
+        default = {
+      \tweb = { path = "team/web" }
+      \tapi = { path = "team/api", access_level = "maintainer", rotation = { expiration_days = 30 } }
+        }
+      }
+
+      locals {
+        all_scopes = toset(concat([for p in var.projects : tolist(p.scopes)]...))
+        suffixes   = { for k, p in var.projects : k => upper(replace(p.path, "/", "_")) }
+      }
+
+      resource "project_token" "deploy" {
+        for_each     = var.projects
+        project      = each.value.path
+        name         = "deploy-${each.key}"
+        description  = "Deploy token for ${each.value.path}"
+        scopes       = each.value.scopes
+        access_level = each.value.access_level
+        rotation_configuration = each.value.rotation
+      }
+
+      resource "project_variable" "deploy" {
+        for_each  = project_token.deploy
+        project   = var.projects[each.key].path
+        key       = "DEPLOY_TOKEN_${local.suffixes[each.key]}"
+        value     = sensitive(each.value.token)
+        masked    = var.projects[each.key].masked
+        protected = true
+      }
+
+      output "token_ids" {
+        value = { for k, t in project_token.deploy : k => t.id }
+      }
+
+      """)
+    XCTAssertEqual(result.err, "")
+    XCTAssertEqual(result.out, "Success! The configuration is valid.\n\n")
+    XCTAssertEqual(result.code, 0)
+  }
+
   func testTimeRotatingIsAnsweredWithTheRotationConfigurationToWrite() throws {
     let result = try validate(
       """
