@@ -65,8 +65,29 @@ struct ConsoleCommand: Command {
     var noLock = flags
     noLock.lock = false
     let session = EngineSession(context: context, flags: noLock)
-    guard session.loadConfiguration(mode: .apply), session.loadState() else { return 1 }
-    let (scope, problems) = Self.scope(session)
+    // Without configuration files the console still evaluates functions, as Terraform's does.
+    let configured = ConfigLoader.hasConfigurationFiles(in: context.workingDirectory)
+    if configured {
+      guard session.loadConfiguration(mode: .apply) else { return 1 }
+    }
+    guard session.loadState() else { return 1 }
+    let scope: EvalContext
+    var problems: [Diagnostic] = []
+    if configured {
+      (scope, problems) = Self.scope(session)
+    } else {
+      switch EvalClock.fromEnvironment(context.environment) {
+      case .success(let clock):
+        let bare = EvalContext(baseDirectory: context.workingDirectory, clock: clock, mode: .apply)
+        scope = ConfigWalker(
+          configuration: Configuration(directory: context.workingDirectory), graph: ConfigGraph(), variables: [:],
+          context: bare
+        ).context
+      case .failure(let invalid):
+        session.report([.error("Invalid GITFORM_NOW", detail: invalid.message)])
+        return 1
+      }
+    }
     if problems.hasErrors {
       // As Terraform: the problems, then a warning that results may be incomplete.
       session.report(problems)

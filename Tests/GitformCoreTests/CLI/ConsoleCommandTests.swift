@@ -179,6 +179,12 @@ final class ConsoleCommandTests: XCTestCase {
     XCTAssertTrue(result.out.hasSuffix("To exit the console, type \"exit\" and hit <enter>, or use Control-C or\nControl-D.\n"), result.out)
   }
 
+  func testWithoutConfigurationFunctionsStillWork() throws {
+    try FileManager.default.removeItem(at: directory.appendingPathComponent("main.gf.hcl"))
+    try FileManager.default.removeItem(at: directory.appendingPathComponent("gitform.tfstate"))
+    XCTAssertEqual(console(["upper(\"a\")", "path.module"]), (0, "\"A\"\n\".\"\n", ""))
+  }
+
   func testArgumentsAreRefused() {
     let result = console([], arguments: ["extra"])
     XCTAssertEqual(result.code, 1)
