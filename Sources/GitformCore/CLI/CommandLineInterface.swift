@@ -21,6 +21,7 @@ public struct CommandLineInterface {
     StateCommand.self,
     ShowCommand.self,
     GraphCommand.self,
+    ConsoleCommand.self,
     ForceUnlockCommand.self,
   ]
 

@@ -20,8 +20,10 @@ extension ConfigDecoder {
     for attribute in block.body.attributes {
       switch attribute.name {
       case "type":
-        switch TypeConstraint.parse(attribute.expression) {
-        case .success(let type): variable.type = type
+        switch TypeConstraint.parseWithDefaults(attribute.expression) {
+        case .success(let parsed):
+          variable.type = parsed.type
+          variable.typeDefaults = parsed.defaults
         case .failure(let invalid): diagnostics.append(invalid.diagnostic)
         }
       case "description":
@@ -36,7 +38,7 @@ extension ConfigDecoder {
     if let defaultAttribute = block.body.attributes.first(where: { $0.name == "default" }),
       let value = constant(defaultAttribute.expression, as: .dynamic, what: "default value")
     {
-      switch value.converted(to: variable.type) {
+      switch variable.convert(value) {
       case .success(let converted): variable.defaultValue = converted
       case .failure(let error):
         diagnostics.append(

@@ -7,12 +7,14 @@ extension ConfigDecoder {
     let (type, name) = (names[0], names[1])
     let schema: ResourceSchema
     if mode == .managed {
+      if TimeProviderMigration.resourceTypes.contains(type) { timeResources[type + "." + name] = block }
       guard let resourceType = ResourceCatalog.managed(type) else {
         diagnostics.append(
           .error(
             "Invalid resource type",
             detail: "gitform does not support resource type \(Value.quoted(type))."
-              + didYouMean(type, among: ResourceCatalog.managed.map(\.name)),
+              + (TimeProviderMigration.advice(for: type, block: block).map { " " + $0 }
+                ?? didYouMean(type, among: ResourceCatalog.managed.map(\.name))),
             subject: block.labels[0].range))
         return
       }
@@ -50,6 +52,7 @@ extension ConfigDecoder {
           subject: forEach.range))
     }
     checkBody(block, schema: schema, allowsLifecycle: mode == .managed)
+    resource.dynamicBlocks = decodeDynamicBlocks(block, schema: schema)
     for lifecycleBlock in block.body.blocks where lifecycleBlock.type == "lifecycle" && mode == .managed {
       resource.lifecycle = decodeLifecycle(lifecycleBlock, schema: schema)
     }
@@ -60,7 +63,8 @@ extension ConfigDecoder {
   mutating func checkBody(_ block: Block, schema: ResourceSchema, allowsLifecycle: Bool) {
     let attributeNames = schema.attributes.map(\.name) + ConfigDecoder.metaArguments
     // A nested attribute may also be written as a block, gitform's earlier spelling.
-    let blockNames = schema.nestedAttributes.map(\.name) + (allowsLifecycle ? ["lifecycle"] : [])
+    let blockNames =
+      schema.nestedAttributes.map(\.name) + (allowsLifecycle ? ["lifecycle"] : []) + ["dynamic"]
     rejectUnexpected(
       block.body, attributes: attributeNames.filter { name in
         schema.attribute(name).map(\.isConfigurable) ?? true
@@ -77,7 +81,7 @@ extension ConfigDecoder {
             subject: attribute.nameRange))
       }
     }
-    let writtenBlocks = Set(block.body.blocks.map(\.type))
+    let writtenBlocks = Set(block.body.blocks.map { $0.type == "dynamic" ? $0.labels.first?.value ?? "" : $0.type })
     for attribute in schema.attributes
     where attribute.presence == .required && !written.contains(attribute.name) && !writtenBlocks.contains(attribute.name) {
       diagnostics.append(

@@ -8,6 +8,8 @@ struct ConfigDecoder {
   var diagnostics: [Diagnostic] = []
   /// Where each local value was first defined, for the duplicate check without a scan.
   var localRanges: [String: SourceRange] = [:]
+  /// Rejected hashicorp/time resources by "type.name", so references to them get the same advice.
+  var timeResources: [String: Block] = [:]
 
   mutating func decodeFile(_ body: Body) {
     for item in body.items {
@@ -167,6 +169,6 @@ struct ConfigDecoder {
         continue
       }
     }
-    ReferenceChecker(configuration: configuration).check(into: &diagnostics)
+    ReferenceChecker(configuration: configuration, timeResources: timeResources).check(into: &diagnostics)
   }
 }

@@ -6,6 +6,12 @@ public enum ConfigLoader {
   public static let fileSuffix = ".gf.hcl"
   static let blockTypes = ["data", "import", "locals", "output", "provider", "resource", "variable"]
 
+  /// Whether `directory` has any configuration file (false when it cannot be listed).
+  public static func hasConfigurationFiles(in directory: String) -> Bool {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+    return names.contains { $0.hasSuffix(fileSuffix) }
+  }
+
   /// Loads `directory`. An unreadable directory or no configuration files is one error.
   public static func load(directory: String) -> (Configuration, [Diagnostic]) {
     var configuration = Configuration(directory: directory)

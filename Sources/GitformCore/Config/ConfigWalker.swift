@@ -139,15 +139,9 @@ public struct ConfigWalker {
           values[nested.type] == nil
         else { continue }
         ranges.attributes[nested.type] = nested.definitionRange
-        var attributes: [String: Value] = [:]
-        for attributeSchema in nestedSchema.nested { attributes[attributeSchema.name] = .null(attributeSchema.type) }
-        for attribute in nested.body.attributes {
-          guard let attributeSchema = nestedSchema.nested.first(where: { $0.name == attribute.name }) else { continue }
-          attributes[attribute.name] = evaluate(
-            attribute.expression, as: attributeSchema.type, name: attribute.name, in: instanceContext)
-        }
-        values[nested.type] = .object(attributes)
+        values[nested.type] = nestedObject(nested.body, schema: nestedSchema, in: instanceContext)
       }
+      expandDynamicBlocks(of: resource, schema: schema, in: instanceContext, into: &values, ranges: &ranges)
     }
     let config = schema.map { Value.object($0, values) } ?? .emptyObject
     if resource.mode == .managed, let type = ResourceCatalog.managed(resource.type) {

@@ -73,6 +73,8 @@ public struct ResourceBlock: Sendable {
   /// `depends_on` entries as resource addresses (without instance keys).
   public var dependsOn: [ResourceAddress]
   public var lifecycle: Lifecycle
+  /// `dynamic` blocks generating nested blocks, expanded per instance by the walker.
+  public var dynamicBlocks: [DynamicBlock] = []
 
   public var address: ResourceAddress { ResourceAddress(mode: mode, type: type, name: name) }
 }
@@ -93,6 +95,8 @@ public struct Lifecycle: Sendable, Equatable {
 public struct VariableBlock: Sendable {
   public var name: String
   public var type: ValueType
+  /// What `optional(...)` attributes in `type` add: applied to a value before conversion.
+  public var typeDefaults: TypeDefaults? = nil
   public var defaultValue: Value?
   public var description: String
   public var sensitive: Bool
@@ -152,4 +156,12 @@ public struct ImportBlock: Sendable {
   public var to: ResourceInstanceAddress
   public var id: Expression
   public var block: Block
+}
+
+extension VariableBlock {
+  /// A value converted to the variable's type, defaults of optional attributes applied first
+  /// as Terraform applies them.
+  public func convert(_ value: Value) -> Result<Value, ConversionError> {
+    (typeDefaults?.apply(value) ?? value).converted(to: type)
+  }
 }

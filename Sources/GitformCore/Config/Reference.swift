@@ -20,6 +20,9 @@ public struct Reference: Sendable, Hashable {
   /// and that step's range, so an unknown name can be reported with the schema's names.
   public var attributeName: String?
   public var attributeRange: SourceRange?
+  /// The name right after the root (`deploy` in `time_rotating.deploy.id`), for advice about
+  /// roots gitform does not know.
+  public var nameAfterRoot: String?
 
   /// The reference a traversal makes; nil for names bound by `for` or template loops (the
   /// caller filters those out first).
@@ -41,6 +44,7 @@ public struct Reference: Sendable, Hashable {
       }
       return names.count == n ? names : nil
     }
+    nameAfterRoot = first(1)?.first
     _ = steps
     switch root {
     case "var": subject = first(1).map { .variable($0[0]) } ?? .incomplete(root)

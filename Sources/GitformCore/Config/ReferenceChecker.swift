@@ -2,6 +2,8 @@
 /// appear only where they mean something.
 struct ReferenceChecker {
   let configuration: Configuration
+  /// hashicorp/time resources the decoder rejected, by "type.name": their period shapes the advice.
+  var timeResources: [String: Block] = [:]
 
   /// `user_token.ci` as source text, for messages and address parsing.
   static func text(of traversal: Traversal) -> String {
@@ -21,6 +23,10 @@ struct ReferenceChecker {
   func check(into diagnostics: inout [Diagnostic]) {
     for resource in configuration.resources {
       for item in resource.block.body.items {
+        if case .block(let block) = item, block.type == "dynamic" {
+          checkDynamic(block, resource: resource, into: &diagnostics)
+          continue
+        }
         for expression in ReferenceChecker.expressions(in: item) {
           check(expression, resource: resource, into: &diagnostics)
         }
@@ -59,8 +65,41 @@ struct ReferenceChecker {
     }
   }
 
-  private func check(_ expression: Expression, resource: ResourceBlock?, into diagnostics: inout [Diagnostic]) {
+  /// The problems of references in one free-standing expression (a `console` input): names
+  /// that are not declared, in the words of the configuration's own checks.
+  public static func diagnostics(of expression: Expression, in configuration: Configuration) -> [Diagnostic] {
+    var diagnostics: [Diagnostic] = []
+    ReferenceChecker(configuration: configuration).check(expression, resource: nil, into: &diagnostics)
+    return diagnostics
+  }
+
+  /// A `dynamic` block: `for_each` reads the resource's scope, the rest also the iterator.
+  private func checkDynamic(_ block: Block, resource: ResourceBlock, into diagnostics: inout [Diagnostic]) {
+    var iterator = block.labels.first?.value ?? ""
+    for attribute in block.body.attributes {
+      switch attribute.name {
+      case "for_each": check(attribute.expression, resource: resource, into: &diagnostics)
+      case "iterator":
+        if case .scopeTraversal(let traversal) = attribute.expression.kind { iterator = traversal.root.name }
+      default: break
+      }
+    }
+    for content in block.body.blocks {
+      for item in content.body.items {
+        for expression in ReferenceChecker.expressions(in: item) {
+          check(expression, resource: resource, iterator: iterator, into: &diagnostics)
+        }
+      }
+    }
+  }
+
+  private func check(
+    _ expression: Expression, resource: ResourceBlock?, iterator: String? = nil,
+    into diagnostics: inout [Diagnostic]
+  ) {
     for reference in Reference.all(in: expression) {
+      if let iterator, case .unknown(iterator) = reference.subject { continue }
+      if let iterator, case .incomplete(iterator) = reference.subject { continue }
       switch reference.subject {
       case .variable(let name):
         if !configuration.variables.contains(where: { $0.name == name }) {
@@ -113,7 +152,10 @@ struct ReferenceChecker {
         break
       case .unknown(let root):
         var detail = "There is no variable named \(Value.quoted(root))."
-        if let type = NameSuggestion.suggest(root, among: ResourceCatalog.managed.map(\.name)) {
+        let timeResource = reference.nameAfterRoot.flatMap { timeResources[root + "." + $0] }
+        if let advice = TimeProviderMigration.advice(for: root, block: timeResource) {
+          detail += " " + advice
+        } else if let type = NameSuggestion.suggest(root, among: ResourceCatalog.managed.map(\.name)) {
           detail += " Did you mean the resource type \(Value.quoted(type))?"
         }
         diagnostics.append(.error("Unknown variable", detail: detail, subject: reference.range))

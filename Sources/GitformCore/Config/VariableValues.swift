@@ -106,7 +106,7 @@ public enum VariableValues {
         continue
       }
       var value: Value
-      switch given.converted(to: variable.type) {
+      switch variable.convert(given) {
       case .success(let converted): value = converted
       case .failure(let error):
         diagnostics.append(unsuitable(variable, from: inputs.values[variable.name] == nil ? nil : inputs.origins[variable.name], error.message))
