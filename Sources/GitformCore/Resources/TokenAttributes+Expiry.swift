@@ -16,7 +16,9 @@ extension TokenAttributes {
           "Invalid date", detail: "expires_at must be a date as YYYY-MM-DD, not \(Value.quoted(text)).",
           subject: ranges.range(of: "expires_at")))
     }
-    if !expires.isNull && !rotation.isNull {
+    // Only values known to be set conflict: `cond ? date : null` beside a rotation that is also
+    // conditional is decided per instance, when both are known (as Terraform's ConflictsWith).
+    if expires.isKnown && rotation.isKnown && !expires.isNull && !rotation.isNull {
       diagnostics.append(
         .error(
           "Invalid Attribute Combination",

@@ -100,6 +100,29 @@ final class ExpiryInputCheckTests: XCTestCase {
     ])
   }
 
+  /// `validate` sees both as unknown: only values known to be set conflict, as in Terraform.
+  func testConditionalExpiryAndRotationAreNotAConflictAtValidate() throws {
+    try scene.write("""
+      variable "fixed" {
+        type    = bool
+      }
+
+      resource "project_token" "deploy" {
+        project    = "team/app"
+        name       = "deploy"
+        scopes     = ["read_api"]
+        expires_at = var.fixed ? "2026-12-01" : null
+        rotation_configuration = var.fixed ? null : {
+          expiration_days    = 30
+          rotate_before_days = 7
+        }
+      }
+
+      """)
+    let result = try scene.gitform.run(["validate", "-no-color"])
+    XCTAssertEqual(result.status, 0, result.standardError)
+  }
+
   func testPastOrSameDayExpiryIsAPlanTimeErrorNamingBothDates() throws {
     try scene.write(userToken("\"2026-06-01\""))
     try assertPlanFails([
