@@ -113,11 +113,15 @@ struct JSONPlanView {
 
   private func outputChange(_ output: OutputChange) -> JSON {
     let actions: [String] = output.action == .replace ? ["delete", "create"] : [output.action.rawValue]
-    return .object([
+    // As Terraform: a wholly unknown output has no `after` member at all.
+    let unknown = output.after.map { Redaction.unknownMask($0) } ?? .bool(false)
+    var members: [(key: String, value: JSON)] = [
       ("actions", .array(actions.map { .string($0) })),
       ("before", output.before.map(Redaction.value) ?? .null),
-      ("after", output.after.map(Redaction.value) ?? .null),
-      ("after_unknown", output.after.map { Redaction.unknownMask($0) } ?? .bool(false)),
+    ]
+    if unknown != .bool(true) { members.append(("after", output.after.map(Redaction.value) ?? .null)) }
+    return .object(members + [
+      ("after_unknown", unknown),
       ("before_sensitive", .bool(output.before?.containsSensitive ?? false)),
       ("after_sensitive", .bool(output.after?.containsSensitive ?? false)),
     ])

@@ -12,7 +12,7 @@ enum Redaction {
     case .elements(let elements): return .array(elements.map(Redaction.value))
     case .attributes(let attributes):
       var members: [String: JSON] = [:]
-      for (name, attribute) in attributes where attribute.isKnown || attribute.isSensitive {
+      for (name, attribute) in attributes where attribute.isKnown {
         members[name] = Redaction.value(attribute)
       }
       return .sortedObject(members)
