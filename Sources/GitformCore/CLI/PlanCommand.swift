@@ -63,6 +63,10 @@ struct PlanCommand: Command {
         }
       }
     }
+    if flags.markdown {
+      // Standard output is the summary alone (for a file or a note); progress goes to stderr.
+      sessionContext.standardOutput = context.standardError
+    }
     let session = EngineSession(context: sessionContext, flags: flags)
     if let stream { session.diagnosticObserver = { stream.diagnostics($0, sources: $1) } }
     guard session.loadConfiguration(), let resources = session.connect(),

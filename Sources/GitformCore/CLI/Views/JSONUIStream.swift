@@ -133,9 +133,16 @@ struct JSONUIStream: @unchecked Sendable {
       hook.append(("elapsed_seconds", .int(seconds)))
     case .failed:
       type = "apply_errored"
-      hook.append(("elapsed_seconds", .int(0)))
     }
-    emit(type, level: type == "apply_errored" ? "error" : "info", event.line, [("hook", .object(hook))])
+    // Terraform's words for a failed step ("Creation errored"); the cause follows as a diagnostic.
+    let message: String
+    if case .failed = event.kind {
+      let address = event.deposed.map { "\(event.address) (deposed object \($0))" } ?? event.address.description
+      message = "\(address): \(event.operation.doneNoun) errored"
+    } else {
+      message = event.line
+    }
+    emit(type, level: type == "apply_errored" ? "error" : "info", message, [("hook", .object(hook))])
   }
 
   /// The `outputs` message: values of non-sensitive outputs, sensitive ones flagged without a value.

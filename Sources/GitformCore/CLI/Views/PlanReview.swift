@@ -23,8 +23,11 @@ struct PlanReview {
   init(plan: Plan, text: String, document: JSON) {
     var withWarnings = document
     if case .object(var members) = document {
-      let warnings = plan.warnings.map { warning -> JSON in
-        .object([("summary", .string(warning.summary)), ("detail", .string(warning.detail))])
+      // Each warning once, however many instances raised it.
+      var warnings: [JSON] = []
+      for warning in plan.warnings {
+        let entry = JSON.object([("summary", .string(warning.summary)), ("detail", .string(warning.detail))])
+        if !warnings.contains(entry) { warnings.append(entry) }
       }
       members.append(("warnings", .array(warnings)))
       withWarnings = .object(members)
