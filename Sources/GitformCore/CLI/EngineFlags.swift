@@ -22,6 +22,8 @@ struct EngineFlags {
   var report: String?
   /// `-markdown`: the merge-request summary instead of the plan text.
   var markdown = false
+  /// `-mr-note`: post the summary on the pipeline's merge request.
+  var mrNote = false
   var positional: [String] = []
 
   /// Which flags a command accepts, by name without the dash.
@@ -39,7 +41,7 @@ struct EngineFlags {
     static let destroy = Accepts(rawValue: 512)
     /// `-markdown`.
     static let markdown = Accepts(rawValue: 1024)
-    /// `-report=FILE`.
+    /// `-report=FILE` and `-mr-note`.
     static let review = Accepts(rawValue: 2048)
   }
 
@@ -133,7 +135,8 @@ struct EngineFlags {
         flags.report = text
       case "destroy" where accepts.contains(.destroy), "detailed-exitcode" where accepts.contains(.detailed),
         "auto-approve" where accepts.contains(.apply), "json" where accepts.contains(.json),
-        "raw" where accepts.contains(.raw), "markdown" where accepts.contains(.markdown):
+        "raw" where accepts.contains(.raw), "markdown" where accepts.contains(.markdown),
+        "mr-note" where accepts.contains(.review):
         let on: Bool
         switch switchValue() {
         case .success(let value): on = value
@@ -145,6 +148,7 @@ struct EngineFlags {
         case "auto-approve": flags.autoApprove = on
         case "json": flags.json = on
         case "markdown": flags.markdown = on
+        case "mr-note": flags.mrNote = on
         default: flags.raw = on
         }
       default:

@@ -22,11 +22,21 @@ struct PlanCommand: Command {
       -var-file=filename  Load variable values from the given file.
       -detailed-exitcode  Return 0 when there are no changes, 1 on error and 2
                           when there are changes.
+      -json               Terraform's machine-readable UI: one JSON object per line.
+      -markdown           Print the merge-request summary (Markdown) instead of the
+                          plan text; progress goes to standard error.
+      -report=path        Write GitLab's Terraform report artifact
+                          ({"create": N, "update": N, "delete": N}) to the path.
+      -mr-note            Post the summary on the pipeline's merge request
+                          (CI_API_V4_URL, CI_PROJECT_ID, CI_MERGE_REQUEST_IID),
+                          editing gitform's earlier note; needs GITLAB_TOKEN.
       -lock=false         Don't hold a state lock during the operation.
       -lock-timeout=0s    Duration to retry a state lock.
       -no-color           If specified, output won't contain any color.
       -out=path           Write the plan to the given path; "gitform apply path" then
-                          performs exactly these actions or refuses.
+                          performs exactly these actions or refuses. The first -out
+                          adds a random plan key to the state (the file's digests
+                          are keyed with it).
       -parallelism=n      Limit the number of concurrent operations. Defaults to 10.
       -state=path         The state file to use (default gitform.tfstate).
 
@@ -108,6 +118,15 @@ struct PlanCommand: Command {
         "\n" + PlanRenderer.rule() + "\n\n"
           + "Note: You didn't use the -out option to save this plan, so gitform can't\n"
           + "guarantee to take exactly these actions if you run \"gitform apply\" now.\n")
+    }
+    if flags.mrNote {
+      switch MergeRequestNotePoster(environment: context.environment).post(review.markdown()) {
+      case .posted(let note, let iid), .updated(let note, let iid):
+        let line = "Plan summary on merge request !\(iid) (note \(note))."
+        if let stream { stream.log(line) } else { (flags.markdown ? context.err : context.out)("\n" + line + "\n") }
+      case .notPosted(let summary, let detail):
+        session.report([.warning(summary, detail: detail)])
+      }
     }
     return flags.detailedExitCode && !plan.isEmpty ? 2 : 0
   }
