@@ -98,7 +98,7 @@ struct PlanCommand: Command {
     let review = PlanReview(
       plan: plan, text: text,
       document: JSONPlanView(
-        plan: plan, configuration: session.configuration, state: session.state, timestamp: plannedAt
+        plan: plan, configuration: session.configuration, timestamp: plannedAt
       ).document)
     if let report = flags.report {
       let path = CommandLineInterface.resolve(report, against: context.workingDirectory)

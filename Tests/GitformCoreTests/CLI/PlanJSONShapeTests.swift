@@ -114,7 +114,13 @@ final class PlanJSONShapeTests: XCTestCase {
     let outputs = try XCTUnwrap(document["output_changes"] as? [String: Any])
     XCTAssertNotNil(outputs["ci_id"])
     let prior = try XCTUnwrap(document["prior_state"] as? [String: Any])
-    XCTAssertNotNil((prior["values"] as? [String: Any])?["root_module"])
+    let priorResources = try XCTUnwrap(((prior["values"] as? [String: Any])?["root_module"] as? [String: Any])?["resources"] as? [[String: Any]])
+    XCTAssertEqual(priorResources.count, 3, "two current objects and the deposed one")
+    XCTAssertEqual(priorResources.filter { $0["deposed_key"] != nil }.count, 1)
+    for resource in priorResources {
+      XCTAssertEqual((resource["sensitive_values"] as? [String: Any])?["token"] as? Bool, true)
+      try assertRedacted(resource["values"], mask: resource["sensitive_values"], resource["address"] as? String ?? "")
+    }
     let planned = try XCTUnwrap((document["planned_values"] as? [String: Any])?["root_module"] as? [String: Any])
     XCTAssertEqual((planned["resources"] as? [[String: Any]])?.count, 2)
   }

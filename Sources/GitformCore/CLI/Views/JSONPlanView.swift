@@ -8,7 +8,6 @@
 struct JSONPlanView {
   var plan: Plan
   var configuration: Configuration
-  var state: State
   /// RFC 3339 time the plan was made (its clock).
   var timestamp: String
 
@@ -22,7 +21,7 @@ struct JSONPlanView {
       ("output_changes", .sortedObject(Dictionary(plan.outputChanges.map { ($0.name, outputChange($0)) }, uniquingKeysWith: { a, _ in a }))),
     ]
     if !plan.priorState.objects.isEmpty || !plan.priorState.outputs.isEmpty || !plan.priorState.deposed.isEmpty {
-      members.append(("prior_state", ShowCommand.json(plan.priorState, state: state)))
+      members.append(("prior_state", priorState))
     }
     members += [
       ("configuration", configurationJSON), ("timestamp", .string(timestamp)),
@@ -124,6 +123,39 @@ struct JSONPlanView {
       ("after_unknown", unknown),
       ("before_sensitive", .bool(output.before?.containsSensitive ?? false)),
       ("after_sensitive", .bool(output.after?.containsSensitive ?? false)),
+    ])
+  }
+
+  /// The state the plan starts from, as Terraform's `prior_state`: values with sensitive leaves
+  /// redacted and masked, deposed objects as their own entries with `deposed_key`.
+  private var priorState: JSON {
+    let snapshot = plan.priorState
+    func entry(_ address: InstanceAddress, _ object: StateObject, deposed: String?) -> JSON {
+      .object(
+        JSONPlanView.identity(address) + (deposed.map { [("deposed_key", JSON.string($0))] } ?? []) + [
+          ("schema_version", .integer(0)), ("values", Redaction.value(object.value)),
+          ("sensitive_values", Redaction.sensitiveMask(object.value)),
+        ])
+    }
+    var resources = snapshot.addresses.compactMap { address in
+      snapshot.objects[address].map { entry(address, $0, deposed: nil) }
+    }
+    for key in snapshot.deposed.keys.sorted() {
+      if let object = snapshot.deposed[key] { resources.append(entry(key.address, object, deposed: key.key)) }
+    }
+    var outputs: [String: JSON] = [:]
+    for (name, value) in snapshot.outputs {
+      outputs[name] = .object([
+        ("sensitive", .bool(value.containsSensitive)), ("value", Redaction.value(value)),
+        ("type", ValueJSON.typeJSON(value.type)),
+      ])
+    }
+    var values: [(key: String, value: JSON)] = []
+    if !outputs.isEmpty { values.append(("outputs", .sortedObject(outputs))) }
+    values.append(("root_module", .object([("resources", .array(resources))])))
+    return .object([
+      ("format_version", .string("1.0")), ("terraform_version", .string(CommandLineInterface.version)),
+      ("values", .object(values)),
     ])
   }
 
