@@ -65,7 +65,7 @@ final class ReviewOutputTests: XCTestCase {
   }
 
   func testApplyJSONStreamsHooksSummaryAndOutputs() throws {
-    try scene.write(variables(["A"]))
+    try scene.write(variables(["A"]) + "\noutput \"ratio\" {\n  value = 1.5\n}\n")
     let refused = scene.run(["apply", "-json"])
     XCTAssertEqual(refused.code, 1)
     XCTAssertEqual(try lines(refused.out).last?["@message"] as? String, "Error: Plan file or auto-approve required")
@@ -85,6 +85,7 @@ final class ReviewOutputTests: XCTestCase {
     XCTAssertEqual((summary["changes"] as? [String: Any])?["operation"] as? String, "apply")
     let outputs = try XCTUnwrap(messages.last?["outputs"] as? [String: Any])
     XCTAssertEqual((outputs["keys"] as? [String: Any])?["value"] as? [String], ["A"])
+    XCTAssertTrue(applied.out.contains("\"ratio\":{\"sensitive\":false,\"value\":1.5,\"type\":\"number\"}"), applied.out)
     XCTAssertFalse(applied.out.contains("value-of-"))
 
     try scene.write(variables(["A", "B"]))

@@ -160,12 +160,12 @@ struct JSONUIStream: @unchecked Sendable {
 }
 
 extension GoJSON {
-  /// The same value in Go's JSON encoding (numbers as integers where whole, else as text).
+  /// The same value in Go's JSON encoding (numbers keep their exact text).
   static func from(_ json: JSON) -> GoJSON {
     switch json {
     case .null: return .null
     case .bool(let flag): return .bool(flag)
-    case .number(let text): return Int(text).map { .int($0) } ?? .string(text)
+    case .number(let text): return Int(text).map { .int($0) } ?? .number(text)
     case .string(let text): return .string(text)
     case .array(let items): return .array(items.map(from))
     case .object(let members): return .object(members.map { ($0.key, from($0.value)) })
