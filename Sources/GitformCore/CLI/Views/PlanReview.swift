@@ -88,7 +88,7 @@ struct PlanReview {
         var address = change["address"]?.stringValue ?? ""
         if let deposed = change["deposed"]?.stringValue { address += " (deposed \(deposed))" }
         let action = PlanReview.actionWord(actions(change), importing: change["change"]?["importing"] != nil)
-        out += "| \(action) | `\(address)` | \(PlanReview.cell(change["reason"]?.stringValue ?? "")) |\n"
+        out += "| \(action) | \(PlanReview.code(address)) | \(PlanReview.cell(change["reason"]?.stringValue ?? "")) |\n"
       }
     }
     let warnings = document["warnings"]?.arrayElements ?? []
@@ -103,7 +103,7 @@ struct PlanReview {
       out += "\n**Outputs**\n\n| Output | Action | Value |\n|---|---|---|\n"
       for (name, change) in outputs {
         let actionList = (change["actions"]?.arrayElements ?? []).compactMap(\.stringValue)
-        out += "| `\(name)` | \(PlanReview.actionWord(actionList, importing: false)) | \(PlanReview.outputValue(change)) |\n"
+        out += "| \(PlanReview.code(name)) | \(PlanReview.actionWord(actionList, importing: false)) | \(PlanReview.outputValue(change)) |\n"
       }
     }
     return out
@@ -144,6 +144,21 @@ struct PlanReview {
     if change["after_sensitive"] == .bool(true) { return "(sensitive value)" }
     if change["after_unknown"] == .bool(true) { return "(known after apply)" }
     guard let after = change["after"], after != .null else { return "null" }
-    return "`" + cell(JSONWriter.compact(after)).replacingOccurrences(of: "`", with: "'") + "`"
+    return code(JSONWriter.compact(after))
+  }
+
+  /// A code span for a table cell: pipes escaped, and fenced with more backticks than the text
+  /// holds in a row (an instance key may contain one).
+  static func code(_ text: String) -> String {
+    let inner = text.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "|", with: "\\|")
+    var longest = 0
+    var run = 0
+    for character in inner {
+      run = character == "`" ? run + 1 : 0
+      longest = max(longest, run)
+    }
+    guard longest > 0 else { return "`" + inner + "`" }
+    let fence = String(repeating: "`", count: longest + 1)
+    return fence + " " + inner + " " + fence
   }
 }
