@@ -5,6 +5,9 @@
 /// `*_sensitive` mask says `true` there. A token manager's plan artifact is read by every
 /// Reporter of the project, so a token's value must never be in it.
 /// Unknown values are omitted from objects (null in lists) and marked in `after_unknown`.
+/// Terraform's `variables` member is left out: it lists every input value in plain text, and
+/// a variable not declared sensitive may still carry a token. gitform adds two members
+/// Terraform's readers ignore: `reason` on each change (its words for why) and `warnings`.
 struct JSONPlanView {
   var plan: Plan
   var configuration: Configuration

@@ -9,27 +9,30 @@ struct JSONUIStream: @unchecked Sendable {
   let write: @Sendable (String) -> Void
   /// The clock for `@timestamp`; the real one outside tests.
   var now: () -> Date = Date.init
+  /// Guards `write` and `formatter`: apply workers emit from many threads.
   private let lock = NSLock()
+  /// One formatter for the whole stream (making one per message would dominate a big apply).
+  private let formatter: DateFormatter = {
+    let formatter = DateFormatter()
+    formatter.locale = Locale(identifier: "en_US_POSIX")
+    formatter.timeZone = TimeZone(identifier: "UTC")
+    formatter.dateFormat = "yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'"
+    return formatter
+  }()
 
   init(write: @escaping @Sendable (String) -> Void) {
     self.write = write
   }
 
-  static func timestamp(_ date: Date) -> String {
-    let formatter = DateFormatter()
-    formatter.locale = Locale(identifier: "en_US_POSIX")
-    formatter.timeZone = TimeZone(identifier: "UTC")
-    formatter.dateFormat = "yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'"
-    return formatter.string(from: date)
-  }
-
   func emit(_ type: String, level: String = "info", _ message: String, _ payload: [(String, GoJSON)] = []) {
-    let object = GoJSON.object(
-      [
-        ("@level", .string(level)), ("@message", .string(message)), ("@module", .string("gitform.ui")),
-        ("@timestamp", .string(JSONUIStream.timestamp(now()))),
-      ] + payload + [("type", .string(type))])
-    lock.withLock { write(object.compact + "\n") }
+    lock.withLock {
+      let object = GoJSON.object(
+        [
+          ("@level", .string(level)), ("@message", .string(message)), ("@module", .string("gitform.ui")),
+          ("@timestamp", .string(formatter.string(from: now()))),
+        ] + payload + [("type", .string(type))])
+      write(object.compact + "\n")
+    }
   }
 
   func version() {
