@@ -64,6 +64,16 @@ final class ReviewOutputTests: XCTestCase {
     XCTAssertFalse(plan.out.contains("value-of-"))
   }
 
+  func testPlanJSONReportsDriftBeforeThePlannedChanges() throws {
+    try scene.write(variables(["A"]))
+    XCTAssertEqual(scene.run(["apply", "-auto-approve"]).code, 0)
+    XCTAssertEqual(try scene.fixture.raw(.delete, "/api/v4/projects/team%2Fapp/variables/A").status, 204)
+    let plan = scene.run(["plan", "-json"])
+    XCTAssertEqual(plan.code, 0, plan.err)
+    let messages = try lines(plan.out).filter { ["resource_drift", "planned_change"].contains($0["type"] as? String) }
+    XCTAssertEqual(messages.map { $0["@message"] as? String }, ["project_variable.a: Drift detected (delete)", "project_variable.a: Plan to create"])
+  }
+
   func testApplyJSONStreamsHooksSummaryAndOutputs() throws {
     try scene.write(variables(["A"]) + "\noutput \"ratio\" {\n  value = 1.5\n}\n")
     let refused = scene.run(["apply", "-json"])

@@ -81,6 +81,13 @@ struct JSONUIStream: @unchecked Sendable {
   }
 
   func plannedChanges(_ plan: Plan) {
+    // Changes made outside gitform come first, as Terraform's `resource_drift` messages.
+    for entry in plan.drift {
+      let action = entry.after == nil ? "delete" : "update"
+      emit(
+        "resource_drift", "\(entry.address): Drift detected (\(action))",
+        [("change", .object([("resource", JSONUIStream.resource(entry.address)), ("action", .string(action))]))])
+    }
     for change in plan.actions {
       let action = JSONUIStream.action(change)
       let verb = ["noop": "Plan to import", "create": "Plan to create", "read": "Plan to read",
