@@ -10,13 +10,15 @@ struct ApplyCommand: Command {
       Creates or updates GitLab tokens and variables according to the
       configuration in the current directory. It shows the plan first and asks
       for confirmation. Given a plan saved with "gitform plan -out=PLAN", it performs
-      exactly those actions without asking, or refuses when the state, the
-      configuration, the variables or GitLab changed since.
+      exactly those actions without asking, or refuses when the file was changed,
+      or the state, the configuration, the variables or GitLab changed since.
 
     Options:
 
       -auto-approve       Skip interactive approval of the plan before applying.
       -destroy            Destroy every object in the state instead.
+      -json               Terraform's machine-readable UI: one JSON object per line
+                          (needs a plan file or -auto-approve).
       -refresh=false      Skip checking for changes made outside of gitform.
       -replace=resource   Force replacement of a particular resource instance.
       -target=resource    Limit the operation to the given resource and its
@@ -38,7 +40,7 @@ struct ApplyCommand: Command {
   static func execute(_ arguments: [String], context: CommandContext, destroy: Bool) -> Int32 {
     var flags: EngineFlags
     switch EngineFlags.parse(
-      arguments, accepts: [.variables, .state, .lock, .planning, .color, .apply, .destroy])
+      arguments, accepts: [.variables, .state, .lock, .planning, .color, .apply, .destroy, .json])
     {
     case .success(let parsed): flags = parsed
     case .failure(let problem):
@@ -46,6 +48,7 @@ struct ApplyCommand: Command {
       return 1
     }
     var saved: SavedPlan?
+    var savedBytes: [UInt8] = []
     if flags.positional.count > 1 || (destroy && !flags.positional.isEmpty) {
       context.err("\nError: Too many command line arguments\n\nExpected at most one argument: the path of a plan saved with gitform plan -out=PATH.\n")
       return 1
@@ -57,6 +60,7 @@ struct ApplyCommand: Command {
         return 1
       }
       saved = plan
+      savedBytes = Array(data)
       flags.destroy = plan.destroy
       flags.refresh = plan.refresh
       flags.targets = plan.targets.compactMap { try? InstanceAddress.parse($0) }
@@ -66,7 +70,26 @@ struct ApplyCommand: Command {
     // A saved plan runs on its own clock: dates decided at plan time stay as the plan showed.
     var sessionContext = context
     if let plannedAt = saved?.plannedAt { sessionContext.environment["GITFORM_NOW"] = plannedAt }
+    // -json: Terraform's UI messages only (see PlanCommand); a saved plan or -auto-approve is
+    // needed, since there is nobody to answer a prompt in a machine-read stream.
+    let stream = flags.json ? JSONUIStream(write: context.standardOutput) : nil
+    if let stream {
+      stream.version()
+      sessionContext.standardOutput = { text in
+        for line in text.split(separator: "\n") where !line.trimmingCharacters(in: .whitespaces).isEmpty {
+          stream.log(String(line))
+        }
+      }
+      if saved == nil && !flags.autoApprove {
+        stream.diagnostics(
+          [.error("Plan file or auto-approve required", detail: "gitform cannot ask for approval of a plan when using the -json option. To apply with -json, give a plan file saved with gitform plan -out, or add -auto-approve.")],
+          sources: [])
+        return 1
+      }
+    }
     let session = EngineSession(context: sessionContext, flags: flags)
+    if let stream { session.diagnosticObserver = { stream.diagnostics($0, sources: $1) } }
+    let context = sessionContext
     guard session.loadConfiguration(mode: .plan), let resources = session.connect(),
       session.lockState(operation: LockInfo.apply), session.loadState()
     else { return 1 }
@@ -77,23 +100,30 @@ struct ApplyCommand: Command {
     // While the lock is held Ctrl-C stops gracefully, so the lock is released and the journal
     // closed (except at the approval prompt, which a first Ctrl-C ends as before).
     InterruptHandler.install(color: session.color)
-    if let saved, let problem = stalePlanProblem(saved, session) {
+    if let saved, let problem = stalePlanProblem(saved, bytes: savedBytes, session) {
       return session.fail(problem.0, problem.1) ? 0 : 1
     }
     guard let plan = session.makePlan(resources, destroy: isDestroy) else { return 1 }
     if InterruptHandler.isCancelled {
       return session.fail("execution halted", "gitform was interrupted while planning; nothing was changed.") ? 0 : 1
     }
-    if let saved, SavedPlan.actions(of: plan) != saved.actions {
+    if let saved, let key = session.state.planKey,
+      !HMACSHA256.equal(SavedPlan.changesDigest(of: plan, key: key), saved.changesDigest)
+    {
       return session.fail(
         "Saved plan no longer matches",
         "GitLab changed since the plan was saved, so applying it now would take other actions than the ones saved. Run gitform plan again.") ? 0 : 1
     }
     let renderer = PlanRenderer(color: session.color)
-    if saved == nil { context.out(renderer.render(plan)) }
+    if let stream {
+      stream.plannedChanges(plan)
+      stream.changeSummary(plan, message: "Plan: " + renderer.summary(plan))
+    } else if saved == nil {
+      context.out(renderer.render(plan))
+    }
     session.report(plan.warnings)
     if plan.isEmpty {
-      return finishWithoutChanges(session, plan: plan, destroy: isDestroy)
+      return finishWithoutChanges(session, plan: plan, destroy: isDestroy, stream: stream)
     }
     if !flags.autoApprove && saved == nil {
       InterruptHandler.uninstall()
@@ -114,6 +144,7 @@ struct ApplyCommand: Command {
       parallelism: flags.parallelism,
       record: { entry in try journal.append(entry) },
       observe: { event in
+        if let stream { return stream.applyEvent(event) }
         printLock.lock()
         context.out(event.line + "\n")
         printLock.unlock()
@@ -129,6 +160,15 @@ struct ApplyCommand: Command {
     }
     session.report(result.diagnostics)
     if result.diagnostics.hasErrors { return 1 }
+    if let stream {
+      let summary = isDestroy
+        ? "Destroy complete! Resources: \(result.destroyed) destroyed."
+        : "Apply complete! Resources: " + (result.imported > 0 ? "\(result.imported) imported, " : "")
+          + "\(result.added) added, \(result.changed) changed, \(result.destroyed) destroyed."
+      stream.applySummary(result, destroy: isDestroy, message: summary)
+      stream.outputs(isDestroy ? [:] : result.state.outputs)
+      return 0
+    }
     if isDestroy {
       context.out("\n" + (session.color ? "\u{1B}[1m\u{1B}[32m" : "") + "Destroy complete! Resources: \(result.destroyed) destroyed." + (session.color ? "\u{1B}[0m" : "") + "\n")
     } else {
@@ -141,28 +181,39 @@ struct ApplyCommand: Command {
     return 0
   }
 
-  /// Why a saved plan cannot be applied to the current state, configuration and variables.
-  static func stalePlanProblem(_ saved: SavedPlan, _ session: EngineSession) -> (String, String)? {
-    if saved.lineage != session.state.lineage && saved.serial != 0 {
+  /// Why a saved plan cannot be applied to the current state, configuration and variables:
+  /// Terraform's words for another lineage and an older serial, then the file's integrity
+  /// under the state's plan key, then gitform's own checks of configuration and variables.
+  static func stalePlanProblem(_ saved: SavedPlan, bytes: [UInt8], _ session: EngineSession) -> (String, String)? {
+    if saved.lineage != session.state.lineage {
       return ("Saved plan does not match the given state", "The given plan file can not be applied because it was created from a different state lineage.")
     }
     if saved.serial != session.state.serial {
       return ("Saved plan is stale", "The given plan file can no longer be applied because the state was changed by another operation after the plan was created.")
     }
-    if saved.configurationDigest != SavedPlan.digest(of: session.configuration) {
+    guard let key = session.state.planKey, saved.isIntact(bytes, key: key) else {
+      return ("Saved plan was modified", "The given plan file is not the one gitform plan wrote for this state: it was changed after it was saved, so gitform will not apply it. Run gitform plan -out again.")
+    }
+    if !HMACSHA256.equal(saved.configurationDigest, SavedPlan.digest(of: session.configuration, key: key)) {
       return ("Saved plan does not match the configuration", "The configuration files changed after the plan was created. Run gitform plan again.")
     }
-    if saved.variablesDigest != SavedPlan.digest(of: session.variables) {
+    if !HMACSHA256.equal(saved.variablesDigest, SavedPlan.digest(of: session.variables, key: key)) {
       return ("Saved plan does not match the variables", "The input variables differ from the ones the plan was created with. Give the same -var and -var-file options (a saved plan keeps only a digest of the values, never the values).")
     }
     return nil
   }
 
   /// Nothing to do on GitLab: still record new output values, then say so.
-  static func finishWithoutChanges(_ session: EngineSession, plan: Plan, destroy: Bool) -> Int32 {
+  static func finishWithoutChanges(_ session: EngineSession, plan: Plan, destroy: Bool, stream: JSONUIStream?) -> Int32 {
     var next = plan.priorState
     next.outputs = plan.outputsToRecord(plan.outputs)
     guard session.writeState(next) else { return 1 }
+    if let stream {
+      stream.applySummary(ApplyResult(state: next, diagnostics: []), destroy: destroy,
+        message: destroy ? "Destroy complete! Resources: 0 destroyed." : "Apply complete! Resources: 0 added, 0 changed, 0 destroyed.")
+      stream.outputs(destroy ? [:] : next.outputs)
+      return 0
+    }
     if destroy {
       session.context.out("\nDestroy complete! Resources: 0 destroyed.\n")
     } else {

@@ -18,6 +18,12 @@ struct EngineFlags {
   var json = false
   var raw = false
   var out: String?
+  /// `-report=FILE`: GitLab's Terraform report artifact.
+  var report: String?
+  /// `-markdown`: the merge-request summary instead of the plan text.
+  var markdown = false
+  /// `-mr-note`: post the summary on the pipeline's merge request.
+  var mrNote = false
   var positional: [String] = []
 
   /// Which flags a command accepts, by name without the dash.
@@ -33,6 +39,10 @@ struct EngineFlags {
     static let color = Accepts(rawValue: 128)
     static let detailed = Accepts(rawValue: 256)
     static let destroy = Accepts(rawValue: 512)
+    /// `-markdown`.
+    static let markdown = Accepts(rawValue: 1024)
+    /// `-report=FILE` and `-mr-note`.
+    static let review = Accepts(rawValue: 2048)
   }
 
   struct Problem: Error {
@@ -120,9 +130,13 @@ struct EngineFlags {
       case "out" where accepts.contains(.detailed):
         guard let text = takeValue(), !text.isEmpty else { return fail("The -out option requires a file name.") }
         flags.out = text
+      case "report" where accepts.contains(.review):
+        guard let text = takeValue(), !text.isEmpty else { return fail("The -report option requires a file name.") }
+        flags.report = text
       case "destroy" where accepts.contains(.destroy), "detailed-exitcode" where accepts.contains(.detailed),
         "auto-approve" where accepts.contains(.apply), "json" where accepts.contains(.json),
-        "raw" where accepts.contains(.raw):
+        "raw" where accepts.contains(.raw), "markdown" where accepts.contains(.markdown),
+        "mr-note" where accepts.contains(.review):
         let on: Bool
         switch switchValue() {
         case .success(let value): on = value
@@ -133,6 +147,8 @@ struct EngineFlags {
         case "detailed-exitcode": flags.detailedExitCode = on
         case "auto-approve": flags.autoApprove = on
         case "json": flags.json = on
+        case "markdown": flags.markdown = on
+        case "mr-note": flags.mrNote = on
         default: flags.raw = on
         }
       default:

@@ -34,8 +34,13 @@ final class EngineSession {
 
   // MARK: - Output
 
+  /// Set by `-json` commands: diagnostics go to it (as `diagnostic` messages) instead of being
+  /// rendered as text.
+  var diagnosticObserver: (([Diagnostic], [DiagnosticSource]) -> Void)?
+
   func report(_ diagnostics: [Diagnostic]) {
     guard !diagnostics.isEmpty else { return }
+    if let diagnosticObserver { return diagnosticObserver(diagnostics, sources) }
     let renderer = DiagnosticRenderer(sources: sources, color: color)
     let errors = diagnostics.filter { $0.severity == .error }
     let warnings = diagnostics.filter { $0.severity == .warning }

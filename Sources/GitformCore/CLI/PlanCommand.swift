@@ -22,11 +22,21 @@ struct PlanCommand: Command {
       -var-file=filename  Load variable values from the given file.
       -detailed-exitcode  Return 0 when there are no changes, 1 on error and 2
                           when there are changes.
+      -json               Terraform's machine-readable UI: one JSON object per line.
+      -markdown           Print the merge-request summary (Markdown) instead of the
+                          plan text; progress goes to standard error.
+      -report=path        Write GitLab's Terraform report artifact
+                          ({"create": N, "update": N, "delete": N}) to the path.
+      -mr-note            Post the summary on the pipeline's merge request
+                          (CI_API_V4_URL, CI_PROJECT_ID, CI_MERGE_REQUEST_IID),
+                          editing gitform's earlier note; needs GITLAB_TOKEN.
       -lock=false         Don't hold a state lock during the operation.
       -lock-timeout=0s    Duration to retry a state lock.
       -no-color           If specified, output won't contain any color.
       -out=path           Write the plan to the given path; "gitform apply path" then
-                          performs exactly these actions or refuses.
+                          performs exactly these actions or refuses. The first -out
+                          adds a random plan key to the state (the file's digests
+                          are keyed with it).
       -parallelism=n      Limit the number of concurrent operations. Defaults to 10.
       -state=path         The state file to use (default gitform.tfstate).
 
@@ -35,7 +45,8 @@ struct PlanCommand: Command {
   func run(_ arguments: [String], context: CommandContext) -> Int32 {
     let flags: EngineFlags
     switch EngineFlags.parse(
-      arguments, accepts: [.variables, .state, .lock, .planning, .color, .detailed, .destroy])
+      arguments,
+      accepts: [.variables, .state, .lock, .planning, .color, .detailed, .destroy, .json, .markdown, .review])
     {
     case .success(let parsed): flags = parsed
     case .failure(let problem):
@@ -46,40 +57,76 @@ struct PlanCommand: Command {
       context.err("\nError: Too many command line arguments\n\nUnexpected argument \(extra): plan takes no arguments; run gitform in the configuration's directory or use -chdir=DIR.\n")
       return 1
     }
-    let session = EngineSession(context: context, flags: flags)
+    if flags.json && flags.markdown {
+      context.err("\nError: Invalid option\n\n-json and -markdown each choose the output; give one of them.\n")
+      return 1
+    }
+    // With -json every line on standard output is one UI message, so the session's own lines
+    // (refresh progress) become `log` messages and its diagnostics `diagnostic` messages.
+    let stream = flags.json ? JSONUIStream(write: context.standardOutput) : nil
+    var sessionContext = context
+    if let stream {
+      stream.version()
+      sessionContext.standardOutput = { text in
+        for line in text.split(separator: "\n") where !line.trimmingCharacters(in: .whitespaces).isEmpty {
+          stream.log(String(line))
+        }
+      }
+    }
+    if flags.markdown {
+      // Standard output is the summary alone (for a file or a note); progress goes to stderr.
+      sessionContext.standardOutput = context.standardError
+    }
+    let session = EngineSession(context: sessionContext, flags: flags)
+    if let stream { session.diagnosticObserver = { stream.diagnostics($0, sources: $1) } }
     guard session.loadConfiguration(), let resources = session.connect(),
       session.lockState(operation: LockInfo.plan), session.loadState()
     else { return 1 }
     defer { session.unlock() }
     guard let plan = session.makePlan(resources, destroy: flags.destroy) else { return 1 }
-    let renderer = PlanRenderer(color: session.color)
-    context.out(renderer.render(plan))
-    // As Terraform: warnings follow the plan they are about.
-    session.report(plan.warnings)
-    if let out = flags.out {
-      var saved = SavedPlan(
-        lineage: session.state.lineage, serial: session.state.serial,
-        configurationDigest: SavedPlan.digest(of: session.configuration),
-        variablesDigest: SavedPlan.digest(of: session.variables), destroy: flags.destroy,
-        refresh: flags.refresh, targets: flags.targets.map(\.description),
-        replace: flags.replace.map(\.description), actions: SavedPlan.actions(of: plan))
-      saved.reasons = SavedPlan.reasons(of: plan)
-      saved.plannedAt = TokenAttributes.timestamp(resources.now)
-      let path = CommandLineInterface.resolve(out, against: context.workingDirectory)
+    let plannedAt = TokenAttributes.timestamp(resources.now)
+    let text = PlanRenderer(color: false).render(plan)
+    if let stream {
+      stream.plannedChanges(plan)
+      stream.changeSummary(plan, message: "Plan: " + PlanRenderer().summary(plan))
+      session.report(plan.warnings)
+    } else if !flags.markdown {
+      context.out(session.color ? PlanRenderer(color: true).render(plan) : text)
+      // As Terraform: warnings follow the plan they are about.
+      session.report(plan.warnings)
+    }
+    let review = PlanReview(
+      plan: plan, text: text,
+      document: JSONPlanView(
+        plan: plan, configuration: session.configuration, timestamp: plannedAt
+      ).document)
+    if let report = flags.report {
+      let path = CommandLineInterface.resolve(report, against: context.workingDirectory)
       do {
-        try DurableFile.replace(path, with: Array((JSONWriter.indented(saved.json) + "\n").utf8))
+        try DurableFile.replace(path, with: Array((JSONWriter.compact(review.report) + "\n").utf8))
       } catch {
-        return session.fail("Failed to write the plan file", "\(error.summary): \(error.detail)") ? 0 : 1
+        return session.fail("Failed to write the plan report", "\(error.summary): \(error.detail)") ? 0 : 1
       }
-      context.out(
-        "\n" + PlanRenderer.rule() + "\n\nSaved the plan to: \(out)\n\n"
-          + "To perform exactly these actions, run the following command to apply:\n"
-          + "    gitform apply \"\(out)\"\n")
-    } else if !plan.isEmpty {
+    }
+    if flags.markdown { context.out(review.markdown()) }
+    if let out = flags.out {
+      guard saveSavedPlan(out, plan: plan, review: review, plannedAt: plannedAt, session: session, stream: stream) else {
+        return 1
+      }
+    } else if !plan.isEmpty && stream == nil && !flags.markdown {
       context.out(
         "\n" + PlanRenderer.rule() + "\n\n"
           + "Note: You didn't use the -out option to save this plan, so gitform can't\n"
           + "guarantee to take exactly these actions if you run \"gitform apply\" now.\n")
+    }
+    if flags.mrNote {
+      switch MergeRequestNotePoster(environment: context.environment).post(review.markdown()) {
+      case .posted(let note, let iid), .updated(let note, let iid):
+        let line = "Plan summary on merge request !\(iid) (note \(note))."
+        if let stream { stream.log(line) } else { (flags.markdown ? context.err : context.out)("\n" + line + "\n") }
+      case .notPosted(let summary, let detail):
+        session.report([.warning(summary, detail: detail)])
+      }
     }
     return flags.detailedExitCode && !plan.isEmpty ? 2 : 0
   }

@@ -8,14 +8,16 @@ struct ShowCommand: Command {
     Usage: gitform [global options] show [options] [PLAN]
 
       Shows the current state in human-readable form, or as JSON with -json.
-      Given a plan saved with "gitform plan -out=PLAN", shows its changes with
-      their actions and reasons.
+      Given a plan saved with "gitform plan -out=PLAN", shows the plan as plan
+      printed it.
       Sensitive values are never shown: the JSON lists them in
       "sensitive_values" and gives null as their value.
 
     Options:
 
-      -json            Machine readable output in JSON format.
+      -json            Machine readable output in JSON format; for a plan, Terraform's
+                       JSON plan with sensitive values redacted.
+      -markdown        For a plan: the merge-request summary in Markdown.
       -no-color        If specified, output won't contain any color.
       -state=path      The state file to read (default gitform.tfstate).
 
@@ -23,14 +25,22 @@ struct ShowCommand: Command {
 
   func run(_ arguments: [String], context: CommandContext) -> Int32 {
     let flags: EngineFlags
-    switch EngineFlags.parse(arguments, accepts: [.state, .json, .color]) {
+    switch EngineFlags.parse(arguments, accepts: [.state, .json, .color, .markdown]) {
     case .success(let parsed): flags = parsed
     case .failure(let problem):
       context.err("\nError: Invalid option\n\n\(problem.message)\n")
       return 1
     }
+    if flags.json && flags.markdown {
+      context.err("\nError: Invalid option\n\n-json and -markdown each choose the output; give one of them.\n")
+      return 1
+    }
     if let file = flags.positional.first {
-      return showPlan(file, json: flags.json, context: context)
+      return showPlan(file, flags: flags, context: context)
+    }
+    if flags.markdown {
+      context.err("\nError: Invalid option\n\n-markdown shows a saved plan: give the plan file, as in gitform show -markdown PLAN.\n")
+      return 1
     }
     var noLock = flags
     noLock.lock = false
@@ -60,34 +70,21 @@ struct ShowCommand: Command {
     return 0
   }
 
-  /// A saved plan's changes: `ADDR: ACTION (REASON)` lines, or JSON with `resource_changes`.
-  private func showPlan(_ file: String, json: Bool, context: CommandContext) -> Int32 {
+  /// A saved plan: its text as `plan` printed it, its JSON plan (`-json`) or its merge-request
+  /// summary (`-markdown`). Reading needs no state, so the file's MAC is not checked here;
+  /// `apply FILE` checks it.
+  private func showPlan(_ file: String, flags: EngineFlags, context: CommandContext) -> Int32 {
     let path = CommandLineInterface.resolve(file, against: context.workingDirectory)
     guard let data = FileManager.default.contents(atPath: path), let plan = SavedPlan.decode(Array(data)) else {
       context.err("\nError: Failed to load \"\(file)\" as a plan file\n\nThe file does not exist or is not a plan saved with gitform plan -out.\n")
       return 1
     }
-    var changes: [JSON] = []
-    var text = ""
-    for line in plan.actions {
-      let parts = line.split(separator: " ").map(String.init)
-      guard let address = parts.first, parts.count >= 2 else { continue }
-      let action = line.hasSuffix(" import") ? parts[parts.count - 2] : parts[parts.count - 1]
-      var members: [(key: String, value: JSON)] = [("address", .string(address)), ("action", .string(action))]
-      if line.contains(" (deposed ") { members.append(("deposed", .bool(true))) }
-      if line.hasSuffix(" import") { members.append(("importing", .bool(true))) }
-      if let reason = plan.reasons[line] { members.append(("reason", .string(reason))) }
-      changes.append(.object(members))
-      text += line + (plan.reasons[line].map { " (\($0))" } ?? "") + "\n"
-    }
-    if json {
-      context.out(
-        JSONWriter.compact(.object([
-          ("format_version", .string("1.0")), ("terraform_version", .string(CommandLineInterface.version)),
-          ("resource_changes", .array(changes)),
-        ])) + "\n")
+    if flags.json {
+      context.out(JSONWriter.compact(plan.document) + "\n")
+    } else if flags.markdown {
+      context.out(PlanReview(text: plan.text, document: plan.document).markdown())
     } else {
-      context.out(text.isEmpty ? "No changes.\n" : text)
+      context.out(plan.text)
     }
     return 0
   }

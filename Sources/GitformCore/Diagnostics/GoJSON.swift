@@ -8,6 +8,8 @@ public indirect enum GoJSON: Equatable, Sendable {
   case null
   case bool(Bool)
   case int(Int)
+  /// A number as JSON text (`1.5`, `1e+21`), for values that are not whole `Int`s.
+  case number(String)
   case string(String)
   case array([GoJSON])
   case object([(String, GoJSON)])
@@ -39,6 +41,7 @@ public indirect enum GoJSON: Equatable, Sendable {
     case .null: out += "null"
     case .bool(let b): out += b ? "true" : "false"
     case .int(let i): out += String(i)
+    case .number(let text): out += text
     case .string(let s): Self.quote(s, into: &out)
     case .array(let items):
       if items.isEmpty {

@@ -3,39 +3,52 @@ import Foundation
 /// A plan saved with `plan -out=FILE`, for `apply FILE`: what was decided and what it was
 /// decided from — never a secret.
 ///
-/// The file holds the planning options, the state's lineage and serial, SHA-256 digests of the
-/// configuration files' tokens (comments and layout aside) and of the variable values (values themselves may be secrets, so only
-/// their digest is kept: apply needs the same `-var`s again), and every change's address,
-/// action and reason. `apply FILE` refuses a stale plan (the state moved on, the configuration
-/// or variables differ) and re-plans; if GitLab changed so the actions differ, it refuses too,
-/// so it performs exactly the saved actions or nothing.
+/// The file holds the planning options (`-destroy`, `-refresh`, targets, replacements), the
+/// state's lineage and serial, digests of the configuration (its tokens, comments and layout
+/// aside), of the variable values and of every change apply will make (action, planned value
+/// with its unknowns, replace paths, reason), the plan text as `plan` printed it and the plan in
+/// Terraform's JSON shape (sensitive leaves redacted) for `show`. Every digest, and the MAC over
+/// the whole file, is an HMAC-SHA-256 keyed with the state's `planKey`: who can read the plan
+/// artifact but not the state can neither guess a variable offline nor forge an edited plan.
+/// `apply FILE` refuses a file changed in any byte, a plan for another lineage or an older
+/// serial, and re-plans: if anything it would do differs, it refuses too.
 public struct SavedPlan: Equatable, Sendable {
-  public static let formatVersion = 1
+  public static let formatVersion = 2
 
   public var lineage: String
   public var serial: UInt64
   public var configurationDigest: String
   public var variablesDigest: String
+  /// The keyed digest of everything apply will do (see `changesDigest(of:key:)`).
+  public var changesDigest: String
   public var destroy: Bool
   public var refresh: Bool
   public var targets: [String]
   public var replace: [String]
   /// `address action` lines, sorted, e.g. `user_token.ci replace`.
   public var actions: [String]
-  /// Why, by action line: "scopes changed", "revoked outside gitform" (for `show -json`).
+  /// Why, by action line: "scopes changed", "revoked outside gitform".
   public var reasons: [String: String] = [:]
   /// The plan's clock (RFC 3339, UTC): `apply FILE` runs on it, so a rotation's new expiry is
   /// the one the plan showed, however much later the plan is applied.
   public var plannedAt: String?
+  /// The plan as `plan -no-color` printed it (sensitive values already masked there).
+  public var text: String = ""
+  /// The plan in Terraform's JSON plan shape, sensitive leaves redacted (for `show -json`).
+  public var document: JSON = .null
+  /// HMAC of every other field as written; set by `sealed(key:)`.
+  public var mac: String = ""
 
   public init(
     lineage: String, serial: UInt64, configurationDigest: String, variablesDigest: String,
-    destroy: Bool, refresh: Bool, targets: [String], replace: [String], actions: [String]
+    changesDigest: String, destroy: Bool, refresh: Bool, targets: [String], replace: [String],
+    actions: [String]
   ) {
     self.lineage = lineage
     self.serial = serial
     self.configurationDigest = configurationDigest
     self.variablesDigest = variablesDigest
+    self.changesDigest = changesDigest
     self.destroy = destroy
     self.refresh = refresh
     self.targets = targets
@@ -60,6 +73,46 @@ public struct SavedPlan: Equatable, Sendable {
       + change.action.rawValue + (change.importID != nil ? " import" : "")
   }
 
+  // MARK: - The file
+
+  /// The fields in file order, without the MAC.
+  private var members: [(key: String, value: JSON)] {
+    [
+      ("gitform_plan", .integer(SavedPlan.formatVersion)), ("lineage", .string(lineage)),
+      ("serial", .integer(serial)), ("configuration_hmac", .string(configurationDigest)),
+      ("variables_hmac", .string(variablesDigest)), ("changes_hmac", .string(changesDigest)),
+      ("destroy", .bool(destroy)), ("refresh", .bool(refresh)),
+      ("targets", .array(targets.map { .string($0) })), ("replace", .array(replace.map { .string($0) })),
+      ("actions", .array(actions.map { .string($0) })),
+      ("reasons", .sortedObject(reasons.mapValues { .string($0) })),
+      ("planned_at", plannedAt.map { .string($0) } ?? .null), ("plan_text", .string(text)),
+      ("plan_json", document),
+    ]
+  }
+
+  /// The bytes the MAC covers: every field but the MAC, compact.
+  private var signedBytes: [UInt8] { Array(JSONWriter.compact(.object(members)).utf8) }
+
+  /// The file's bytes: indented JSON ending in the MAC member.
+  public var bytes: [UInt8] {
+    Array((JSONWriter.indented(.object(members + [("hmac", .string(mac))])) + "\n").utf8)
+  }
+
+  /// This plan with its MAC computed under `key` (the state's `planKey`).
+  public func sealed(key: String) -> SavedPlan {
+    var copy = self
+    copy.mac = HMACSHA256.hexDigest(key: Array(key.utf8), signedBytes)
+    return copy
+  }
+
+  /// True when `bytes` are exactly this plan as gitform wrote it and its MAC holds under `key`:
+  /// a changed byte anywhere, even in the layout, fails one of the two.
+  public func isIntact(_ bytes: [UInt8], key: String) -> Bool {
+    bytes == self.bytes && HMACSHA256.equal(sealed(key: key).mac, mac)
+  }
+
+  // MARK: - Digests
+
   /// SHA-256 over every configuration file's name and meaning, in name order: its tokens
   /// without comments, spaces or blank lines (a line comment still ends its line, and CRLF
   /// counts as LF), so editing a comment or re-formatting (`gitform fmt`) leaves a saved plan
@@ -71,7 +124,12 @@ public struct SavedPlan: Equatable, Sendable {
       hasher.update(meaningfulTokens(bytes, filename: name))
       hasher.update([0])
     }
-    return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    return HMACSHA256.hex(hasher.finalize())
+  }
+
+  /// The configuration's digest keyed with `key`.
+  public static func digest(of configuration: Configuration, key: String) -> String {
+    HMACSHA256.hexDigest(key: Array(key.utf8), Array(digest(of: configuration).utf8))
   }
 
   /// The token stream as bytes, each token followed by 0x1F; comments and runs of newlines
@@ -101,50 +159,19 @@ public struct SavedPlan: Equatable, Sendable {
     return out
   }
 
-  /// SHA-256 over the variables' names and values (marks ignored).
-  public static func digest(of variables: [String: Value]) -> String {
-    var hasher = SHA256()
+  /// HMAC over the variables' names and values (marks ignored). Keyed, because a value may be
+  /// a secret and the plan file is readable by more people than the state.
+  public static func digest(of variables: [String: Value], key: String) -> String {
+    var mac = HMACSHA256(key: Array(key.utf8))
     for (name, value) in variables.sorted(by: { $0.key < $1.key }) {
-      hasher.update(Array(name.utf8) + [0])
-      hasher.update(Array(JSONWriter.compact(ValueJSON.json(value.deepUnmarked().0)).utf8) + [0])
+      mac.update(Array(name.utf8) + [0])
+      mac.update(Array(JSONWriter.compact(SavedPlanChanges.json(value)).utf8) + [0])
     }
-    return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    return HMACSHA256.hex(mac.finalize())
   }
 
-  public var json: JSON {
-    .object([
-      ("gitform_plan", .integer(SavedPlan.formatVersion)), ("lineage", .string(lineage)),
-      ("serial", .integer(serial)), ("configuration_sha256", .string(configurationDigest)),
-      ("variables_sha256", .string(variablesDigest)), ("destroy", .bool(destroy)),
-      ("refresh", .bool(refresh)), ("targets", .array(targets.map { .string($0) })),
-      ("replace", .array(replace.map { .string($0) })), ("actions", .array(actions.map { .string($0) })),
-      ("reasons", .sortedObject(reasons.mapValues { .string($0) })),
-    ] + (plannedAt.map { [("planned_at", JSON.string($0))] } ?? []))
-  }
-
-  /// Reads a saved plan; nil when the bytes are not one.
-  public static func decode(_ bytes: [UInt8]) -> SavedPlan? {
-    guard let value = try? JSONParser.parse(bytes), value["gitform_plan"] == .integer(formatVersion),
-      let lineage = value["lineage"]?.stringValue, case .number(let serialText)? = value["serial"],
-      let serial = UInt64(serialText), let configuration = value["configuration_sha256"]?.stringValue,
-      let variables = value["variables_sha256"]?.stringValue, let destroy = value["destroy"]?.boolValue,
-      let refresh = value["refresh"]?.boolValue
-    else { return nil }
-    func strings(_ key: String) -> [String]? {
-      guard let elements = value[key]?.arrayElements else { return nil }
-      let texts = elements.compactMap(\.stringValue)
-      return texts.count == elements.count ? texts : nil
-    }
-    guard let targets = strings("targets"), let replace = strings("replace"), let actions = strings("actions") else {
-      return nil
-    }
-    var plan = SavedPlan(
-      lineage: lineage, serial: serial, configurationDigest: configuration, variablesDigest: variables,
-      destroy: destroy, refresh: refresh, targets: targets, replace: replace, actions: actions)
-    plan.plannedAt = value["planned_at"]?.stringValue
-    for member in value["reasons"]?.objectMembers ?? [] {
-      if let reason = member.value.stringValue { plan.reasons[member.key] = reason }
-    }
-    return plan
+  /// HMAC over everything apply will do (see `SavedPlanChanges`).
+  public static func changesDigest(of plan: Plan, key: String) -> String {
+    HMACSHA256.hexDigest(key: Array(key.utf8), Array(JSONWriter.compact(SavedPlanChanges.json(plan)).utf8))
   }
 }

@@ -33,6 +33,12 @@ public struct State: Equatable, Sendable {
   public var resources: [ResourceState] {
     didSet { resourcePositions = nil }
   }
+  /// The random secret (64 hex digits) that keys a saved plan's digests (`gitform_plan_key` on
+  /// disk, a top-level field Terraform's state reader ignores). It lives here because the state
+  /// is readable only by those who may apply, while a plan file is an artifact many can read.
+  /// Nil until the first `plan -out`; a state rewritten by Terraform loses it, which only makes
+  /// older saved plans unapplicable.
+  public var planKey: String?
   /// Where each resource sits in `resources`; nil after any outside change, rebuilt on demand.
   private var resourcePositions: [ResourceAddress: Int]?
 
@@ -45,6 +51,12 @@ public struct State: Equatable, Sendable {
     self.lineage = lineage
     self.outputs = outputs
     self.resources = resources
+  }
+
+  /// A fresh plan key: 32 random bytes from the system's generator, in hex.
+  public static func newPlanKey() -> String {
+    var generator = SystemRandomNumberGenerator()
+    return HMACSHA256.hex((0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) })
   }
 
   /// A fresh random lineage, lowercase as Terraform writes it.

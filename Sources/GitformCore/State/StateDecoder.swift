@@ -61,9 +61,16 @@ struct StateDecoder {
       }
       resources.append(decoded)
     }
-    return State(
+    var state = State(
       terraformVersion: writerVersion, serial: serial, lineage: lineage, outputs: outputs,
       resources: resources)
+    if let key = document["gitform_plan_key"] {
+      guard let text = key.stringValue, text.count == 64, text.allSatisfy(\.isHexDigit) else {
+        throw invalid("gitform_plan_key", "must be 64 hexadecimal digits")
+      }
+      state.planKey = text
+    }
+    return state
   }
 
   private func output(_ value: JSON, field: String) throws(StateError) -> OutputState {

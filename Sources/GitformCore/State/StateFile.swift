@@ -37,7 +37,7 @@ public enum StateFile {
 
   static func json(_ state: State) -> JSON {
     let normal = state.normalized()
-    return .object([
+    var members: [(key: String, value: JSON)] = [
       ("version", .integer(State.formatVersion)),
       ("terraform_version", .string(normal.terraformVersion)),
       ("serial", .integer(normal.serial)),
@@ -45,7 +45,9 @@ public enum StateFile {
       ("outputs", .sortedObject(normal.outputs.mapValues(json))),
       ("resources", .array(normal.resources.map(json))),
       ("check_results", .null),
-    ])
+    ]
+    if let key = normal.planKey { members.append(("gitform_plan_key", .string(key))) }
+    return .object(members)
   }
 
   static func json(_ output: OutputState) -> JSON {

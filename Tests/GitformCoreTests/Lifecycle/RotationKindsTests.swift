@@ -109,7 +109,7 @@ final class RotationKindsTests: XCTestCase {
     let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(show.standardOutput.utf8)) as? [String: Any])
     let changes = try XCTUnwrap(json["resource_changes"] as? [[String: Any]])
     let token = try XCTUnwrap(changes.first { $0["address"] as? String == "project_token.deploy" })
-    XCTAssertEqual(token["action"] as? String, "update")
+    XCTAssertEqual((token["change"] as? [String: Any])?["actions"] as? [String], ["update"])
     XCTAssertEqual(token["reason"] as? String, "expires 2026-06-11, within rotate_before_days = 2")
 
     try scene.moveClock(to: "2026-06-10T12:00:00Z")

@@ -1,0 +1,49 @@
+extension PlanCommand {
+  /// Writes the saved plan for `-out=FILE`, keyed with the state's plan key. A state without
+  /// one gets one first (written like any state change, so the plan records the serial after
+  /// it); then the plan's digests and MAC are computed under it. False after reporting why not.
+  func saveSavedPlan(
+    _ out: String, plan: Plan, review: PlanReview, plannedAt: String, session: EngineSession,
+    stream: JSONUIStream?
+  ) -> Bool {
+    var state = session.state
+    if state.planKey == nil {
+      state.planKey = State.newPlanKey()
+      var store = session.store
+      do {
+        state = try store.write(state)
+      } catch {
+        return session.fail(error.summary, error.detail)
+      }
+      session.setStore(store)
+    }
+    guard let key = state.planKey else { return session.fail("Failed to write the plan file", "The state has no plan key.") }
+    let flags = session.flags
+    var saved = SavedPlan(
+      lineage: state.lineage, serial: state.serial,
+      configurationDigest: SavedPlan.digest(of: session.configuration, key: key),
+      variablesDigest: SavedPlan.digest(of: session.variables, key: key),
+      changesDigest: SavedPlan.changesDigest(of: plan, key: key), destroy: flags.destroy,
+      refresh: flags.refresh, targets: flags.targets.map(\.description),
+      replace: flags.replace.map(\.description), actions: SavedPlan.actions(of: plan))
+    saved.reasons = SavedPlan.reasons(of: plan)
+    saved.plannedAt = plannedAt
+    saved.text = review.text
+    saved.document = review.document
+    let path = CommandLineInterface.resolve(out, against: session.context.workingDirectory)
+    do {
+      try DurableFile.replace(path, with: saved.sealed(key: key).bytes)
+    } catch {
+      return session.fail("Failed to write the plan file", "\(error.summary): \(error.detail)")
+    }
+    if let stream {
+      stream.log("Saved the plan to: \(out)")
+    } else if !flags.markdown {
+      session.context.out(
+        "\n" + PlanRenderer.rule() + "\n\nSaved the plan to: \(out)\n\n"
+          + "To perform exactly these actions, run the following command to apply:\n"
+          + "    gitform apply \"\(out)\"\n")
+    }
+    return true
+  }
+}
