@@ -64,7 +64,8 @@ final class PlanJSONShapeTests: XCTestCase {
     try scene.write(configuration("\"api\""))
     XCTAssertEqual(scene.run(["apply", "-auto-approve"]).code, 0)
     try scene.write(configuration("\"read_api\""))
-    try scene.fixture.fault("DELETE", "/api/v4/personal_access_tokens/:id", times: 3, ["status": 500])
+    // Five sends: the default retries (4) after the first.
+    try scene.fixture.fault("DELETE", "/api/v4/personal_access_tokens/:id", times: 5, ["status": 500])
     XCTAssertEqual(scene.run(["apply", "-auto-approve"]).code, 1)
     try scene.write(configuration("\"read_api\", \"read_user\""))
     let planned = scene.run(["plan", "-out=p.plan", "-replace=user_token.other"])
