@@ -121,7 +121,7 @@ struct ValidateCommand: Command {
       .filter { $0.hasSuffix(".gf.hcl") && !isEditorFile($0) }.sorted()
     var result = Outcome()
     var files: [SyntaxFile] = []
-    var contents: [(String, [UInt8])] = []
+    var parsed: [ConfigLoader.ParsedFile] = []
     for name in names {
       let path = URL(fileURLWithPath: directory).appendingPathComponent(name).path
       var isDirectory: ObjCBool = false
@@ -131,7 +131,7 @@ struct ValidateCommand: Command {
       let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
       let (file, diagnostics) = Parser.parse(bytes, filename: name)
       files.append(file)
-      contents.append((name, bytes))
+      parsed.append(ConfigLoader.ParsedFile(name: name, source: bytes, file: file, diagnostics: diagnostics))
       result.diagnostics += diagnostics
       result.sources.append(DiagnosticSource(bytes: bytes, file: file))
     }
@@ -143,7 +143,7 @@ struct ValidateCommand: Command {
     // The engine's checks: blocks, schemas, references, cycles (Config/ and Resources/).
     if !result.diagnostics.hasErrors {
       let seen = Set(result.diagnostics)
-      result.diagnostics += ValidationWalk.diagnostics(files: contents, directory: directory, clock: clock)
+      result.diagnostics += ValidationWalk.diagnostics(parsed: parsed, directory: directory, clock: clock)
         .filter { !seen.contains($0) }
     }
     return result
