@@ -133,9 +133,15 @@ struct ValidateCommand: Command {
       files.append(file)
       parsed.append(ConfigLoader.ParsedFile(name: name, source: bytes, file: file, diagnostics: diagnostics))
       result.diagnostics += diagnostics
-      result.sources.append(DiagnosticSource(bytes: bytes, file: file))
     }
-    if result.diagnostics.hasErrors { return result }
+    // The snippets' sources are needed only when there is something to report.
+    func withSources(_ outcome: Outcome) -> Outcome {
+      guard !outcome.diagnostics.isEmpty else { return outcome }
+      var outcome = outcome
+      outcome.sources = parsed.map { DiagnosticSource(bytes: $0.source, file: $0.file) }
+      return outcome
+    }
+    if result.diagnostics.hasErrors { return withSources(result) }
     let context = EvalContext(baseDirectory: directory, clock: clock, mode: .validate)
     for file in files {
       result.diagnostics += StaticCheck.diagnostics(of: withoutTypeConstraints(file.body), context: context)
@@ -146,7 +152,7 @@ struct ValidateCommand: Command {
       result.diagnostics += ValidationWalk.diagnostics(parsed: parsed, directory: directory, clock: clock)
         .filter { !seen.contains($0) }
     }
-    return result
+    return withSources(result)
   }
 
   /// Files Terraform ignores as editors' leftovers: hidden, backup (`~`) and `#autosave#`.
