@@ -30,7 +30,8 @@ struct ObjectDiffRenderer {
       let forces = replacePaths.contains(name) ? " # forces replacement" : ""
       switch side {
       case .create:
-        text += line(1, .create, "\(key) = " + renderValue(a, depth: 1, action: .create))
+        // The common case (a plan of thousands of creates) appends in place.
+        appendLine(to: &text, 1, .create, key, " = ", renderValue(a, depth: 1, action: .create))
       case .delete:
         text += line(1, .delete, "\(key) = " + renderValue(b, depth: 1, action: .delete) + " -> null")
       case .change:
@@ -57,8 +58,29 @@ struct ObjectDiffRenderer {
 
   /// One line: 4 spaces per depth, the 3-column symbol, a space, the text.
   func line(_ depth: Int, _ action: ChangeAction, _ body: String) -> String {
-    String(repeating: " ", count: 4 * depth) + symbols.symbol(action) + " " + body + "\n"
+    var text = ""
+    appendLine(to: &text, depth, action, body, "", "")
+    return text
   }
+
+  /// `line` appended to `text` without the intermediate strings: `key`, `separator` and
+  /// `value` are the body.
+  func appendLine(
+    to text: inout String, _ depth: Int, _ action: ChangeAction, _ key: String, _ separator: String,
+    _ value: String
+  ) {
+    text += depth < ObjectDiffRenderer.indents.count
+      ? ObjectDiffRenderer.indents[depth] : String(repeating: " ", count: 4 * depth)
+    text += symbols.symbol(action)
+    text += " "
+    text += key
+    text += separator
+    text += value
+    text += "\n"
+  }
+
+  /// Indentation by depth, made once.
+  private static let indents = (0..<8).map { String(repeating: " ", count: 4 * $0) }
 
   /// `old -> new` for a changed attribute; collections show their elements.
   private func renderChange(_ b: Value, _ a: Value, depth: Int, forces: String) -> String {
