@@ -9,12 +9,14 @@ let suites: [(name: String, run: () -> [BenchmarkRow])] = [
   ("engine", EngineBenchmark.run),
   ("evaluate", EvaluateBenchmark.run),
   ("soak", SoakBenchmark.run),
+  ("process", ProcessBenchmark.run),
 ]
 
 let wanted = Set(CommandLine.arguments.dropFirst())
 var rows: [BenchmarkRow] = []
-// The soak runs the built gitform binary for minutes; it runs only when asked for by name.
-for suite in suites where wanted.isEmpty ? suite.name != "soak" : wanted.contains(suite.name) {
+// The soak and the whole-process figures run the built gitform binary (the soak for minutes);
+// they run only when asked for by name.
+for suite in suites where wanted.isEmpty ? !["soak", "process"].contains(suite.name) : wanted.contains(suite.name) {
   rows += suite.run()
 }
 print(BenchmarkTable.render(rows), terminator: "")

@@ -59,7 +59,10 @@ final class EngineSession {
   func loadConfiguration(mode: EvalMode = .plan) -> Bool {
     let (loaded, loadDiagnostics) = ConfigLoader.load(directory: context.workingDirectory)
     configuration = loaded
-    sources = loaded.sources.sorted { $0.key < $1.key }.map { DiagnosticSource(parsing: $0.value, filename: $0.key) }
+    sources = loaded.sources.sorted { $0.key < $1.key }.map { name, bytes in
+      loaded.syntaxFiles[name].map { DiagnosticSource(bytes: bytes, file: $0) }
+        ?? DiagnosticSource(parsing: bytes, filename: name)
+    }
     var diagnostics = loadDiagnostics
     if loaded.sources.isEmpty && !diagnostics.hasErrors {
       diagnostics.append(

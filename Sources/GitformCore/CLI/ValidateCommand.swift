@@ -121,7 +121,7 @@ struct ValidateCommand: Command {
       .filter { $0.hasSuffix(".gf.hcl") && !isEditorFile($0) }.sorted()
     var result = Outcome()
     var files: [SyntaxFile] = []
-    var contents: [(String, [UInt8])] = []
+    var parsed: [ConfigLoader.ParsedFile] = []
     for name in names {
       let path = URL(fileURLWithPath: directory).appendingPathComponent(name).path
       var isDirectory: ObjCBool = false
@@ -131,11 +131,17 @@ struct ValidateCommand: Command {
       let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
       let (file, diagnostics) = Parser.parse(bytes, filename: name)
       files.append(file)
-      contents.append((name, bytes))
+      parsed.append(ConfigLoader.ParsedFile(name: name, source: bytes, file: file, diagnostics: diagnostics))
       result.diagnostics += diagnostics
-      result.sources.append(DiagnosticSource(bytes: bytes, file: file))
     }
-    if result.diagnostics.hasErrors { return result }
+    // The snippets' sources are needed only when there is something to report.
+    func withSources(_ outcome: Outcome) -> Outcome {
+      guard !outcome.diagnostics.isEmpty else { return outcome }
+      var outcome = outcome
+      outcome.sources = parsed.map { DiagnosticSource(bytes: $0.source, file: $0.file) }
+      return outcome
+    }
+    if result.diagnostics.hasErrors { return withSources(result) }
     let context = EvalContext(baseDirectory: directory, clock: clock, mode: .validate)
     for file in files {
       result.diagnostics += StaticCheck.diagnostics(of: withoutTypeConstraints(file.body), context: context)
@@ -143,10 +149,10 @@ struct ValidateCommand: Command {
     // The engine's checks: blocks, schemas, references, cycles (Config/ and Resources/).
     if !result.diagnostics.hasErrors {
       let seen = Set(result.diagnostics)
-      result.diagnostics += ValidationWalk.diagnostics(files: contents, directory: directory, clock: clock)
+      result.diagnostics += ValidationWalk.diagnostics(parsed: parsed, directory: directory, clock: clock)
         .filter { !seen.contains($0) }
     }
-    return result
+    return withSources(result)
   }
 
   /// Files Terraform ignores as editors' leftovers: hidden, backup (`~`) and `#autosave#`.

@@ -10,6 +10,8 @@ struct ConfigDecoder {
   var localRanges: [String: SourceRange] = [:]
   /// Rejected hashicorp/time resources by "type.name", so references to them get the same advice.
   var timeResources: [String: Block] = [:]
+  /// `checkBody`'s accepted names by resource mode and type, made once per type.
+  var bodyExpectations: [String: BodyExpectation] = [:]
 
   mutating func decodeFile(_ body: Body) {
     for item in body.items {
@@ -69,6 +71,18 @@ struct ConfigDecoder {
   }
 
   static func isIdentifier(_ text: String) -> Bool {
+    // ASCII names (nearly all) are decided on bytes: Unicode properties cost a table lookup
+    // per scalar, 5% of validating 10,000 resources. The same letters as `isAlphabetic`.
+    if let ascii = text.utf8.withContiguousStorageIfAvailable({ bytes -> Bool? in
+      func letter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+      guard let first = bytes.first, bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+      guard letter(first) || first == UInt8(ascii: "_") else { return false }
+      return bytes.allSatisfy {
+        letter($0) || ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-")
+      }
+    }), let ascii {
+      return ascii
+    }
     guard let first = text.unicodeScalars.first,
       first.properties.isAlphabetic || first == "_"
     else { return false }
@@ -86,7 +100,13 @@ struct ConfigDecoder {
     _ body: Body, attributes: [String], blocks: [String] = []
   ) {
     // A set: a locals block passes every one of its (maybe 10,000) names as expected.
-    let expected = Set(attributes)
+    rejectUnexpected(body, attributes: attributes, expected: Set(attributes), blocks: blocks)
+  }
+
+  /// The same with the set of `attributes` already made (once per resource type, not per block).
+  mutating func rejectUnexpected(
+    _ body: Body, attributes: [String], expected: Set<String>, blocks: [String]
+  ) {
     for item in body.items {
       switch item {
       case .attribute(let attribute) where !expected.contains(attribute.name):

@@ -44,12 +44,37 @@ public enum ConfigLoader {
   public static func decode(files: [(String, [UInt8])], directory: String) -> (
     Configuration, [Diagnostic]
   ) {
+    decode(
+      parsed: files.map { name, source in
+        let (file, diagnostics) = Parser.parse(source, filename: name)
+        return ParsedFile(name: name, source: source, file: file, diagnostics: diagnostics)
+      }, directory: directory)
+  }
+
+  /// One configuration file already parsed, with its syntax diagnostics.
+  public struct ParsedFile {
+    public var name: String
+    public var source: [UInt8]
+    public var file: SyntaxFile
+    public var diagnostics: [Diagnostic]
+
+    public init(name: String, source: [UInt8], file: SyntaxFile, diagnostics: [Diagnostic]) {
+      self.name = name
+      self.source = source
+      self.file = file
+      self.diagnostics = diagnostics
+    }
+  }
+
+  /// Decodes files the caller has parsed already (`validate` parses first to report syntax
+  /// errors alone; parsing again was a tenth of its time on large configurations).
+  public static func decode(parsed files: [ParsedFile], directory: String) -> (Configuration, [Diagnostic]) {
     var decoder = ConfigDecoder(configuration: Configuration(directory: directory))
-    for (name, source) in files {
-      decoder.configuration.sources[name] = source
-      let (file, syntaxDiagnostics) = Parser.parse(source, filename: name)
-      decoder.diagnostics += syntaxDiagnostics
-      decoder.decodeFile(file.body)
+    for parsed in files {
+      decoder.configuration.sources[parsed.name] = parsed.source
+      decoder.configuration.syntaxFiles[parsed.name] = parsed.file
+      decoder.diagnostics += parsed.diagnostics
+      decoder.decodeFile(parsed.file.body)
     }
     decoder.finish()
     return (decoder.configuration, decoder.diagnostics)

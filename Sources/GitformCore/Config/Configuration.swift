@@ -12,6 +12,8 @@ public struct Configuration: Sendable {
   public var directory: String
   /// File name → contents, for diagnostic snippets.
   public var sources: [String: [UInt8]]
+  /// File name → its syntax tree, kept so that diagnostics' block headers need no second parse.
+  public var syntaxFiles: [String: SyntaxFile] = [:]
   /// Managed resources and data sources, sorted by address.
   public var resources: [ResourceBlock]
   public var variables: [VariableBlock]

@@ -148,7 +148,7 @@ public struct PlanRenderer {
     let width = changes.map(\.name.count).max() ?? 0
     let renderer = ObjectDiffRenderer(schema: ResourceSchema(attributes: []), replacePaths: [], symbols: symbols)
     return changes.map { change in
-      let key = change.name.padding(toLength: width, withPad: " ", startingAt: 0)
+      let key = PlanText.padded(change.name, to: width)
       let value: String
       switch change.action {
       case .create: value = renderer.renderValue(change.after ?? .null, depth: 0, action: .create)

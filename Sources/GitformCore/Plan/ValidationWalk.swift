@@ -5,7 +5,16 @@ import Foundation
 /// variables and everything GitLab decides unknown. Talks to no one.
 public enum ValidationWalk {
   public static func diagnostics(files: [(String, [UInt8])], directory: String, clock: EvalClock) -> [Diagnostic] {
-    let (configuration, loadDiagnostics) = ConfigLoader.decode(files: files, directory: directory)
+    let parsed = files.map { name, source in
+      let (file, diagnostics) = Parser.parse(source, filename: name)
+      return ConfigLoader.ParsedFile(name: name, source: source, file: file, diagnostics: diagnostics)
+    }
+    return diagnostics(parsed: parsed, directory: directory, clock: clock)
+  }
+
+  /// The same for files already parsed.
+  public static func diagnostics(parsed: [ConfigLoader.ParsedFile], directory: String, clock: EvalClock) -> [Diagnostic] {
+    let (configuration, loadDiagnostics) = ConfigLoader.decode(parsed: parsed, directory: directory)
     if loadDiagnostics.hasErrors { return loadDiagnostics }
     let (graph, graphDiagnostics) = ConfigGraph.build(configuration)
     if graphDiagnostics.hasErrors { return loadDiagnostics + graphDiagnostics }

@@ -80,7 +80,7 @@ public struct ProjectVariable: ResourceType {
   static func isValidKey(_ key: String) -> Bool {
     (1...255).contains(key.utf8.count)
       && key.unicodeScalars.allSatisfy {
-        ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) || $0 == "_"
+        ($0.isASCII && (("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0))) || $0 == "_"
       }
   }
 

@@ -112,7 +112,21 @@ enum TokenAttributes {
     Value.string(value.reveal()).marked(sensitive: true)
   }
 
+  /// `YYYY-MM-DDTHH:MM:SSZ` in UTC, as `ISO8601DateFormatter` writes it (the instant rounded to
+  /// the millisecond, then the seconds truncated).
+  /// Written by hand for 1970–9999: a refresh stamps every token, and building a formatter
+  /// (ICU underneath) for each was 40% of a 1,000-token refresh. Other years keep the formatter.
   static func timestamp(_ date: Date) -> String {
+    // The formatter's own arithmetic (CFDateFormatter): milliseconds since 1970 plus a half,
+    // rounded down; ICU then takes the whole seconds of that.
+    let milliseconds = (date.timeIntervalSince1970 * 1000 + 0.5).rounded(.down)
+    if milliseconds >= 0, milliseconds < 253_402_300_800_000 {
+      let seconds = Int(milliseconds) / 1000
+      let day = CalendarDate(utcDayOf: Date(timeIntervalSince1970: TimeInterval(seconds / 86_400 * 86_400)))
+      let time = seconds % 86_400
+      func two(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
+      return "\(day)T\(two(time / 3600)):\(two(time / 60 % 60)):\(two(time % 60))Z"
+    }
     let formatter = ISO8601DateFormatter()
     formatter.timeZone = TimeZone(identifier: "UTC")
     return formatter.string(from: date)

@@ -41,6 +41,7 @@ extension Value {
   /// An object of `schema`: `values` where given, typed nulls everywhere else.
   public static func object(_ schema: ResourceSchema, _ values: [String: Value]) -> Value {
     var attributes: [String: Value] = [:]
+    attributes.reserveCapacity(schema.attributes.count)
     for attribute in schema.attributes {
       attributes[attribute.name] = values[attribute.name] ?? .null(attribute.type)
     }
