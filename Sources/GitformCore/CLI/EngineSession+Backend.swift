@@ -85,3 +85,11 @@ extension EngineSession {
     }
   }
 }
+
+extension EngineSession {
+  /// The backend commands that move whole states use (`state push`, `init -migrate-state`):
+  /// the remote one, or the local file as a backend (the session's own `StateLock` guards it).
+  func stateBackend() -> StateBackend {
+    remote ?? LocalStateBackend(path: store.path, writerVersion: CommandLineInterface.version)
+  }
+}
