@@ -138,6 +138,11 @@ struct ApplyCommand: Command {
     let record: @Sendable (JournalEntry) throws -> Void
     if let remote = session.remote {
       let remotePusher = RemoteStatePusher(backend: remote, state: session.state)
+      do {
+        try remotePusher.announce(RemoteStatePusher.intents(for: plan, now: resources.now))
+      } catch {
+        return session.fail(error.summary, error.detail) ? 0 : 1
+      }
       pusher = remotePusher
       record = { entry in try remotePusher.record(entry) }
     } else {

@@ -22,12 +22,31 @@ final class RemoteStatePusher: @unchecked Sendable {
   private var uploaded = 0
   private var uploading = false
   private var failure: BackendError?
+  /// Addresses whose pending create record `announce` already stored.
+  private var announced: Set<InstanceAddress> = []
   /// Uploads made, for the apply's closing figures and the tests.
   private(set) var uploads = 0
 
   init(backend: StateBackend, state: State) {
     self.backend = backend
     self.state = state
+  }
+
+  /// Stores `entries` (pending create records) in one upload before the apply starts; the
+  /// applier's pending records for these addresses then need not wait for an upload.
+  func announce(_ entries: [InstanceAddress: JournalEntry]) throws(BackendError) {
+    guard !entries.isEmpty else { return }
+    condition.lock()
+    var next = state
+    for address in entries.keys.sorted() { entries[address]?.apply(to: &next) }
+    condition.unlock()
+    _ = try backend.persist(next)
+    condition.lock()
+    // Every later upload carries the announcements until the applier's records replace them.
+    state = next
+    announced.formUnion(entries.keys)
+    uploads += 1
+    condition.unlock()
   }
 
   /// Folds `entry` in and schedules an upload; waits for it when the entry is a pending record.
@@ -42,7 +61,7 @@ final class RemoteStatePusher: @unchecked Sendable {
       uploading = true
       Thread.detachNewThread { [self] in self.uploadLoop() }
     }
-    guard Self.mustBeStoredFirst(entry) else { return }
+    guard Self.mustBeStoredFirst(entry), !(Self.address(of: entry).map(announced.contains) ?? false) else { return }
     while uploaded < mine && failure == nil { condition.wait() }
     if let failure { throw failure }
   }
