@@ -24,6 +24,14 @@ final class RemoteStatePusher: @unchecked Sendable {
   private var failure: BackendError?
   /// Addresses whose pending create record `announce` already stored.
   private var announced: Set<InstanceAddress> = []
+  /// `record` calls waiting for an upload; while there are none, uploads are spaced out.
+  private var waiters = 0
+  private var finishing = false
+  /// The least time between two uploads nobody waits for: each carries the whole state (for
+  /// 1,000 tokens about a megabyte that GitLab stores as a new version), so values that can
+  /// wait are batched — a killed job's next run rotates the few whose values missed the last
+  /// upload, as it does for any token adopted without its value.
+  static let spacing: TimeInterval = 0.5
   /// Uploads made, for the apply's closing figures and the tests.
   private(set) var uploads = 0
 
@@ -62,13 +70,18 @@ final class RemoteStatePusher: @unchecked Sendable {
       Thread.detachNewThread { [self] in self.uploadLoop() }
     }
     guard Self.mustBeStoredFirst(entry), !(Self.address(of: entry).map(announced.contains) ?? false) else { return }
+    waiters += 1
+    condition.broadcast()
     while uploaded < mine && failure == nil { condition.wait() }
+    waiters -= 1
     if let failure { throw failure }
   }
 
   /// Waits for the upload in flight, then stores `final` (which includes every entry).
   func finish(_ final: State) throws(BackendError) -> State {
     condition.lock()
+    finishing = true
+    condition.broadcast()
     while uploading { condition.wait() }
     condition.unlock()
     // Also after a failed upload: the final state carries everything, and the server may be back.
@@ -96,6 +109,8 @@ final class RemoteStatePusher: @unchecked Sendable {
       uploads += 1
       if let problem { failure = problem } else { uploaded = target }
       condition.broadcast()
+      let next = Date().addingTimeInterval(Self.spacing)
+      while waiters == 0 && !finishing && failure == nil && Date() < next { _ = condition.wait(until: next) }
     }
     uploading = false
     condition.broadcast()

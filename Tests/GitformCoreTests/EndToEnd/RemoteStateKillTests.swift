@@ -127,8 +127,8 @@ final class RemoteStateKillTests: XCTestCase {
   }
 
   func testSecondJobWaitsForTheLockOrIsRefusedNamingTheHolder() throws {
-    let first = try job(count: 40)
-    let second = try job(count: 40)
+    let first = try job(count: 200)
+    let second = try job(count: 200)
     let (process, output) = try start(first, ["apply", "-auto-approve", "-no-color"])
     var seen = ""
     while !seen.contains("Creation complete") {
@@ -138,16 +138,30 @@ final class RemoteStateKillTests: XCTestCase {
     }
     // Without -lock-timeout the second job is refused at once, naming the holder.
     let refused = try second.run(["plan", "-no-color"])
-    XCTAssertEqual(refused.status, 1)
-    XCTAssertTrue(refused.standardError.contains("is locked by root since "), refused.standardError)
-    // With -lock-timeout it waits for the first job and then plans against its state.
-    let waited = try second.run(["plan", "-no-color", "-lock-timeout=60s", "-detailed-exitcode"])
     _ = output.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     XCTAssertEqual(process.terminationStatus, 0)
+    XCTAssertEqual(refused.status, 1)
+    XCTAssertTrue(refused.standardError.contains("is locked by root since "), refused.standardError)
+    XCTAssertEqual(try activeTokens().count, 200)
+
+    // With -lock-timeout it waits while another holder keeps the lock, then plans.
+    let lockPath = "/api/v4/projects/\(projectID)/terraform/state/production/lock"
+    let held = try fixture.raw(
+      .post, lockPath,
+      ["ID": "11111111-2222-3333-4444-555555555555", "Operation": "OperationTypeApply", "Who": "other",
+       "Version": "1.11.0", "Created": "2026-06-01T12:00:00Z", "Path": "", "Info": ""])
+    XCTAssertEqual(held.status, 200)
+    let fixture = self.fixture!
+    let release = DispatchSemaphore(value: 0)
+    DispatchQueue.global().asyncAfter(deadline: .now() + 1.5) {
+      _ = try? fixture.raw(.delete, lockPath, ["ID": "11111111-2222-3333-4444-555555555555"])
+      release.signal()
+    }
+    let waited = try second.run(["plan", "-no-color", "-lock-timeout=60s", "-detailed-exitcode"])
+    release.wait()
     XCTAssertEqual(waited.status, 0, waited.standardOutput + waited.standardError)
     XCTAssertTrue(waited.standardError.contains("Acquiring state lock. This may take a few moments..."), waited.standardError)
     XCTAssertTrue(waited.standardOutput.contains("No changes."), waited.standardOutput)
-    XCTAssertEqual(try activeTokens().count, 40)
   }
 }
