@@ -146,6 +146,10 @@ struct ValidateCommand: Command {
       result.diagnostics += ValidationWalk.diagnostics(files: contents, directory: directory, clock: clock)
         .filter { !seen.contains($0) }
     }
+    if !result.diagnostics.hasErrors {
+      let backend = ConfigLoader.decode(files: contents, directory: directory).0.backend
+      result.diagnostics += Self.backendDiagnostics(backend)
+    }
     return result
   }
 

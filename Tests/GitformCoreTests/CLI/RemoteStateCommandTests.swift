@@ -113,4 +113,17 @@ final class RemoteStateCommandTests: XCTestCase {
     XCTAssertEqual(second.code, 1)
     XCTAssertTrue(second.err.contains("Error: Duplicate backend configuration"), second.err)
   }
+
+  func testValidateChecksTheBackendBlock() throws {
+    XCTAssertEqual(scene.run(["validate"]).code, 0)
+    try scene.write(Self.configuration.replacingOccurrences(of: "backend \"gitlab\"", with: "backend \"gitlb\""))
+    let type = scene.run(["validate"])
+    XCTAssertEqual(type.code, 1)
+    XCTAssertTrue(type.err.contains("Error: Unsupported backend type"), type.err)
+    XCTAssertTrue(type.err.contains("Did you mean \"gitlab\"?"), type.err)
+    try scene.write(Self.configuration.replacingOccurrences(of: "project = ", with: "projetc = "))
+    let argument = scene.run(["validate"])
+    XCTAssertEqual(argument.code, 1)
+    XCTAssertTrue(argument.err.contains("An argument named \"projetc\" is not expected in a backend \"gitlab\" block. Did\nyou mean \"project\"?"), argument.err)
+  }
 }
