@@ -8,6 +8,7 @@ let suites: [(name: String, run: () -> [BenchmarkRow])] = [
   ("format", FormatBenchmark.run),
   ("engine", EngineBenchmark.run),
   ("evaluate", EvaluateBenchmark.run),
+  ("remote-state", RemoteStateBenchmark.run),
   ("soak", SoakBenchmark.run),
   ("process", ProcessBenchmark.run),
 ]

@@ -131,18 +131,35 @@ struct ApplyCommand: Command {
       InterruptHandler.install(color: session.color)
     }
     context.out("\n")
-    let journal: StateJournal
-    do {
-      journal = try session.store.beginJournal(for: session.state)
-    } catch {
-      return session.fail(error.summary, error.detail) ? 0 : 1
+    // Local state: the journal beside the file. Remote state: the pusher, which keeps the
+    // stored state current while the apply runs.
+    var journal: StateJournal?
+    var pusher: RemoteStatePusher?
+    let record: @Sendable (JournalEntry) throws -> Void
+    if let remote = session.remote {
+      let remotePusher = RemoteStatePusher(backend: remote, state: session.state)
+      do {
+        try remotePusher.announce(RemoteStatePusher.intents(for: plan, now: resources.now))
+      } catch {
+        return session.fail(error.summary, error.detail) ? 0 : 1
+      }
+      pusher = remotePusher
+      record = { entry in try remotePusher.record(entry) }
+    } else {
+      do {
+        let localJournal = try session.store.beginJournal(for: session.state)
+        journal = localJournal
+        record = { entry in try localJournal.append(entry) }
+      } catch {
+        return session.fail(error.summary, error.detail) ? 0 : 1
+      }
     }
     let printLock = NSLock()
     var applier = Applier(
       plan: plan, configuration: session.configuration, graph: session.graph,
       variables: session.variables, evalContext: session.evalContext, resourceContext: resources,
       parallelism: flags.parallelism,
-      record: { entry in try journal.append(entry) },
+      record: record,
       observe: { event in
         if let stream { return stream.applyEvent(event) }
         printLock.lock()
@@ -151,12 +168,21 @@ struct ApplyCommand: Command {
       })
     applier.isCancelled = { InterruptHandler.isCancelled }
     let result = applier.apply()
-    var store = session.store
-    do {
-      _ = try store.finish(journal, state: StateBridge.apply(result.state, to: session.state))
-      session.setStore(store)
-    } catch {
-      return session.fail(error.summary, error.detail) ? 0 : 1
+    let final = StateBridge.apply(result.state, to: session.state)
+    if let pusher {
+      do {
+        _ = try pusher.finish(final)
+      } catch {
+        return session.fail(error.summary, error.detail) ? 0 : 1
+      }
+    } else if let journal {
+      var store = session.store
+      do {
+        _ = try store.finish(journal, state: final)
+        session.setStore(store)
+      } catch {
+        return session.fail(error.summary, error.detail) ? 0 : 1
+      }
     }
     session.report(result.diagnostics)
     if result.diagnostics.hasErrors { return 1 }

@@ -12,6 +12,7 @@ public struct CommandLineInterface {
     VersionCommand.self,
     FmtCommand.self,
     ValidateCommand.self,
+    InitCommand.self,
     ExpiryCommand.self,
     PlanCommand.self,
     ApplyCommand.self,

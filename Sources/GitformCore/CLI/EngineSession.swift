@@ -14,6 +14,11 @@ final class EngineSession {
   private(set) var state: State
   private(set) var snapshot = StateSnapshot()
   private var lock: StateLock?
+  /// The remote backend of a `gitform { backend ... }` block; nil for the local file.
+  var remote: StateBackend?
+  var remoteLocked = false
+  var backendOpened = false
+  var configurationLoaded = false
   private var sources: [DiagnosticSource] = []
 
   init(context: CommandContext, flags: EngineFlags) {
@@ -59,6 +64,7 @@ final class EngineSession {
   func loadConfiguration(mode: EvalMode = .plan) -> Bool {
     let (loaded, loadDiagnostics) = ConfigLoader.load(directory: context.workingDirectory)
     configuration = loaded
+    configurationLoaded = true
     sources = loaded.sources.sorted { $0.key < $1.key }.map { name, bytes in
       loaded.syntaxFiles[name].map { DiagnosticSource(bytes: bytes, file: $0) }
         ?? DiagnosticSource(parsing: bytes, filename: name)
@@ -162,7 +168,9 @@ final class EngineSession {
 
   /// Takes the state lock unless `-lock=false`.
   func lockState(operation: String) -> Bool {
+    guard openBackend() else { return false }
     guard flags.lock else { return true }
+    if let remote { return lockRemote(remote, operation: operation) }
     do {
       lock = try StateLock.acquire(
         LockInfo(operation: operation, version: CommandLineInterface.version, path: statePathShown),
@@ -174,6 +182,14 @@ final class EngineSession {
   }
 
   func unlock() {
+    if remoteLocked, let remote {
+      remoteLocked = false
+      do {
+        try remote.unlock()
+      } catch {
+        report([.error(error.summary, detail: error.detail)])
+      }
+    }
     try? lock?.unlock()
     lock = nil
   }
@@ -182,10 +198,19 @@ final class EngineSession {
   /// process holds the lock; otherwise (state list, show, -lock=false) it is folded in memory,
   /// so a reader never deletes the journal of an apply that is still running.
   func loadState() -> Bool {
-    do {
-      state = try store.load(recoverJournal: lock != nil)
-    } catch {
-      return fail(error.summary, error.detail)
+    guard openBackend() else { return false }
+    if let remote {
+      do {
+        state = try remote.load()
+      } catch {
+        return fail(error.summary, error.detail)
+      }
+    } else {
+      do {
+        state = try store.load(recoverJournal: lock != nil)
+      } catch {
+        return fail(error.summary, error.detail)
+      }
     }
     let (converted, diagnostics) = StateBridge.snapshot(state)
     snapshot = converted
@@ -199,7 +224,7 @@ final class EngineSession {
   /// Writes `snapshot` as the new state.
   func writeState(_ next: StateSnapshot) -> Bool {
     do {
-      state = try store.write(StateBridge.apply(next, to: state))
+      state = try persist(StateBridge.apply(next, to: state))
       snapshot = next
       return true
     } catch {

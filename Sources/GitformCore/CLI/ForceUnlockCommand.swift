@@ -22,7 +22,7 @@ struct ForceUnlockCommand: Command {
   func run(_ arguments: [String], context: CommandContext) -> Int32 {
     let force = arguments.contains("-force") || arguments.contains("--force")
     let flags: EngineFlags
-    switch EngineFlags.parse(arguments.filter { $0 != "-force" && $0 != "--force" }, accepts: [.state]) {
+    switch EngineFlags.parse(arguments.filter { $0 != "-force" && $0 != "--force" }, accepts: [.state, .color]) {
     case .success(let parsed): flags = parsed
     case .failure(let problem):
       context.err("\nError: Invalid option\n\n\(problem.message)\n")
@@ -39,6 +39,18 @@ struct ForceUnlockCommand: Command {
         context.out("\nforce-unlock cancelled.\n")
         return 1
       }
+    }
+    let session = EngineSession(context: context, flags: flags)
+    guard session.openBackend() else { return 1 }
+    if let remote = session.remote {
+      do {
+        try remote.forceUnlock(id: id)
+      } catch {
+        context.err("\nError: \(error.summary)\n\n\(error.detail)\n")
+        return 1
+      }
+      context.out("gitform state has been successfully unlocked!\n\nThe state has been unlocked, and gitform commands should now be able to\nobtain a new lock on the remote state.\n")
+      return 0
     }
     let path = CommandLineInterface.resolve(flags.statePath ?? StateFile.defaultName, against: context.workingDirectory)
     do {

@@ -9,13 +9,11 @@ extension PlanCommand {
     var state = session.state
     if state.planKey == nil {
       state.planKey = State.newPlanKey()
-      var store = session.store
       do {
-        state = try store.write(state)
+        state = try session.persist(state)
       } catch {
         return session.fail(error.summary, error.detail)
       }
-      session.setStore(store)
     }
     guard let key = state.planKey else { return session.fail("Failed to write the plan file", "The state has no plan key.") }
     let flags = session.flags

@@ -83,6 +83,10 @@ struct PlanCommand: Command {
       session.lockState(operation: LockInfo.plan), session.loadState()
     else { return 1 }
     defer { session.unlock() }
+    if let location = session.remoteLocation {
+      // Only for remote state, so the plan text of a local state stays as it always was.
+      sessionContext.out("State: \(location)\n")
+    }
     guard let plan = session.makePlan(resources, destroy: flags.destroy) else { return 1 }
     let plannedAt = TokenAttributes.timestamp(resources.now)
     let text = PlanRenderer(color: false).render(plan)

@@ -11,13 +11,15 @@ struct StateCommand: Command {
         list    List resources in the state
         mv      Move an item in the state
         pull    Print the state file (it holds token values: handle with care)
+        push    Replace the state with a local state file (-force for another lineage)
         rm      Remove instances from the state (GitLab keeps them)
         show    Show a resource in the state
 
     Options:
 
       -state=path      The state file to use (default gitform.tfstate).
-      -lock=false      Don't hold a state lock during rm and mv.
+      -force           push: replace a state of another lineage or a newer serial.
+      -lock=false      Don't hold a state lock during rm, mv and push.
       -lock-timeout=0s Duration to retry a state lock.
 
     """
@@ -27,8 +29,10 @@ struct StateCommand: Command {
       context.out(StateCommand.help)
       return 1
     }
+    let rest = Array(arguments.dropFirst())
+    let force = subcommand == "push" && rest.contains { $0 == "-force" || $0 == "--force" }
     let flags: EngineFlags
-    switch EngineFlags.parse(Array(arguments.dropFirst()), accepts: [.state, .lock, .color]) {
+    switch EngineFlags.parse(subcommand == "push" ? rest.filter { $0 != "-force" && $0 != "--force" } : rest, accepts: [.state, .lock, .color]) {
     case .success(let parsed): flags = parsed
     case .failure(let problem):
       context.err("\nError: Invalid option\n\n\(problem.message)\n")
@@ -41,8 +45,9 @@ struct StateCommand: Command {
     case "pull": return pull(session)
     case "rm": return remove(session)
     case "mv": return move(session)
+    case "push": return push(session, force: force)
     default:
-      context.err("\nError: Unknown state subcommand \"\(subcommand)\"\n\nUse one of: list, mv, pull, rm, show.\n")
+      context.err("\nError: Unknown state subcommand \"\(subcommand)\"\n\nUse one of: list, mv, pull, push, rm, show.\n")
       return 1
     }
   }

@@ -152,6 +152,10 @@ struct ValidateCommand: Command {
       result.diagnostics += ValidationWalk.diagnostics(parsed: parsed, directory: directory, clock: clock)
         .filter { !seen.contains($0) }
     }
+    if !result.diagnostics.hasErrors {
+      let backend = ConfigLoader.decode(parsed: parsed, directory: directory).0.backend
+      result.diagnostics += Self.backendDiagnostics(backend)
+    }
     return withSources(result)
   }
 

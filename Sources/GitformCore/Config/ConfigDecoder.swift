@@ -37,6 +37,7 @@ struct ConfigDecoder {
     case "output": decodeOutput(block)
     case "provider": decodeProvider(block)
     case "import": decodeImport(block)
+    case "gitform": decodeGitform(block)
     default:
       diagnostics.append(
         .error(

@@ -4,7 +4,7 @@ import Foundation
 /// top-level blocks into a `Configuration`, collecting every diagnostic.
 public enum ConfigLoader {
   public static let fileSuffix = ".gf.hcl"
-  static let blockTypes = ["data", "import", "locals", "output", "provider", "resource", "variable"]
+  static let blockTypes = ["data", "gitform", "import", "locals", "output", "provider", "resource", "variable"]
 
   /// Whether `directory` has any configuration file (false when it cannot be listed).
   public static func hasConfigurationFiles(in directory: String) -> Bool {

@@ -21,6 +21,8 @@ public struct Configuration: Sendable {
   public var outputs: [OutputBlock]
   public var provider: ProviderBlock?
   public var imports: [ImportBlock]
+  /// `gitform { backend "TYPE" { ... } }`; nil for the local state file.
+  public var backend: BackendBlock?
   /// `resources` positions by address; rebuilt by `indexResources()` after any change.
   private var resourceIndex: [ResourceAddress: Int] = [:]
   /// `locals` positions by name; rebuilt by `indexLocals()` after any change.
@@ -35,6 +37,7 @@ public struct Configuration: Sendable {
     outputs = []
     provider = nil
     imports = []
+    backend = nil
   }
 
   /// The resource block at an address, in constant time (configurations reach 10,000 blocks).
@@ -62,6 +65,14 @@ public struct Configuration: Sendable {
     resourceIndex = [:]
     for (position, resource) in resources.enumerated() { resourceIndex[resource.address] = position }
   }
+}
+
+/// `backend "TYPE" { ... }` inside the top-level `gitform` block, with its literal settings as
+/// text (numbers as written, booleans as `true`/`false`), for the Backend layer to resolve.
+public struct BackendBlock: Sendable {
+  public var type: String
+  public var attributes: [String: String]
+  public var block: Block
 }
 
 /// `resource "TYPE" "NAME" { ... }` or `data "TYPE" "NAME" { ... }`.

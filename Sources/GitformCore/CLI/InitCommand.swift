@@ -1,0 +1,140 @@
+import Foundation
+
+/// `gitform init [-migrate-state] [-force-copy]`: checks the backend the configuration names
+/// and moves the state when it changed (local → GitLab and back).
+///
+/// gitform has no plugins to install, so init is about the state only. It remembers which
+/// backend it last initialised in `.gitform/backend.json` (type and settings, never a username
+/// or password), as Terraform keeps `.terraform/terraform.tfstate`; without that record the
+/// previous state is the local file. A migration never overwrites a stored state of another
+/// lineage or a newer serial unless `-force-copy`.
+struct InitCommand: Command {
+  static let name = "init"
+  static let synopsis = "Prepare the working directory: check the backend, move the state"
+  static let help = """
+    Usage: gitform [global options] init [options]
+
+      Checks the backend of the configuration (the gitform { backend ... } block, or the
+      local state file) and, with -migrate-state, copies the state from the backend used
+      before to the one configured now.
+
+    Options:
+
+      -migrate-state   Copy the state from the previous backend to the configured one.
+      -force-copy      Replace a stored state of another lineage or a newer serial.
+      -lock=false      Don't hold a state lock while migrating.
+      -lock-timeout=0s Duration to retry a state lock.
+      -no-color        No color in the output.
+
+    """
+
+  static let recordPath = ".gitform/backend.json"
+
+  func run(_ arguments: [String], context: CommandContext) -> Int32 {
+    let switches = ["-migrate-state", "--migrate-state", "-force-copy", "--force-copy"]
+    let migrate = arguments.contains("-migrate-state") || arguments.contains("--migrate-state")
+    let force = arguments.contains("-force-copy") || arguments.contains("--force-copy")
+    let flags: EngineFlags
+    switch EngineFlags.parse(arguments.filter { !switches.contains($0) }, accepts: [.lock, .color, .variables]) {
+    case .success(let parsed): flags = parsed
+    case .failure(let problem):
+      context.err("\nError: Invalid option\n\n\(problem.message)\n")
+      return 1
+    }
+    let session = EngineSession(context: context, flags: flags)
+    guard session.loadConfiguration(), session.openBackend() else { return 1 }
+    let current = session.stateBackend()
+    let block = session.configuration.backend
+    let record = CommandLineInterface.resolve(Self.recordPath, against: context.workingDirectory)
+    let previousBlock = Self.readRecord(record)
+    let changed = previousBlock?.type != block?.type || previousBlock?.attributes != block.map(Self.recorded)
+    context.out("\nInitializing the backend...\n")
+    if migrate && changed {
+      guard let previous = previousBackend(previousBlock, session: session) else { return 1 }
+      guard session.lockState(operation: "migration") else { return 1 }
+      defer { session.unlock() }
+      do {
+        if let bytes = try previous.pull() {
+          let state = try decode(bytes, from: previous)
+          let stored = try current.replace(with: state, force: force)
+          context.out("Copied the state from \(previous.location) to \(current.location) (serial \(stored.serial)).\n")
+        } else {
+          context.out("No state at \(previous.location): nothing to copy.\n")
+        }
+      } catch {
+        return session.fail(error.summary, error.detail) ? 0 : 1
+      }
+    } else if changed && previousBlock != nil {
+      context.out("The backend changed since the last init: run gitform init -migrate-state to copy the state.\n")
+    }
+    do {
+      try Self.writeRecord(block, to: record)
+    } catch {
+      return session.fail("Failed to record the backend", "\(error)") ? 0 : 1
+    }
+    context.out(
+      block.map { "\nSuccessfully configured the backend \"\($0.type)\": the state lives in \(current.location).\n" }
+        ?? "\nThe state lives in the local file \(session.statePathShown).\n")
+    context.out("\ngitform has been successfully initialized!\n")
+    return 0
+  }
+
+  private func decode(_ bytes: [UInt8], from backend: StateBackend) throws(BackendError) -> State {
+    do {
+      return try StateFile.decode(bytes, path: backend.location, readerVersion: CommandLineInterface.version)
+    } catch {
+      throw BackendError(code: .invalidState, summary: error.summary, detail: error.detail)
+    }
+  }
+
+  /// The backend init last configured; nil after reporting why it cannot be made.
+  private func previousBackend(_ block: RecordedBackend?, session: EngineSession) -> StateBackend? {
+    guard let block else {
+      return LocalStateBackend(
+        path: CommandLineInterface.resolve(StateFile.defaultName, against: session.context.workingDirectory),
+        writerVersion: CommandLineInterface.version)
+    }
+    do {
+      return try BackendConfiguration.block(type: block.type, attributes: block.attributes).makeBackend(
+        providerBaseURL: nil, providerToken: nil, environment: session.context.environment,
+        writerVersion: CommandLineInterface.version)
+    } catch {
+      _ = session.fail("The previous backend cannot be read", error.summary + ": " + error.detail)
+      return nil
+    }
+  }
+
+  /// The settings worth remembering: not credentials, which come from the environment again.
+  static func recorded(_ block: BackendBlock) -> [String: String] {
+    block.attributes.filter { $0.key != "username" && $0.key != "password" }
+  }
+
+  static func readRecord(_ path: String) -> RecordedBackend? {
+    guard let bytes = try? DurableFile.read(path), let json = try? JSONParser.parse(bytes),
+      case .string(let type)? = json["type"], let members = json["attributes"]?.objectMembers
+    else { return nil }
+    var attributes: [String: String] = [:]
+    for (key, value) in members { if case .string(let text) = value { attributes[key] = text } }
+    return RecordedBackend(type: type, attributes: attributes)
+  }
+
+  static func writeRecord(_ block: BackendBlock?, to path: String) throws {
+    guard let block else {
+      if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
+      return
+    }
+    let directory = (path as NSString).deletingLastPathComponent
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    let json = JSON.object([
+      ("type", .string(block.type)),
+      ("attributes", .sortedObject(recorded(block).mapValues { JSON.string($0) })),
+    ])
+    try DurableFile.replace(path, with: Array((JSONWriter.indented(json) + "\n").utf8))
+  }
+}
+
+/// What `.gitform/backend.json` remembers of the backend init last configured.
+struct RecordedBackend: Equatable {
+  var type: String
+  var attributes: [String: String]
+}
