@@ -152,8 +152,11 @@ struct ValidateCommand: Command {
       result.diagnostics += ValidationWalk.diagnostics(parsed: parsed, directory: directory, clock: clock)
         .filter { !seen.contains($0) }
     }
-    if !result.diagnostics.hasErrors {
-      let backend = ConfigLoader.decode(parsed: parsed, directory: directory).0.backend
+    // Only a file with a `gitform` block can declare a backend: decoding every file a second time
+    // just to find none would cost validate a fifth of its time on a large configuration.
+    let declaring = parsed.filter { file in file.file.body.blocks.contains { $0.type == "gitform" } }
+    if !result.diagnostics.hasErrors && !declaring.isEmpty {
+      let backend = ConfigLoader.decode(parsed: declaring, directory: directory).0.backend
       result.diagnostics += Self.backendDiagnostics(backend)
     }
     return withSources(result)
