@@ -60,16 +60,12 @@ public struct BackendError: Error, Equatable, Sendable, CustomStringConvertible 
 
   public var description: String { "\(summary)\n\n\(detail)" }
 
-  /// `text` with every non-trivial secret replaced by `(sensitive value)`.
+  /// `text` with every non-trivial secret replaced by `(sensitive value)` — raw, JSON-escaped or
+  /// percent-encoded, as the GitLab client scrubs server text — and without terminal controls.
+  /// Very short values are left alone: no real token is that short, and replacing them would
+  /// blank out ordinary words of gitform's own explanation.
   static func scrub(_ text: String, _ secrets: [SecretValue]) -> String {
-    var result = text
-    for secret in secrets {
-      let value = secret.reveal()
-      // Very short values would blank out ordinary words; no real token is that short.
-      guard value.count >= 4 else { continue }
-      result = result.replacingOccurrences(of: value, with: SecretValue.redacted)
-    }
-    return result
+    ServerText(secrets: secrets.filter { $0.reveal().count >= ServerText.shortestReplaceable }).clean(text)
   }
 
   static func invalidConfiguration(_ detail: String) -> BackendError {
