@@ -46,7 +46,7 @@ extension ApplyRun {
         let doomed = batch[index]
         // After an interrupt nothing new starts; a deposed object stays for the next apply.
         guard !self.applier.isCancelled() else { return false }
-        guard let type = ResourceCatalog.managed(doomed.address.resource.type) else { return false }
+        guard let type = self.applier.configuration.catalog.managed(doomed.address.resource.type) else { return false }
         if let carrier = carriers.carrier(of: doomed.address, doomed.object.value) {
           self.keep(doomed, carriedBy: carrier)
           return false

@@ -41,8 +41,7 @@ extension ApplyRun {
   ) throws -> Value {
     let context = applier.resourceContext
     if lacksSecret(type, found) {
-      // Types rotate when the expiry moves: shown the token without one, they always do.
-      return try type.update(prior: found.setting("expires_at", .null(.string)), planned: planned, context: context)
+      return try type.update(prior: type.rotationBase(found), planned: planned, context: context)
     }
     let differs = type.schema.attributes.contains { attribute in
       let wanted = planned[attribute: attribute.name]
@@ -54,8 +53,8 @@ extension ApplyRun {
 
   /// True for a token GitLab made whose value gitform never received: it needs a rotation.
   func lacksSecret(_ type: any ResourceType, _ object: Value) -> Bool {
-    type.schema.attribute("token") != nil && type.computedChangedByUpdate.contains("token")
-      && object[attribute: "token"].isNull
+    guard type.rotatesOnUpdate, let secret = type.secret else { return false }
+    return object[attribute: secret.name].isNull
   }
 
   /// The ids of every object the state holds at other addresses, deposed ones included: none of
@@ -65,10 +64,10 @@ extension ApplyRun {
     defer { lock.unlock() }
     var claimed = Set(adoptions.filter { $0.value != address }.keys)
     for (other, object) in state.objects where other != address {
-      if let type = ResourceCatalog.managed(other.resource.type) { claimed.insert(type.id(of: object.value)) }
+      if let type = applier.configuration.catalog.managed(other.resource.type) { claimed.insert(type.id(of: object.value)) }
     }
     for (key, object) in state.deposed {
-      if let type = ResourceCatalog.managed(key.address.resource.type) { claimed.insert(type.id(of: object.value)) }
+      if let type = applier.configuration.catalog.managed(key.address.resource.type) { claimed.insert(type.id(of: object.value)) }
     }
     claimed.remove("")
     return claimed

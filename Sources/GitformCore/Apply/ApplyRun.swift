@@ -77,7 +77,7 @@ final class ApplyRun: @unchecked Sendable {
     if instance.resource.mode == .data {
       return readData(instance)
     }
-    guard let type = ResourceCatalog.managed(address.resource.type) else { return .unknown() }
+    guard let type = applier.configuration.catalog.managed(address.resource.type) else { return .unknown() }
     // A value unknown at plan time is known now: check it before GitLab sees it, so a value
     // gitform knows is invalid (a masked secret, say) is never sent.
     let problems = type.validate(instance.config, ranges: instance.ranges).filter { $0.severity == .error }
@@ -92,7 +92,6 @@ final class ApplyRun: @unchecked Sendable {
     let planner = InstancePlanner(type: type, context: applier.resourceContext, today: applier.resourceContext.today)
     let fresh = planner.change(instance, prior: prior?.value, importID: nil, forceReplace: false)
     let after = fresh.after ?? change.after ?? .unknown()
-    let cbd = change.createBeforeDestroy
     switch change.action {
     case .create:
       guard markPending(type, address, after, instance) else { return .unknown() }
@@ -103,12 +102,12 @@ final class ApplyRun: @unchecked Sendable {
         return create(type, address, after, instance) ?? .unknown()
       }
       return update(type, address, prior, after, instance) ?? prior.value
-    case .replace:
+    case .deleteThenCreate, .createThenDelete:
       guard let prior else {
         guard markPending(type, address, after, instance) else { return .unknown() }
         return create(type, address, after, instance) ?? .unknown()
       }
-      if cbd {
+      if change.action == .createThenDelete {
         // The old object stays in state as deposed until it is deleted, so a crash between
         // the two steps leaves it known and the next plan deletes it.
         let key = DeposedKey(address: address, key: ApplyRun.deposedKey())
@@ -144,7 +143,7 @@ final class ApplyRun: @unchecked Sendable {
     // A rotation's answer can be lost (a kill, a connection dropped after GitLab committed):
     // record the intent before the request, so the next refresh looks for the token GitLab
     // made (`findCreated`) instead of taking the old one for revoked outside gitform.
-    let rotates = type.computedChangedByUpdate.contains("token")
+    let rotates = type.rotatesOnUpdate
     if rotates {
       var intent = prior
       intent.pending = true
@@ -155,9 +154,8 @@ final class ApplyRun: @unchecked Sendable {
         return nil
       }
     }
-    // A token adopted without its value (`pending`) must rotate whatever the date: types
-    // rotate when the expiry moves, so they are shown the old token without one.
-    let base = rotates && prior.pending ? prior.value.setting("expires_at", .null(.string)) : prior.value
+    // A token adopted without its value (`pending`) must rotate whatever the date.
+    let base = rotates && prior.pending ? type.rotationBase(prior.value) : prior.value
     do {
       let updated = SensitiveMarks.apply(
         type.schema,
@@ -187,7 +185,7 @@ final class ApplyRun: @unchecked Sendable {
   }
 
   func readData(_ instance: InstanceConfig) -> Value {
-    guard let type = ResourceCatalog.dataSource(instance.address.resource.type) else { return .unknown() }
+    guard let type = applier.configuration.catalog.dataSource(instance.address.resource.type) else { return .unknown() }
     applier.observe(ApplyEvent(address: instance.address, operation: .read, kind: .started, id: nil))
     let start = Date()
     do {

@@ -18,11 +18,14 @@ struct CarrierIndex {
 
   private var exact: [String: [Holder]] = [:]
   private var embedding: [(text: String, holder: Holder)] = []
+  private let generatedNames: Set<String>
 
   init(objects: [InstanceAddress: StateObject], deposed: [DeposedKey: StateObject], configuration: Configuration) {
     var secrets = Set<String>()
+    let generatedNames = CarrierIndex.generatedNames(configuration.catalog)
+    self.generatedNames = generatedNames
     for object in Array(objects.values) + Array(deposed.values) {
-      secrets.formUnion(CarrierIndex.generatedSecrets(of: object.value))
+      secrets.formUnion(CarrierIndex.generatedSecrets(of: object.value, generatedNames))
     }
     for address in objects.keys.sorted() {
       guard let object = objects[address], !object.dependencies.isEmpty else { continue }
@@ -45,7 +48,7 @@ struct CarrierIndex {
   /// The first object (by address) other than `doomed` that depends on `doomed`'s resource
   /// and holds one of the secrets GitLab made for `object`, or nil.
   func carrier(of doomed: InstanceAddress, _ object: Value) -> InstanceAddress? {
-    let secrets = CarrierIndex.generatedSecrets(of: object)
+    let secrets = CarrierIndex.generatedSecrets(of: object, generatedNames)
     guard !secrets.isEmpty else { return nil }
     func counts(_ holder: Holder) -> Bool {
       holder.address != doomed && holder.dependencies.contains(doomed.resource)
@@ -62,12 +65,14 @@ struct CarrierIndex {
 
   /// The sensitive attributes GitLab computes, of any type (a token's `token`); configured
   /// secrets (a variable's value) are the user's and may be shared by others.
-  private static let generatedNames = Set(ResourceCatalog.managed.flatMap { type in
-    type.schema.attributes.filter { $0.sensitive && $0.presence == .computed }.map(\.name)
-  })
+  private static func generatedNames(_ catalog: ResourceCatalog) -> Set<String> {
+    Set(catalog.managedTypes.flatMap { type in
+      type.schema.attributes.filter { $0.sensitive && $0.presence == .computed }.map(\.name)
+    })
+  }
 
   /// The values of `object`'s `generatedNames` attributes.
-  private static func generatedSecrets(of object: Value) -> Set<String> {
+  private static func generatedSecrets(of object: Value, _ generatedNames: Set<String>) -> Set<String> {
     Set(generatedNames.compactMap { object.attributes?[$0]?.stringValue }.filter { $0.count >= minimumLength })
   }
 

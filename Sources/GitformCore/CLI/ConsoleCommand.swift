@@ -145,8 +145,8 @@ struct ConsoleCommand: Command {
       for instance in instances {
         let schema =
           instance.resource.mode == .managed
-          ? ResourceCatalog.managed(instance.resource.type)?.schema
-          : ResourceCatalog.dataSource(instance.resource.type)?.schema
+          ? ResourceCatalog.standard.managed(instance.resource.type)?.schema
+          : ResourceCatalog.standard.dataSource(instance.resource.type)?.schema
         let stored =
           instance.resource.mode == .managed
           ? session.snapshot.objects[instance.address]?.value : data[instance.address]
@@ -161,7 +161,7 @@ struct ConsoleCommand: Command {
   private static func dataSourceValues(_ state: State) -> [ResourceInstanceAddress: Value] {
     var values: [ResourceInstanceAddress: Value] = [:]
     for resource in state.resources where resource.mode == .data {
-      guard let schema = ResourceCatalog.dataSource(resource.type)?.schema else { continue }
+      guard let schema = ResourceCatalog.standard.dataSource(resource.type)?.schema else { continue }
       for instance in resource.instances {
         guard let value = ValueJSON.value(instance.attributes, as: schema.objectType) else { continue }
         values[InstanceAddress(resource: resource.address, key: instance.indexKey)] =

@@ -248,7 +248,7 @@ final class EngineSession {
     if flags.refresh {
       let scope = planner.refreshScope(snapshot)
       for address in snapshot.addresses where scope?.contains(address) ?? true {
-        guard let object = snapshot.objects[address], let type = ResourceCatalog.managed(address.resource.type) else { continue }
+        guard let object = snapshot.objects[address], let type = ResourceCatalog.standard.managed(address.resource.type) else { continue }
         context.out("\(address): Refreshing state..." + (type.displayID(of: object.value).map { " [id=\($0)]" } ?? "") + "\n")
       }
     }

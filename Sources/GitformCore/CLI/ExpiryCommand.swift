@@ -97,18 +97,18 @@ struct ExpiryCommand: Command {
       if !diagnostics.hasErrors { _ = session.fail("Planning failed", "gitform could not make a plan.") }
       return 1
     }
-    var report = ExpiryCommand.Report(
-      today: resources.today, window: window,
-      entries: ExpiryCommand.entries(plan, today: resources.today, window: window))
+    let catalog = session.configuration.catalog
+    var report = ExpiryReport(plan: plan, catalog: catalog, today: resources.today, window: window)
     if listAll {
       do {
-        report.unmanaged = try ExpiryCommand.unmanaged(plan, context: resources)
+        report.unmanaged = try ExpiryReport.unmanaged(plan, catalog: catalog, context: resources)
       } catch {
         _ = session.fail("Failed to list the owners' tokens", Refresher.describe(error))
         return 1
       }
     }
-    context.out(flags.json ? JSONWriter.indented(report.json(listAll: listAll)) + "\n" : report.table(listAll: listAll))
+    let view = ExpiryReportView(report: report)
+    context.out(flags.json ? JSONWriter.indented(view.json(listAll: listAll)) + "\n" : view.table(listAll: listAll))
     return report.needsAttention ? 2 : 0
   }
 }

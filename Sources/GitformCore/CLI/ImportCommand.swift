@@ -48,7 +48,7 @@ struct ImportCommand: Command {
     guard session.loadConfiguration() else { return 1 }
     guard address.resource.mode == .managed,
       let resource = session.configuration.resource(.managed, address.resource.type, address.resource.name),
-      let type = ResourceCatalog.managed(address.resource.type)
+      let type = ResourceCatalog.standard.managed(address.resource.type)
     else {
       return session.fail(
         "Configuration for import target does not exist",

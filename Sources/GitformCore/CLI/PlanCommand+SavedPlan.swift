@@ -24,7 +24,7 @@ extension PlanCommand {
       changesDigest: SavedPlan.changesDigest(of: plan, key: key), destroy: flags.destroy,
       refresh: flags.refresh, targets: flags.targets.map(\.description),
       replace: flags.replace.map(\.description), actions: SavedPlan.actions(of: plan))
-    saved.reasons = SavedPlan.reasons(of: plan)
+    saved.reasons = SavedPlan.reasons(of: plan, words: ActionReasonText.words)
     saved.plannedAt = plannedAt
     saved.text = review.text
     saved.document = review.document

@@ -17,7 +17,7 @@ extension RemoteStatePusher {
     var entries: [InstanceAddress: JournalEntry] = [:]
     for change in plan.changes where change.action == .create && change.deposedKey == nil && change.importID == nil {
       guard let after = change.after, change.address.resource.mode == .managed,
-        let type = ResourceCatalog.managed(change.address.resource.type)
+        let type = ResourceCatalog.standard.managed(change.address.resource.type)
       else { continue }
       let known = type.schema.attributes.allSatisfy { attribute in
         attribute.presence == .computed || attribute.presence == .optionalComputed

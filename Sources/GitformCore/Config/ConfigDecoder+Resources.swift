@@ -8,24 +8,24 @@ extension ConfigDecoder {
     let schema: ResourceSchema
     if mode == .managed {
       if TimeProviderMigration.resourceTypes.contains(type) { timeResources[type + "." + name] = block }
-      guard let resourceType = ResourceCatalog.managed(type) else {
+      guard let resourceType = configuration.catalog.managed(type) else {
         diagnostics.append(
           .error(
             "Invalid resource type",
             detail: "gitform does not support resource type \(Value.quoted(type))."
               + (TimeProviderMigration.advice(for: type, block: block).map { " " + $0 }
-                ?? didYouMean(type, among: ResourceCatalog.managed.map(\.name))),
+                ?? didYouMean(type, among: configuration.catalog.managedTypes.map(\.name))),
             subject: block.labels[0].range))
         return
       }
       schema = resourceType.schema
     } else {
-      guard let dataSource = ResourceCatalog.dataSource(type) else {
+      guard let dataSource = configuration.catalog.dataSource(type) else {
         diagnostics.append(
           .error(
             "Invalid data source",
             detail: "gitform does not support data source \(Value.quoted(type))."
-              + didYouMean(type, among: ResourceCatalog.dataSources.map(\.name)),
+              + didYouMean(type, among: configuration.catalog.dataSourceTypes.map(\.name)),
             subject: block.labels[0].range))
         return
       }
@@ -133,7 +133,7 @@ extension ConfigDecoder {
     var addresses: [ResourceAddress] = []
     for element in elements {
       guard case .scopeTraversal(let traversal) = element.kind,
-        let reference = Reference(traversal), case .resource(let address) = reference.subject
+        let reference = Reference(traversal, catalog: configuration.catalog), case .resource(let address) = reference.subject
       else {
         diagnostics.append(
           .error(

@@ -34,7 +34,7 @@ public struct ConfigGraph: Sendable {
     func nodes(_ expressions: [Expression]) -> Set<Node> {
       var result: Set<Node> = []
       for expression in expressions {
-        for reference in Reference.all(in: expression) {
+        for reference in Reference.all(in: expression, catalog: configuration.catalog) {
           switch reference.subject {
           case .variable(let name): result.insert(.variable(name))
           case .local(let name):

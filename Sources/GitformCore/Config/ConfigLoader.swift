@@ -13,8 +13,8 @@ public enum ConfigLoader {
   }
 
   /// Loads `directory`. An unreadable directory or no configuration files is one error.
-  public static func load(directory: String) -> (Configuration, [Diagnostic]) {
-    var configuration = Configuration(directory: directory)
+  public static func load(directory: String, catalog: ResourceCatalog = .standard) -> (Configuration, [Diagnostic]) {
+    var configuration = Configuration(directory: directory, catalog: catalog)
     let names: [String]
     do {
       names = try FileManager.default.contentsOfDirectory(atPath: directory)
@@ -35,20 +35,20 @@ public enum ConfigLoader {
       }
       files.append((name, Array(data)))
     }
-    let (decoded, more) = decode(files: files, directory: directory)
+    let (decoded, more) = decode(files: files, directory: directory, catalog: catalog)
     configuration = decoded
     return (configuration, diagnostics + more)
   }
 
   /// Decodes already-read files; `files` are (name, contents) in the order to read them.
-  public static func decode(files: [(String, [UInt8])], directory: String) -> (
-    Configuration, [Diagnostic]
-  ) {
+  public static func decode(
+    files: [(String, [UInt8])], directory: String, catalog: ResourceCatalog = .standard
+  ) -> (Configuration, [Diagnostic]) {
     decode(
       parsed: files.map { name, source in
         let (file, diagnostics) = Parser.parse(source, filename: name)
         return ParsedFile(name: name, source: source, file: file, diagnostics: diagnostics)
-      }, directory: directory)
+      }, directory: directory, catalog: catalog)
   }
 
   /// One configuration file already parsed, with its syntax diagnostics.
@@ -68,8 +68,10 @@ public enum ConfigLoader {
 
   /// Decodes files the caller has parsed already (`validate` parses first to report syntax
   /// errors alone; parsing again was a tenth of its time on large configurations).
-  public static func decode(parsed files: [ParsedFile], directory: String) -> (Configuration, [Diagnostic]) {
-    var decoder = ConfigDecoder(configuration: Configuration(directory: directory))
+  public static func decode(
+    parsed files: [ParsedFile], directory: String, catalog: ResourceCatalog = .standard
+  ) -> (Configuration, [Diagnostic]) {
+    var decoder = ConfigDecoder(configuration: Configuration(directory: directory, catalog: catalog))
     for parsed in files {
       decoder.configuration.sources[parsed.name] = parsed.source
       decoder.configuration.syntaxFiles[parsed.name] = parsed.file

@@ -50,7 +50,7 @@ public struct ConfigWalker {
     context.variables["path"] = .object([
       "module": .string("."), "root": .string("."), "cwd": .string(configuration.directory),
     ])
-    for type in ResourceCatalog.managed { context.variables[type.name] = .emptyObject }
+    for type in configuration.catalog.managedTypes { context.variables[type.name] = .emptyObject }
     self.context = context
   }
 
@@ -121,7 +121,7 @@ public struct ConfigWalker {
   ) -> InstanceConfig {
     let schema =
       resource.mode == .managed
-      ? ResourceCatalog.managed(resource.type)?.schema : ResourceCatalog.dataSource(resource.type)?.schema
+      ? configuration.catalog.managed(resource.type)?.schema : configuration.catalog.dataSource(resource.type)?.schema
     var instanceContext = context
     for (name, value) in scope { instanceContext.variables[name] = value }
     var values: [String: Value] = [:]
@@ -144,9 +144,9 @@ public struct ConfigWalker {
       expandDynamicBlocks(of: resource, schema: schema, in: instanceContext, into: &values, ranges: &ranges)
     }
     let config = schema.map { Value.object($0, values) } ?? .emptyObject
-    if resource.mode == .managed, let type = ResourceCatalog.managed(resource.type) {
+    if resource.mode == .managed, let type = configuration.catalog.managed(resource.type) {
       diagnostics += type.validate(config, ranges: ranges)
-    } else if resource.mode == .data, let type = ResourceCatalog.dataSource(resource.type) {
+    } else if resource.mode == .data, let type = configuration.catalog.dataSource(resource.type) {
       diagnostics += type.validate(config, ranges: ranges)
     }
     return InstanceConfig(

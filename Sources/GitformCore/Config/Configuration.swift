@@ -10,6 +10,8 @@
 /// Every `*.gf.hcl` file of one directory, decoded.
 public struct Configuration: Sendable {
   public var directory: String
+  /// The resource and data source types its blocks are checked against.
+  public var catalog: ResourceCatalog
   /// File name → contents, for diagnostic snippets.
   public var sources: [String: [UInt8]]
   /// File name → its syntax tree, kept so that diagnostics' block headers need no second parse.
@@ -28,8 +30,9 @@ public struct Configuration: Sendable {
   /// `locals` positions by name; rebuilt by `indexLocals()` after any change.
   private var localIndex: [String: Int] = [:]
 
-  public init(directory: String) {
+  public init(directory: String, catalog: ResourceCatalog = .standard) {
     self.directory = directory
+    self.catalog = catalog
     sources = [:]
     resources = []
     variables = []

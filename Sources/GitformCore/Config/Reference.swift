@@ -26,7 +26,8 @@ public struct Reference: Sendable, Hashable {
 
   /// The reference a traversal makes; nil for names bound by `for` or template loops (the
   /// caller filters those out first).
-  public init?(_ traversal: Traversal) {
+  /// `catalog` tells a resource type's name (`user_token.ci`) from an unknown root.
+  public init?(_ traversal: Traversal, catalog: ResourceCatalog = .standard) {
     let steps = traversal.steps.compactMap { step -> String? in
       if case .attribute(let name) = step.kind { return name }
       return nil
@@ -62,7 +63,7 @@ public struct Reference: Sendable, Hashable {
       }
     case "path": subject = .path
     default:
-      if ResourceCatalog.managed(root) != nil {
+      if catalog.managed(root) != nil {
         subject = first(1).map { .resource(ResourceAddress(type: root, name: $0[0])) } ?? .incomplete(root)
       } else {
         subject = .unknown(root)
@@ -79,8 +80,8 @@ public struct Reference: Sendable, Hashable {
   }
 
   /// Every reference in `expression`, in source order, minus names bound inside it.
-  public static func all(in expression: Expression) -> [Reference] {
-    var collector = ReferenceCollector()
+  public static func all(in expression: Expression, catalog: ResourceCatalog = .standard) -> [Reference] {
+    var collector = ReferenceCollector(catalog: catalog)
     collector.visit(expression)
     return collector.references
   }
@@ -88,6 +89,7 @@ public struct Reference: Sendable, Hashable {
 
 /// Walks an expression tree, tracking names bound by `for` expressions and template loops.
 struct ReferenceCollector {
+  let catalog: ResourceCatalog
   var references: [Reference] = []
   var bound: [Set<String>] = []
 
@@ -97,7 +99,7 @@ struct ReferenceCollector {
     case .template(let template): visit(template.parts)
     case .scopeTraversal(let traversal):
       if !bound.contains(where: { $0.contains(traversal.root.name) }),
-        let reference = Reference(traversal)
+        let reference = Reference(traversal, catalog: catalog)
       {
         references.append(reference)
       }

@@ -42,7 +42,7 @@ struct ReferenceChecker {
     }
     for variable in configuration.variables {
       for validation in variable.validations {
-        for reference in Reference.all(in: validation.condition) + Reference.all(in: validation.errorMessage) {
+        for reference in Reference.all(in: validation.condition, catalog: configuration.catalog) + Reference.all(in: validation.errorMessage, catalog: configuration.catalog) {
           if reference.subject != .variable(variable.name) {
             diagnostics.append(
               .error(
@@ -97,7 +97,7 @@ struct ReferenceChecker {
     _ expression: Expression, resource: ResourceBlock?, iterator: String? = nil,
     into diagnostics: inout [Diagnostic]
   ) {
-    for reference in Reference.all(in: expression) {
+    for reference in Reference.all(in: expression, catalog: configuration.catalog) {
       if let iterator, case .unknown(iterator) = reference.subject { continue }
       if let iterator, case .incomplete(iterator) = reference.subject { continue }
       switch reference.subject {
@@ -155,7 +155,7 @@ struct ReferenceChecker {
         let timeResource = reference.nameAfterRoot.flatMap { timeResources[root + "." + $0] }
         if let advice = TimeProviderMigration.advice(for: root, block: timeResource) {
           detail += " " + advice
-        } else if let type = NameSuggestion.suggest(root, among: ResourceCatalog.managed.map(\.name)) {
+        } else if let type = NameSuggestion.suggest(root, among: configuration.catalog.managedTypes.map(\.name)) {
           detail += " Did you mean the resource type \(Value.quoted(type))?"
         }
         diagnostics.append(.error("Unknown variable", detail: detail, subject: reference.range))
@@ -174,7 +174,7 @@ struct ReferenceChecker {
   private func unsupportedAttribute(_ reference: Reference, of address: ResourceAddress) -> [Diagnostic] {
     guard let name = reference.attributeName, let range = reference.attributeRange,
       let schema = address.mode == .data
-        ? ResourceCatalog.dataSource(address.type)?.schema : ResourceCatalog.managed(address.type)?.schema,
+        ? configuration.catalog.dataSource(address.type)?.schema : configuration.catalog.managed(address.type)?.schema,
       schema.attribute(name) == nil
     else { return [] }
     let names = schema.attributes.map(\.name).sorted()

@@ -19,13 +19,6 @@ struct ImportReader {
             ImportFailure(
               "Cannot import non-existent remote object: GitLab has no \(type.name) with the import id \(Value.quoted(id))."))
         }
-        if let asked = partial.int("user_id"), let owner = object.int("user_id"), asked != owner,
-          let tokenID = object.int("token_id")
-        {
-          return .failure(
-            ImportFailure(
-              "Token \(tokenID) belongs to user \(owner), not to user \(asked). To import it, use the import id \(Value.quoted("\(owner):\(tokenID)"))."))
-        }
         if let refusal = type.importRefusal(object) { return .failure(ImportFailure(refusal)) }
         return .success(SensitiveMarks.apply(type.schema, to: object))
       } catch {

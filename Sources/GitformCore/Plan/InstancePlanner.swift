@@ -43,7 +43,7 @@ struct InstancePlanner {
     let createBeforeDestroy = lifecycle.createBeforeDestroy ?? type.createsBeforeDestroying
     var after = planned(instance.config, prior: prior, lifecycle: lifecycle)
     guard let prior else {
-      after = withPlannedExpiry(after, config: instance.config)
+      after = type.plannedNew(after, config: instance.config, today: today)
       return ResourceChange(
         address: instance.address, action: .create, before: nil, after: after,
         importID: importID, dependencies: instance.dependencies)
@@ -64,36 +64,38 @@ struct InstancePlanner {
       schema.attribute(name)?.forcesReplacement ?? false
     })
     var reason = type.replacementReason(prior: prior, config: instance.config, today: today)
-    // Adopted after an interrupted create or rotation, its value never received: a token
-    // that can rotate is rotated once more (same name, owner and bot user); others replaced.
-    var rotationReason: String?
+    // Adopted after an interrupted create or rotation, its secret never received: a type that
+    // rotates is rotated once more (same name, owner and bot user); others are replaced.
+    var rotationReason: ActionReason?
     if priorPending {
-      if reason == nil, replacePaths.isEmpty, type.computedChangedByUpdate.contains("token") {
-        rotationReason = InstancePlanner.valueNeverReceived
+      if reason == nil, replacePaths.isEmpty, type.rotatesOnUpdate {
+        rotationReason = .secretNeverReceived
       } else {
-        reason = "an interrupted apply created it but never received its value"
+        reason = .createdWithoutSecret
       }
     }
-    if forceReplace { reason = "requested with -replace" }
+    if forceReplace { reason = .replaceByRequest }
     if reason == nil, !replacePaths.isEmpty {
-      reason = replacePaths.sorted().joined(separator: ", ") + " changed (forces replacement)"
+      reason = .cannotUpdate(attributes: replacePaths.sorted())
     }
     if reason == nil, rotationReason == nil,
       let rotation = type.rotation(prior: prior, config: instance.config, today: today)
     {
-      after = after.setting("expires_at", .string(rotation.expiry.description))
-      changed.insert("expires_at")
+      for (name, value) in rotation.attributes {
+        after = after.setting(name, value)
+        changed.insert(name)
+      }
       rotationReason = rotation.reason
     }
-    if reason != nil {
+    if let reason {
       for attribute in schema.attributes where attribute.presence == .computed
         || (attribute.presence == .optionalComputed && instance.config[attribute: attribute.name].isNull)
       {
         after = after.setting(attribute.name, Value.unknown(attribute.type).marked(sensitive: attribute.sensitive))
       }
-      after = withPlannedExpiry(after, config: instance.config)
+      after = type.plannedNew(after, config: instance.config, today: today)
       return ResourceChange(
-        address: instance.address, action: .replace, createBeforeDestroy: createBeforeDestroy,
+        address: instance.address, action: .replace(createBeforeDestroy: createBeforeDestroy),
         reason: reason, before: prior, after: after, replacePaths: replacePaths,
         importID: importID, dependencies: instance.dependencies)
     }
@@ -103,27 +105,15 @@ struct InstancePlanner {
           after = after.setting(name, Value.unknown(attribute.type).marked(sensitive: attribute.sensitive))
         }
       }
-      return ResourceChange(
+      var change = ResourceChange(
         address: instance.address, action: .update,
-        reason: rotationReason ?? changed.sorted().joined(separator: ", ") + " changed", before: prior, after: after,
+        reason: rotationReason ?? .attributesChanged(attributes: changed.sorted()), before: prior, after: after,
         importID: importID, dependencies: instance.dependencies)
+      change.isRotation = type.rotatesOnUpdate
+      return change
     }
     return ResourceChange(
       address: instance.address, action: .noOp, before: prior, after: after, importID: importID,
       dependencies: instance.dependencies)
-  }
-
-  /// The reason of the rotation that gets a value for a token adopted without one.
-  static let valueNeverReceived =
-    "an interrupted apply made this token but never received its value; a rotation gets one"
-
-  /// With `rotation_configuration`, a new token's expiry is today + `expiration_days`, decided
-  /// here at plan time so apply asks GitLab for exactly the date the plan showed.
-  private func withPlannedExpiry(_ after: Value, config: Value) -> Value {
-    guard config[attribute: "expires_at"].isNull,
-      let days = config[attribute: "rotation_configuration"].int("expiration_days"),
-      after.attributes?["expires_at"] != nil
-    else { return after }
-    return after.setting("expires_at", .string(today.adding(days: days).description))
   }
 }

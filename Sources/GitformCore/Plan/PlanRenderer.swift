@@ -69,11 +69,11 @@ public struct PlanRenderer {
     if kinds.contains(where: { $0.0 == .create }) { text += symbols.symbol(.create) + " create\n" }
     if kinds.contains(where: { $0.0 == .delete }) { text += symbols.symbol(.delete) + " destroy\n" }
     if kinds.contains(where: { $0.0 == .update }) { text += symbols.symbol(.update) + " update in-place\n" }
-    if kinds.contains(where: { $0.0 == .replace && $0.1 }) {
-      text += symbols.symbol(.replace, createBeforeDestroy: true) + " create replacement and then destroy\n"
+    if kinds.contains(where: { $0.0 == .createThenDelete }) {
+      text += symbols.symbol(.createThenDelete) + " create replacement and then destroy\n"
     }
-    if kinds.contains(where: { $0.0 == .replace && !$0.1 }) {
-      text += symbols.symbol(.replace, createBeforeDestroy: false) + " destroy and then create replacement\n"
+    if kinds.contains(where: { $0.0 == .deleteThenCreate }) {
+      text += symbols.symbol(.deleteThenCreate) + " destroy and then create replacement\n"
     }
     if kinds.contains(where: { $0.0 == .read }) { text += symbols.symbol(.read) + " read (data resources)\n" }
     return text
@@ -87,7 +87,8 @@ public struct PlanRenderer {
     case .create: header = "will be created"
     case .update: header = "will be updated in-place"
     case .delete: header = "will be destroyed"
-    case .replace: header = change.reason == "requested with -replace" ? "will be replaced, as requested" : "must be replaced"
+    case .deleteThenCreate, .createThenDelete:
+      header = change.reason == .replaceByRequest ? "will be replaced, as requested" : "must be replaced"
     case .read: header = "will be read during apply"
     case .noOp: header = "will be imported"
     }
@@ -96,19 +97,19 @@ public struct PlanRenderer {
     if let id = change.importID, change.action != .noOp {
       text += "  # (imported from \(PlanText.quoted(id)))\n"
     }
-    if let reason = change.reason, reason != "requested with -replace" {
+    if let reason = change.reason.map(ActionReasonText.words), change.reason != .replaceByRequest {
       switch change.action {
       case .delete where change.deposedKey != nil: text += "  # (\(reason))\n"
       case .delete: text += "  # (because \(reason))\n"
-      case .replace, .read: text += "  # (\(reason))\n"
+      case .deleteThenCreate, .createThenDelete, .read: text += "  # (\(reason))\n"
       // A token's only in-place update is a rotation: say so, and why.
-      case .update where change.before?.attributes?["token_id"] != nil:
+      case .update where change.isRotation:
         text += "  # (rotation: \(reason))\n"
       default: break
       }
     }
     let keyword = address.resource.mode == .data ? "data" : "resource"
-    text += symbols.symbol(change.action, createBeforeDestroy: change.createBeforeDestroy)
+    text += symbols.symbol(change.action)
       + " \(keyword) \"\(address.resource.type)\" \"\(address.resource.name)\" {\n"
     if let schema = PlanRenderer.schema(of: address) {
       let renderer = ObjectDiffRenderer(schema: schema, replacePaths: change.replacePaths, symbols: symbols)
@@ -119,8 +120,8 @@ public struct PlanRenderer {
 
   static func schema(of address: ResourceInstanceAddress) -> ResourceSchema? {
     address.resource.mode == .managed
-      ? ResourceCatalog.managed(address.resource.type)?.schema
-      : ResourceCatalog.dataSource(address.resource.type)?.schema
+      ? ResourceCatalog.standard.managed(address.resource.type)?.schema
+      : ResourceCatalog.standard.dataSource(address.resource.type)?.schema
   }
 
   private func renderDrift(_ drift: [DriftEntry]) -> String {

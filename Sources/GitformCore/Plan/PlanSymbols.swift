@@ -2,7 +2,7 @@
 struct PlanSymbols {
   let color: Bool
 
-  func symbol(_ action: ChangeAction, createBeforeDestroy: Bool = false) -> String {
+  func symbol(_ action: ChangeAction) -> String {
     let plain: String
     let code: String
     switch action {
@@ -11,9 +11,8 @@ struct PlanSymbols {
     case .delete: (plain, code) = ("  -", "31")
     case .read: (plain, code) = (" <=", "36")
     case .noOp: return "   "
-    case .replace:
-      return createBeforeDestroy
-        ? paint("+", "32") + "/" + paint("-", "31") : paint("-", "31") + "/" + paint("+", "32")
+    case .createThenDelete: return paint("+", "32") + "/" + paint("-", "31")
+    case .deleteThenCreate: return paint("-", "31") + "/" + paint("+", "32")
     }
     guard color else { return plain }
     return String(plain.dropLast()) + paint(String(plain.last ?? " "), code)

@@ -7,11 +7,11 @@ extension Planner {
   func adminCheck(_ state: StateSnapshot) -> [Diagnostic] {
     var needing: [String] = []
     for resource in configuration.resources where resource.mode == .managed {
-      if ResourceCatalog.managed(resource.type)?.requiresAdministrator == true {
+      if catalog.managed(resource.type)?.requiresAdministrator == true {
         needing.append(resource.address.description)
       }
     }
-    for address in state.addresses where ResourceCatalog.managed(address.resource.type)?.requiresAdministrator == true {
+    for address in state.addresses where catalog.managed(address.resource.type)?.requiresAdministrator == true {
       needing.append(address.resource.description)
     }
     needing = Array(Set(needing)).sorted()
@@ -55,7 +55,7 @@ extension Planner {
         diagnostics.append(.error("Invalid import id argument", detail: "The import ID cannot be sensitive.", subject: entry.id.range))
         continue
       }
-      guard let type = ResourceCatalog.managed(entry.to.resource.type) else { continue }
+      guard let type = catalog.managed(entry.to.resource.type) else { continue }
       switch ImportReader(type: type, context: resourceContext).read(id: id) {
       case .success(let object):
         objects[entry.to] = object
@@ -102,7 +102,7 @@ extension Planner {
 
   func preventDestroyCheck(_ changes: [ResourceChange]) -> [Diagnostic] {
     changes.compactMap { change in
-      guard change.action == .delete || change.action == .replace,
+      guard change.action == .delete || change.action.isReplace,
         let resource = configuration.resource(.managed, change.address.resource.type, change.address.resource.name),
         resource.lifecycle.preventDestroy
       else { return nil }
@@ -119,7 +119,7 @@ extension Planner {
   ) -> [Diagnostic] {
     let entries = changes.compactMap { change -> ObjectClaimCheck.Entry? in
       guard change.action != .delete, change.address.resource.mode == .managed, let after = change.after,
-        let type = ResourceCatalog.managed(change.address.resource.type),
+        let type = catalog.managed(change.address.resource.type),
         let instance = instances[change.address]
       else { return nil }
       return ObjectClaimCheck.Entry(
@@ -134,7 +134,7 @@ extension Planner {
   /// apply starts: otherwise the create fails halfway through the run. Checked with refresh,
   /// once per owner; `-refresh=false` plans without reading GitLab.
   func ownerCheck(_ change: ResourceChange, _ instance: InstanceConfig, type: any ResourceType) -> [Diagnostic] {
-    guard options.refresh, change.action == .create || change.action == .replace, let after = change.after,
+    guard options.refresh, change.action == .create || change.action.isReplace, let after = change.after,
       let owner = type.owner(of: after), let problem = resourceContext.problem(with: owner)
     else { return [] }
     return [
@@ -152,32 +152,40 @@ extension Planner {
     let today = resourceContext.today
     return changes.compactMap { change in
       guard change.action == .noOp, change.deposedKey == nil, let before = change.before, let after = change.after,
-        let type = ResourceCatalog.managed(change.address.resource.type),
+        let type = catalog.managed(change.address.resource.type),
         let stuck = type.unrenewable(prior: before, config: after, today: today)
       else { return nil }
       return .warning("\(change.address) \(stuck.state) and cannot be renewed", detail: stuck.advice)
     }
   }
 
-  /// Imported tokens have no value: say so instead of letting a variable silently get null —
-  /// but only for tokens whose value something reads, or the warning would repeat on every
-  /// plan for a token adopted just to be managed.
-  func missingTokenWarnings(_ changes: [ResourceChange]) -> [Diagnostic] {
-    let readers = tokenReaders()
+  /// Objects whose secret GitLab sent once and gitform never received (an imported token):
+  /// say so instead of letting a variable silently get null — but only for objects whose secret
+  /// something reads, or the warning would repeat on every plan for one adopted just to be managed.
+  func missingSecretWarnings(_ changes: [ResourceChange]) -> [Diagnostic] {
+    let readers = secretReaders()
     return changes.compactMap { change in
       guard change.action == .noOp || change.action == .update, readers.contains(change.address.resource),
-        let after = change.after, after.attributes?["token"] != nil,
-        after[attribute: "token"].isNull
+        let secret = catalog.managed(change.address.resource.type)?.secret,
+        let after = change.after, after.attributes?[secret.name] != nil, after[attribute: secret.name].isNull
       else { return nil }
       return .warning(
-        "\(change.address) has no token value",
-        detail: "GitLab shows a token's value only when the token is created or rotated, so an imported token's value is not in the state: references to \(change.address).token are null. Replace the token (gitform apply -replace=\(change.address)) to get a value gitform can pass on.")
+        "\(change.address) has no \(secret.name) value",
+        detail: "\(Planner.secretNeverShown(secret)) references to \(change.address).\(secret.name) are null. "
+          + "Replace the \(secret.noun) (gitform apply -replace=\(change.address)) to get a value gitform can pass on.")
     }
   }
 
-  /// Resources whose `token` an expression of the configuration reads — or may read: a
+  /// "GitLab shows a token's value only when the token is created or rotated, so an imported
+  /// token's value is not in the state:"
+  static func secretNeverShown(_ secret: SecretAttribute) -> String {
+    "GitLab shows a \(secret.noun)'s value only when the \(secret.noun) is created or rotated, so an "
+      + "imported \(secret.noun)'s value is not in the state:"
+  }
+
+  /// Resources whose secret an expression of the configuration reads — or may read: a
   /// reference to the whole resource (`user_token.all`, a splat, `values(...)`) counts.
-  func tokenReaders() -> Set<ResourceAddress> {
+  func secretReaders() -> Set<ResourceAddress> {
     var expressions: [Expression] = configuration.resources.flatMap { resource in
       resource.block.body.items.flatMap { ReferenceChecker.expressions(in: $0) }
     }
@@ -187,9 +195,10 @@ extension Planner {
     }
     var readers: Set<ResourceAddress> = []
     for expression in expressions {
-      for reference in Reference.all(in: expression) {
-        guard case .resource(let address) = reference.subject,
-          reference.attributeName == nil || reference.attributeName == "token"
+      for reference in Reference.all(in: expression, catalog: catalog) {
+        guard case .resource(let address) = reference.subject, address.mode == .managed,
+          let secret = catalog.managed(address.type)?.secret,
+          reference.attributeName == nil || reference.attributeName == secret.name
         else { continue }
         readers.insert(address)
       }
@@ -204,15 +213,17 @@ extension Planner {
       guard attribute.presence == .required, instance.config[attribute: attribute.name].isNull,
         let expression = instance.resource.block.body.attributes.first(where: { $0.name == attribute.name })?.expression
       else { return nil }
-      let tokens = expression.references.compactMap { traversal -> String? in
-        guard case .resource(let address)? = Reference(traversal)?.subject,
-          traversal.steps.contains(where: { if case .attribute("token") = $0.kind { return true } else { return false } })
+      let sources = expression.references.compactMap { traversal -> (String, SecretAttribute)? in
+        guard case .resource(let address)? = Reference(traversal, catalog: catalog)?.subject, address.mode == .managed,
+          let secret = catalog.managed(address.type)?.secret,
+          traversal.steps.contains(where: { if case .attribute(secret.name) = $0.kind { return true } else { return false } })
         else { return nil }
-        return address.description
+        return (address.description, secret)
       }
       var detail = "The argument \"\(attribute.name)\" of \(instance.address) is required, but its value is null."
-      if let token = tokens.first {
-        detail += " It comes from \(token).token, which has no value: GitLab shows a token's value only when the token is created or rotated, so an imported token's value is not in the state. Replace the token (gitform apply -replace=\(token)) to get a value gitform can pass on."
+      if let (source, secret) = sources.first {
+        detail += " It comes from \(source).\(secret.name), which has no value: \(Planner.secretNeverShown(secret).dropLast()). "
+          + "Replace the \(secret.noun) (gitform apply -replace=\(source)) to get a value gitform can pass on."
       }
       return .error("Missing value for \(attribute.name)", detail: detail, subject: instance.ranges.range(of: attribute.name))
     }

@@ -8,7 +8,7 @@ extension Planner {
   func movedNamespaceWarnings(_ instances: [ResourceInstanceAddress: InstanceConfig]) -> [Diagnostic] {
     var users: [ObjectOwner: [ResourceInstanceAddress]] = [:]
     for (address, instance) in instances where instance.resource.mode == .managed {
-      guard let type = ResourceCatalog.managed(address.resource.type), let owner = type.owner(of: instance.config),
+      guard let type = catalog.managed(address.resource.type), let owner = type.owner(of: instance.config),
         owner.kind != .user,
         resourceContext.client.moved.id(of: owner.reference, isGroup: owner.kind == .group) != nil
       else { continue }

@@ -13,6 +13,8 @@ public struct Planner {
   public let evalContext: EvalContext
   public let resourceContext: ResourceContext
   public let options: PlanOptions
+  /// The types this plan knows: the configuration's.
+  var catalog: ResourceCatalog { configuration.catalog }
 
   public init(
     configuration: Configuration, graph: ConfigGraph, variables: [String: Value],
@@ -32,7 +34,7 @@ public struct Planner {
     var prior = state
     var drift: [DriftEntry] = []
     if options.refresh && !prior.objects.isEmpty {
-      let outcome = Refresher(context: resourceContext, parallelism: options.parallelism)
+      let outcome = Refresher(context: resourceContext, parallelism: options.parallelism, catalog: catalog)
         .refresh(prior, only: refreshScope(prior))
       diagnostics += outcome.diagnostics
       if diagnostics.hasErrors { return (nil, diagnostics) }
@@ -42,7 +44,7 @@ public struct Planner {
       // Even without refresh, a create or rotation whose answer was lost must be resolved
       // first: planning it as new would leave what GitLab made as an active orphan.
       let pending = Set(prior.objects.filter { $0.value.pending }.map(\.key))
-      let outcome = Refresher(context: resourceContext, parallelism: options.parallelism)
+      let outcome = Refresher(context: resourceContext, parallelism: options.parallelism, catalog: catalog)
         .refresh(prior, only: pending)
       diagnostics += outcome.diagnostics
       if diagnostics.hasErrors { return (nil, diagnostics) }
@@ -73,7 +75,7 @@ public struct Planner {
         for instance in instances {
           var change = planInstance(instance, prior: prior, imports: imports.ids, diagnostics: &diagnostics)
           if change.action == .create && change.reason == nil {
-            change.reason = deletedOutside.contains(instance.address) ? "deleted outside gitform" : "not in the state yet"
+            change.reason = deletedOutside.contains(instance.address) ? .deletedOutside : .notInState
           }
           planned.append(change)
           values[instance.address] = change.after ?? .unknown()
@@ -100,13 +102,13 @@ public struct Planner {
       guard let object = prior.deposed[key] else { continue }
       var change = ResourceChange(
         address: key.address, action: .delete,
-        reason: "left over from a partially-failed replacement of this instance", before: object.value,
+        reason: .deposedLeftover, before: object.value,
         after: nil, dependencies: object.dependencies)
       change.deposedKey = key.key
       changes.append(change)
     }
     changes.sort { $0.address == $1.address ? ($0.deposedKey ?? "") < ($1.deposedKey ?? "") : $0.address < $1.address }
-    var warnings = diagnostics + timestampWarnings()
+    var warnings = diagnostics + configurationWarnings()
     if !options.targets.isEmpty {
       changes = applyTargets(changes)
       warnings.append(
@@ -116,10 +118,10 @@ public struct Planner {
     }
     diagnostics = preventDestroyCheck(changes)
     if diagnostics.hasErrors { return (nil, warnings + diagnostics) }
-    warnings += missingTokenWarnings(changes)
+    warnings += missingSecretWarnings(changes)
     warnings += unrenewableWarnings(changes)
     warnings += moveWarnings
-    warnings += reuseDetectionWarnings(changes)
+    warnings += replacementWarnings(changes)
     recordConfigOnlySettings(changes, into: &prior)
     var plan = Plan(
       changes: changes, drift: drift.filter { entry in
@@ -139,7 +141,7 @@ public struct Planner {
     if instance.resource.mode == .data {
       return planData(instance, diagnostics: &diagnostics)
     }
-    guard let type = ResourceCatalog.managed(instance.address.resource.type) else {
+    guard let type = catalog.managed(instance.address.resource.type) else {
       return ResourceChange(address: instance.address, action: .noOp, before: nil, after: nil)
     }
     diagnostics += nullRequiredCheck(instance, type: type)
@@ -149,14 +151,14 @@ public struct Planner {
       instance, prior: known?.value, importID: imports[instance.address],
       forceReplace: options.isTargeted(instance.address, by: options.replace),
       priorPending: known?.pending ?? false)
-    diagnostics += lifecycleDiagnostics(change, instance)
+    diagnostics += type.planDiagnostics(change, ranges: instance.ranges, context: resourceContext)
     diagnostics += ownerCheck(change, instance, type: type)
     return change
   }
 
   /// A data source is read now when its arguments are known, else during apply.
   private func planData(_ instance: InstanceConfig, diagnostics: inout [Diagnostic]) -> ResourceChange {
-    guard let type = ResourceCatalog.dataSource(instance.address.resource.type) else {
+    guard let type = catalog.dataSource(instance.address.resource.type) else {
       return ResourceChange(address: instance.address, action: .noOp, before: nil, after: nil)
     }
     // The walk has reported what is wrong with the arguments; asking GitLab would only add noise.
@@ -172,7 +174,7 @@ public struct Planner {
         values[attribute.name] = configured.isNull ? .unknown(attribute.type) : configured
       }
       return ResourceChange(
-        address: instance.address, action: .read, reason: "config refers to values not yet known",
+        address: instance.address, action: .read, reason: .readBecauseConfigUnknown,
         before: nil, after: Value.object(type.schema, values), dependencies: instance.dependencies)
     }
     do {
@@ -212,17 +214,17 @@ public struct Planner {
     return Set(state.addresses.filter { resources.contains($0.resource) })
   }
 
-  private func deleteReason(_ address: ResourceInstanceAddress, expansions: [ResourceAddress: [InstanceKey?]]) -> String {
+  private func deleteReason(_ address: ResourceInstanceAddress, expansions: [ResourceAddress: [InstanceKey?]]) -> ActionReason {
     guard let keys = expansions[address.resource] else {
-      return "\(address.resource) is not in configuration"
+      return .noResourceConfig(resource: address.resource)
     }
     switch address.key {
     case .int(let index)?:
-      return keys.contains(nil) ? "\(address.resource) does not use count" : "index [\(index)] is out of range for count"
+      return keys.contains(nil) ? .noRepetition(resource: address.resource, uses: .count) : .countIndexOutOfRange(index: index)
     case .string(let key)?:
-      return keys.contains(nil) ? "\(address.resource) does not use for_each" : "key [\(Value.quoted(key))] is not in for_each map"
+      return keys.contains(nil) ? .noRepetition(resource: address.resource, uses: .forEach) : .eachKeyNotFound(key: key)
     case nil:
-      return "\(address.resource) uses count or for_each"
+      return .nowRepeated(resource: address.resource)
     }
   }
 }

@@ -7,6 +7,7 @@
 struct Refresher {
   let context: ResourceContext
   let parallelism: Int
+  var catalog: ResourceCatalog = .standard
 
   struct Outcome {
     var state: StateSnapshot
@@ -19,7 +20,7 @@ struct Refresher {
     var batchIndex: [String: Int] = [:]
     for address in state.addresses {
       if let addresses, !addresses.contains(address) { continue }
-      guard let object = state.objects[address], let type = ResourceCatalog.managed(address.resource.type) else { continue }
+      guard let object = state.objects[address], let type = catalog.managed(address.resource.type) else { continue }
       if object.pending { continue }
       if let key = type.refreshKey(of: object.value) {
         let fullKey = type.name + "\u{0}" + key
@@ -77,26 +78,21 @@ struct Refresher {
     // active under the same name, and adopting it as the new one would revoke it twice over.
     let held = outcome.state.objects.map { ($0.key, $0.value) } + outcome.state.deposed.map { ($0.key.address, $0.value) }
     var claimed = Set(held.compactMap { address, object -> String? in
-      guard !object.pending, let type = ResourceCatalog.managed(address.resource.type) else { return nil }
+      guard !object.pending, let type = catalog.managed(address.resource.type) else { return nil }
       return type.id(of: object.value)
     })
     for address in outcome.state.addresses {
       if let addresses, !addresses.contains(address) { continue }
       guard let object = outcome.state.objects[address], object.pending,
-        let type = ResourceCatalog.managed(address.resource.type)
+        let type = catalog.managed(address.resource.type)
       else { continue }
       do {
         if let found = try type.findCreated(object.value, claimed: claimed, context: context) {
-          var marked = SensitiveMarks.apply(type.schema, to: found, carrying: object.value)
-          // An interrupted rotation that never happened: the old token stands, value known.
-          if let tokenID = found.int("token_id"), tokenID == object.value.int("token_id"),
-            object.value[attribute: "token"].stringValue != nil
-          {
-            marked = marked.setting("token", object.value[attribute: "token"])
-          }
+          let marked = type.adopted(
+            SensitiveMarks.apply(type.schema, to: found, carrying: object.value), pending: object.value)
           outcome.state.objects[address]?.value = marked
           // Still pending only when a secret GitLab sends once was lost (a token's value).
-          outcome.state.objects[address]?.pending = type.schema.attribute("token") != nil && marked[attribute: "token"].isNull
+          outcome.state.objects[address]?.pending = type.secret.map { marked[attribute: $0.name].isNull } ?? false
           claimed.insert(type.id(of: marked))
         } else {
           outcome.state.objects[address] = nil

@@ -61,10 +61,10 @@ public struct SavedPlan: Equatable, Sendable {
     plan.actions.map(line).sorted()
   }
 
-  /// The reasons of a plan's actions, by action line.
-  public static func reasons(of plan: Plan) -> [String: String] {
+  /// The reasons of a plan's actions, by action line, in the views' words.
+  public static func reasons(of plan: Plan, words: (ActionReason) -> String) -> [String: String] {
     var reasons: [String: String] = [:]
-    for change in plan.actions { if let reason = change.reason { reasons[line(change)] = reason } }
+    for change in plan.actions { if let reason = change.reason { reasons[line(change)] = words(reason) } }
     return reasons
   }
 

@@ -14,7 +14,7 @@ enum SavedPlanChanges {
         ("import_id", change.importID.map { .string($0) } ?? .null),
         ("after", change.after.map(json) ?? .null),
         ("replace_paths", .array(change.replacePaths.sorted().map { .string($0) })),
-        ("reason", change.reason.map { .string($0) } ?? .null),
+        ("reason", change.reason.map { reason in .array(([reason.code] + reason.arguments).map { .string($0) }) } ?? .null),
       ])
     }
     let outputs = plan.outputChanges.sorted { $0.name < $1.name }.map { output -> JSON in

@@ -8,7 +8,7 @@ public enum StateBridge {
     var snapshot = StateSnapshot()
     var diagnostics: [Diagnostic] = []
     for resource in state.resources where resource.mode == .managed {
-      guard let type = ResourceCatalog.managed(resource.type) else {
+      guard let type = ResourceCatalog.standard.managed(resource.type) else {
         diagnostics.append(
           .error(
             "Unsupported resource type in state",
@@ -87,7 +87,7 @@ public enum StateBridge {
   /// Writes `snapshot` into `state` (resources and outputs replaced), keeping lineage and serial.
   public static func apply(_ snapshot: StateSnapshot, to state: State) -> State {
     var next = state
-    next.resources = state.resources.filter { $0.mode == .data || ResourceCatalog.managed($0.type) == nil }
+    next.resources = state.resources.filter { $0.mode == .data || ResourceCatalog.standard.managed($0.type) == nil }
     for address in snapshot.addresses {
       guard let object = snapshot.objects[address] else { continue }
       upsert(address, object, each: each(address.key)).apply(to: &next)

@@ -30,14 +30,14 @@ public enum ValidationWalk {
     walker.walk { instances in
       var values: [InstanceAddress: Value] = [:]
       for instance in instances {
-        if instance.resource.mode == .managed, let type = ResourceCatalog.managed(instance.resource.type) {
+        if instance.resource.mode == .managed, let type = configuration.catalog.managed(instance.resource.type) {
           let planned = InstancePlanner(type: type, context: nil, today: today)
             .planned(instance.config, prior: nil, lifecycle: instance.resource.lifecycle)
           values[instance.address] = planned
           claims.append(
             ObjectClaimCheck.Entry(
               address: instance.address, type: type, planned: planned, range: instance.resource.block.definitionRange))
-        } else if let type = ResourceCatalog.dataSource(instance.resource.type) {
+        } else if let type = configuration.catalog.dataSource(instance.resource.type) {
           values[instance.address] = .unknown(type.schema.objectType)
         }
       }

@@ -9,7 +9,7 @@ import Foundation
 /// `expires_at` and `rotation_configuration` is required because GitLab gives these tokens no
 /// default expiry (gitlab-api.md §3.2). Refresh lists each user's impersonation tokens
 /// once (`GET /users/:user_id/impersonation_tokens?state=all`).
-public struct ImpersonationToken: ResourceType {
+public struct ImpersonationToken: AccessTokenType {
   public init() {}
 
   public let name = "impersonation_token"
@@ -61,10 +61,6 @@ public struct ImpersonationToken: ResourceType {
 
   public func owner(of planned: Value) -> ObjectOwner? {
     TokenAttributes.owner(planned, .user, attribute: "user_id")
-  }
-
-  public func replacementReason(prior: Value, config: Value, today: CalendarDate) -> String? {
-    TokenAttributes.replacementReason(prior: prior, config: config, today: today)
   }
 
   public func create(_ planned: Value, context: ResourceContext) throws -> Value {
@@ -144,7 +140,8 @@ public struct ImpersonationToken: ResourceType {
 
   /// The impersonation endpoint answers 404 for any other token; say what the token is instead.
   public func importMismatch(_ partial: Value, read object: Value?, context: ResourceContext) throws -> String? {
-    guard object == nil, let asked = partial.int("user_id"), let tokenID = partial.int("token_id") else {
+    if let object { return TokenAttributes.ownerMismatch(partial, object) }
+    guard let asked = partial.int("user_id"), let tokenID = partial.int("token_id") else {
       return nil
     }
     let record: GitLabAccessToken

@@ -12,7 +12,7 @@ import Foundation
 ///
 /// One type serves both, as GitLab's one implementation does: the differences are the facts
 /// of `ResourceAccessTokenKind`.
-public struct ResourceAccessToken: ResourceType {
+public struct ResourceAccessToken: AccessTokenType {
   public static let project = ResourceAccessToken(kind: .project)
   public static let group = ResourceAccessToken(kind: .group)
 
@@ -34,10 +34,6 @@ public struct ResourceAccessToken: ResourceType {
   }
 
   public func id(of object: Value) -> String { object.string("id") ?? "" }
-
-  public func replacementReason(prior: Value, config: Value, today: CalendarDate) -> String? {
-    TokenAttributes.replacementReason(prior: prior, config: config, today: today)
-  }
 
   public func equivalent(
     _ attribute: String, configured: Value, prior: Value, context: ResourceContext

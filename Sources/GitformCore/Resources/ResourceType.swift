@@ -38,9 +38,17 @@ public protocol ResourceType: Sendable {
   /// The `[id=...]` of progress lines and the state's `id` attribute.
   func id(of object: Value) -> String
 
+  /// The attribute holding a secret GitLab sends once (a token's value), or nil. The engine
+  /// keeps it from the create or rotation answer, never reads it back, and treats an object
+  /// whose secret was lost as still pending.
+  var secret: SecretAttribute? { get }
+  /// True when an in-place update makes a new secret (a token's rotation): the update's intent
+  /// is recorded first, its lost answer recovered like a create's, and the plan calls it a rotation.
+  var rotatesOnUpdate: Bool { get }
+
   /// Why an existing object must be replaced although the configuration did not change it
   /// (revoked or expired outside gitform), or nil. `today` is the plan's UTC day.
-  func replacementReason(prior: Value, config: Value, today: CalendarDate) -> String?
+  func replacementReason(prior: Value, config: Value, today: CalendarDate) -> ActionReason?
 
   /// Why an object that is expired or revoked is nonetheless left as it is (a token's fixed
   /// `expires_at` has passed and nothing renews it), or nil. The plan warns with it.
@@ -48,7 +56,29 @@ public protocol ResourceType: Sendable {
 
   /// A rotation in place that is due although no configured attribute changed (its date has
   /// come, or its rotation days changed), or nil. `today` is the plan's UTC day.
-  func rotation(prior: Value, config: Value, today: CalendarDate) -> TokenRotation?
+  func rotation(prior: Value, config: Value, today: CalendarDate) -> PlannedRotation?
+  /// The planned new object completed with what the type decides at plan time (a token's
+  /// expiry from its rotation days), so apply asks GitLab for exactly what the plan showed.
+  func plannedNew(_ planned: Value, config: Value, today: CalendarDate) -> Value
+  /// The object an update that must rotate whatever the dates starts from (a token adopted
+  /// without its value): the type's update then always rotates.
+  func rotationBase(_ prior: Value) -> Value
+
+  /// Errors and warnings about one planned change that only the type can judge (a token's
+  /// expiry in the past or beyond GitLab's maximum lifetime), made before anything changes.
+  func planDiagnostics(_ change: ResourceChange, ranges: AttributeRanges, context: ResourceContext) -> [Diagnostic]
+  /// Warnings about how a resource block of this type is written (`timestamp()` in `expires_at`).
+  func configurationWarnings(_ resource: ResourceBlock) -> [Diagnostic]
+  /// Warnings about a planned replacement, from what GitLab shows around the object (a revoked
+  /// token whose newer siblings suggest automatic reuse detection).
+  func replacementWarnings(_ change: ResourceChange, context: ResourceContext) -> [Diagnostic]
+
+  /// What expires when, for `gitform expiry`: nil when nothing of this object expires (or
+  /// nothing was made yet). `config` is the configured object, when there is one.
+  func expiry(of object: Value, config: Value?) -> ExpiryFacts?
+  /// The GitLab listing of expiring objects beside this one that no resource may manage
+  /// (`gitform expiry -all`), or nil.
+  func expiryListing(of object: Value) -> ExpiryListing?
 
   /// True when two spellings of a configured attribute name the same thing (`project = 42`
   /// and `project = "group/app"`), so the change forces nothing.
@@ -90,57 +120,13 @@ public protocol ResourceType: Sendable {
   /// (`pending` holds what was asked for), or nil when GitLab made none. `claimed` are ids
   /// already taken by other objects of the state.
   func findCreated(_ pending: Value, claimed: Set<String>, context: ResourceContext) throws -> Value?
+  /// The object found for a lost answer, completed from what the state recorded before the
+  /// request (`pending`): a rotation that never happened keeps the old secret.
+  func adopted(_ found: Value, pending: Value) -> Value
   /// What the state records, before a create is sent, as the object being created: `planned`
   /// plus whatever helps `findCreated` tell GitLab's answer from older objects (a token's
   /// request time). `now` is the run's clock.
   func intentToCreate(_ planned: Value, at now: Date) -> Value
-}
-
-extension ResourceType {
-  public var requiresAdministrator: Bool { false }
-  public var createsBeforeDestroying: Bool { false }
-  public var computedChangedByUpdate: Set<String> { [] }
-  public var configOnlyAttributes: Set<String> { [] }
-  public func validate(_ config: Value, ranges: AttributeRanges) -> [Diagnostic] { [] }
-  public func replacementReason(prior: Value, config: Value, today: CalendarDate) -> String? {
-    nil
-  }
-  public func equivalent(
-    _ attribute: String, configured: Value, prior: Value, context: ResourceContext
-  ) -> Bool { false }
-  /// Types with a `rotation_configuration` follow the provider's rotation rules.
-  public func rotation(prior: Value, config: Value, today: CalendarDate) -> TokenRotation? {
-    guard schema.attribute("rotation_configuration") != nil else { return nil }
-    return TokenRotation.due(prior: prior, config: config, today: today)
-  }
-  public func refreshKey(of prior: Value) -> String? { nil }
-  public func unrenewable(prior: Value, config: Value, today: CalendarDate) -> Unrenewable? {
-    guard schema.attribute("token_id") != nil else { return nil }
-    return TokenAttributes.unrenewable(prior: prior, config: config, today: today)
-  }
-  public func owner(of planned: Value) -> ObjectOwner? { nil }
-  public func claim(of planned: Value) -> ObjectClaim? {
-    let value = planned[attribute: "id"]
-    guard value.isKnown, !value.containsSensitive, let id = value.stringValue, !id.isEmpty else { return nil }
-    return ObjectClaim(owner: nil, name: id, description: "the \(name) with id \(Value.quoted(id))")
-  }
-  public func importMismatch(_ partial: Value, read object: Value?, context: ResourceContext) throws -> String? {
-    nil
-  }
-  public func importRefusal(_ object: Value) -> String? {
-    guard schema.attribute("token_id") != nil else { return nil }
-    return TokenAttributes.revokedImport(object, type: name, id: id(of: object))
-  }
-  public func readAll(_ priors: [Value], context: ResourceContext) throws -> [Value?] {
-    try priors.map { try read($0, context: context) }
-  }
-  public func findCreated(_ pending: Value, claimed: Set<String>, context: ResourceContext) throws -> Value? {
-    nil
-  }
-  /// Tokens record when they were asked for (`TokenAttributes.requested`); others need nothing.
-  public func intentToCreate(_ planned: Value, at now: Date) -> Value {
-    schema.attribute("token_id") == nil ? planned : TokenAttributes.requested(planned, at: now)
-  }
 }
 
 /// A data source: read-only, read at plan time from its configured arguments.

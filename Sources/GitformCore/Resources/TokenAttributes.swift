@@ -157,13 +157,10 @@ enum TokenAttributes {
 
   // MARK: - Drift
 
-  /// The reason of a replacement because GitLab says the token is revoked.
-  static let revokedReason = "revoked outside gitform"
-
   /// Revoked or expired outside gitform → replace, except (as the provider does) a token whose
   /// fixed `expires_at` has already passed with no rotation configured: replacing it would
   /// create a token that is born expired.
-  static func replacementReason(prior: Value, config: Value, today: CalendarDate) -> String? {
+  static func replacementReason(prior: Value, config: Value, today: CalendarDate) -> ActionReason? {
     let revoked = prior.bool("revoked") == true
     let expiry = prior.string("expires_at").flatMap(CalendarDate.init)
     let expired = prior.bool("active") == false && !revoked && (expiry.map { $0 <= today } ?? false)
@@ -173,8 +170,7 @@ enum TokenAttributes {
     {
       return nil
     }
-    if revoked { return revokedReason }
-    return "expired on \(expiry?.description ?? "an earlier day")"
+    return revoked ? .revokedOutside : .expired(date: expiry)
   }
 
   /// The owner `attribute` names, when known and not secret (a secret owner is not looked up:
@@ -185,6 +181,16 @@ enum TokenAttributes {
     if let text = value.stringValue, !text.isEmpty { return ObjectOwner(kind, text, attribute: attribute) }
     if let number = planned.int(attribute) { return ObjectOwner(kind, String(number), attribute: attribute) }
     return nil
+  }
+
+  /// Why a user's token the import id names cannot be imported under it: it belongs to another
+  /// user than the id says. Nil when the owners agree.
+  static func ownerMismatch(_ partial: Value, _ object: Value) -> String? {
+    guard let asked = partial.int("user_id"), let owner = object.int("user_id"), asked != owner,
+      let tokenID = object.int("token_id")
+    else { return nil }
+    return "Token \(tokenID) belongs to user \(owner), not to user \(asked). To import it, use the "
+      + "import id \(Value.quoted("\(owner):\(tokenID)"))."
   }
 
   /// Splits `a:b` at the first colon into a non-empty first part and an integer token id.

@@ -11,8 +11,8 @@ import Foundation
 public struct TokenRotation: Equatable, Sendable {
   /// The new token's expiry day.
   public var expiry: CalendarDate
-  /// Why, as the plan states it: "expires 2026-12-01, within rotate_before_days = 7".
-  public var reason: String
+  /// Why: its date came (`expires 2026-12-01, within rotate_before_days = 7`), or its days changed.
+  public var reason: ActionReason
 
   /// The rotation due for `prior` under `config`'s `rotation_configuration`, or nil.
   /// A prior without recorded days (an imported token) only rotates by date.
@@ -30,14 +30,13 @@ public struct TokenRotation: Equatable, Sendable {
       guard expiry != next else { return nil }
       return TokenRotation(
         expiry: next,
-        reason: "rotation_configuration changed to expiration_days = \(days), "
-          + "rotate_before_days = \(before)")
+        reason: .rotationDaysChanged(expirationDays: days, beforeDays: before))
     }
     guard let expiry else {
-      return TokenRotation(expiry: next, reason: "it has no expiry date, and rotation_configuration gives it one")
+      return TokenRotation(expiry: next, reason: .rotationGivesExpiry)
     }
     guard today >= expiry.adding(days: -before), next != expiry else { return nil }
     return TokenRotation(
-      expiry: next, reason: "expires \(expiry), within rotate_before_days = \(before)")
+      expiry: next, reason: .rotationDue(expiry: expiry, beforeDays: before))
   }
 }

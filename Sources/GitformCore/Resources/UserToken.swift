@@ -5,7 +5,7 @@ import Foundation
 /// Import id `<user-id>:<token-id>`. A changed `expires_at` rotates the token in place (same
 /// name and scopes, new id and value); every other configured change replaces it, new token
 /// first. Refresh lists each user's tokens once (`GET /personal_access_tokens?user_id=`).
-public struct UserToken: ResourceType {
+public struct UserToken: AccessTokenType {
   public init() {}
 
   public let name = "user_token"
@@ -45,10 +45,6 @@ public struct UserToken: ResourceType {
 
   public func owner(of planned: Value) -> ObjectOwner? {
     TokenAttributes.owner(planned, .user, attribute: "user_id")
-  }
-
-  public func replacementReason(prior: Value, config: Value, today: CalendarDate) -> String? {
-    TokenAttributes.replacementReason(prior: prior, config: config, today: today)
   }
 
   public func create(_ planned: Value, context: ResourceContext) throws -> Value {
@@ -172,7 +168,7 @@ public struct UserToken: ResourceType {
     do {
       _ = try context.client.impersonationToken(userID: userID, id: tokenID)
     } catch let error as GitLabError where error.code == .notFound {
-      return nil
+      return TokenAttributes.ownerMismatch(partial, object)
     }
     return "Token \(tokenID) of user \(userID) is an impersonation token, not a personal access token. "
       + "Import it as an impersonation_token instead."

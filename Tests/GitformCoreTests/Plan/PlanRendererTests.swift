@@ -28,7 +28,7 @@ final class PlanRendererTests: XCTestCase {
     ])
     let text = PlanRenderer().render(plan([
       ResourceChange(address: address, action: .create, before: nil, after: after),
-      ResourceChange(address: gone, action: .delete, reason: "index [1] is out of range for count", before: before, after: nil),
+      ResourceChange(address: gone, action: .delete, reason: .countIndexOutOfRange(index: 1), before: before, after: nil),
     ]))
     XCTAssertEqual(
       text,

@@ -57,7 +57,8 @@ final class ImpersonationTokenTests: TokenTypeTestCase {
     XCTAssertEqual(read[attribute: "token"].stringValue, value)
     XCTAssertTrue(read[attribute: "token"].isSensitive)
     XCTAssertEqual(
-      type.replacementReason(prior: read, config: config(userID: userID), today: context.today),
+      type.replacementReason(prior: read, config: config(userID: userID), today: context.today)
+        .map(ActionReasonText.words),
       "revoked outside gitform")
 
     // A token GitLab does not know: nil, so the plan creates it again.
@@ -150,7 +151,7 @@ final class ImpersonationTokenTests: TokenTypeTestCase {
     XCTAssertEqual(change(type, config: config("ci"), prior: imported).action, .noOp)
 
     let renamed = change(type, config: config("deploy"), prior: refreshed)
-    XCTAssertEqual(renamed.action, .replace)
+    XCTAssertEqual(renamed.action, .createThenDelete)
     XCTAssertTrue(renamed.createBeforeDestroy)
     XCTAssertEqual(renamed.replacePaths, ["name"])
 

@@ -214,7 +214,7 @@ final class ProjectTokenTests: TokenTypeTestCase {
     XCTAssertEqual(read.bool("revoked"), true)
     XCTAssertEqual(read[attribute: "token"].stringValue, first.string("token"))
     XCTAssertEqual(
-      type.replacementReason(prior: read, config: config(), today: context.today),
+      type.replacementReason(prior: read, config: config(), today: context.today).map(ActionReasonText.words),
       "revoked outside gitform")
     XCTAssertNil(try type.read(missing, context: context))
     XCTAssertEqual(
@@ -280,7 +280,7 @@ final class ProjectTokenTests: TokenTypeTestCase {
 
     let rescoped = change(type, config: config("platform/app", "2026-09-01", ["read_api"]),
       prior: refreshed)
-    XCTAssertEqual(rescoped.action, .replace)
+    XCTAssertEqual(rescoped.action, .createThenDelete)
     XCTAssertTrue(rescoped.createBeforeDestroy)
     XCTAssertEqual(rescoped.replacePaths, ["scopes"])
 
@@ -306,8 +306,8 @@ final class ProjectTokenTests: TokenTypeTestCase {
       ).status, 204)
     let revoked = try XCTUnwrap(try type.read(rotated, context: context))
     let replacement = change(type, config: later, prior: revoked)
-    XCTAssertEqual(replacement.action, .replace)
-    XCTAssertEqual(replacement.reason, "revoked outside gitform")
+    XCTAssertEqual(replacement.action, .createThenDelete)
+    XCTAssertEqual(replacement.reason.map(ActionReasonText.words), "revoked outside gitform")
   }
 
   func testADeveloperCannotCreateOneAndGitLabsReasonIsShownWithoutItsToken() throws {

@@ -31,8 +31,8 @@ final class ResourceReferenceTests: XCTestCase {
 
   func testReferenceNamesEveryTypeOfTheCatalog() {
     let text = Self.reference()
-    for type in ResourceCatalog.managed { XCTAssertTrue(text.contains("### `\(type.name)`\n")) }
-    for type in ResourceCatalog.dataSources {
+    for type in ResourceCatalog.standard.managedTypes { XCTAssertTrue(text.contains("### `\(type.name)`\n")) }
+    for type in ResourceCatalog.standard.dataSourceTypes {
       XCTAssertTrue(text.contains("### `data \"\(type.name)\"`\n"))
     }
   }
@@ -40,10 +40,10 @@ final class ResourceReferenceTests: XCTestCase {
   /// Markdown for every managed type and data source, in the catalog's (sorted) order.
   static func reference() -> String {
     var text = ""
-    for type in ResourceCatalog.managed {
+    for type in ResourceCatalog.standard.managedTypes {
       text += section("### `\(type.name)`", summary: type.summary, schema: type.schema)
     }
-    for type in ResourceCatalog.dataSources {
+    for type in ResourceCatalog.standard.dataSourceTypes {
       text += section("### `data \"\(type.name)\"`", summary: type.summary, schema: type.schema)
     }
     return text

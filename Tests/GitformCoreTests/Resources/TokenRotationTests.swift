@@ -25,7 +25,10 @@ final class TokenRotationTests: XCTestCase {
     // 2026-06-12 − 3 days = 2026-06-09: due today, not the day before.
     XCTAssertEqual(
       TokenRotation.due(prior: prior("2026-06-12", recorded: rotation(10, 3)), config: config(rotation(10, 3)), today: today),
-      TokenRotation(expiry: CalendarDate("2026-06-19")!, reason: "expires 2026-06-12, within rotate_before_days = 3"))
+      TokenRotation(expiry: CalendarDate("2026-06-19")!, reason: .rotationDue(expiry: CalendarDate("2026-06-12")!, beforeDays: 3)))
+    XCTAssertEqual(
+      ActionReasonText.words(.rotationDue(expiry: CalendarDate("2026-06-12")!, beforeDays: 3)),
+      "expires 2026-06-12, within rotate_before_days = 3")
     XCTAssertNil(
       TokenRotation.due(
         prior: prior("2026-06-13", recorded: rotation(10, 3)), config: config(rotation(10, 3)), today: today))
@@ -43,7 +46,7 @@ final class TokenRotationTests: XCTestCase {
       TokenRotation.due(prior: prior("2026-06-19", recorded: rotation(10, 1)), config: config(rotation(20, 30)), today: today)?.expiry,
       CalendarDate("2026-06-29"))
     XCTAssertEqual(
-      TokenRotation.due(prior: prior("2026-06-19", recorded: rotation(10, 1)), config: config(rotation(20, 30)), today: today)?.reason,
+      TokenRotation.due(prior: prior("2026-06-19", recorded: rotation(10, 1)), config: config(rotation(20, 30)), today: today).map { ActionReasonText.words($0.reason) },
       "rotation_configuration changed to expiration_days = 20, rotate_before_days = 30")
     XCTAssertNil(
       TokenRotation.due(prior: prior("2026-06-29", recorded: rotation(20, 30)), config: config(rotation(20, 1)), today: today))

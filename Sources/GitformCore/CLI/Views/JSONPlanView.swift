@@ -71,25 +71,22 @@ struct JSONPlanView {
   }
 
   /// Terraform's action list for one change.
-  static func actions(_ change: ResourceChange) -> [String] {
-    switch change.action {
-    case .noOp: return ["no-op"]
-    case .replace: return change.createBeforeDestroy ? ["create", "delete"] : ["delete", "create"]
-    default: return [change.action.rawValue]
+  static func actions(_ change: ResourceChange) -> [String] { actions(change.action) }
+
+  static func actions(_ action: ChangeAction) -> [String] {
+    switch action {
+    case .createThenDelete: return ["create", "delete"]
+    case .deleteThenCreate: return ["delete", "create"]
+    default: return [action.rawValue]
     }
   }
 
   /// Terraform's `action_reason` where one of Terraform's reasons fits; gitform's own words
   /// are in `reason` (a field Terraform's readers ignore).
   static func actionReason(_ change: ResourceChange) -> String? {
-    switch change.action {
-    case .replace where change.reason == "requested with -replace": return "replace_by_request"
-    case .replace where !change.replacePaths.isEmpty: return "replace_because_cannot_update"
-    case .delete where change.reason?.hasSuffix("is not in configuration") ?? false:
-      return "delete_because_no_resource_config"
-    case .read: return "read_because_config_unknown"
-    default: return nil
-    }
+    if let code = change.reason?.terraformCode { return code }
+    if change.action.isReplace && !change.replacePaths.isEmpty { return "replace_because_cannot_update" }
+    return change.action == .read ? "read_because_config_unknown" : nil
   }
 
   private func resourceChange(_ change: ResourceChange) -> JSON {
@@ -109,12 +106,12 @@ struct JSONPlanView {
     if let id = change.importID { body.append(("importing", .object([("id", .string(id))]))) }
     members.append(("change", .object(body)))
     if let reason = JSONPlanView.actionReason(change) { members.append(("action_reason", .string(reason))) }
-    if let reason = change.reason { members.append(("reason", .string(reason))) }
+    if let reason = change.reason { members.append(("reason", .string(ActionReasonText.words(reason)))) }
     return .object(members)
   }
 
   private func outputChange(_ output: OutputChange) -> JSON {
-    let actions: [String] = output.action == .replace ? ["delete", "create"] : [output.action.rawValue]
+    let actions = JSONPlanView.actions(output.action)
     // As Terraform: a wholly unknown output has no `after` member at all.
     let unknown = output.after.map { Redaction.unknownMask($0) } ?? .bool(false)
     var members: [(key: String, value: JSON)] = [

@@ -75,7 +75,7 @@ struct JSONUIStream: @unchecked Sendable {
     case .create: return "create"
     case .read: return "read"
     case .update: return "update"
-    case .replace: return "replace"
+    case .deleteThenCreate, .createThenDelete: return "replace"
     case .delete: return "delete"
     }
   }

@@ -2,7 +2,14 @@ import Foundation
 
 /// The expiry report as an aligned text table and as JSON. Neither ever holds a token value:
 /// rows carry ids, names and dates only.
-extension ExpiryCommand.Report {
+struct ExpiryReportView {
+  let report: ExpiryReport
+
+  private var today: CalendarDate { report.today }
+  private var window: Int { report.window }
+  private var entries: [ExpiryReport.Entry] { report.entries }
+  private var unmanaged: [ExpiryReport.Unmanaged] { report.unmanaged }
+
   func table(listAll: Bool) -> String {
     var text = "Token expiry as of \(today) (UTC), window \(window) \(window == 1 ? "day" : "days").\n\n"
     if entries.isEmpty {
@@ -17,7 +24,7 @@ extension ExpiryCommand.Report {
         ])
       }
       text += Self.align(rows, rightAligned: [3]) + "\n"
-      let count = attentionCount
+      let count = report.attentionCount
       if count == 0 {
         text += "No token is expired, revoked or due within \(window) \(window == 1 ? "day" : "days").\n"
       } else {
@@ -37,9 +44,10 @@ extension ExpiryCommand.Report {
     }
     var rows = [["OWNER", "KIND", "TOKEN ID", "NAME", "EXPIRES", "DAYS LEFT"]]
     for token in unmanaged {
+      let object = token.object
       rows.append([
-        token.owner, token.kind, String(token.tokenID), token.name,
-        token.expiresAt?.description ?? "never", token.daysLeft.map(String.init) ?? "-",
+        object.owner, object.kind, String(object.id), object.name,
+        object.expiresAt?.description ?? "never", token.daysLeft.map(String.init) ?? "-",
       ])
     }
     return text + Self.align(rows, rightAligned: [2, 5])
@@ -64,14 +72,14 @@ extension ExpiryCommand.Report {
     func number(_ value: Int?) -> JSON { value.map { .integer($0) } ?? .null }
     var members: [(key: String, value: JSON)] = [
       ("format_version", .string("1.0")), ("today", .string(today.description)),
-      ("within_days", .integer(window)), ("needs_attention", .integer(attentionCount)),
+      ("within_days", .integer(window)), ("needs_attention", .integer(report.attentionCount)),
       (
         "tokens",
         .array(
           entries.map { entry in
             .object([
               ("address", .string(entry.address)), ("id", .string(entry.id)),
-              ("expires_at", date(entry.expiresAt)), ("days_left", number(entry.daysLeft)),
+              (ExpiryFacts.expiresAtKey, date(entry.expiresAt)), ("days_left", number(entry.daysLeft)),
               ("rotates_on", date(entry.rotatesOn)), ("status", .string(entry.status.rawValue)),
               ("next_apply", entry.plannedAction.map { .string($0) } ?? .null),
               ("advice", entry.advice.map { .string($0) } ?? .null),
@@ -86,9 +94,9 @@ extension ExpiryCommand.Report {
           .array(
             unmanaged.map { token in
               .object([
-                ("owner", .string(token.owner)), ("kind", .string(token.kind)),
-                ("token_id", .integer(token.tokenID)), ("name", .string(token.name)),
-                ("expires_at", date(token.expiresAt)), ("days_left", number(token.daysLeft)),
+                ("owner", .string(token.object.owner)), ("kind", .string(token.object.kind)),
+                (ExpiringObject.idKey, .integer(token.object.id)), ("name", .string(token.object.name)),
+                (ExpiryFacts.expiresAtKey, date(token.object.expiresAt)), ("days_left", number(token.daysLeft)),
               ])
             })
         ))
