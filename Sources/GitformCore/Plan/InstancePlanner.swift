@@ -67,6 +67,7 @@ struct InstancePlanner {
     // Adopted after an interrupted create or rotation, its secret never received: a type that
     // rotates is rotated once more (same name, owner and bot user); others are replaced.
     var rotationReason: ActionReason?
+    var rotationValues: Set<String> = []
     if priorPending {
       if reason == nil, replacePaths.isEmpty, type.rotatesOnUpdate {
         rotationReason = .secretNeverReceived
@@ -84,6 +85,7 @@ struct InstancePlanner {
       for (name, value) in rotation.attributes {
         after = after.setting(name, value)
         changed.insert(name)
+        rotationValues.insert(name)
       }
       rotationReason = rotation.reason
     }
@@ -100,7 +102,8 @@ struct InstancePlanner {
         importID: importID, dependencies: instance.dependencies)
     }
     if !changed.isEmpty || rotationReason != nil {
-      for name in type.computedChangedByUpdate {
+      // What the rotation planned is known now; the rest of what an update recomputes is not.
+      for name in type.computedChangedByUpdate where !rotationValues.contains(name) {
         if let attribute = schema.attribute(name) {
           after = after.setting(name, Value.unknown(attribute.type).marked(sensitive: attribute.sensitive))
         }
