@@ -51,8 +51,8 @@ extension ApplyRun {
         }
         return finishCreate(type, address, SensitiveMarks.apply(type.schema, to: created, carrying: planned), instance, start)
       } catch {
-        guard GitLabClient.mayResendCreate(error), !applier.isCancelled(),
-          applier.resourceContext.client.pauseBeforeResending(
+        guard applier.resourceContext.mayResendCreate(error), !applier.isCancelled(),
+          applier.resourceContext.pauseBeforeResending(
             afterAttempt: attempt, request: (error as? GitLabError)?.request ?? "POST", reason: ApplyRun.reason(error))
         else {
           return giveUp(type, address, error, made: made, intent: intent, attempts: attempt, restoring: restoring, instance)
@@ -103,7 +103,7 @@ extension ApplyRun {
     attempts: Int, restoring: (key: DeposedKey, object: StateObject)?, _ instance: InstanceConfig
   ) -> Value? {
     var detail = Refresher.describe(error)
-    if GitLabClient.leavesCreateInDoubt(error) {
+    if applier.resourceContext.leavesCreateInDoubt(error) {
       keepPending(type, address, made ?? intent, instance)
       if attempts > 1 {
         // The client's own advice ("not sent again") is not true of the run: say what it did.

@@ -175,7 +175,8 @@ final class ApplyRun: @unchecked Sendable {
     } catch {
       var detail = Refresher.describe(error)
       if rotates, (error as? GitLabError)?.code == .outcomeUnknown {
-        detail += "\n\nGitLab may have rotated the token. The next plan or apply looks for the token it made and adopts it."
+        let noun = type.secret?.noun ?? "object"
+        detail += "\n\nGitLab may have rotated the \(noun). The next plan or apply looks for the \(noun) it made and adopts it."
       } else if rotates {
         try? store(address, prior)  // GitLab answered: nothing happened, the old token stands.
       }

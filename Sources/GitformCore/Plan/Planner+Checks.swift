@@ -17,7 +17,7 @@ extension Planner {
     needing = Array(Set(needing)).sorted()
     guard !needing.isEmpty else { return [] }
     do {
-      let user = try resourceContext.client.currentUser()
+      let user = try resourceContext.currentUser()
       guard user.isAdmin else {
         return [
           .error(

@@ -10,7 +10,7 @@ extension Planner {
     for (address, instance) in instances where instance.resource.mode == .managed {
       guard let type = catalog.managed(address.resource.type), let owner = type.owner(of: instance.config),
         owner.kind != .user,
-        resourceContext.client.moved.id(of: owner.reference, isGroup: owner.kind == .group) != nil
+        resourceContext.hasMoved(owner.reference, isGroup: owner.kind == .group)
       else { continue }
       users[owner, default: []].append(address)
     }

@@ -94,7 +94,24 @@ public final class ResourceContext: @unchecked Sendable {
     return problem
   }
 
-  /// True when both references name the same project (or group); false when either is unknown.
+  /// Waits before a create in doubt is sent again, as the client's retry policy says (and tells
+  /// its wait observer); false when the attempts are used up.
+  public func pauseBeforeResending(afterAttempt attempt: Int, request: String, reason: String) -> Bool {
+    client.pauseBeforeResending(afterAttempt: attempt, request: request, reason: reason)
+  }
+
+  /// Whether a failed create may be sent again: GitLab certainly made nothing, or may have and
+  /// the engine can look first.
+  public func mayResendCreate(_ error: Error) -> Bool { GitLabClient.mayResendCreate(error) }
+
+  /// Whether GitLab may have made what a failed create asked for: the state keeps it pending.
+  public func leavesCreateInDoubt(_ error: Error) -> Bool { GitLabClient.leavesCreateInDoubt(error) }
+
+  /// True when this run found that the project or group GitLab knows as `reference` moved.
+  public func hasMoved(_ reference: String, isGroup: Bool) -> Bool {
+    client.moved.id(of: reference, isGroup: isGroup) != nil
+  }
+
   /// The full path a project or group gitform knows as `reference` has now, when this run found
   /// that it moved (`GitLabClient.moved`); nil when it did not. Asked once per run.
   public func movedPath(_ reference: String, isGroup: Bool) -> String? {
@@ -112,6 +129,7 @@ public final class ResourceContext: @unchecked Sendable {
     return path
   }
 
+  /// True when both references name the same project (or group); false when either is unknown.
   public func sameNamespace(_ a: String, _ b: String, isGroup: Bool) -> Bool {
     if a == b { return true }
     guard let x = try? namespaceID(GitLabReference(a), isGroup: isGroup),
