@@ -91,46 +91,48 @@ final class ApplyRun: @unchecked Sendable {
     }
     let planner = InstancePlanner(type: type, context: applier.resourceContext, today: applier.resourceContext.today)
     let fresh = planner.change(instance, prior: prior?.value, importID: nil, forceReplace: false)
-    let after = fresh.after ?? change.after ?? .unknown()
-    switch change.action {
-    case .create:
+    return perform(change.action, type, instance, prior: prior, planned: fresh.after ?? change.after ?? .unknown())
+  }
+
+  /// Carries out one planned action with the object re-planned now that what it depends on
+  /// exists; returns the instance's value for the expressions that refer to it.
+  private func perform(
+    _ action: ChangeAction, _ type: any ResourceType, _ instance: InstanceConfig, prior: StateObject?, planned after: Value
+  ) -> Value {
+    let address = instance.address
+    // Whatever the plan said, an object that is not (any more) in the state is made anew.
+    guard let prior, action != .create else {
+      guard action != .delete, action != .noOp, action != .read else { return prior?.value ?? .unknown() }
       guard markPending(type, address, after, instance) else { return .unknown() }
       return create(type, address, after, instance) ?? .unknown()
+    }
+    switch action {
     case .update:
-      guard let prior else {
-        guard markPending(type, address, after, instance) else { return .unknown() }
-        return create(type, address, after, instance) ?? .unknown()
-      }
       return update(type, address, prior, after, instance) ?? prior.value
-    case .deleteThenCreate, .createThenDelete:
-      guard let prior else {
-        guard markPending(type, address, after, instance) else { return .unknown() }
-        return create(type, address, after, instance) ?? .unknown()
+    case .createThenDelete:
+      // The old object stays in state as deposed until it is deleted, so a crash between
+      // the two steps leaves it known and the next plan deletes it.
+      let key = DeposedKey(address: address, key: ApplyRun.deposedKey())
+      do {
+        try applier.record(StateBridge.depose(key, prior))
+      } catch {
+        fail(address, .create, "Failed to record \(address)", "\(error)", instance)
+        return prior.value
       }
-      if change.action == .createThenDelete {
-        // The old object stays in state as deposed until it is deleted, so a crash between
-        // the two steps leaves it known and the next plan deletes it.
-        let key = DeposedKey(address: address, key: ApplyRun.deposedKey())
-        do {
-          try applier.record(StateBridge.depose(key, prior))
-        } catch {
-          fail(address, .create, "Failed to record \(address)", "\(error)", instance)
-          return prior.value
-        }
-        lock.lock()
-        state.deposed[key] = prior
-        superseded.append((key, prior))
-        lock.unlock()
-        guard markPending(type, address, after, instance),
-          let created = create(type, address, after, instance, restoring: (key, prior))
-        else { return prior.value }
-        return created
-      }
+      lock.lock()
+      state.deposed[key] = prior
+      superseded.append((key, prior))
+      lock.unlock()
+      guard markPending(type, address, after, instance),
+        let created = create(type, address, after, instance, restoring: (key, prior))
+      else { return prior.value }
+      return created
+    case .deleteThenCreate:
       guard delete(type, address, prior, instance: instance) else { return prior.value }
       guard markPending(type, address, after, instance) else { return .unknown() }
       return create(type, address, after, instance) ?? .unknown()
-    case .delete, .noOp, .read:
-      return prior?.value ?? .unknown()
+    case .create, .delete, .noOp, .read:
+      return prior.value
     }
   }
 
