@@ -31,25 +31,10 @@ public struct Planner {
   public func plan(state: StateSnapshot) -> (Plan?, [Diagnostic]) {
     var diagnostics = adminCheck(state)
     if diagnostics.hasErrors { return (nil, diagnostics) }
-    var prior = state
-    var drift: [DriftEntry] = []
-    if options.refresh && !prior.objects.isEmpty {
-      let outcome = Refresher(context: resourceContext, parallelism: options.parallelism, catalog: catalog)
-        .refresh(prior, only: refreshScope(prior))
-      diagnostics += outcome.diagnostics
-      if diagnostics.hasErrors { return (nil, diagnostics) }
-      prior = outcome.state
-      drift = outcome.drift
-    } else if prior.objects.values.contains(where: \.pending) {
-      // Even without refresh, a create or rotation whose answer was lost must be resolved
-      // first: planning it as new would leave what GitLab made as an active orphan.
-      let pending = Set(prior.objects.filter { $0.value.pending }.map(\.key))
-      let outcome = Refresher(context: resourceContext, parallelism: options.parallelism, catalog: catalog)
-        .refresh(prior, only: pending)
-      diagnostics += outcome.diagnostics
-      if diagnostics.hasErrors { return (nil, diagnostics) }
-      prior = outcome.state
-    }
+    let (refreshed, drift, refreshDiagnostics) = refresh(state)
+    diagnostics += refreshDiagnostics
+    if diagnostics.hasErrors { return (nil, diagnostics) }
+    var prior = refreshed
     let imports = importObjects(prior, into: &diagnostics)
     if diagnostics.hasErrors { return (nil, diagnostics) }
     for (address, object) in imports.objects { prior.objects[address] = StateObject(value: object) }
@@ -57,56 +42,15 @@ public struct Planner {
     var changes: [ResourceChange] = []
     var outputs: [String: Value] = [:]
     var moveWarnings: [Diagnostic] = []
-    let deletedOutside = Set(drift.filter { $0.after == nil }.map(\.address))
     if options.destroy {
-      changes = prior.addresses.compactMap { address in
-        prior.objects[address].map {
-          ResourceChange(
-            address: address, action: .delete, before: $0.value, after: nil,
-            dependencies: $0.dependencies)
-        }
-      }
+      changes = destroyChanges(prior)
     } else {
-      var walker = ConfigWalker(
-        configuration: configuration, graph: graph, variables: variables, context: evalContext)
-      var planned: [ResourceChange] = []
-      walker.walk { instances in
-        var values: [ResourceInstanceAddress: Value] = [:]
-        for instance in instances {
-          var change = planInstance(instance, prior: prior, imports: imports.ids, diagnostics: &diagnostics)
-          if change.action == .create && change.reason == nil {
-            change.reason = deletedOutside.contains(instance.address) ? .deletedOutside : .notInState
-          }
-          planned.append(change)
-          values[instance.address] = change.after ?? .unknown()
-        }
-        return values
-      }
-      diagnostics += walker.diagnostics
-      diagnostics += claimConflicts(planned, instances: walker.instances)
-      moveWarnings = movedNamespaceWarnings(walker.instances)
-      outputs = walker.outputs
-      let configured = Set(planned.map(\.address))
-      for address in prior.addresses where !configured.contains(address) {
-        guard let object = prior.objects[address] else { continue }
-        planned.append(
-          ResourceChange(
-            address: address, action: .delete,
-            reason: deleteReason(address, expansions: walker.expansions), before: object.value,
-            after: nil, dependencies: object.dependencies))
-      }
-      changes = planned
+      let deletedOutside = Set(drift.filter { $0.after == nil }.map(\.address))
+      (changes, outputs, moveWarnings) = configuredChanges(
+        prior, imports: imports.ids, deletedOutside: deletedOutside, diagnostics: &diagnostics)
     }
     if diagnostics.hasErrors { return (nil, diagnostics) }
-    for key in prior.deposed.keys.sorted() {
-      guard let object = prior.deposed[key] else { continue }
-      var change = ResourceChange(
-        address: key.address, action: .delete,
-        reason: .deposedLeftover, before: object.value,
-        after: nil, dependencies: object.dependencies)
-      change.deposedKey = key.key
-      changes.append(change)
-    }
+    changes += deposedChanges(prior)
     changes.sort { $0.address == $1.address ? ($0.deposedKey ?? "") < ($1.deposedKey ?? "") : $0.address < $1.address }
     var warnings = diagnostics + configurationWarnings()
     if !options.targets.isEmpty {
@@ -133,6 +77,75 @@ public struct Planner {
   }
 
   // MARK: - Steps
+
+  /// The state as GitLab has it now, with what changed outside gitform. Without refresh, only
+  /// a create or rotation whose answer was lost is resolved: planning it as new would leave
+  /// what GitLab made as an active orphan.
+  private func refresh(_ state: StateSnapshot) -> (StateSnapshot, [DriftEntry], [Diagnostic]) {
+    let refresher = Refresher(context: resourceContext, parallelism: options.parallelism, catalog: catalog)
+    if options.refresh && !state.objects.isEmpty {
+      let outcome = refresher.refresh(state, only: refreshScope(state))
+      return (outcome.state, outcome.drift, outcome.diagnostics)
+    }
+    guard state.objects.values.contains(where: \.pending) else { return (state, [], []) }
+    let outcome = refresher.refresh(state, only: Set(state.objects.filter { $0.value.pending }.map(\.key)))
+    return (outcome.state, [], outcome.diagnostics)
+  }
+
+  /// `-destroy`: every object of the state goes.
+  private func destroyChanges(_ prior: StateSnapshot) -> [ResourceChange] {
+    prior.addresses.compactMap { address in
+      prior.objects[address].map {
+        ResourceChange(address: address, action: .delete, before: $0.value, after: nil, dependencies: $0.dependencies)
+      }
+    }
+  }
+
+  /// Every configured instance planned against its refreshed object, level by level, and the
+  /// deletion of what the configuration no longer has; with the outputs and moved-path warnings.
+  private func configuredChanges(
+    _ prior: StateSnapshot, imports: [ResourceInstanceAddress: String], deletedOutside: Set<ResourceInstanceAddress>,
+    diagnostics: inout [Diagnostic]
+  ) -> ([ResourceChange], [String: Value], [Diagnostic]) {
+    var walker = ConfigWalker(configuration: configuration, graph: graph, variables: variables, context: evalContext)
+    var planned: [ResourceChange] = []
+    var found: [Diagnostic] = []
+    walker.walk { instances in
+      var values: [ResourceInstanceAddress: Value] = [:]
+      for instance in instances {
+        var change = planInstance(instance, prior: prior, imports: imports, diagnostics: &found)
+        if change.action == .create && change.reason == nil {
+          change.reason = deletedOutside.contains(instance.address) ? .deletedOutside : .notInState
+        }
+        planned.append(change)
+        values[instance.address] = change.after ?? .unknown()
+      }
+      return values
+    }
+    diagnostics += found + walker.diagnostics
+    diagnostics += claimConflicts(planned, instances: walker.instances)
+    let configured = Set(planned.map(\.address))
+    for address in prior.addresses where !configured.contains(address) {
+      guard let object = prior.objects[address] else { continue }
+      planned.append(
+        ResourceChange(
+          address: address, action: .delete, reason: deleteReason(address, expansions: walker.expansions),
+          before: object.value, after: nil, dependencies: object.dependencies))
+    }
+    return (planned, walker.outputs, movedNamespaceWarnings(walker.instances))
+  }
+
+  /// The deletion of every deposed object (left over from an interrupted replacement).
+  private func deposedChanges(_ prior: StateSnapshot) -> [ResourceChange] {
+    prior.deposed.keys.sorted().compactMap { key in
+      guard let object = prior.deposed[key] else { return nil }
+      var change = ResourceChange(
+        address: key.address, action: .delete, reason: .deposedLeftover, before: object.value, after: nil,
+        dependencies: object.dependencies)
+      change.deposedKey = key.key
+      return change
+    }
+  }
 
   private func planInstance(
     _ instance: InstanceConfig, prior: StateSnapshot, imports: [ResourceInstanceAddress: String],
