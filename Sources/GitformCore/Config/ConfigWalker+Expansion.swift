@@ -43,8 +43,9 @@ extension ConfigWalker {
       keyed = [(nil, [:])]
     }
     expansions[resource.address] = keyed.map(\.0)
+    let shared = SharedResourceBlock(resource)
     return keyed.map { key, scope in
-      instanceConfig(resource, key: key, scope: scope, dependencies: dependencies)
+      instanceConfig(resource, key: key, scope: scope, dependencies: dependencies, shared: shared)
     }
   }
 

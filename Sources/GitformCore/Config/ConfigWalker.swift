@@ -117,7 +117,7 @@ public struct ConfigWalker {
   /// Evaluates one instance's body against the schema.
   mutating func instanceConfig(
     _ resource: ResourceBlock, key: InstanceKey?, scope: [String: Value],
-    dependencies: [ResourceAddress]
+    dependencies: [ResourceAddress], shared: SharedResourceBlock? = nil
   ) -> InstanceConfig {
     let schema =
       resource.mode == .managed
@@ -150,7 +150,7 @@ public struct ConfigWalker {
       diagnostics += type.validate(config, ranges: ranges)
     }
     return InstanceConfig(
-      address: ResourceInstanceAddress(resource.address, key: key), resource: resource,
+      address: ResourceInstanceAddress(resource.address, key: key), shared: shared ?? SharedResourceBlock(resource),
       config: config, ranges: ranges, dependencies: dependencies)
   }
 
