@@ -24,15 +24,7 @@ final class LifecycleHarness {
     aliceID = try fixture.createUser("alice")
     groupID = try fixture.createGroup("team")
     projectID = try fixture.createProject("app", inGroup: groupID)
-    let directory = FileManager.default.temporaryDirectory
-      .appendingPathComponent("gitform-lifecycle-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    gitform = GitformProcess(
-      directory: directory,
-      environment: [
-        "GITLAB_BASE_URL": fixture.emulator.baseURL.absoluteString,
-        "GITLAB_TOKEN": EmulatorFixture.rootToken, "GITFORM_NOW": now,
-      ])
+    gitform = try .inTemporaryDirectory("lifecycle", against: fixture, now: now)
   }
 
   /// Stops the emulator and, after checking that no output ever held a token value, removes
