@@ -45,16 +45,7 @@ final class FaultScene {
   /// a token value, removes the directory.
   func finish(file: StaticString = #filePath, line: UInt = #line) {
     collectIssued()
-    for text in gitform.transcript {
-      for value in issued where text.contains(value) {
-        XCTFail("a token value appeared in gitform's output", file: file, line: line)
-      }
-    }
-    for (name, text) in (try? gitform.nonStateFiles()) ?? [:] where !name.hasPrefix("gitform.tfstate") {
-      for value in issued where text.contains(value) {
-        XCTFail("a token value appeared in \(name)", file: file, line: line)
-      }
-    }
+    gitform.assertNeverShown(issued, file: file, line: line)
     fixture.stop()
     try? FileManager.default.removeItem(at: gitform.directory)
   }

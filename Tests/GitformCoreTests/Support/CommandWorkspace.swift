@@ -9,7 +9,11 @@ typealias CommandRun = (code: Int32, out: String, err: String)
 
 /// A scratch working directory in which gitform's command line runs in this process, its output
 /// captured: the setup every in-process command test shares, with no GitLab behind it.
-/// `InProcessCLI` puts an emulator behind one.
+///
+/// The scenes of Support, from small to large: `CommandWorkspace` (in process, no GitLab);
+/// `InProcessCLI` (one of these with an `EmulatorFixture` behind it and the clock fixed);
+/// `GitformProcess` (the built binary in a directory of its own, for what only a process shows:
+/// signals, exit codes, the real standard streams). Look here before writing setup in a test.
 ///
 /// Every run's output is kept in `transcript`, so a test can scan all of it for a secret at the
 /// end instead of remembering to collect each run's text itself.

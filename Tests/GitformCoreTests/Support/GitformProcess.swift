@@ -129,6 +129,21 @@ final class GitformProcess {
     return values
   }
 
+  /// Fails the test for every token value in `values` that any run printed or that a file
+  /// beside the state holds (saved plans, crash logs; the state's journal is part of the state).
+  func assertNeverShown(_ values: Set<String>, file: StaticString = #filePath, line: UInt = #line) {
+    for text in transcript {
+      for value in values where text.contains(value) {
+        XCTFail("a token value appeared in gitform's output", file: file, line: line)
+      }
+    }
+    for (name, text) in (try? nonStateFiles()) ?? [:] where !name.hasPrefix("gitform.tfstate") {
+      for value in values where text.contains(value) {
+        XCTFail("a token value appeared in \(name)", file: file, line: line)
+      }
+    }
+  }
+
   /// Every file of the working directory except the state and its backup, as text.
   func nonStateFiles() throws -> [String: String] {
     var files: [String: String] = [:]
