@@ -32,7 +32,7 @@ final class InterruptTests: XCTestCase {
 
   override func tearDownWithError() throws {
     fixture?.stop()
-    if let directory = gitform?.directory { try? FileManager.default.removeItem(at: directory) }
+    gitform?.remove()
   }
 
   /// Starts `gitform ARGS`, waits until `marker` was printed `count` times, then sends SIGINT

@@ -34,7 +34,7 @@ final class BadInputCatalogueTests: XCTestCase {
 
   override func tearDownWithError() throws {
     fixture?.stop()
-    if let directory = gitform?.directory { try? FileManager.default.removeItem(at: directory) }
+    gitform?.remove()
   }
 
   private var statePath: URL { gitform.directory.appendingPathComponent("gitform.tfstate") }

@@ -28,7 +28,7 @@ final class EndToEndScenarioTests: XCTestCase {
 
   override func tearDownWithError() throws {
     fixture?.stop()
-    if let directory = gitform?.directory { try? FileManager.default.removeItem(at: directory) }
+    gitform?.remove()
   }
 
   private func configuration(projectScopes: String, adopted: Bool = false) -> String {

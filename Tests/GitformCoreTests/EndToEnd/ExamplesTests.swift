@@ -29,7 +29,7 @@ final class ExamplesTests: XCTestCase {
       // A day from which every example's fixed expiry is in the future and within GitLab's
       // 365-day maximum, both checked at plan time.
       let gitform = try GitformProcess.inTemporaryDirectory("example", against: fixture, now: "2026-09-01T12:00:00Z")
-      defer { try? FileManager.default.removeItem(at: gitform.directory) }
+      defer { gitform.remove() }
       for file in files {
         try FileManager.default.copyItem(
           at: source.appendingPathComponent(file), to: gitform.directory.appendingPathComponent(file))

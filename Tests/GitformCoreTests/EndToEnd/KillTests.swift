@@ -12,7 +12,7 @@ final class KillTests: XCTestCase {
     defer { fixture.stop() }
     let alice = try fixture.createUser("alice")
     let gitform = try GitformProcess.inTemporaryDirectory("kill", against: fixture, now: "2026-06-01T12:00:00Z")
-    defer { try? FileManager.default.removeItem(at: gitform.directory) }
+    defer { gitform.remove() }
     try gitform.write(
       "main.gf.hcl",
       """
@@ -70,7 +70,7 @@ final class KillTests: XCTestCase {
     defer { fixture.stop() }
     let alice = try fixture.createUser("alice")
     let gitform = try GitformProcess.inTemporaryDirectory("kill", against: fixture, now: "2026-06-01T12:00:00Z")
-    defer { try? FileManager.default.removeItem(at: gitform.directory) }
+    defer { gitform.remove() }
     func configure(_ scope: String) throws {
       try gitform.write(
         "main.gf.hcl",

@@ -10,7 +10,7 @@ final class RemoteStateKillTests: XCTestCase {
   private var fixture: EmulatorFixture!
   private var projectID = 0
   private var alice = 0
-  private var directories: [URL] = []
+  private var jobs: [GitformProcess] = []
 
   override func setUpWithError() throws {
     fixture = try EmulatorFixture(latencyMilliseconds: 5)
@@ -20,7 +20,7 @@ final class RemoteStateKillTests: XCTestCase {
 
   override func tearDownWithError() throws {
     fixture?.stop()
-    for directory in directories { try? FileManager.default.removeItem(at: directory) }
+    for job in jobs { job.remove() }
   }
 
   private func configuration(count: Int) -> String {
@@ -46,7 +46,7 @@ final class RemoteStateKillTests: XCTestCase {
   /// A fresh runner: an empty directory holding only the configuration.
   private func job(count: Int) throws -> GitformProcess {
     let gitform = try GitformProcess.inTemporaryDirectory("remote-job", against: fixture, now: "2026-06-01T12:00:00Z")
-    directories.append(gitform.directory)
+    jobs.append(gitform)
     try gitform.write("main.gf.hcl", configuration(count: count))
     return gitform
   }

@@ -47,7 +47,7 @@ final class FaultScene {
     collectIssued()
     gitform.assertNeverShown(issued, file: file, line: line)
     fixture.stop()
-    try? FileManager.default.removeItem(at: gitform.directory)
+    gitform.remove()
   }
 
   func write(_ configuration: String) throws { try gitform.write("main.gf.hcl", configuration) }

@@ -33,7 +33,7 @@ final class LifecycleHarness {
     collectIssued()
     gitform.assertNeverShown(issued, file: file, line: line)
     fixture.stop()
-    try? FileManager.default.removeItem(at: gitform.directory)
+    gitform.remove()
   }
 
   // MARK: - Time

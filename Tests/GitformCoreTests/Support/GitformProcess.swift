@@ -37,7 +37,15 @@ final class GitformProcess {
     return GitformProcess(directory: directory, environment: environment.merging(extraEnvironment) { _, extra in extra })
   }
 
-  /// The binary sits next to the test bundle in the build directory (`.build/debug`).
+  /// Removes the working directory and everything in it.
+  func remove() {
+    try? FileManager.default.removeItem(at: directory)
+  }
+
+  /// The binary sits next to the test bundle, in the build directory of the configuration being
+  /// tested (`.build/<triple>/debug` or `release`): on Linux the main bundle is that directory,
+  /// on macOS the `.xctest` bundle is inside it. The source-relative `.build/debug` is the last
+  /// resort for an unusual layout.
   static func executableURL() throws -> URL {
     let candidates = [
       Bundle.main.bundleURL.appendingPathComponent("gitform"),
