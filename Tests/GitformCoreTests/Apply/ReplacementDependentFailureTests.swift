@@ -7,41 +7,22 @@ import XCTest
 /// object stays deposed; the next successful apply updates the variable and revokes it. The
 /// same holds when the replacement itself cannot be created.
 final class ReplacementDependentFailureTests: XCTestCase {
-  private var fixture: EmulatorFixture!
-  private var directory: URL!
-  private var environment: [String: String] = [:]
+  private var scene: InProcessCLI!
+  private var fixture: EmulatorFixture { scene.fixture }
 
   override func setUpWithError() throws {
-    fixture = try EmulatorFixture()
-    directory = FileManager.default.temporaryDirectory.appendingPathComponent("gitform-cbd-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    environment = [
-      "GITLAB_BASE_URL": fixture.emulator.baseURL.absoluteString, "GITLAB_TOKEN": EmulatorFixture.rootToken,
-      "GITFORM_NOW": "2026-06-01T12:00:00Z",
-    ]
+    scene = try InProcessCLI("cbd")
   }
 
   override func tearDownWithError() throws {
-    fixture?.stop()
-    if let directory { try? FileManager.default.removeItem(at: directory) }
-  }
-
-  private func write(_ text: String) throws {
-    try text.write(to: directory.appendingPathComponent("main.gf.hcl"), atomically: true, encoding: .utf8)
-  }
-
-  private func run(_ arguments: [String]) -> (code: Int32, out: String, err: String) {
-    let output = CapturedOutput()
-    let code = CommandLineInterface().run(
-      arguments + ["-no-color"], context: output.context(directory: directory.path, environment: environment))
-    return (code, output.standardOutput, output.standardError)
+    scene?.finish()
   }
 
   func testOldTokenSurvivesWhenTheVariableCarryingItFailsToUpdate() throws {
     let group = try fixture.createGroup("platform")
     let project = try fixture.createProject("deployer", inGroup: group)
     func configure(_ scopes: String) throws {
-      try write(
+      try scene.write(
         """
         resource "project_token" "deploy" {
           project      = "platform/deployer"
@@ -71,13 +52,13 @@ final class ReplacementDependentFailureTests: XCTestCase {
     }
 
     try configure("\"read_api\"")
-    XCTAssertEqual(run(["apply", "-auto-approve"]).code, 0)
+    XCTAssertEqual(scene.run(["apply", "-auto-approve"]).code, 0)
     let oldToken = try variableValue()
     XCTAssertEqual(try fixture.raw(.get, "/api/v4/personal_access_tokens/self", token: oldToken).status, 200)
 
     try configure("\"read_api\", \"read_repository\"")
     try fixture.fault("PUT", "/api/v4/projects/:id/variables/:key", times: 5, ["status": 500])
-    let failed = run(["apply", "-auto-approve"])
+    let failed = scene.run(["apply", "-auto-approve"])
     XCTAssertEqual(failed.code, 1, failed.out)
     XCTAssertTrue(failed.err.contains("Error: Failed to update project_variable.deploy"), failed.err)
     XCTAssertFalse(failed.out.contains("Destroying..."), failed.out)
@@ -86,26 +67,26 @@ final class ReplacementDependentFailureTests: XCTestCase {
     XCTAssertEqual(try fixture.raw(.get, "/api/v4/personal_access_tokens/self", token: oldToken).status, 200)
     XCTAssertEqual(try activeTokens().count, 2)
 
-    let plan = run(["plan", "-detailed-exitcode"])
+    let plan = scene.run(["plan", "-detailed-exitcode"])
     XCTAssertEqual(plan.code, 2, plan.err)
     XCTAssertTrue(plan.out.contains("  # project_token.deploy (deposed object "), plan.out)
     XCTAssertTrue(plan.out.contains("Plan: 0 to add, 1 to change, 1 to destroy."), plan.out)
 
     try fixture.raw(.delete, "/-/emulator/faults")
-    let finish = run(["apply", "-auto-approve"])
+    let finish = scene.run(["apply", "-auto-approve"])
     XCTAssertEqual(finish.code, 0, finish.out + finish.err)
     let newToken = try variableValue()
     XCTAssertNotEqual(newToken, oldToken)
     XCTAssertEqual(try fixture.raw(.get, "/api/v4/personal_access_tokens/self", token: oldToken).status, 401)
     XCTAssertEqual(try fixture.raw(.get, "/api/v4/personal_access_tokens/self", token: newToken).status, 200)
     XCTAssertEqual(try activeTokens().count, 1)
-    XCTAssertEqual(run(["plan", "-detailed-exitcode"]).code, 0)
+    XCTAssertEqual(scene.run(["plan", "-detailed-exitcode"]).code, 0)
   }
 
   func testOldTokenSurvivesWhenItsReplacementCannotBeCreated() throws {
     let alice = try fixture.createUser("alice")
     func configure(_ scopes: String) throws {
-      try write(
+      try scene.write(
         """
         resource "user_token" "ci" {
           user_id    = \(alice)
@@ -121,24 +102,24 @@ final class ReplacementDependentFailureTests: XCTestCase {
       return (answer.json as? [[String: Any]] ?? []).filter { $0["active"] as? Bool == true }
     }
     try configure("\"api\"")
-    XCTAssertEqual(run(["apply", "-auto-approve"]).code, 0)
+    XCTAssertEqual(scene.run(["apply", "-auto-approve"]).code, 0)
     let oldID = try XCTUnwrap(try active().first?["id"] as? Int)
 
     try configure("\"read_api\"")
     try fixture.fault("POST", "/api/v4/users/:user_id/personal_access_tokens", times: 5, ["status": 500])
-    let failed = run(["apply", "-auto-approve"])
+    let failed = scene.run(["apply", "-auto-approve"])
     XCTAssertEqual(failed.code, 1, failed.out)
     XCTAssertTrue(failed.err.contains("Error: Failed to create user_token.ci"), failed.err)
     XCTAssertFalse(failed.out.contains("Destroying..."), failed.out)
     XCTAssertEqual(try active().compactMap { $0["id"] as? Int }, [oldID])
 
     try fixture.raw(.delete, "/-/emulator/faults")
-    let finish = run(["apply", "-auto-approve"])
+    let finish = scene.run(["apply", "-auto-approve"])
     XCTAssertEqual(finish.code, 0, finish.out + finish.err)
     let tokens = try active()
     XCTAssertEqual(tokens.count, 1)
     XCTAssertNotEqual(tokens.first?["id"] as? Int, oldID)
     XCTAssertEqual(tokens.first?["scopes"] as? [String], ["read_api"])
-    XCTAssertEqual(run(["plan", "-detailed-exitcode"]).code, 0)
+    XCTAssertEqual(scene.run(["plan", "-detailed-exitcode"]).code, 0)
   }
 }

@@ -8,12 +8,13 @@ import XCTest
 /// variable texts shown where they were written, state it cannot read, provider settings — the
 /// exact text a user sees.
 final class CommandLineInputTests: XCTestCase {
-  private var directory: URL!
+  /// GitLab is a closed port unless a test points the base URL elsewhere; no colour.
+  private var workspace: CommandWorkspace!
 
   override func setUpWithError() throws {
-    directory = FileManager.default.temporaryDirectory.appendingPathComponent("gitform-input-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    try write(
+    workspace = try CommandWorkspace(
+      "input", environment: ["GITLAB_BASE_URL": "http://127.0.0.1:1", "GITLAB_TOKEN": "glpat-cli-input", "NO_COLOR": "1"])
+    try workspace.write(
       "main.gf.hcl",
       """
       variable "x" {
@@ -28,20 +29,12 @@ final class CommandLineInputTests: XCTestCase {
   }
 
   override func tearDownWithError() throws {
-    if let directory { try? FileManager.default.removeItem(at: directory) }
-  }
-
-  private func write(_ name: String, _ text: String) throws {
-    try text.write(to: directory.appendingPathComponent(name), atomically: true, encoding: .utf8)
+    workspace?.remove()
   }
 
   @discardableResult
-  private func run(_ arguments: [String], environment: [String: String] = [:]) -> (code: Int32, out: String, err: String) {
-    let output = CapturedOutput()
-    let base = ["GITLAB_BASE_URL": "http://127.0.0.1:1", "GITLAB_TOKEN": "glpat-cli-input", "NO_COLOR": "1"]
-    let code = CommandLineInterface().run(
-      arguments, context: output.context(directory: directory.path, environment: base.merging(environment) { $1 }))
-    return (code, output.standardOutput, output.standardError)
+  private func run(_ arguments: [String], environment: [String: String] = [:]) -> CommandRun {
+    workspace.run(arguments, environment: environment)
   }
 
   // MARK: - Switches
@@ -95,13 +88,13 @@ final class CommandLineInputTests: XCTestCase {
   }
 
   func testAVariablesFileErrorShowsTheFileText() throws {
-    try write("gitform.gfvars", "x = [1,\n")
+    try workspace.write("gitform.gfvars", "x = [1,\n")
     let parse = run(["plan", "-var", "n=1"])
     XCTAssertTrue(
       parse.err.hasPrefix("\nError: Missing expression\n\n  on gitform.gfvars line 2:\n   2: \n"), parse.err)
     XCTAssertFalse(parse.err.contains("source code not available"), parse.err)
 
-    try write("gitform.gfvars", "x = [\"a\"]\nn = \"abc\"\n")
+    try workspace.write("gitform.gfvars", "x = [\"a\"]\nn = \"abc\"\n")
     let type = run(["plan"])
     XCTAssertEqual(
       type.err,
@@ -138,18 +131,18 @@ final class CommandLineInputTests: XCTestCase {
       XCTAssertEqual(result.code, 1)
       return result.err.replacingOccurrences(of: "\n", with: " ")
     }
-    try write("gitform.tfstate", "{\"version\": 4, \"serial\": \n")
+    try workspace.write("gitform.tfstate", "{\"version\": 4, \"serial\": \n")
     let without = stateError()
     XCTAssertTrue(without.contains("There is no backup"), without)
     XCTAssertFalse(without.contains("Restore it from"), without)
 
-    try write("gitform.tfstate.backup", "{}")
+    try workspace.write("gitform.tfstate.backup", "{}")
     let with = stateError()
     XCTAssertTrue(with.contains("Restore it from"), with)
     XCTAssertFalse(with.contains("There is no backup"), with)
 
-    try FileManager.default.removeItem(at: directory.appendingPathComponent("gitform.tfstate.backup"))
-    try write("gitform.tfstate", "")
+    try FileManager.default.removeItem(at: workspace.url("gitform.tfstate.backup"))
+    try workspace.write("gitform.tfstate", "")
     let empty = stateError()
     XCTAssertTrue(empty.contains("There is no backup"), empty)
     XCTAssertFalse(empty.contains("If a backup exists"), empty)
@@ -158,14 +151,14 @@ final class CommandLineInputTests: XCTestCase {
   // MARK: - Provider settings
 
   func testPlainHTTPToAnotherHostIsRefusedUnlessTheBlockOptsIn() throws {
-    try write("main.gf.hcl", "data \"current_user\" \"me\" {}\n")
+    try workspace.write("main.gf.hcl", "data \"current_user\" \"me\" {}\n")
     let refused = run(["plan"], environment: ["GITLAB_BASE_URL": "http://gitlab.example.invalid"])
     XCTAssertEqual(refused.code, 1)
     XCTAssertTrue(refused.err.contains("Error: Invalid provider configuration"), refused.err)
     XCTAssertTrue(refused.err.contains("refusing to send the GitLab token over plain HTTP"), refused.err)
     XCTAssertTrue(refused.err.contains("insecure_http = true"), refused.err)
 
-    try write(
+    try workspace.write(
       "main.gf.hcl",
       "provider \"gitlab\" {\n  insecure_http = true\n  retries = 0\n}\ndata \"current_user\" \"me\" {}\n")
     let optedIn = run(["plan"], environment: ["GITLAB_BASE_URL": "http://gitlab.example.invalid"])
@@ -177,7 +170,7 @@ final class CommandLineInputTests: XCTestCase {
   func testProviderTimeoutAndRetriesAreCheckedAndUsed() throws {
     let listener = try StallingListener()
     defer { listener.stop() }
-    try write(
+    try workspace.write(
       "main.gf.hcl",
       "provider \"gitlab\" {\n  request_timeout = 1\n  retries = 1\n}\ndata \"current_user\" \"me\" {}\n")
     let started = Date()
@@ -192,7 +185,7 @@ final class CommandLineInputTests: XCTestCase {
       ("retries = 99", "retries in the provider \"gitlab\" block is 99; it must be from 0 to 10"),
       ("insecure_http = \"perhaps\"", "insecure_http in the provider \"gitlab\" block must be true or false."),
     ] {
-      try write("main.gf.hcl", "provider \"gitlab\" {\n  \(block)\n}\ndata \"current_user\" \"me\" {}\n")
+      try workspace.write("main.gf.hcl", "provider \"gitlab\" {\n  \(block)\n}\ndata \"current_user\" \"me\" {}\n")
       let result = run(["plan"])
       XCTAssertEqual(result.code, 1, block)
       XCTAssertTrue(
@@ -209,7 +202,7 @@ final class CommandLineInputTests: XCTestCase {
       return GitLabEmulator.HTTPResponse(status: 401, body: body)
     }
     defer { server.stop() }
-    try write("main.gf.hcl", "data \"current_user\" \"me\" {}\n")
+    try workspace.write("main.gf.hcl", "data \"current_user\" \"me\" {}\n")
     let result = run(["plan"], environment: ["GITLAB_BASE_URL": server.rootURL.absoluteString])
     XCTAssertEqual(result.code, 1)
     XCTAssertTrue(result.err.contains("401 Unauthorized"), result.err)
@@ -230,7 +223,7 @@ final class CommandLineInputTests: XCTestCase {
       return ScriptedServer.json(200, #"{"id":1,"username":"root","name":"Root","state":"active","is_admin":true}"#)
     }
     defer { server.stop() }
-    try write("main.gf.hcl", "data \"current_user\" \"me\" {}\noutput \"who\" { value = data.current_user.me.username }\n")
+    try workspace.write("main.gf.hcl", "data \"current_user\" \"me\" {}\noutput \"who\" { value = data.current_user.me.username }\n")
     let result = run(["plan"], environment: ["GITLAB_BASE_URL": server.rootURL.absoluteString])
     XCTAssertEqual(result.code, 0, result.err)
     XCTAssertEqual(

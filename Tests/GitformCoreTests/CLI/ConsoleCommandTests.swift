@@ -5,13 +5,11 @@ import XCTest
 /// `gitform console` with standard input that is not a terminal: one result per expression in
 /// `terraform console`'s format, values from the configuration and the state, secrets masked.
 final class ConsoleCommandTests: XCTestCase {
-  private var directory: URL!
+  private var workspace: CommandWorkspace!
 
   override func setUpWithError() throws {
-    directory = FileManager.default.temporaryDirectory
-      .appendingPathComponent("gitform-console-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    try write(
+    workspace = try CommandWorkspace("console")
+    try workspace.write(
       "main.gf.hcl",
       """
       variable "team" {
@@ -46,7 +44,7 @@ final class ConsoleCommandTests: XCTestCase {
       }
 
       """)
-    try write(
+    try workspace.write(
       "gitform.tfstate",
       """
       {
@@ -92,21 +90,13 @@ final class ConsoleCommandTests: XCTestCase {
   }
 
   override func tearDownWithError() throws {
-    try FileManager.default.removeItem(at: directory)
-  }
-
-  private func write(_ name: String, _ text: String) throws {
-    try Data(text.utf8).write(to: directory.appendingPathComponent(name))
+    workspace?.remove()
   }
 
   /// Runs `console` with `lines` as standard input.
-  private func console(_ lines: [String], arguments: [String] = []) -> (code: Int32, out: String, err: String) {
-    let output = CapturedOutput()
+  private func console(_ lines: [String], arguments: [String] = []) -> CommandRun {
     let input = LineFeeder(lines)
-    var context = output.context(directory: directory.path)
-    context.readLine = { input.next() }
-    let code = CommandLineInterface().run(["console", "-no-color"] + arguments, context: context)
-    return (code, output.standardOutput, output.standardError)
+    return workspace.run(["console", "-no-color"] + arguments, readLine: { input.next() })
   }
 
   func testEachExpressionPrintsItsValueFromConfigurationAndState() {
@@ -180,8 +170,8 @@ final class ConsoleCommandTests: XCTestCase {
   }
 
   func testWithoutConfigurationFunctionsStillWork() throws {
-    try FileManager.default.removeItem(at: directory.appendingPathComponent("main.gf.hcl"))
-    try FileManager.default.removeItem(at: directory.appendingPathComponent("gitform.tfstate"))
+    try FileManager.default.removeItem(at: workspace.url("main.gf.hcl"))
+    try FileManager.default.removeItem(at: workspace.url("gitform.tfstate"))
     XCTAssertEqual(console(["upper(\"a\")", "path.module"]), (0, "\"A\"\n\".\"\n", ""))
   }
 
@@ -189,18 +179,6 @@ final class ConsoleCommandTests: XCTestCase {
     let result = console([], arguments: ["extra"])
     XCTAssertEqual(result.code, 1)
     XCTAssertEqual(result.err, "\nError: Unexpected argument\n\nThe console command expects no arguments.\n")
-  }
-}
-
-/// Standard input as a list of lines, handed out one by one.
-private final class LineFeeder: @unchecked Sendable {
-  private let lock = NSLock()
-  private var lines: [String]
-
-  init(_ lines: [String]) { self.lines = lines }
-
-  func next() -> String? {
-    lock.withLock { lines.isEmpty ? nil : lines.removeFirst() }
   }
 }
 

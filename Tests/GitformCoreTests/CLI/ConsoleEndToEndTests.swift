@@ -34,7 +34,7 @@ final class ConsoleEndToEndTests: XCTestCase {
 
   override func tearDownWithError() throws {
     fixture?.stop()
-    if let directory = gitform?.directory { try? FileManager.default.removeItem(at: directory) }
+    gitform?.remove()
   }
 
   func testPipedExpressionsReadTheAppliedState() throws {

@@ -52,7 +52,7 @@ final class ExpiryCommandTests: XCTestCase {
 
   override func tearDownWithError() throws {
     fixture?.stop()
-    if let directory = gitform?.directory { try? FileManager.default.removeItem(at: directory) }
+    gitform?.remove()
   }
 
   /// Sets the emulator's clock and gitform's together.

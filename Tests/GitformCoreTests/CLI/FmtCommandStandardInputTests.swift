@@ -4,12 +4,8 @@ import XCTest
 
 /// `gitform fmt -`: standard input to standard output, as `terraform fmt -` behaves.
 final class FmtCommandStandardInputTests: XCTestCase {
-  func fmtStandardInput(_ input: String, _ arguments: [String] = []) -> (code: Int32, out: String, err: String) {
-    let output = CapturedOutput()
-    var context = output.context()
-    context.readStandardInput = { Data(input.utf8) }
-    let code = CommandLineInterface().run(["fmt"] + arguments + ["-"], context: context)
-    return (code, output.standardOutput, output.standardError)
+  func fmtStandardInput(_ input: String, _ arguments: [String] = []) -> CommandRun {
+    CommandWorkspace.run(["fmt"] + arguments + ["-"], standardInput: Data(input.utf8))
   }
 
   func testStandardInputIsFormattedToStandardOutput() {

@@ -5,95 +5,78 @@ import XCTest
 /// `gitform fmt` end to end through `CommandLineInterface().run`, on temporary directories:
 /// exact output, exit codes and file contents, in the behaviour of `terraform fmt`.
 final class FmtCommandTests: XCTestCase {
-  var directory: URL!
+  private var workspace: CommandWorkspace!
+  private var directory: URL { workspace.directory }
 
   override func setUpWithError() throws {
-    directory = FileManager.default.temporaryDirectory
-      .appendingPathComponent("gitform-fmt-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    workspace = try CommandWorkspace("fmt")
   }
 
   override func tearDownWithError() throws {
-    try? FileManager.default.removeItem(at: directory)
+    workspace?.remove()
   }
 
-  // MARK: - Helpers
-
-  func write(_ name: String, _ text: String) throws {
-    let url = directory.appendingPathComponent(name)
-    try FileManager.default.createDirectory(
-      at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-    try Data(text.utf8).write(to: url)
-  }
-
-  func read(_ name: String) throws -> String {
-    String(decoding: try Data(contentsOf: directory.appendingPathComponent(name)), as: UTF8.self)
-  }
-
-  func fmt(_ arguments: [String]) -> (code: Int32, out: String, err: String) {
-    let output = CapturedOutput()
-    let code = CommandLineInterface().run(
-      ["fmt"] + arguments, context: output.context(directory: directory.path))
-    return (code, output.standardOutput, output.standardError)
+  private func fmt(_ arguments: [String]) -> CommandRun {
+    workspace.run(["fmt"] + arguments)
   }
 
   // MARK: - Directories and files
 
   func testDefaultTargetIsTheWorkingDirectoryAndChangedFilesAreListedAndWritten() throws {
-    try write("b.gf.hcl", "b=1\n")
-    try write("a.gf.hcl", "a = 1\n")
-    try write("vars.gfvars", "x  =  \"y\"\n")
-    try write("other.tf", "c=1\n")
-    try write(".hidden.gf.hcl", "d=1\n")
-    try write("backup.gf.hcl~", "e=1\n")
+    try workspace.write("b.gf.hcl", "b=1\n")
+    try workspace.write("a.gf.hcl", "a = 1\n")
+    try workspace.write("vars.gfvars", "x  =  \"y\"\n")
+    try workspace.write("other.tf", "c=1\n")
+    try workspace.write(".hidden.gf.hcl", "d=1\n")
+    try workspace.write("backup.gf.hcl~", "e=1\n")
     let result = fmt([])
     XCTAssertEqual(result.code, 0)
     XCTAssertEqual(result.out, "b.gf.hcl\nvars.gfvars\n")
     XCTAssertEqual(result.err, "")
-    XCTAssertEqual(try read("b.gf.hcl"), "b = 1\n")
-    XCTAssertEqual(try read("a.gf.hcl"), "a = 1\n")
-    XCTAssertEqual(try read("vars.gfvars"), "x = \"y\"\n")
-    XCTAssertEqual(try read("other.tf"), "c=1\n")
-    XCTAssertEqual(try read(".hidden.gf.hcl"), "d=1\n")
-    XCTAssertEqual(try read("backup.gf.hcl~"), "e=1\n")
+    XCTAssertEqual(try workspace.read("b.gf.hcl"), "b = 1\n")
+    XCTAssertEqual(try workspace.read("a.gf.hcl"), "a = 1\n")
+    XCTAssertEqual(try workspace.read("vars.gfvars"), "x = \"y\"\n")
+    XCTAssertEqual(try workspace.read("other.tf"), "c=1\n")
+    XCTAssertEqual(try workspace.read(".hidden.gf.hcl"), "d=1\n")
+    XCTAssertEqual(try workspace.read("backup.gf.hcl~"), "e=1\n")
   }
 
   func testCheckListsUnformattedFilesExitsThreeAndWritesNothing() throws {
-    try write("a.gf.hcl", "a=1\n")
-    try write("b.gf.hcl", "b = 1\n")
+    try workspace.write("a.gf.hcl", "a=1\n")
+    try workspace.write("b.gf.hcl", "b = 1\n")
     let result = fmt(["-check"])
     XCTAssertEqual(result.code, 3)
     XCTAssertEqual(result.out, "a.gf.hcl\n")
-    XCTAssertEqual(try read("a.gf.hcl"), "a=1\n")
+    XCTAssertEqual(try workspace.read("a.gf.hcl"), "a=1\n")
     XCTAssertEqual(fmt(["-check", "-list=false"]).out, "")
     XCTAssertEqual(fmt(["-check", "-list=false"]).code, 3)
   }
 
   func testCheckOnFormattedFilesExitsZero() throws {
-    try write("a.gf.hcl", "a = 1\n")
+    try workspace.write("a.gf.hcl", "a = 1\n")
     XCTAssertEqual(fmt(["-check"]).code, 0)
     XCTAssertEqual(fmt(["-check"]).out, "")
   }
 
   func testWriteFalseListsWithoutWriting() throws {
-    try write("a.gf.hcl", "a=1\n")
+    try workspace.write("a.gf.hcl", "a=1\n")
     let result = fmt(["-write=false"])
     XCTAssertEqual(result.out, "a.gf.hcl\n")
-    XCTAssertEqual(try read("a.gf.hcl"), "a=1\n")
+    XCTAssertEqual(try workspace.read("a.gf.hcl"), "a=1\n")
   }
 
   func testWriteFalseListFalsePrintsEveryFileFormatted() throws {
-    try write("a.gf.hcl", "a=1\n")
-    try write("b.gf.hcl", "b = 2")
+    try workspace.write("a.gf.hcl", "a=1\n")
+    try workspace.write("b.gf.hcl", "b = 2")
     let result = fmt(["-write=false", "-list=false"])
     XCTAssertEqual(result.code, 0)
     XCTAssertEqual(result.out, "a = 1\nb = 2\n")
-    XCTAssertEqual(try read("a.gf.hcl"), "a=1\n")
+    XCTAssertEqual(try workspace.read("a.gf.hcl"), "a=1\n")
   }
 
   func testDiffPrintsAUnifiedDiffAfterTheName() throws {
     // Expected text from `terraform fmt -diff -write=false` on the same file (as main.tf).
-    try write("main.gf.hcl", "x {\n  a=1\n  b = 2\n  c = 3\n  d = 4\n  e = 5\n  f = 6\n  g = 7\n  h = 8\n  i=9\n}\n")
+    try workspace.write("main.gf.hcl", "x {\n  a=1\n  b = 2\n  c = 3\n  d = 4\n  e = 5\n  f = 6\n  g = 7\n  h = 8\n  i=9\n}\n")
     let result = fmt(["-diff", "-write=false"])
     XCTAssertEqual(
       result.out,
@@ -118,14 +101,14 @@ final class FmtCommandTests: XCTestCase {
 
       """)
     // Changes at most six unchanged lines apart share one hunk.
-    try write("main.gf.hcl", "x {\n  a=1\n  b = 2\n  c = 3\n  d = 4\n  e = 5\n  f = 6\n  g = 7\n  h=8\n}\n")
+    try workspace.write("main.gf.hcl", "x {\n  a=1\n  b = 2\n  c = 3\n  d = 4\n  e = 5\n  f = 6\n  g = 7\n  h=8\n}\n")
     XCTAssertTrue(fmt(["-diff", "-write=false"]).out.contains("@@ -1,10 +1,10 @@\n"))
   }
 
   func testRecursiveProcessesSubdirectoriesInNameOrder() throws {
-    try write("z.gf.hcl", "z=1\n")
-    try write("m/deeper/t.gfvars", "t=1\n")
-    try write("m/s.gf.hcl", "s=1\n")
+    try workspace.write("z.gf.hcl", "z=1\n")
+    try workspace.write("m/deeper/t.gfvars", "t=1\n")
+    try workspace.write("m/s.gf.hcl", "s=1\n")
     XCTAssertEqual(fmt(["-check"]).out, "z.gf.hcl\n")
     let result = fmt(["-check", "-recursive"])
     XCTAssertEqual(result.out, "m/deeper/t.gfvars\nm/s.gf.hcl\nz.gf.hcl\n")
@@ -133,7 +116,7 @@ final class FmtCommandTests: XCTestCase {
   }
 
   func testNamesAreRelativeToTheWorkingDirectoryAndCleaned() throws {
-    try write("sub/x.gf.hcl", "a=1\n")
+    try workspace.write("sub/x.gf.hcl", "a=1\n")
     XCTAssertEqual(fmt(["-check", "./sub/"]).out, "sub/x.gf.hcl\n")
     XCTAssertEqual(fmt(["-check", "./sub/x.gf.hcl"]).out, "sub/x.gf.hcl\n")
     XCTAssertEqual(fmt(["-check", directory.path + "/sub"]).out, "sub/x.gf.hcl\n")
@@ -143,28 +126,28 @@ final class FmtCommandTests: XCTestCase {
   }
 
   func testANamedFileIsFormatted() throws {
-    try write("sub/one.gf.hcl", "one=1\n")
+    try workspace.write("sub/one.gf.hcl", "one=1\n")
     let result = fmt(["sub/one.gf.hcl"])
     XCTAssertEqual(result.code, 0)
     XCTAssertEqual(result.out, "sub/one.gf.hcl\n")
-    XCTAssertEqual(try read("sub/one.gf.hcl"), "one = 1\n")
+    XCTAssertEqual(try workspace.read("sub/one.gf.hcl"), "one = 1\n")
   }
 
   func testFilesWithSyntaxErrorsAreReportedAndNeverWritten() throws {
-    try write("bad.gf.hcl", "a  =  1;\n")
-    try write("good.gf.hcl", "b=2\n")
+    try workspace.write("bad.gf.hcl", "a  =  1;\n")
+    try workspace.write("good.gf.hcl", "b=2\n")
     let result = fmt([])
     XCTAssertEqual(result.code, 1)
     XCTAssertEqual(result.out, "good.gf.hcl\n")
     XCTAssertTrue(
       result.err.hasPrefix("\nError: Invalid character\n\n  on bad.gf.hcl line 1:\n   1: a  =  1;\n"),
       result.err)
-    XCTAssertEqual(try read("bad.gf.hcl"), "a  =  1;\n")
-    XCTAssertEqual(try read("good.gf.hcl"), "b = 2\n")
+    XCTAssertEqual(try workspace.read("bad.gf.hcl"), "a  =  1;\n")
+    XCTAssertEqual(try workspace.read("good.gf.hcl"), "b = 2\n")
   }
 
   func testMissingTargetAndWrongExtensionAreErrors() throws {
-    try write("notes.txt", "x\n")
+    try workspace.write("notes.txt", "x\n")
     let missing = fmt(["nowhere"])
     XCTAssertEqual(missing.code, 1)
     XCTAssertEqual(missing.err, "\nError: No file or directory at nowhere\n\n\n")
@@ -175,25 +158,25 @@ final class FmtCommandTests: XCTestCase {
   }
 
   func testWritingKeepsPermissionsAndLeavesNoTemporaryFiles() throws {
-    try write("secret.gf.hcl", "token=var.t\n")
-    let path = directory.appendingPathComponent("secret.gf.hcl").path
+    try workspace.write("secret.gf.hcl", "token=var.t\n")
+    let path = workspace.url("secret.gf.hcl").path
     try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
     XCTAssertEqual(fmt([]).code, 0)
-    XCTAssertEqual(try read("secret.gf.hcl"), "token = var.t\n")
+    XCTAssertEqual(try workspace.read("secret.gf.hcl"), "token = var.t\n")
     let permissions = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
     XCTAssertEqual(permissions, 0o600)
     XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory.path), ["secret.gf.hcl"])
   }
 
   func testASymbolicLinkIsWrittenThrough() throws {
-    try write("real/target.gf.hcl", "a=1\n")
+    try workspace.write("real/target.gf.hcl", "a=1\n")
     try FileManager.default.createSymbolicLink(
-      atPath: directory.appendingPathComponent("link.gf.hcl").path,
-      withDestinationPath: directory.appendingPathComponent("real/target.gf.hcl").path)
+      atPath: workspace.url("link.gf.hcl").path,
+      withDestinationPath: workspace.url("real/target.gf.hcl").path)
     XCTAssertEqual(fmt(["link.gf.hcl"]).out, "link.gf.hcl\n")
-    XCTAssertEqual(try read("real/target.gf.hcl"), "a = 1\n")
+    XCTAssertEqual(try workspace.read("real/target.gf.hcl"), "a = 1\n")
     let type = try FileManager.default.attributesOfItem(
-      atPath: directory.appendingPathComponent("link.gf.hcl").path)[.type] as? FileAttributeType
+      atPath: workspace.url("link.gf.hcl").path)[.type] as? FileAttributeType
     XCTAssertEqual(type, .typeSymbolicLink)
   }
 

@@ -5,10 +5,11 @@ import XCTest
 /// `gitform graph` prints the dependency graph as DOT; every engine command has `-help`.
 final class GraphCommandTests: XCTestCase {
   func testGraphIsSortedDOT() throws {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gitform-graph-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: directory) }
-    try """
+    let workspace = try CommandWorkspace("graph")
+    defer { workspace.remove() }
+    try workspace.write(
+      "main.gf.hcl",
+      """
       variable "owner" {
         default = 2
       }
@@ -23,11 +24,11 @@ final class GraphCommandTests: XCTestCase {
         value   = user_token.ci.token
       }
 
-      """.write(to: directory.appendingPathComponent("main.gf.hcl"), atomically: true, encoding: .utf8)
-    let output = CapturedOutput()
-    XCTAssertEqual(CommandLineInterface().run(["graph"], context: output.context(directory: directory.path)), 0)
+      """)
+    let output = workspace.run(["graph"])
+    XCTAssertEqual(output.code, 0)
     XCTAssertEqual(
-      output.standardOutput,
+      output.out,
       """
       digraph {
         compound = "true"
@@ -46,9 +47,9 @@ final class GraphCommandTests: XCTestCase {
 
   func testEveryEngineCommandHasHelp() {
     for name in ["plan", "apply", "destroy", "import", "state", "output", "show", "graph", "force-unlock"] {
-      let output = CapturedOutput()
-      XCTAssertEqual(CommandLineInterface().run([name, "-help"], context: output.context()), 0, name)
-      XCTAssertTrue(output.standardOutput.hasPrefix("Usage: gitform [global options] \(name)"), name)
+      let output = CommandWorkspace.run([name, "-help"])
+      XCTAssertEqual(output.code, 0, name)
+      XCTAssertTrue(output.out.hasPrefix("Usage: gitform [global options] \(name)"), name)
       XCTAssertTrue(CommandLineInterface.usage().contains("  \(name) "), name)
     }
   }

@@ -32,7 +32,7 @@ final class InterruptTests: XCTestCase {
 
   override func tearDownWithError() throws {
     fixture?.stop()
-    if let directory = gitform?.directory { try? FileManager.default.removeItem(at: directory) }
+    gitform?.remove()
   }
 
   /// Starts `gitform ARGS`, waits until `marker` was printed `count` times, then sends SIGINT
@@ -41,29 +41,16 @@ final class InterruptTests: XCTestCase {
   private func interrupt(
     _ arguments: [String], after marker: String, count: Int, interrupts: Int = 1
   ) throws -> (status: Int32, out: String, err: String, seconds: Double) {
-    let process = Process()
-    process.executableURL = try GitformProcess.executableURL()
-    process.arguments = arguments + ["-no-color"]
-    process.currentDirectoryURL = gitform.directory
-    process.environment = gitform.environment
-    let output = Pipe()
-    let error = Pipe()
-    process.standardOutput = output
-    process.standardError = error
-    try process.run()
-    var seen = ""
-    while seen.components(separatedBy: marker).count - 1 < count {
-      let chunk = output.fileHandleForReading.availableData
-      if chunk.isEmpty { break }
-      seen += String(decoding: chunk, as: UTF8.self)
-    }
+    let started = try gitform.start(arguments + ["-no-color"], pipeError: true)
+    let process = started.process
+    var seen = started.read(until: marker, count: count)
     let start = Date()
     for index in 0..<interrupts {
       if index > 0 { Thread.sleep(forTimeInterval: 0.2) }
       kill(process.processIdentifier, SIGINT)
     }
-    seen += String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    let err = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    seen += String(decoding: started.output?.fileHandleForReading.readDataToEndOfFile() ?? Data(), as: UTF8.self)
+    let err = String(decoding: started.error?.fileHandleForReading.readDataToEndOfFile() ?? Data(), as: UTF8.self)
     process.waitUntilExit()
     XCTAssertEqual(process.terminationReason, .exit)
     return (process.terminationStatus, seen, err, Date().timeIntervalSince(start))

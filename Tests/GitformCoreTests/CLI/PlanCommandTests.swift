@@ -7,7 +7,6 @@ final class PlanCommandTests: XCTestCase {
   private var scene: InProcessCLI!
   private var fixture: EmulatorFixture { scene.fixture }
   private var directory: URL { scene.directory }
-  private var environment: [String: String] { scene.environment }
 
   override func setUpWithError() throws {
     scene = try InProcessCLI("plan")
@@ -123,16 +122,12 @@ final class PlanCommandTests: XCTestCase {
 
   func testColourOnlyOnATerminal() throws {
     try scene.write(variables(["A"]))
-    let output = CapturedOutput()
-    var context = output.context(directory: directory.path, environment: environment)
-    context.isTerminal = true
-    XCTAssertEqual(CommandLineInterface().run(["plan"], context: context), 0)
-    XCTAssertTrue(output.standardOutput.contains("  \u{1B}[32m+\u{1B}[0m create\n"), output.standardOutput)
-    let plain = CapturedOutput()
-    var noColor = plain.context(directory: directory.path, environment: environment)
-    noColor.isTerminal = true
-    XCTAssertEqual(CommandLineInterface().run(["plan", "-no-color"], context: noColor), 0)
-    XCTAssertFalse(plain.standardOutput.contains("\u{1B}["))
+    let output = scene.workspace.run(["plan"], terminal: true)
+    XCTAssertEqual(output.code, 0)
+    XCTAssertTrue(output.out.contains("  \u{1B}[32m+\u{1B}[0m create\n"), output.out)
+    let plain = scene.workspace.run(["plan", "-no-color"], terminal: true)
+    XCTAssertEqual(plain.code, 0)
+    XCTAssertFalse(plain.out.contains("\u{1B}["))
   }
 
   func testLockTimeoutWaitsForTheHolder() throws {

@@ -5,24 +5,19 @@ import XCTest
 /// `validate` never rejects what `plan` accepts, and refuses, without GitLab, what `plan` and
 /// GitLab would refuse (issue 9, items 10 and 11).
 final class ValidateAgreesWithPlanTests: XCTestCase {
-  private var directory: URL!
+  private var workspace: CommandWorkspace!
 
   override func setUpWithError() throws {
-    directory = FileManager.default.temporaryDirectory
-      .appendingPathComponent("gitform-validate-plan-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    workspace = try CommandWorkspace("validate-plan")
   }
 
   override func tearDownWithError() throws {
-    try? FileManager.default.removeItem(at: directory)
+    workspace?.remove()
   }
 
-  private func validate(_ source: String) throws -> (code: Int32, out: String, err: String) {
-    try Data(source.utf8).write(to: directory.appendingPathComponent("main.gf.hcl"))
-    let output = CapturedOutput()
-    let code = CommandLineInterface().run(
-      ["validate", "-no-color"], context: output.context(directory: directory.path))
-    return (code, output.standardOutput, output.standardError)
+  private func validate(_ source: String) throws -> CommandRun {
+    try workspace.write("main.gf.hcl", source)
+    return workspace.run(["validate", "-no-color"])
   }
 
   private func summaries(_ err: String) -> [String] {

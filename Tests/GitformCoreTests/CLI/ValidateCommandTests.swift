@@ -4,34 +4,24 @@ import XCTest
 
 /// `gitform validate`: exact output, exit codes and which files are read.
 final class ValidateCommandTests: XCTestCase {
-  private var directory: URL!
+  private var workspace: CommandWorkspace!
 
   override func setUpWithError() throws {
-    directory = FileManager.default.temporaryDirectory
-      .appendingPathComponent("gitform-validate-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    workspace = try CommandWorkspace("validate")
   }
 
   override func tearDownWithError() throws {
-    try FileManager.default.removeItem(at: directory)
-  }
-
-  private func write(_ name: String, _ text: String) throws {
-    try Data(text.utf8).write(to: directory.appendingPathComponent(name))
+    workspace?.remove()
   }
 
   private func validate(
     _ arguments: [String] = [], terminal: Bool = false, environment: [String: String] = [:]
-  ) -> (code: Int32, out: String, err: String) {
-    let output = CapturedOutput()
-    var context = output.context(directory: directory.path, environment: environment)
-    context.isTerminal = terminal
-    let code = CommandLineInterface().run(["validate"] + arguments, context: context)
-    return (code, output.standardOutput, output.standardError)
+  ) -> CommandRun {
+    workspace.run(["validate"] + arguments, environment: environment, terminal: terminal)
   }
 
   func testValidConfigurationPrintsTerraformsSuccessLine() throws {
-    try write(
+    try workspace.write(
       "main.gf.hcl",
       "resource \"user_token\" \"bot\" {\n  user_id = 2\n  name    = upper(\"bot\")\n  scopes  = [\"api\"]\n}\n")
     let result = validate()
@@ -45,7 +35,7 @@ final class ValidateCommandTests: XCTestCase {
   }
 
   func testEvaluationErrorsInTerraformsLayout() throws {
-    try write(
+    try workspace.write(
       "main.gf.hcl",
       "locals {\n  a = 1 + \"a\"\n  b = lenght([])\n  c = var.x + \"not checked here\"\n}\n")
     let result = validate()
@@ -73,7 +63,7 @@ final class ValidateCommandTests: XCTestCase {
   }
 
   func testJSONOutputMatchesTerraformValidate() throws {
-    try write("main.gf.hcl", "locals {\n  a = 1 + \"a\"\n}\n")
+    try workspace.write("main.gf.hcl", "locals {\n  a = 1 + \"a\"\n}\n")
     let result = validate(["-json"])
     XCTAssertEqual(result.code, 1)
     XCTAssertEqual(
@@ -118,7 +108,7 @@ final class ValidateCommandTests: XCTestCase {
   }
 
   func testJSONForAValidConfiguration() throws {
-    try write("main.gf.hcl", "locals {\n  x = 1\n}\n")
+    try workspace.write("main.gf.hcl", "locals {\n  x = 1\n}\n")
     let result = validate(["--json"])
     XCTAssertEqual(result.code, 0)
     XCTAssertEqual(
@@ -136,9 +126,9 @@ final class ValidateCommandTests: XCTestCase {
   }
 
   func testSyntaxErrorsInEveryFileStopBeforeEvaluation() throws {
-    try write("b.gf.hcl", "locals {\n  a = 1 +\n}\n")
-    try write("a.gf.hcl", "x = [1 2]\n")
-    try write("c.gf.hcl", "y = 1 + \"a\"\n")
+    try workspace.write("b.gf.hcl", "locals {\n  a = 1 +\n}\n")
+    try workspace.write("a.gf.hcl", "x = [1 2]\n")
+    try workspace.write("c.gf.hcl", "y = 1 + \"a\"\n")
     let result = validate()
     XCTAssertEqual(result.code, 1)
     let summaries = result.err.components(separatedBy: "\n").filter { $0.hasPrefix("Error: ") }
@@ -148,20 +138,18 @@ final class ValidateCommandTests: XCTestCase {
   }
 
   func testOnlyGfHclFilesOfTheDirectoryAreRead() throws {
-    try write("main.tf", "x = 1 + \"a\"\n")
-    try write("notes.hcl", "x = 1 + \"a\"\n")
-    try write(".hidden.gf.hcl", "x = 1 + \"a\"\n")
-    let nested = directory.appendingPathComponent("sub")
-    try FileManager.default.createDirectory(at: nested, withIntermediateDirectories: true)
-    try Data("x = 1 + \"a\"\n".utf8).write(to: nested.appendingPathComponent("main.gf.hcl"))
+    try workspace.write("main.tf", "x = 1 + \"a\"\n")
+    try workspace.write("notes.hcl", "x = 1 + \"a\"\n")
+    try workspace.write(".hidden.gf.hcl", "x = 1 + \"a\"\n")
+    try workspace.write("sub/main.gf.hcl", "x = 1 + \"a\"\n")
     try FileManager.default.createDirectory(
-      at: directory.appendingPathComponent("dir.gf.hcl"), withIntermediateDirectories: true)
+      at: workspace.url("dir.gf.hcl"), withIntermediateDirectories: true)
     XCTAssertEqual(validate().code, 0)
   }
 
   func testFileFunctionReadsRelativeToTheWorkingDirectory() throws {
-    try write("key.txt", "glpat")
-    try write("main.gf.hcl", "a = file(\"key.txt\")\nb = file(\"missing.txt\")\n")
+    try workspace.write("key.txt", "glpat")
+    try workspace.write("main.gf.hcl", "a = file(\"key.txt\")\nb = file(\"missing.txt\")\n")
     let result = validate()
     XCTAssertEqual(result.code, 1)
     XCTAssertTrue(result.err.contains("no file exists at \"missing.txt\""), result.err)
@@ -169,12 +157,12 @@ final class ValidateCommandTests: XCTestCase {
   }
 
   func testColourOnlyOnATerminalWithoutNoColor() throws {
-    try write("main.gf.hcl", "x = 1 + \"a\"\n")
+    try workspace.write("main.gf.hcl", "x = 1 + \"a\"\n")
     XCTAssertTrue(validate(terminal: true).err.contains("\u{1B}["))
     XCTAssertFalse(validate(["-no-color"], terminal: true).err.contains("\u{1B}["))
     XCTAssertFalse(validate(terminal: true, environment: ["NO_COLOR": "1"]).err.contains("\u{1B}["))
     XCTAssertFalse(validate().err.contains("\u{1B}["))
-    try write("main.gf.hcl", "locals {\n  x = 1\n}\n")
+    try workspace.write("main.gf.hcl", "locals {\n  x = 1\n}\n")
     XCTAssertEqual(
       validate(terminal: true).out,
       "\u{1B}[32m\u{1B}[1mSuccess!\u{1B}[0m The configuration is valid.\u{1B}[0m\n\n")

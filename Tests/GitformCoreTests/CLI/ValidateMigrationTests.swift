@@ -5,23 +5,19 @@ import XCTest
 /// `gitform validate` on configurations carried over from Terraform: `optional()` inputs and
 /// `dynamic` blocks pass; hashicorp/time resources get the rotation_configuration to write.
 final class ValidateMigrationTests: XCTestCase {
-  private var directory: URL!
+  private var workspace: CommandWorkspace!
 
   override func setUpWithError() throws {
-    directory = FileManager.default.temporaryDirectory
-      .appendingPathComponent("gitform-validate-migration-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    workspace = try CommandWorkspace("validate-migration")
   }
 
   override func tearDownWithError() throws {
-    try FileManager.default.removeItem(at: directory)
+    workspace?.remove()
   }
 
-  private func validate(_ text: String) throws -> (code: Int32, out: String, err: String) {
-    try Data(text.utf8).write(to: directory.appendingPathComponent("main.gf.hcl"))
-    let output = CapturedOutput()
-    let code = CommandLineInterface().run(["validate", "-no-color"], context: output.context(directory: directory.path))
-    return (code, output.standardOutput, output.standardError)
+  private func validate(_ text: String) throws -> CommandRun {
+    try workspace.write("main.gf.hcl", text)
+    return workspace.run(["validate", "-no-color"])
   }
 
   func testOptionalInputsAndADynamicRotationBlockAreValid() throws {

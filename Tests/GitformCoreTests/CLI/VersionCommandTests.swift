@@ -3,24 +3,22 @@ import XCTest
 
 final class VersionCommandTests: XCTestCase {
   func testVersionPrintsTheVersionLine() {
-    let output = CapturedOutput()
-    let code = CommandLineInterface().run(["version"], context: output.context())
-    XCTAssertEqual(code, 0)
-    XCTAssertEqual(output.standardOutput, "gitform v\(CommandLineInterface.version)\n")
+    let output = CommandWorkspace.run(["version"])
+    XCTAssertEqual(output.code, 0)
+    XCTAssertEqual(output.out, "gitform v\(CommandLineInterface.version)\n")
   }
 
   func testUnknownCommandIsAnErrorWithUsage() {
-    let output = CapturedOutput()
-    let code = CommandLineInterface().run(["frobnicate"], context: output.context())
-    XCTAssertEqual(code, 1)
-    XCTAssertTrue(output.standardError.hasPrefix("Error: \"frobnicate\" is not a gitform command."))
+    let output = CommandWorkspace.run(["frobnicate"])
+    XCTAssertEqual(output.code, 1)
+    XCTAssertTrue(output.err.hasPrefix("Error: \"frobnicate\" is not a gitform command."))
   }
 
   func testHelpListsCommands() {
-    let output = CapturedOutput()
-    XCTAssertEqual(CommandLineInterface().run(["-help"], context: output.context()), 0)
+    let output = CommandWorkspace.run(["-help"])
+    XCTAssertEqual(output.code, 0)
     XCTAssertNotNil(
-      output.standardOutput.range(
+      output.out.range(
         of: "\n  version +Show the current gitform version\n", options: .regularExpression))
   }
 }

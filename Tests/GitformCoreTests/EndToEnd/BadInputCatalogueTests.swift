@@ -25,14 +25,7 @@ final class BadInputCatalogueTests: XCTestCase {
     fixture = try EmulatorFixture()
     aliceID = try fixture.createUser("alice")
     _ = try fixture.createProject("app", inGroup: try fixture.createGroup("team"))
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gitform-bad-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    gitform = GitformProcess(
-      directory: directory,
-      environment: [
-        "GITLAB_BASE_URL": fixture.emulator.baseURL.absoluteString,
-        "GITLAB_TOKEN": EmulatorFixture.rootToken, "GITFORM_NOW": "2026-06-01T12:00:00Z",
-      ])
+    gitform = try .inTemporaryDirectory("bad", against: fixture, now: "2026-06-01T12:00:00Z")
     try gitform.write("main.gf.hcl", goodConfig)
     let applied = try gitform.run(["apply", "-auto-approve"])
     XCTAssertEqual(applied.status, 0, applied.standardError)
@@ -41,7 +34,7 @@ final class BadInputCatalogueTests: XCTestCase {
 
   override func tearDownWithError() throws {
     fixture?.stop()
-    if let directory = gitform?.directory { try? FileManager.default.removeItem(at: directory) }
+    gitform?.remove()
   }
 
   private var statePath: URL { gitform.directory.appendingPathComponent("gitform.tfstate") }

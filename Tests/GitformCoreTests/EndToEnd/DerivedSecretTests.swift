@@ -53,7 +53,7 @@ final class DerivedSecretTests: XCTestCase {
 
   override func tearDownWithError() throws {
     fixture?.stop()
-    if let directory = gitform?.directory { try? FileManager.default.removeItem(at: directory) }
+    gitform?.remove()
   }
 
   private func run(_ arguments: [String], status: Int32? = 0) throws -> String {

@@ -22,21 +22,13 @@ final class EndToEndScenarioTests: XCTestCase {
     aliceID = try fixture.createUser("alice")
     let groupID = try fixture.createGroup("team")
     projectID = try fixture.createProject("app", inGroup: groupID)
-    let directory = FileManager.default.temporaryDirectory
-      .appendingPathComponent("gitform-e2e-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    gitform = GitformProcess(
-      directory: directory,
-      environment: [
-        "GITLAB_BASE_URL": fixture.emulator.baseURL.absoluteString,
-        "GITLAB_TOKEN": EmulatorFixture.rootToken, "GITFORM_NOW": "2026-06-01T12:00:00Z",
-        "PATH": "/usr/bin:/bin",
-      ])
+    gitform = try .inTemporaryDirectory(
+      "e2e", against: fixture, now: "2026-06-01T12:00:00Z", extraEnvironment: ["PATH": "/usr/bin:/bin"])
   }
 
   override func tearDownWithError() throws {
     fixture?.stop()
-    if let directory = gitform?.directory { try? FileManager.default.removeItem(at: directory) }
+    gitform?.remove()
   }
 
   private func configuration(projectScopes: String, adopted: Bool = false) -> String {

@@ -26,20 +26,14 @@ final class ExamplesTests: XCTestCase {
       }
       let files = try FileManager.default.contentsOfDirectory(atPath: source.path).filter { $0.hasSuffix(".gf.hcl") }
       guard !files.isEmpty else { continue }
-      let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gitform-example-\(UUID().uuidString)")
-      try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-      defer { try? FileManager.default.removeItem(at: directory) }
+      // A day from which every example's fixed expiry is in the future and within GitLab's
+      // 365-day maximum, both checked at plan time.
+      let gitform = try GitformProcess.inTemporaryDirectory("example", against: fixture, now: "2026-09-01T12:00:00Z")
+      defer { gitform.remove() }
       for file in files {
-        try FileManager.default.copyItem(at: source.appendingPathComponent(file), to: directory.appendingPathComponent(file))
+        try FileManager.default.copyItem(
+          at: source.appendingPathComponent(file), to: gitform.directory.appendingPathComponent(file))
       }
-      let gitform = GitformProcess(
-        directory: directory,
-        environment: [
-          "GITLAB_BASE_URL": fixture.emulator.baseURL.absoluteString,
-          // A day from which every example's fixed expiry is in the future and within GitLab's
-          // 365-day maximum, both checked at plan time.
-          "GITLAB_TOKEN": EmulatorFixture.rootToken, "GITFORM_NOW": "2026-09-01T12:00:00Z",
-        ])
       let validate = try gitform.run(["validate", "-no-color"])
       XCTAssertEqual(validate.status, 0, "\(name): \(validate.standardError)")
       let plan = try gitform.run(["plan", "-detailed-exitcode", "-no-color"])

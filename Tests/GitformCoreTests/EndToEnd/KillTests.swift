@@ -8,18 +8,11 @@ import XCTest
 /// token per resource on the emulator — none orphaned.
 final class KillTests: XCTestCase {
   func testApplyKilledPartWayLosesNoToken() throws {
-    let executable = try GitformProcess.executableURL()
     let fixture = try EmulatorFixture(latencyMilliseconds: 5)
     defer { fixture.stop() }
     let alice = try fixture.createUser("alice")
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gitform-kill-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: directory) }
-    let environment = [
-      "GITLAB_BASE_URL": fixture.emulator.baseURL.absoluteString,
-      "GITLAB_TOKEN": EmulatorFixture.rootToken, "GITFORM_NOW": "2026-06-01T12:00:00Z",
-    ]
-    let gitform = GitformProcess(directory: directory, environment: environment)
+    let gitform = try GitformProcess.inTemporaryDirectory("kill", against: fixture, now: "2026-06-01T12:00:00Z")
+    defer { gitform.remove() }
     try gitform.write(
       "main.gf.hcl",
       """
@@ -33,25 +26,9 @@ final class KillTests: XCTestCase {
 
       """)
 
-    let process = Process()
-    process.executableURL = executable
-    process.arguments = ["apply", "-auto-approve", "-no-color"]
-    process.currentDirectoryURL = directory
-    process.environment = environment
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    var seen = ""
-    let handle = output.fileHandleForReading
-    while seen.components(separatedBy: "Creation complete").count - 1 < 60 {
-      let chunk = handle.availableData
-      if chunk.isEmpty { break }
-      seen += String(decoding: chunk, as: UTF8.self)
-    }
-    kill(process.processIdentifier, SIGKILL)
-    process.waitUntilExit()
-    XCTAssertEqual(process.terminationReason, .uncaughtSignal)
+    let apply = try gitform.start(["apply", "-auto-approve", "-no-color"])
+    _ = apply.read(until: "Creation complete", count: 60)
+    XCTAssertEqual(apply.kill(), .uncaughtSignal)
 
     let active = { () throws -> [[String: Any]] in
       let answer = try fixture.raw(.get, "/api/v4/personal_access_tokens?user_id=\(alice)&per_page=100&page=1")
@@ -89,18 +66,11 @@ final class KillTests: XCTestCase {
   }
 
   func testReplacementKilledPartWayLeavesNoActiveOrphan() throws {
-    let executable = try GitformProcess.executableURL()
     let fixture = try EmulatorFixture(latencyMilliseconds: 5)
     defer { fixture.stop() }
     let alice = try fixture.createUser("alice")
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gitform-kill-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: directory) }
-    let environment = [
-      "GITLAB_BASE_URL": fixture.emulator.baseURL.absoluteString,
-      "GITLAB_TOKEN": EmulatorFixture.rootToken, "GITFORM_NOW": "2026-06-01T12:00:00Z",
-    ]
-    let gitform = GitformProcess(directory: directory, environment: environment)
+    let gitform = try GitformProcess.inTemporaryDirectory("kill", against: fixture, now: "2026-06-01T12:00:00Z")
+    defer { gitform.remove() }
     func configure(_ scope: String) throws {
       try gitform.write(
         "main.gf.hcl",
@@ -119,23 +89,9 @@ final class KillTests: XCTestCase {
     XCTAssertEqual(try gitform.run(["apply", "-auto-approve"]).status, 0)
     try configure("read_user")
 
-    let process = Process()
-    process.executableURL = executable
-    process.arguments = ["apply", "-auto-approve", "-no-color"]
-    process.currentDirectoryURL = directory
-    process.environment = environment
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    var seen = ""
-    while seen.components(separatedBy: "Creation complete").count - 1 < 30 {
-      let chunk = output.fileHandleForReading.availableData
-      if chunk.isEmpty { break }
-      seen += String(decoding: chunk, as: UTF8.self)
-    }
-    kill(process.processIdentifier, SIGKILL)
-    process.waitUntilExit()
+    let apply = try gitform.start(["apply", "-auto-approve", "-no-color"])
+    _ = apply.read(until: "Creation complete", count: 30)
+    _ = apply.kill()
 
     let finish = try gitform.run(["apply", "-auto-approve", "-no-color"])
     XCTAssertEqual(finish.status, 0, finish.standardError)

@@ -10,7 +10,7 @@ final class RemoteStateKillTests: XCTestCase {
   private var fixture: EmulatorFixture!
   private var projectID = 0
   private var alice = 0
-  private var directories: [URL] = []
+  private var jobs: [GitformProcess] = []
 
   override func setUpWithError() throws {
     fixture = try EmulatorFixture(latencyMilliseconds: 5)
@@ -20,7 +20,7 @@ final class RemoteStateKillTests: XCTestCase {
 
   override func tearDownWithError() throws {
     fixture?.stop()
-    for directory in directories { try? FileManager.default.removeItem(at: directory) }
+    for job in jobs { job.remove() }
   }
 
   private func configuration(count: Int) -> String {
@@ -46,7 +46,7 @@ final class RemoteStateKillTests: XCTestCase {
   /// A fresh runner: an empty directory holding only the configuration.
   private func job(count: Int) throws -> GitformProcess {
     let gitform = try GitformProcess.inTemporaryDirectory("remote-job", against: fixture, now: "2026-06-01T12:00:00Z")
-    directories.append(gitform.directory)
+    jobs.append(gitform)
     try gitform.write("main.gf.hcl", configuration(count: count))
     return gitform
   }
@@ -66,31 +66,11 @@ final class RemoteStateKillTests: XCTestCase {
     return try XCTUnwrap(answer.json as? [String: Any])
   }
 
-  private func start(_ gitform: GitformProcess, _ arguments: [String]) throws -> (Process, Pipe) {
-    let process = Process()
-    process.executableURL = try GitformProcess.executableURL()
-    process.arguments = arguments
-    process.currentDirectoryURL = gitform.directory
-    process.environment = gitform.environment
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    return (process, output)
-  }
-
   func testApplyKilledPartWayLosesNoTokenWithRemoteState() throws {
     let first = try job(count: 200)
-    let (process, output) = try start(first, ["apply", "-auto-approve", "-no-color"])
-    var seen = ""
-    while seen.components(separatedBy: "Creation complete").count - 1 < 60 {
-      let chunk = output.fileHandleForReading.availableData
-      if chunk.isEmpty { break }
-      seen += String(decoding: chunk, as: UTF8.self)
-    }
-    kill(process.processIdentifier, SIGKILL)
-    process.waitUntilExit()
-    XCTAssertEqual(process.terminationReason, .uncaughtSignal)
+    let apply = try first.start(["apply", "-auto-approve", "-no-color"])
+    _ = apply.read(until: "Creation complete", count: 60)
+    XCTAssertEqual(apply.kill(), .uncaughtSignal)
     let createdBeforeKill = try activeTokens().count
     XCTAssertGreaterThanOrEqual(createdBeforeKill, 60)
     XCTAssertLessThan(createdBeforeKill, 200, "the apply finished before it was killed")
@@ -129,18 +109,13 @@ final class RemoteStateKillTests: XCTestCase {
   func testSecondJobWaitsForTheLockOrIsRefusedNamingTheHolder() throws {
     let first = try job(count: 200)
     let second = try job(count: 200)
-    let (process, output) = try start(first, ["apply", "-auto-approve", "-no-color"])
-    var seen = ""
-    while !seen.contains("Creation complete") {
-      let chunk = output.fileHandleForReading.availableData
-      if chunk.isEmpty { break }
-      seen += String(decoding: chunk, as: UTF8.self)
-    }
+    let apply = try first.start(["apply", "-auto-approve", "-no-color"])
+    _ = apply.read(until: "Creation complete", count: 1)
     // Without -lock-timeout the second job is refused at once, naming the holder.
     let refused = try second.run(["plan", "-no-color"])
-    _ = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    XCTAssertEqual(process.terminationStatus, 0)
+    _ = apply.output?.fileHandleForReading.readDataToEndOfFile()
+    apply.process.waitUntilExit()
+    XCTAssertEqual(apply.process.terminationStatus, 0)
     XCTAssertEqual(refused.status, 1)
     XCTAssertTrue(refused.standardError.contains("is locked by root since "), refused.standardError)
     XCTAssertEqual(try activeTokens().count, 200)

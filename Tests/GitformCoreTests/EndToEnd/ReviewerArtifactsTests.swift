@@ -11,7 +11,7 @@ final class ReviewerArtifactsTests: XCTestCase {
     defer { fixture.stop() }
     let alice = try fixture.createUser("alice")
     let gitform = try GitformProcess.inTemporaryDirectory("artifacts", against: fixture, now: "2026-06-01T12:00:00Z")
-    defer { try? FileManager.default.removeItem(at: gitform.directory) }
+    defer { gitform.remove() }
     func configuration(_ names: [String]) -> String {
       names.map {
         "resource \"user_token\" \"\($0)\" {\n  user_id    = \(alice)\n  name       = \"\($0)\"\n  scopes     = [\"read_api\"]\n  expires_at = \"2026-12-01\"\n}\n"

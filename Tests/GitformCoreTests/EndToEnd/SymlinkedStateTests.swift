@@ -30,7 +30,7 @@ final class SymlinkedStateTests: XCTestCase {
 
   override func tearDownWithError() throws {
     fixture?.stop()
-    if let directory = gitform?.directory { try? FileManager.default.removeItem(at: directory) }
+    gitform?.remove()
   }
 
   func testAnApplyThroughALinkedStateUpdatesTheTargetAndLocksBesideIt() throws {

@@ -24,34 +24,16 @@ final class LifecycleHarness {
     aliceID = try fixture.createUser("alice")
     groupID = try fixture.createGroup("team")
     projectID = try fixture.createProject("app", inGroup: groupID)
-    let directory = FileManager.default.temporaryDirectory
-      .appendingPathComponent("gitform-lifecycle-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    gitform = GitformProcess(
-      directory: directory,
-      environment: [
-        "GITLAB_BASE_URL": fixture.emulator.baseURL.absoluteString,
-        "GITLAB_TOKEN": EmulatorFixture.rootToken, "GITFORM_NOW": now,
-      ])
+    gitform = try .inTemporaryDirectory("lifecycle", against: fixture, now: now)
   }
 
   /// Stops the emulator and, after checking that no output ever held a token value, removes
   /// the directory.
   func finish(file: StaticString = #filePath, line: UInt = #line) {
     collectIssued()
-    for text in gitform.transcript {
-      for value in issued where text.contains(value) {
-        XCTFail("a token value appeared in gitform's output", file: file, line: line)
-      }
-    }
-    // Saved plans and other files beside the state (whose journal is part of it) hold none.
-    for (name, text) in (try? gitform.nonStateFiles()) ?? [:] where !name.hasPrefix("gitform.tfstate") {
-      for value in issued where text.contains(value) {
-        XCTFail("a token value appeared in \(name)", file: file, line: line)
-      }
-    }
+    gitform.assertNeverShown(issued, file: file, line: line)
     fixture.stop()
-    try? FileManager.default.removeItem(at: gitform.directory)
+    gitform.remove()
   }
 
   // MARK: - Time

@@ -157,21 +157,12 @@ final class RotationCrashTests: XCTestCase {
     try scene.fixture.resetStats()
     try scene.write(userToken("2026-06-21"))
 
-    let process = Process()
-    process.executableURL = try GitformProcess.executableURL()
-    process.arguments = ["apply", "-auto-approve", "-no-color"]
-    process.currentDirectoryURL = scene.gitform.directory
-    process.environment = scene.gitform.environment
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    try process.run()
+    let apply = try scene.gitform.start(["apply", "-auto-approve", "-no-color"], discardOutput: true)
     let deadline = Date().addingTimeInterval(20)
     while try scene.requests("POST /api/v4/personal_access_tokens/:id/rotate") == 0, Date() < deadline {
       Thread.sleep(forTimeInterval: 0.02)
     }
-    kill(process.processIdentifier, SIGKILL)
-    process.waitUntilExit()
-    XCTAssertEqual(process.terminationReason, .uncaughtSignal)
+    XCTAssertEqual(apply.kill(), .uncaughtSignal)
     // GitLab commits once the delay is over.
     while try scene.userTokens().first(where: { $0["id"] as? Int == firstID })?["revoked"] as? Bool != true,
       Date() < deadline

@@ -48,28 +48,13 @@ final class SavedPlanDigestTests: XCTestCase {
 
   /// End to end: a plan saved, then only a comment edited, still applies.
   func testACommentOnlyEditKeepsASavedPlanApplicable() throws {
-    let fixture = try EmulatorFixture()
-    defer { fixture.stop() }
-    _ = try fixture.createProject("app", inGroup: try fixture.createGroup("team"))
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gitform-digest-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: directory) }
-    let environment = [
-      "GITLAB_BASE_URL": fixture.emulator.baseURL.absoluteString, "GITLAB_TOKEN": EmulatorFixture.rootToken,
-      "GITFORM_NOW": "2026-06-01T12:00:00Z",
-    ]
-    func run(_ arguments: [String]) -> (code: Int32, out: String, err: String) {
-      let output = CapturedOutput()
-      let code = CommandLineInterface().run(
-        arguments + ["-no-color"], context: output.context(directory: directory.path, environment: environment))
-      return (code, output.standardOutput, output.standardError)
-    }
-    let file = directory.appendingPathComponent("main.gf.hcl")
-    try original.write(to: file, atomically: true, encoding: .utf8)
-    XCTAssertEqual(run(["plan", "-out=saved.plan"]).code, 0)
-    try original.replacingOccurrences(of: "# The deploy variable.", with: "# Reviewed in MR !12.")
-      .write(to: file, atomically: true, encoding: .utf8)
-    let applied = run(["apply", "saved.plan"])
+    let scene = try InProcessCLI("digest")
+    defer { scene.finish() }
+    _ = try scene.fixture.createProject("app", inGroup: try scene.fixture.createGroup("team"))
+    try scene.write(original)
+    XCTAssertEqual(scene.run(["plan", "-out=saved.plan"]).code, 0)
+    try scene.write(original.replacingOccurrences(of: "# The deploy variable.", with: "# Reviewed in MR !12."))
+    let applied = scene.run(["apply", "saved.plan"])
     XCTAssertEqual(applied.code, 0, applied.err)
     XCTAssertTrue(applied.out.contains("Apply complete! Resources: 1 added, 0 changed, 0 destroyed."), applied.out)
   }

@@ -8,9 +8,6 @@ import XCTest
 final class VariableValueSensitivityTests: XCTestCase {
   private var scene: InProcessCLI!
   private var fixture: EmulatorFixture { scene.fixture }
-  private var directory: URL { scene.directory }
-  private var environment: [String: String] { scene.environment }
-  private var printed: [String] = []
 
   private let legacy = "s3cr3t-legacy-value"
   private let literal = "new-literal-value-1234"
@@ -25,16 +22,14 @@ final class VariableValueSensitivityTests: XCTestCase {
     scene?.finish()
   }
 
-  private func run(_ arguments: [String]) -> (code: Int32, out: String, err: String) {
-    let output = CapturedOutput()
-    let code = CommandLineInterface().run(
-      arguments, context: output.context(directory: directory.path, environment: environment))
-    printed += [output.standardOutput, output.standardError]
-    return (code, output.standardOutput, output.standardError)
+  /// Runs the command exactly as given: `-no-color` is part of some runs and not of others.
+  private func run(_ arguments: [String]) -> CommandRun {
+    scene.workspace.run(arguments)
   }
 
   private func write(masked: Bool) throws {
-    try """
+    try scene.write(
+      """
       resource "project_variable" "v" {
         project = "team/app"
         key     = "LEGACY"
@@ -42,7 +37,7 @@ final class VariableValueSensitivityTests: XCTestCase {
         masked  = \(masked)
       }
 
-      """.write(to: directory.appendingPathComponent("main.gf.hcl"), atomically: true, encoding: .utf8)
+      """)
   }
 
   func testAVariableValueIsNeverPrinted() throws {
@@ -75,7 +70,7 @@ final class VariableValueSensitivityTests: XCTestCase {
     XCTAssertTrue(drift.out.contains("# project_variable.v has changed"), drift.out)
     XCTAssertTrue(drift.out.contains("~ value             = (sensitive value)"), drift.out)
 
-    for text in printed {
+    for text in scene.transcript {
       for secret in [legacy, literal, outside] {
         XCTAssertFalse(text.contains(secret), "a variable value was printed:\n\(text)")
       }

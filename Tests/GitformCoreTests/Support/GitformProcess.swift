@@ -21,22 +21,31 @@ final class GitformProcess {
   }
 
   /// A fresh temporary working directory, with gitform pointed at `fixture`'s emulator as root
-  /// and its clock fixed at `now`: the setup the end-to-end tests share.
+  /// and its clock fixed at `now` (nil: the real clock, for an emulator on the real clock too):
+  /// the setup the end-to-end tests share. The directory is the caller's to remove.
   static func inTemporaryDirectory(
-    _ name: String, against fixture: EmulatorFixture, now: String,
+    _ name: String, against fixture: EmulatorFixture, now: String?,
     extraEnvironment: [String: String] = [:]
   ) throws -> GitformProcess {
     let directory = FileManager.default.temporaryDirectory
       .appendingPathComponent("gitform-\(name)-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    let environment = [
-      "GITLAB_BASE_URL": fixture.emulator.baseURL.absoluteString,
-      "GITLAB_TOKEN": EmulatorFixture.rootToken, "GITFORM_NOW": now,
-    ].merging(extraEnvironment) { _, extra in extra }
-    return GitformProcess(directory: directory, environment: environment)
+    var environment = [
+      "GITLAB_BASE_URL": fixture.emulator.baseURL.absoluteString, "GITLAB_TOKEN": EmulatorFixture.rootToken,
+    ]
+    if let now { environment["GITFORM_NOW"] = now }
+    return GitformProcess(directory: directory, environment: environment.merging(extraEnvironment) { _, extra in extra })
   }
 
-  /// The binary sits next to the test bundle in the build directory (`.build/debug`).
+  /// Removes the working directory and everything in it.
+  func remove() {
+    try? FileManager.default.removeItem(at: directory)
+  }
+
+  /// The binary sits next to the test bundle, in the build directory of the configuration being
+  /// tested (`.build/<triple>/debug` or `release`): on Linux the main bundle is that directory,
+  /// on macOS the `.xctest` bundle is inside it. The source-relative `.build/debug` is the last
+  /// resort for an unusual layout.
   static func executableURL() throws -> URL {
     let candidates = [
       Bundle.main.bundleURL.appendingPathComponent("gitform"),
@@ -51,6 +60,23 @@ final class GitformProcess {
       throw GitformProcessError.notBuilt(candidates.map(\.path))
     }
     return found
+  }
+
+  /// Starts `gitform ARGUMENTS` without waiting for it, for a test that interrupts or kills it
+  /// part-way. Standard output is piped unless `discardOutput`; standard error only when
+  /// `pipeError`, since an unread pipe that fills up would stall the child.
+  func start(_ arguments: [String], discardOutput: Bool = false, pipeError: Bool = false) throws -> Started {
+    let process = Process()
+    process.executableURL = try GitformProcess.executableURL()
+    process.arguments = arguments
+    process.currentDirectoryURL = directory
+    process.environment = environment
+    let output = discardOutput ? nil : Pipe()
+    let error = pipeError ? Pipe() : nil
+    process.standardOutput = output ?? FileHandle.nullDevice
+    process.standardError = error ?? FileHandle.nullDevice
+    try process.run()
+    return Started(process: process, output: output, error: error)
   }
 
   @discardableResult
@@ -111,6 +137,21 @@ final class GitformProcess {
     return values
   }
 
+  /// Fails the test for every token value in `values` that any run printed or that a file
+  /// beside the state holds (saved plans, crash logs; the state's journal is part of the state).
+  func assertNeverShown(_ values: Set<String>, file: StaticString = #filePath, line: UInt = #line) {
+    for text in transcript {
+      for value in values where text.contains(value) {
+        XCTFail("a token value appeared in gitform's output", file: file, line: line)
+      }
+    }
+    for (name, text) in (try? nonStateFiles()) ?? [:] where !name.hasPrefix("gitform.tfstate") {
+      for value in values where text.contains(value) {
+        XCTFail("a token value appeared in \(name)", file: file, line: line)
+      }
+    }
+  }
+
   /// Every file of the working directory except the state and its backup, as text.
   func nonStateFiles() throws -> [String: String] {
     var files: [String: String] = [:]
@@ -124,8 +165,46 @@ final class GitformProcess {
   }
 }
 
-enum GitformProcessError: Error {
+extension GitformProcess {
+  /// A `gitform` started by `start`, still running until the test ends it.
+  struct Started {
+    let process: Process
+    let output: Pipe?
+    let error: Pipe?
+
+    /// Reads standard output until `marker` was printed `count` times, or the output ended;
+    /// returns everything read.
+    func read(until marker: String, count: Int) -> String {
+      guard let handle = output?.fileHandleForReading else { return "" }
+      var seen = ""
+      while seen.components(separatedBy: marker).count - 1 < count {
+        let chunk = handle.availableData
+        if chunk.isEmpty { break }
+        seen += String(decoding: chunk, as: UTF8.self)
+      }
+      return seen
+    }
+
+    /// Sends SIGKILL, waits for the end and returns how it ended.
+    func kill() -> Process.TerminationReason {
+      Foundation.kill(process.processIdentifier, SIGKILL)
+      process.waitUntilExit()
+      return process.terminationReason
+    }
+  }
+}
+
+/// Why the binary could not be run: said plainly, since the test fails (never skips) on it.
+enum GitformProcessError: Error, CustomStringConvertible {
   case notBuilt([String])
+
+  var description: String {
+    switch self {
+    case .notBuilt(let paths):
+      return "the gitform executable is not built; looked at \(paths.joined(separator: ", ")). "
+        + "GitformCoreTests depends on the gitform product, so `swift test` builds it first."
+    }
+  }
 }
 
 /// Bytes read on another thread; `DispatchGroup.wait` orders the write before the read.
