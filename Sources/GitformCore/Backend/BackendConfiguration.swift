@@ -36,10 +36,10 @@ public enum BackendConfiguration: Equatable, Sendable {
   ///   - providerBaseURL: `base_url` of the `provider "gitlab"` block, if set (GitLab only).
   ///   - providerToken: `token` of the `provider "gitlab"` block, if set (GitLab only).
   ///   - writerVersion: gitform's version.
-  ///   - transport: the HTTP transport; nil for URLSession.
+  ///   - transport: the HTTP transport; nil for the platform's (`HTTPTransports.platform`).
   public func makeBackend(
     providerBaseURL: String? = nil, providerToken: SecretValue? = nil,
-    environment: [String: String], writerVersion: String, transport: BackendTransport? = nil
+    environment: [String: String], writerVersion: String, transport: HTTPTransport? = nil
   ) throws(BackendError) -> StateBackend {
     switch self {
     case .local(let path):

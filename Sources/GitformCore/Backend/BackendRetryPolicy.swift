@@ -27,7 +27,7 @@ public struct BackendRetryPolicy: Sendable, Equatable {
   }
 
   /// The wait before retry number `retry` (0-based) after `response`, or nil to stop.
-  public func delay(beforeRetry retry: Int, after response: BackendResponse, now: Date = Date())
+  public func delay(beforeRetry retry: Int, after response: GitLabResponse, now: Date = Date())
     -> TimeInterval?
   {
     guard retry < retryMax, BackendRetryPolicy.isRetryable(status: response.status) else {
@@ -42,10 +42,14 @@ public struct BackendRetryPolicy: Sendable, Equatable {
   }
 
   /// The wait before retry number `retry` (0-based) after a failed connection, or nil to stop.
-  public func delay(beforeRetry retry: Int, after failure: BackendTransportFailure) -> TimeInterval?
-  {
-    guard retry < retryMax, failure.isRetryable else { return nil }
+  public func delay(beforeRetry retry: Int, after failure: TransportFailure) -> TimeInterval? {
+    guard retry < retryMax, BackendRetryPolicy.isRetryable(failure) else { return nil }
     return backoff(retry)
+  }
+
+  /// go-retryablehttp retries every connection error except certificate problems.
+  public static func isRetryable(_ failure: TransportFailure) -> Bool {
+    failure.kind != .tlsFailure
   }
 
   /// `min · 2^retry`, capped at `max`.

@@ -47,7 +47,7 @@ extension HTTPBackendSettings {
       ("client_private_key_pem", "TF_HTTP_CLIENT_PRIVATE_KEY_PEM"),
     ] where !(value(name, variable) ?? "").isEmpty {
       throw .invalidConfiguration(
-        "\(name) is not supported: gitform's HTTP stack (Foundation's URLSession) cannot add "
+        "\(name) is not supported: gitform's HTTP stack cannot add "
           + "certificate authorities or client certificates on this platform. Add the CA to the "
           + "system trust store instead, and remove \(name) (or unset \(variable)).")
     }

@@ -4,7 +4,7 @@ extension HTTPStateBackend {
   /// The error for an answer that is not a success for `operation`: Terraform's words for any
   /// server, and for GitLab what its status means there — which role or scope is missing, who
   /// holds the lock, why a serial was refused.
-  func explain(_ response: BackendResponse, _ operation: Operation, retries: Int) -> BackendError {
+  func explain(_ response: GitLabResponse, _ operation: Operation, retries: Int) -> BackendError {
     let body = BackendErrorBody(response.body)
     let status = response.status
     let summary = "Failed to \(operation.rawValue)"

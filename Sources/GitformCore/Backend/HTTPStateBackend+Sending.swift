@@ -12,7 +12,7 @@ extension HTTPStateBackend {
 
   /// The final answer to one logical request, after retries.
   struct Exchange {
-    var response: BackendResponse
+    var response: GitLabResponse
     /// Retries sent after the first attempt.
     var retries: Int
     /// True when an earlier attempt failed without an answer after possibly reaching the server
@@ -29,9 +29,15 @@ extension HTTPStateBackend {
       headers["Content-Type"] = "application/json"
       headers["Content-MD5"] = Base64.encode(MD5.hash(Array(body)))
     }
-    let request = BackendRequest(
-      method: method, url: url, headers: headers, body: body, username: settings.username,
-      password: settings.password)
+    // Basic credentials only with a username, as Terraform sends them. Never a kept-alive
+    // connection: a lock or write silently re-sent by libcurl would conflict with itself.
+    let credentials =
+      settings.username.isEmpty
+      ? nil
+      : GitLabRequest.BasicCredentials(username: settings.username, password: settings.password)
+    let request = GitLabRequest(
+      method: GitLabRequest.Method(rawValue: method), url: url, route: operation.rawValue,
+      headers: headers, body: body, basicCredentials: credentials, reusesConnection: false)
     let policy = settings.retryPolicy
     var retry = 0
     var mayHaveLanded = false
@@ -47,10 +53,12 @@ extension HTTPStateBackend {
         if response.status != 429 { mayHaveLanded = true }
         wait = delay
       } catch {
-        guard let delay = policy.delay(beforeRetry: retry, after: error) else {
-          throw transportError(error, operation: operation, retries: retry)
+        let failure =
+          error as? TransportFailure ?? TransportFailure(.other, detail: String(describing: error))
+        guard let delay = policy.delay(beforeRetry: retry, after: failure) else {
+          throw transportError(failure, operation: operation, retries: retry)
         }
-        if error.requestMayHaveBeenSent { mayHaveLanded = true }
+        if failure.requestMayHaveBeenSent { mayHaveLanded = true }
         wait = delay
       }
       if wait > 0 { sleep(wait) }
@@ -58,11 +66,13 @@ extension HTTPStateBackend {
     }
   }
 
-  func transportError(_ failure: BackendTransportFailure, operation: Operation, retries: Int)
+  func transportError(_ failure: TransportFailure, operation: Operation, retries: Int)
     -> BackendError
   {
+    // The library's words always: for a state server they are the only clue to what broke.
+    let words = failure.detail.isEmpty ? failure.kind.rawValue : "\(failure.kind.rawValue): \(failure.detail)"
     var detail =
-      "gitform could not \(operation.rawValue) at \(settings.displayAddress): \(failure.summary)"
+      "gitform could not \(operation.rawValue) at \(settings.displayAddress): \(words)"
     detail += retries > 0 ? " (after \(retries) \(retries == 1 ? "retry" : "retries"))." : "."
     switch failure.kind {
     case .tlsFailure:

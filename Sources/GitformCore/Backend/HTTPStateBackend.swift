@@ -16,7 +16,7 @@ public final class HTTPStateBackend: StateBackend, @unchecked Sendable {
   public let settings: HTTPBackendSettings
   /// gitform's version, for `terraform_version` and for states too new to read.
   public let writerVersion: String
-  let transport: BackendTransport
+  let transport: HTTPTransport
   /// Waits between retries; tests pass a recorder instead of sleeping.
   let sleep: @Sendable (TimeInterval) -> Void
   let mutex = NSRecursiveLock()
@@ -28,22 +28,24 @@ public final class HTTPStateBackend: StateBackend, @unchecked Sendable {
   public let lockRetryInitial = 1.0
   public let lockRetryMaximum = 16.0
 
-  /// - Throws: `.invalidConfiguration` for `skip_cert_verification = true`, which Foundation's
-  ///   URLSession cannot honour on Linux (it would otherwise be silently ignored).
+  /// - Parameter transport: the HTTP layer; nil for the platform's (`HTTPTransports.platform`),
+  ///   the one the GitLab client uses, which waits for an answer without spinning a core.
+  /// - Throws: `.invalidConfiguration` for `skip_cert_verification = true`: gitform's HTTP
+  ///   layer always verifies certificates (it would otherwise be silently ignored).
   public init(
-    settings: HTTPBackendSettings, writerVersion: String, transport: BackendTransport? = nil,
+    settings: HTTPBackendSettings, writerVersion: String, transport: HTTPTransport? = nil,
     sleep: @escaping @Sendable (TimeInterval) -> Void = { Thread.sleep(forTimeInterval: $0) }
   ) throws(BackendError) {
     if settings.skipCertVerification && transport == nil {
       throw .invalidConfiguration(
-        "skip_cert_verification = true is not supported: gitform's HTTP stack (Foundation's "
-          + "URLSession) cannot turn off certificate verification on this platform. Give the "
+        "skip_cert_verification = true is not supported: gitform's HTTP stack always verifies "
+          + "the server's certificate (as it does for GitLab's API). Give the "
           + "state server a certificate the system trusts, or add its CA to the system trust store."
       )
     }
     self.settings = settings
     self.writerVersion = writerVersion
-    self.transport = transport ?? URLSessionBackendTransport()
+    self.transport = transport ?? HTTPTransports.platform()
     self.sleep = sleep
   }
 
@@ -180,7 +182,7 @@ public final class HTTPStateBackend: StateBackend, @unchecked Sendable {
   /// Terraform. GitLab: only its `404 Not found` for an unknown state name; `404 Project Not
   /// Found` (a wrong project, or one the token cannot see) or a 404 from no route at all (a
   /// wrong base URL) must not read as an empty state — an apply would recreate everything.
-  func meansNoState(_ response: BackendResponse) -> Bool {
+  func meansNoState(_ response: GitLabResponse) -> Bool {
     guard isGitLab else { return true }
     return BackendErrorBody(response.body).message == "404 Not found"
   }

@@ -7,6 +7,8 @@
 // gives, and `-lock-timeout` waiting. Not for: the state's model or file format (State/, which this
 // folder uses and which never imports it), GitLab's REST API for tokens (GitLab/), printing (CLI/).
 // Nothing here prints; errors carry summary and detail for the CLI and never contain a secret.
+// Requests go through GitLab/'s `HTTPTransport`, the one HTTP layer gitform has (libcurl's
+// blocking interface: waiting for a slow state server costs no CPU).
 
 /// What a single attempt to take the lock found.
 public enum LockAttempt: Equatable, Sendable {

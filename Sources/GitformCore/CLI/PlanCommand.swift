@@ -124,7 +124,8 @@ struct PlanCommand: Command {
           + "guarantee to take exactly these actions if you run \"gitform apply\" now.\n")
     }
     if flags.mrNote {
-      switch MergeRequestNotePoster(environment: context.environment).post(review.markdown()) {
+      let state = MergeRequestNotePoster.PlannedState(remote: session.remote, statePath: flags.statePath)
+      switch MergeRequestNotePoster(environment: context.environment, state: state).post(review) {
       case .posted(let note, let iid), .updated(let note, let iid):
         let line = "Plan summary on merge request !\(iid) (note \(note))."
         if let stream { stream.log(line) } else { (flags.markdown ? context.err : context.out)("\n" + line + "\n") }

@@ -11,10 +11,14 @@ import Foundation
 /// pointing at a plain-HTTP port — fails fast as a TLS failure instead of waiting the full
 /// request timeout, and is not retried.
 ///
-/// Idempotent requests reuse kept-alive connections through a pool of easy handles (one per
-/// concurrent sender). POST (create, rotate) gets a fresh connection that is closed afterwards:
-/// libcurl silently resends a request when a reused connection closes without an answer, and a
-/// resent create makes a second token.
+/// Requests that may reuse a connection (`GitLabRequest.reusesConnection`: idempotent ones by
+/// default) share kept-alive connections through a pool of easy handles (one per concurrent
+/// sender). The others — POST (create, rotate), and every state-backend request — get a fresh
+/// connection that is closed afterwards: libcurl silently resends a request when a reused
+/// connection closes without an answer, and a resent create makes a second token.
+///
+/// Any method is sent as given (`LOCK`, `UNLOCK` for a Terraform http-backend server), with
+/// `PRIVATE-TOKEN` for GitLab's API or HTTP Basic for a state server.
 public final class CurlTransport: HTTPTransport, @unchecked Sendable {
   // @unchecked: `idle` is guarded by `lock`; a handle is used by one thread at a time.
   private let curl: CurlLibrary
@@ -26,8 +30,14 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
 
   /// Nil when this platform's Foundation does not run on libcurl.
   /// - Throws: `GitLabError` `.unsupportedOption` for TLS options gitform does not honour.
-  public init?(connection: GitLabConnection, maximumConnections: Int = 16) throws {
+  public convenience init?(connection: GitLabConnection, maximumConnections: Int = 16) throws {
     try URLSessionTransport.checkSupported(connection)
+    self.init(maximumConnections: maximumConnections)
+  }
+
+  /// A transport with the system's TLS trust, for any server (a state backend); nil when this
+  /// platform's Foundation does not run on libcurl.
+  public init?(maximumConnections: Int = 16) {
     guard let curl = CurlLibrary.shared else { return nil }
     self.curl = curl
     maximumIdle = max(1, maximumConnections)
@@ -38,7 +48,7 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
   }
 
   public func send(_ request: GitLabRequest) throws -> GitLabResponse {
-    let reusable = request.method.isIdempotent
+    let reusable = request.reusesConnection
     guard let handle = reusable ? takeIdle() ?? curl.easyInit() : curl.easyInit() else {
       throw TransportFailure(.other, detail: "libcurl could not create a request handle")
     }
@@ -73,9 +83,12 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
     defer { curl.slistFreeAll(headers) }
     var lines = request.headers.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
     if let token = request.token { lines.append("PRIVATE-TOKEN: \(token.reveal())") }
+    if let authorization = request.basicAuthorization {
+      lines.append("Authorization: \(authorization)")
+    }
     // No `Expect: 100-continue` round trip before a body.
     lines.append("Expect:")
-    if !request.method.isIdempotent { lines.append("Connection: close") }
+    if !request.reusesConnection { lines.append("Connection: close") }
     for line in lines { headers = curl.slistAppend(headers, line) }
 
     let timeout = max(request.timeout, 1)
@@ -102,14 +115,17 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
       handle, CurlOption.headerFunction,
       unsafeBitCast(CurlTransport.onHeader, to: UnsafeRawPointer.self))
     _ = curl.setPointer(handle, CurlOption.headerData, object)
-    switch request.method {
-    case .get:
-      _ = set(handle, CurlOption.httpGet, 1)
-    case .post:
+    if !request.reusesConnection {
       _ = set(handle, CurlOption.freshConnect, 1)
       _ = set(handle, CurlOption.forbidReuse, 1)
+    }
+    switch request.method {
+    case .get where request.body == nil:
+      _ = set(handle, CurlOption.httpGet, 1)
+    case .post:
       setBody(request.body ?? Data(), on: handle)
-    case .put, .delete:
+    default:
+      // PUT, DELETE, LOCK…: the method as given, with the body when there is one.
       _ = curl.setPointer(handle, CurlOption.customRequest, request.method.rawValue)
       if let body = request.body { setBody(body, on: handle) }
     }

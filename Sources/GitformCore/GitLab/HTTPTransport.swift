@@ -1,15 +1,27 @@
 import Foundation
 
-/// The seam between the GitLab client and the network: sends one request, returns one response.
+/// The seam between gitform and the network: sends one request, returns one response. The one
+/// HTTP layer for GitLab's API (`GitLabClient`) and for remote state (`HTTPStateBackend`, which
+/// sends any method with HTTP Basic credentials).
 ///
 /// Synchronous, like the CLI and the emulator's server; the apply engine gets parallelism by
 /// calling `send` from several threads at once, so implementations must be safe to call
-/// concurrently. A transport neither retries nor follows redirects (the client decides both) and
+/// concurrently. A transport neither retries nor follows redirects (the caller decides both) and
 /// throws only `TransportFailure`. Production uses `CurlTransport` (URLSession where libcurl is
-/// not found, see `GitLabClient.productionTransport`); unit tests may put a fake here, and only
-/// here.
+/// not found, see `GitLabClient.productionTransport` and `HTTPTransports.platform`); unit
+/// tests may put a fake here, and only here.
 public protocol HTTPTransport: Sendable {
   func send(_ request: GitLabRequest) throws -> GitLabResponse
+}
+
+/// Which `HTTPTransport` production uses.
+public enum HTTPTransports {
+  /// The platform's transport with the system's TLS trust, for a server that is not GitLab's
+  /// API (a state backend): libcurl's blocking interface where Foundation runs on libcurl — it
+  /// waits for an answer without using CPU — and URLSession elsewhere.
+  public static func platform(requestTimeout: TimeInterval = 30) -> any HTTPTransport {
+    CurlTransport() ?? URLSessionTransport(requestTimeout: requestTimeout)
+  }
 }
 
 /// Why a request got no HTTP response, and whether GitLab may nevertheless have received it.

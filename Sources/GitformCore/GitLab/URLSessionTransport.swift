@@ -12,8 +12,9 @@ import Foundation
 /// host; the client reports it instead), a per-request idle timeout. `send` blocks the calling
 /// thread until the response or failure arrives; several threads may send at once.
 ///
-/// Non-idempotent requests (POST: create, rotate) each get a fresh connection from a session of
-/// their own. libcurl silently sends a request again when a reused keep-alive connection closes
+/// Requests that must not reuse a connection (`GitLabRequest.reusesConnection` false: POST —
+/// create, rotate — and every state-backend request) each get a fresh connection from a session
+/// of their own. libcurl silently sends a request again when a reused keep-alive connection closes
 /// without an answer — measured against the emulator: a rotate sent twice, the first new token
 /// lost and a misleading "Token already revoked" reported. On a fresh connection that cannot
 /// happen, and a dropped POST surfaces as `.noResponse`, which the client reports as
@@ -25,8 +26,13 @@ public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
 
   /// - Throws: `GitLabError` `.unsupportedOption` for TLS options this platform's URLSession
   ///   cannot honour, rather than silently connecting with the default trust.
-  public init(connection: GitLabConnection, maximumConnections: Int = 16) throws {
+  public convenience init(connection: GitLabConnection, maximumConnections: Int = 16) throws {
     try URLSessionTransport.checkSupported(connection)
+    self.init(requestTimeout: connection.requestTimeout, maximumConnections: maximumConnections)
+  }
+
+  /// A transport with the system's TLS trust, for any server (a state backend).
+  public init(requestTimeout: TimeInterval = 30, maximumConnections: Int = 16) {
     let configuration = URLSessionConfiguration.ephemeral
     configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
     configuration.urlCache = nil
@@ -34,8 +40,8 @@ public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
     configuration.httpShouldSetCookies = false
     configuration.httpCookieAcceptPolicy = .never
     configuration.httpMaximumConnectionsPerHost = maximumConnections
-    configuration.timeoutIntervalForRequest = connection.requestTimeout
-    configuration.timeoutIntervalForResource = max(connection.requestTimeout * 4, 120)
+    configuration.timeoutIntervalForRequest = requestTimeout
+    configuration.timeoutIntervalForResource = max(requestTimeout * 4, 120)
     self.configuration = configuration
     session = URLSession(
       configuration: configuration, delegate: RedirectRefusal(), delegateQueue: nil)
@@ -77,10 +83,13 @@ public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
     if let token = request.token {
       urlRequest.setValue(token.reveal(), forHTTPHeaderField: "PRIVATE-TOKEN")
     }
+    if let authorization = request.basicAuthorization {
+      urlRequest.setValue(authorization, forHTTPHeaderField: "Authorization")
+    }
     urlRequest.httpBody = request.body
 
     let sender: URLSession
-    if request.method.isIdempotent {
+    if request.reusesConnection {
       sender = session
     } else {
       sender = URLSession(

@@ -5,7 +5,8 @@ import XCTest
 @testable import GitformCore
 
 /// Terraform's http backend with its default methods (`LOCK`, `UNLOCK`) over real HTTP, against
-/// a minimal state server built on the emulator's HTTP server: what URLSession actually sends.
+/// a minimal state server built on the emulator's HTTP server: what gitform's HTTP layer (the
+/// GitLab client's libcurl transport) actually sends, and that waiting for it costs no CPU.
 final class GenericHTTPBackendTests: XCTestCase {
   /// A state server as Terraform's protocol describes it: 404 before the first write, 423 with
   /// the holder's LockInfo on conflict. Records every request.
@@ -13,9 +14,12 @@ final class GenericHTTPBackendTests: XCTestCase {
     private let lock = NSLock()
     private var state: Data?
     private var holder: Data?
+    /// Seconds every answer is held back, as a slow or distant server does.
+    var delay: TimeInterval = 0
     private(set) var requests: [HTTPRequest] = []
 
     func handle(_ request: HTTPRequest) -> HTTPResponse {
+      if delay > 0 { Thread.sleep(forTimeInterval: delay) }
       lock.lock()
       defer { lock.unlock() }
       requests.append(request)
@@ -67,7 +71,7 @@ final class GenericHTTPBackendTests: XCTestCase {
     return try HTTPStateBackend(settings: settings, writerVersion: "0.9.0-test")
   }
 
-  func testLockWriteUnlockWithTerraformsDefaultMethodsOverURLSession() throws {
+  func testLockWriteUnlockWithTerraformsDefaultMethodsOverThePlatformTransport() throws {
     let first = try backend()
     let info = LockInfo(
       operation: LockInfo.apply, who: "ci@runner", version: "0.9.0-test", path: "")
@@ -101,6 +105,8 @@ final class GenericHTTPBackendTests: XCTestCase {
       "Basic " + Data("ci:generic-secret-password".utf8).base64EncodedString()
     for request in requests {
       XCTAssertEqual(request.header("Authorization"), expectedAuthorization)
+      XCTAssertNil(request.header("PRIVATE-TOKEN"))
+      XCTAssertEqual(request.header("Connection"), "close", "every state request on a fresh connection")
       if request.method != "GET" {
         XCTAssertEqual(request.header("Content-Type"), "application/json")
         XCTAssertEqual(request.header("Content-MD5"), Base64.encode(MD5.hash(Array([UInt8](request.body)))))
@@ -123,5 +129,17 @@ final class GenericHTTPBackendTests: XCTestCase {
       XCTAssertTrue(
         String(describing: error).contains("(after 2 retries)"), String(describing: error))
     }
+  }
+
+  /// The backend waits for a slow answer in `poll`, as the GitLab client does: URLSession's
+  /// libcurl driver on Linux spun a core for as long as an answer took.
+  func testWaitingForASlowStateServerCostsNoCPU() throws {
+    handler.delay = 1.5
+    let backend = try backend()
+    let cpuBefore = StallingListener.processCPUSeconds()
+    let started = Date()
+    XCTAssertNil(try backend.pull())
+    XCTAssertGreaterThanOrEqual(Date().timeIntervalSince(started), 1.4)
+    XCTAssertLessThan(StallingListener.processCPUSeconds() - cpuBefore, 0.3)
   }
 }

@@ -41,7 +41,7 @@ final class HTTPStateBackendWireTests: XCTestCase {
     try backend.unlock()
 
     let sent = transport.sent
-    XCTAssertEqual(sent.map { $0.method }, ["LOCK", "PUT", "UNLOCK"])
+    XCTAssertEqual(sent.map { $0.method.rawValue }, ["LOCK", "PUT", "UNLOCK"])
     XCTAssertEqual(sent[0].url.absoluteString, "https://state.example.com/locks/app")
     XCTAssertEqual(
       sent[1].url.absoluteString,
@@ -57,6 +57,9 @@ final class HTTPStateBackendWireTests: XCTestCase {
       XCTAssertEqual(request.headers["Content-MD5"], Base64.encode(MD5.hash(Array(request.body ?? Data()))))
       XCTAssertEqual(
         request.basicAuthorization, "Basic " + Data("ci:\(password)".utf8).base64EncodedString())
+      XCTAssertNil(request.token, "a state server gets Basic credentials, not PRIVATE-TOKEN")
+      XCTAssertFalse(request.reusesConnection, "a re-sent lock or write would conflict with itself")
+      XCTAssertEqual(request.sensitiveValues.map { $0.reveal() }, [password])
     }
     XCTAssertEqual(sent[1].headers["Content-MD5"], Base64.encode(MD5.hash(Array(Array("{\"serial\":1}".utf8)))))
   }
@@ -75,7 +78,7 @@ final class HTTPStateBackendWireTests: XCTestCase {
     XCTAssertThrowsError(try backend.pull()) { error in
       XCTAssertTrue(String(describing: error).contains("does not match its Content-MD5"))
     }
-    XCTAssertEqual(transport.sent.map { $0.method }, ["GET", "GET", "GET", "GET"])
+    XCTAssertEqual(transport.sent.map { $0.method.rawValue }, ["GET", "GET", "GET", "GET"])
     XCTAssertNil(transport.sent[0].headers["Content-MD5"])
   }
 
@@ -127,14 +130,14 @@ final class HTTPStateBackendWireTests: XCTestCase {
 
   func testConnectionFailuresAreRetriedButCertificateErrorsAreNot() throws {
     var (backend, transport, _) = try self.backend([
-      .failure(BackendTransportFailure(.connectionLost)),
-      .failure(BackendTransportFailure(.couldNotConnect)),
+      .failure(TransportFailure(.connectionLost)),
+      .failure(TransportFailure(.couldNotConnect)),
       FakeBackendTransport.status(204),
     ])
     XCTAssertNil(try backend.pull())
     XCTAssertEqual(transport.sent.count, 3)
 
-    (backend, transport, _) = try self.backend([.failure(BackendTransportFailure(.tlsFailure))])
+    (backend, transport, _) = try self.backend([.failure(TransportFailure(.tlsFailure))])
     XCTAssertThrowsError(try backend.pull()) { error in
       XCTAssertEqual((error as? BackendError)?.code, .transport)
       XCTAssertTrue(String(describing: error).contains("certificate is not trusted"))
@@ -146,7 +149,7 @@ final class HTTPStateBackendWireTests: XCTestCase {
   func testALockWhoseAnswerWasLostIsRecognisedAsOurs() throws {
     let held = String(decoding: JSONWriter.compact(info.json).utf8, as: UTF8.self)
     let (backend, transport, _) = try self.backend([
-      .failure(BackendTransportFailure(.noResponse)), FakeBackendTransport.status(409, held),
+      .failure(TransportFailure(.noResponse)), FakeBackendTransport.status(409, held),
     ])
     XCTAssertEqual(try backend.tryLock(info), LockAttempt.acquired)
     XCTAssertEqual(backend.lockID, info.id)
@@ -158,12 +161,12 @@ final class HTTPStateBackendWireTests: XCTestCase {
   func testAWriteWhoseAnswerWasLostIsCheckedByReadingBack() throws {
     let bytes = Array("{\"serial\":3}".utf8)
     let (backend, transport, _) = try self.backend([
-      .failure(BackendTransportFailure(.connectionLost)),
+      .failure(TransportFailure(.connectionLost)),
       FakeBackendTransport.status(422, #"{"message":"duplicate"}"#),
       FakeBackendTransport.status(200, "{\"serial\":3}"),
     ])
     XCTAssertNoThrow(try backend.push(bytes))
-    XCTAssertEqual(transport.sent.map { $0.method }, ["POST", "POST", "GET"])
+    XCTAssertEqual(transport.sent.map { $0.method.rawValue }, ["POST", "POST", "GET"])
   }
 
   func testAGenericServersLockConflictNamesTheHolder() throws {
@@ -205,12 +208,12 @@ final class HTTPStateBackendWireTests: XCTestCase {
   func testRetryAfterAsAnHTTPDateIsCappedAtTheMaximumWait() {
     let policy = BackendRetryPolicy(retryMax: 2, waitMinimum: 1, waitMaximum: 30)
     let now = Date(timeIntervalSince1970: 1_445_412_470)  // Wed, 21 Oct 2015 07:27:50 GMT
-    let dated = BackendResponse(
+    let dated = GitLabResponse(
       status: 503, headers: ["Retry-After": "Wed, 21 Oct 2015 07:28:00 GMT"])
     XCTAssertEqual(policy.delay(beforeRetry: 0, after: dated, now: now), 10)
-    let long = BackendResponse(status: 429, headers: ["Retry-After": "3600"])
+    let long = GitLabResponse(status: 429, headers: ["Retry-After": "3600"])
     XCTAssertEqual(policy.delay(beforeRetry: 0, after: long, now: now), 30)
     XCTAssertNil(policy.delay(beforeRetry: 2, after: long, now: now), "retry_max reached")
-    XCTAssertNil(policy.delay(beforeRetry: 0, after: BackendResponse(status: 501), now: now))
+    XCTAssertNil(policy.delay(beforeRetry: 0, after: GitLabResponse(status: 501), now: now))
   }
 }
