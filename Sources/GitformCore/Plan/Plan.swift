@@ -3,9 +3,12 @@ import Foundation
 /// Plan: refresh what GitLab has, compare it with the configuration and decide every change.
 ///
 /// For: the refresh (batched per owner, in parallel), the per-instance diff with its action and
-/// reason, drift ("changed outside of gitform"), -target/-replace/-destroy, the admin pre-check,
-/// and rendering a plan as Terraform's text. Not for: executing anything that changes GitLab
-/// (Apply/), reading HCL (Config/) or the state file's format (State/). Nothing here prints.
+/// `ActionReason`, drift ("changed outside of gitform"), -target/-replace/-destroy, the admin
+/// pre-check, saved plans and the expiry report's facts. It asks each `ResourceType` what it
+/// alone knows (a secret's attribute, rotation, expiry, adoption) and reaches GitLab only through
+/// the types and `ResourceContext`. Not for: executing anything that changes GitLab (Apply/),
+/// reading HCL (Config/), the state file's format (State/), or words and colours (CLI/Views,
+/// which renders plans, diffs and reasons). Nothing here prints.
 
 /// What will happen to one resource instance: Terraform's `plans.Action`, where a replacement
 /// is one of two actions by its order.

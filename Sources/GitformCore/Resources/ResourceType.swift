@@ -1,13 +1,20 @@
 import Foundation
 
 /// Resources: one file per resource and data source type — schema, checks of configured
-/// values, and the GitLab calls that create, read, update, delete and import an object.
+/// values, the GitLab calls that create, read, update, delete and import an object — and
+/// everything the engine needs to know about a kind of object, behind `ResourceType`.
 ///
 /// For: turning an instance's attribute values (an object `Value`) into GitLab requests and
-/// GitLab's answers back into attribute values. Not for: deciding *whether* to change something
-/// (Plan/), ordering or persisting changes (Apply/, State/), or reading HCL (Config/). Nothing
-/// here prints. A token value enters an object only from a create (or, later, rotate) answer;
-/// `read` copies it from the prior object and never from GitLab, which never returns it.
+/// GitLab's answers back into attribute values; and answering the engine's questions about a
+/// type — which attribute holds a secret GitLab sends once, whether an update rotates it, when a
+/// rotation or replacement is due and why (`ActionReason`), what a lost answer made and how to
+/// adopt it, what an import id names, what expires when. Token kinds share theirs through
+/// `AccessTokenType`. Not for: deciding *whether* to change something (Plan/), ordering or
+/// persisting changes (Apply/, State/), reading HCL (Config/) or wording anything for a terminal
+/// (CLI/Views). Nothing here prints. A token value enters an object only from a create or
+/// rotate answer; `read` copies it from the prior object and never from GitLab, which never
+/// returns it. Adding a type is a file here, its GitLab calls in GitLab/, and a line in
+/// `ResourceCatalog.standard`: Plan/, Apply/ and CLI/ never name a type or its attributes.
 
 /// A kind of GitLab object gitform manages: `user_token`, `project_variable`, ...
 ///
