@@ -5,7 +5,7 @@
 public enum ResourceCatalog {
   public static let managed: [any ResourceType] = [
     UserToken(), ImpersonationToken(), ResourceAccessToken.project, ResourceAccessToken.group, ProjectVariable(),
-    ManagedUser(), UserSSHKey(), UserEmail(),
+    ManagedUser(), UserSSHKey(), UserEmail(), GroupVariable(), InstanceVariable(),
   ].sorted { $0.name < $1.name }
 
   public static let dataSources: [any DataSourceType] = [

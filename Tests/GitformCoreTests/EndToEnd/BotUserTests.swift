@@ -245,8 +245,12 @@ final class BotUserTests: XCTestCase {
     _ = try run(["apply", "-auto-approve"])
     XCTAssertTrue(try run(["plan"]).contains("No changes."))
 
-    let wrong = scene.run(["import", "user_email.other", "alias"])
-    XCTAssertEqual(wrong.code, 1)
+    _ = try run(["state", "rm", "user_email.alias"])
+    let wrong = try run(["import", "user_email.alias", "alias"], code: 1)
+    XCTAssertTrue(
+      wrong.split(whereSeparator: \.isWhitespace).joined(separator: " ").contains(
+        "Unexpected import id \"alias\" for user_email: expected <user-id>:<email-id>, two numbers such as \"12:345\"."),
+      wrong)
   }
 
   func testDestroyRemovesWhatTheUserOwnsFirst() throws {
