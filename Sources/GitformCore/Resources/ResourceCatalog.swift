@@ -6,6 +6,7 @@ public enum ResourceCatalog {
   public static let managed: [any ResourceType] = [
     UserToken(), ImpersonationToken(), ResourceAccessToken.project, ResourceAccessToken.group, ProjectVariable(),
     ManagedUser(), UserSSHKey(), UserEmail(), GroupVariable(), InstanceVariable(),
+    ServiceAccount(),
   ].sorted { $0.name < $1.name }
 
   public static let dataSources: [any DataSourceType] = [
