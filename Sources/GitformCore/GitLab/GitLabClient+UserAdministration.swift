@@ -35,6 +35,41 @@ extension GitLabClient {
     try performWithoutResult(request(.post, "/users/:id/" + action.rawValue, [String(id)]))
   }
 
+  /// `GET /users?username=` read with the administrator's fields (present when the caller is
+  /// one). Throws `.notFound` when there is no such user, as `user(username:)` does.
+  public func userAccount(username: String) throws -> GitLabUserAccount {
+    let sent = try request(.get, "/users", query: [(name: "username", value: username)])
+    guard let account = try perform(sent, as: [GitLabUserAccount].self).first else {
+      throw GitLabError(
+        code: .notFound,
+        message:
+          "GitLab has no user with the username \"\(username)\" (\(sent.name)?username=). "
+          + "Check the spelling, and that the token's user can see that user.",
+        status: 200, request: sent.name, attempts: 1)
+    }
+    return account
+  }
+
+  /// The user whose primary (administrators see it) or public e-mail is `email`, compared
+  /// case-insensitively, found through `GET /users?search=`. Throws `.notFound` when none is.
+  public func user(email: String) throws -> GitLabUserAccount {
+    var filter = UserFilter()
+    filter.search = email
+    let wanted = email.lowercased()
+    let found = try users(filter).first {
+      $0.email?.lowercased() == wanted || $0.publicEmail?.lowercased() == wanted
+    }
+    guard let found else {
+      throw GitLabError(
+        code: .notFound,
+        message:
+          "GitLab has no user with the e-mail address \"\(email)\" (GET /users?search=). Only administrators "
+          + "see private addresses; others find a user by its public e-mail only.",
+        status: 200, request: "GET /users", attempts: 1)
+    }
+    return found
+  }
+
   /// `GET /users` with filters, every page, as an administrator sees the list.
   public func users(_ filter: UserFilter) throws -> [GitLabUserAccount] {
     try listAll(GitLabUserAccount.self, route: "/users", query: filter.query)

@@ -14,6 +14,8 @@ public struct GitLabUserAccount: Sendable, Equatable, Decodable {
   public var state: String
   /// The primary e-mail; nil for non-administrators.
   public var email: String?
+  /// The address shown on the profile, visible to everyone; nil or empty when none.
+  public var publicEmail: String?
   public var isAdmin: Bool
   public var canCreateGroup: Bool
   public var projectsLimit: Int
@@ -27,6 +29,7 @@ public struct GitLabUserAccount: Sendable, Equatable, Decodable {
 
   private enum CodingKeys: String, CodingKey {
     case id, username, name, state, email, external, note
+    case publicEmail = "public_email"
     case isAdmin = "is_admin"
     case canCreateGroup = "can_create_group"
     case projectsLimit = "projects_limit"
@@ -44,6 +47,7 @@ public struct GitLabUserAccount: Sendable, Equatable, Decodable {
     name = try container.decodeIfPresent(String.self, forKey: .name) ?? username
     state = try container.decodeIfPresent(String.self, forKey: .state) ?? "active"
     email = try container.decodeIfPresent(String.self, forKey: .email)
+    publicEmail = try container.decodeIfPresent(String.self, forKey: .publicEmail)
     isAdmin = try container.decodeIfPresent(Bool.self, forKey: .isAdmin) ?? false
     canCreateGroup = try container.decodeIfPresent(Bool.self, forKey: .canCreateGroup) ?? false
     projectsLimit = try container.decodeIfPresent(Int.self, forKey: .projectsLimit) ?? 0
