@@ -10,7 +10,7 @@ public enum ResourceCatalog {
   ].sorted { $0.name < $1.name }
 
   public static let dataSources: [any DataSourceType] = [
-    UserData(), CurrentUserData(), ProjectData(), GroupData(),
+    UserData(), CurrentUserData(), ProjectData(), GroupData(), UsersData(), UserSSHKeysData(),
   ].sorted { $0.name < $1.name }
 
   public static func managed(_ name: String) -> (any ResourceType)? {
