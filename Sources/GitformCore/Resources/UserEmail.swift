@@ -105,6 +105,16 @@ public struct UserEmail: ResourceType {
     return object(email, userID: userID, base: pending)
   }
 
+  /// The primary address is listed with the others but is the user's `email`: deleting it as a
+  /// `user_email` would fail, so it is not adopted as one.
+  public func importMismatch(_ partial: Value, read object: Value?, context: ResourceContext) throws -> String? {
+    guard let object, let userID = object.int("user_id"), let email = object.string("email") else { return nil }
+    let primary = try context.client.userAccount(id: userID).email
+    guard primary?.lowercased() == email.lowercased() else { return nil }
+    return "\(Value.quoted(email)) is the primary e-mail address of user \(userID); it is managed by the user's "
+      + "email attribute, not as a user_email. Import one of the user's other addresses."
+  }
+
   public func importObject(id: String) -> Result<Value, ImportIDError> {
     TwoPartID.parse(id, type: name, second: "email-id").map { userID, emailID in
       Value.object(schema, ["user_id": .number(userID), "email_id": .number(emailID), "id": .string(id)])

@@ -251,6 +251,14 @@ final class BotUserTests: XCTestCase {
       wrong.split(whereSeparator: \.isWhitespace).joined(separator: " ").contains(
         "Unexpected import id \"alias\" for user_email: expected <user-id>:<email-id>, two numbers such as \"12:345\"."),
       wrong)
+    // The primary address is listed with the others, but it is the user's own attribute.
+    let emails = try XCTUnwrap(try fixture.raw(.get, "/api/v4/users/\(userID)/emails").json as? [[String: Any]])
+    let primaryID = try XCTUnwrap(emails.first { $0["email"] as? String == "deploy-bot@example.com" }?["id"] as? Int)
+    let primary = try run(["import", "user_email.alias", "\(userID):\(primaryID)"], code: 1)
+    XCTAssertTrue(
+      primary.split(whereSeparator: \.isWhitespace).joined(separator: " ").contains(
+        "\"deploy-bot@example.com\" is the primary e-mail address of user \(userID); it is managed by the user's email attribute"),
+      primary)
   }
 
   func testDestroyRemovesWhatTheUserOwnsFirst() throws {
