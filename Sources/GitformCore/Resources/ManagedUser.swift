@@ -122,10 +122,16 @@ public struct ManagedUser: ResourceType {
   /// GitLab answers 204 and deletes in the background; a user already gone counts as deleted.
   public func delete(_ prior: Value, context: ResourceContext) throws {
     guard let userID = prior.int("user_id") else { return }
+    let hardDelete = prior.bool("hard_delete") ?? false
     do {
-      try context.client.deleteUser(id: userID, hardDelete: prior.bool("hard_delete") ?? false)
+      try context.client.deleteUser(id: userID, hardDelete: hardDelete)
     } catch let error as GitLabError where error.code == .notFound {
       try ParentAccess.confirmGone(in: .user(userID), context: context)
+    } catch var error as GitLabError where error.code == .conflict && !hardDelete {
+      // GitLab refuses to orphan a group; its message does not say how to go ahead.
+      error.message += " To delete the user together with the groups only it owns, set hard_delete = true "
+        + "and apply before destroying it."
+      throw error
     }
   }
 
