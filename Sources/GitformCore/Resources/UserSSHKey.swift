@@ -87,11 +87,21 @@ public struct UserSSHKey: ResourceType {
 
   public func create(_ planned: Value, context: ResourceContext) throws -> Value {
     let userID = planned.int("user_id")
-    let key = try context.client.addSSHKey(
-      userID: userID,
-      NewSSHKey(
-        title: planned.string("title") ?? "", key: planned.string("key") ?? "",
-        expiresAt: planned.string("expires_at"), usageType: planned.string("usage_type")))
+    let key: GitLabSSHKey
+    do {
+      key = try context.client.addSSHKey(
+        userID: userID,
+        NewSSHKey(
+          title: planned.string("title") ?? "", key: planned.string("key") ?? "",
+          expiresAt: planned.string("expires_at"), usageType: planned.string("usage_type")))
+    } catch var error as GitLabError
+      where error.fieldErrors["fingerprint_sha256"]?.contains("has already been taken") == true
+    {
+      error.message += " GitLab keeps one copy of a key in the whole instance, whichever user has it. When this "
+        + "create replaces the same key (lifecycle create_before_destroy), remove create_before_destroy: the old "
+        + "key must go first."
+      throw error
+    }
     let owner = try userID ?? context.currentUser().id
     return object(key, userID: owner, base: planned)
   }
