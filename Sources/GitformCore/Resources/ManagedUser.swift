@@ -51,7 +51,7 @@ public struct ManagedUser: ResourceType {
       description: "active, blocked or deactivated; changed through GitLab's moderation routes."),
     AttributeSchema(
       "hard_delete", .bool, .optional, default: .false,
-      description: "Delete the user's contributions too instead of moving them to the ghost user."),
+      description: "On delete, also remove the user's contributions (instead of moving them to the ghost user) and the groups only it owns."),
     AttributeSchema("user_id", .number, .computed, description: "The user's id, as a number."),
     AttributeSchema("namespace_id", .number, .computed, description: "The user's personal namespace."),
     AttributeSchema("id", .string, .computed, description: "<user-id>"),
