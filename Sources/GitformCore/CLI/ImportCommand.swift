@@ -11,6 +11,12 @@ struct ImportCommand: Command {
         project_token                     <project>:<token-id>
         group_token                       <group>:<token-id>
         project_variable                  <project>:<key>[:<environment_scope>]
+        group_variable                    <group>:<key>[:<environment_scope>]
+        instance_variable                 <key>
+        user                              <user-id>
+        user_ssh_key                      <user-id>:<key-id>
+        user_email                        <user-id>:<email-id>
+        service_account                   <user-id> or <group>:<user-id>
       GitLab never shows a token's value again, so an imported token has no value
       in the state until it is replaced or rotated.
 

@@ -33,4 +33,16 @@ enum DataSourceChecks {
       .error("Invalid \(name)", detail: "\(name) must not be empty.", subject: ranges.range(of: name))
     ]
   }
+
+  /// A configured number that must be a GitLab id: a whole number from 1.
+  static func positiveID(_ name: String, in config: Value, ranges: AttributeRanges) -> [Diagnostic] {
+    let value = config[attribute: name]
+    guard let number = value.numberValue, !value.isSensitive else { return [] }
+    if let id = config.int(name), id > 0 { return [] }
+    return [
+      .error(
+        "Invalid \(name)", detail: "\(name) must be a GitLab id, a whole number from 1, not \(number).",
+        subject: ranges.range(of: name))
+    ]
+  }
 }

@@ -21,8 +21,9 @@ public struct ResourceCatalog: Sendable {
   public static let standard = ResourceCatalog(
     managed: [
       UserToken(), ImpersonationToken(), ResourceAccessToken.project, ResourceAccessToken.group, ProjectVariable(),
+      ManagedUser(), UserSSHKey(), UserEmail(), GroupVariable(), InstanceVariable(), ServiceAccount(),
     ],
-    dataSources: [UserData(), CurrentUserData(), ProjectData(), GroupData()])
+    dataSources: [UserData(), CurrentUserData(), ProjectData(), GroupData(), UsersData(), UserSSHKeysData()])
 
   public func managed(_ name: String) -> (any ResourceType)? { managedByName[name] }
 

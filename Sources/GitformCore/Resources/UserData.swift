@@ -1,7 +1,8 @@
 import Foundation
 
-/// `data "user"`: a GitLab user found by `id` or by `username`, typically to give a
-/// `user_token` or `impersonation_token` its `user_id` without hard-coding a number.
+/// `data "user"`: a GitLab user found by `id` or `username` — or by the provider's `user_id`
+/// or `email` — typically to give a `user_token` or `impersonation_token` its `user_id`
+/// without hard-coding a number.
 ///
 /// GitLab matches usernames case-insensitively; the configured spelling is kept. `is_admin`
 /// is true only when an administrator asks (GitLab hides it from others, gitlab-api.md §5.3).
@@ -17,7 +18,10 @@ public struct UserData: DataSourceType {
       description: "The user's id (a string, as every id attribute; a number is accepted)."),
     AttributeSchema("username", .string, .optionalComputed, description: "The user's username."),
     AttributeSchema(
-      "user_id", .number, .computed, description: "The user's id, as the provider names it."),
+      "user_id", .number, .optionalComputed, description: "The user's id, as the provider names it."),
+    AttributeSchema(
+      "email", .string, .optionalComputed,
+      description: "The primary e-mail (administrators) or public e-mail to find the user by; null when hidden."),
     AttributeSchema("name", .string, .computed, description: "The display name."),
     AttributeSchema("state", .string, .computed, description: "active, blocked, deactivated, ..."),
     AttributeSchema(
@@ -26,19 +30,29 @@ public struct UserData: DataSourceType {
   ])
 
   public func validate(_ config: Value, ranges: AttributeRanges) -> [Diagnostic] {
-    DataSourceChecks.exactlyOne(["id", "username"], in: config, ranges: ranges)
+    DataSourceChecks.exactlyOne(["id", "username", "user_id", "email"], in: config, ranges: ranges)
       + UserData.checkID(config, ranges: ranges)
       + DataSourceChecks.notEmpty("username", in: config, ranges: ranges)
+      + DataSourceChecks.notEmpty("email", in: config, ranges: ranges)
+      + DataSourceChecks.positiveID("user_id", in: config, ranges: ranges)
   }
 
   public func read(_ config: Value, context: ResourceContext) throws -> Value {
-    let user: GitLabUser
-    if let text = config.string("id"), let id = Int(text) {
-      user = try context.client.user(id: id)
+    let account: GitLabUserAccount
+    if let id = config.string("id").flatMap({ Int($0) }) ?? config.int("user_id") {
+      account = try context.client.userAccount(id: id)
+    } else if let address = config.string("email") {
+      account = try context.client.user(email: address)
     } else {
-      user = try context.client.user(username: config.string("username") ?? "")
+      account = try context.client.userAccount(username: config.string("username") ?? "")
     }
+    let user = GitLabUser(
+      id: account.id, username: account.username, name: account.name, state: account.state,
+      isAdmin: account.isAdmin, isBot: account.isBot)
+    // The configured spelling is kept; else the address GitLab shows this caller, if any.
+    let shown = account.email ?? account.publicEmail.flatMap { $0.isEmpty ? nil : $0 }
     return UserData.object(of: user, schema: schema, username: config.string("username"))
+      .setting("email", .optionalString(config.string("email") ?? shown))
   }
 
   /// A configured id must be a whole number from 1 (GitLab's ids), written as digits.

@@ -35,7 +35,7 @@ final class GroupDataTests: TokenTypeTestCase {
     XCTAssertEqual(type.validate(config(["full_path": .string("team")]), ranges: ranges), [])
     XCTAssertEqual(
       type.validate(config([:]), ranges: ranges).map(\.detail),
-      ["Exactly one of id or full_path must be set."])
+      ["Exactly one of id, full_path or group_id must be set."])
     XCTAssertEqual(
       type.validate(config(["full_path": .string("")]), ranges: ranges).map(\.detail),
       ["full_path must not be empty."])

@@ -39,7 +39,7 @@ final class ProjectDataTests: TokenTypeTestCase {
     XCTAssertEqual(type.validate(config(["path": .string("a/b")]), ranges: ranges), [])
     XCTAssertEqual(
       type.validate(config([:]), ranges: ranges).map(\.detail),
-      ["Exactly one of id or path must be set."])
+      ["Exactly one of id, path or path_with_namespace must be set."])
     let bare = type.validate(config(["path": .string("app")]), ranges: ranges)
     XCTAssertEqual(
       bare.map(\.detail),
@@ -48,6 +48,6 @@ final class ProjectDataTests: TokenTypeTestCase {
     XCTAssertEqual(
       type.validate(config(["id": .string(""), "path": .string("a/b")]), ranges: ranges)
         .map(\.detail),
-      ["Only one of id or path may be set; id and path are.", "id must not be empty."])
+      ["Only one of id, path or path_with_namespace may be set; id and path are.", "id must not be empty."])
   }
 }

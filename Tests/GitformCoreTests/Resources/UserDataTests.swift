@@ -43,12 +43,12 @@ final class UserDataTests: TokenTypeTestCase {
     XCTAssertEqual(type.validate(config(["username": .unknown(.string)]), ranges: ranges), [])
     XCTAssertEqual(
       type.validate(config([:]), ranges: ranges),
-      [.error("Missing required argument", detail: "Exactly one of id or username must be set.",
+      [.error("Missing required argument", detail: "Exactly one of id, username, user_id or email must be set.",
         subject: ranges.block)])
     XCTAssertEqual(
       type.validate(config(["id": .string("5"), "username": .string("a")]), ranges: ranges),
       [.error("Invalid Attribute Combination",
-        detail: "Only one of id or username may be set; id and username are.",
+        detail: "Only one of id, username, user_id or email may be set; id and username are.",
         subject: ranges.range(of: "username"))])
     for bad in ["-2", "0", "alice", "1.5", "٣"] {
       XCTAssertEqual(

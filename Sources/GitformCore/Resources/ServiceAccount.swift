@@ -1,0 +1,166 @@
+import Foundation
+
+/// `service_account`: a user made for a machine — instance-wide (administrators), or of a
+/// top-level group with `group` (its Owners). Its tokens are `user_token`s of its `user_id`.
+///
+/// Import id `<user-id>` or `<group>:<user-id>`. Every configured attribute forces a
+/// replacement, as in the provider's `gitlab_*_service_account`; left out, `name`, `username`
+/// and `email` take GitLab's defaults. Deleting it deletes its tokens.
+public struct ServiceAccount: ResourceType {
+  public init() {}
+
+  public let name = "service_account"
+  public let summary = "A service account of the instance or of a group; its tokens are user_tokens."
+  public var configOnlyAttributes: Set<String> { ["hard_delete"] }
+
+  public let schema = ResourceSchema(attributes: [
+    AttributeSchema(
+      "group", .string, .optional, forcesReplacement: true,
+      description: "A top-level group's id or full path; left out, the account is instance-wide."),
+    AttributeSchema("name", .string, .optionalComputed, forcesReplacement: true, description: "Default: Service account user."),
+    AttributeSchema("username", .string, .optionalComputed, forcesReplacement: true, description: "Default: generated."),
+    AttributeSchema("email", .string, .optionalComputed, forcesReplacement: true, description: "Default: a no-reply address."),
+    AttributeSchema(
+      "hard_delete", .bool, .optional, default: .false,
+      description: "Delete the account's contributions too instead of moving them to the ghost user."),
+    AttributeSchema("user_id", .number, .computed, description: "The account's user id, for its user_tokens."),
+    AttributeSchema("id", .string, .computed, description: "<user-id> or <group>:<user-id>"),
+  ])
+
+  public func validate(_ config: Value, ranges: AttributeRanges) -> [Diagnostic] {
+    var diagnostics: [Diagnostic] = []
+    if let email = config.string("email"), !UserChecks.isPlausibleEmail(email) {
+      diagnostics.append(.error("Invalid email", detail: "\(Value.quoted(email)) is not an e-mail address.", subject: ranges.range(of: "email")))
+    }
+    if let username = config.string("username"), !UserChecks.isValidUsername(username) {
+      diagnostics.append(
+        .error(
+          "Invalid username", detail: "\(Value.quoted(username)) is not a username GitLab accepts.",
+          subject: ranges.range(of: "username")))
+    }
+    return diagnostics + DataSourceChecks.notEmpty("group", in: config, ranges: ranges)
+  }
+
+  public func id(of object: Value) -> String { object.string("id") ?? "" }
+
+  public func owner(of planned: Value) -> ObjectOwner? {
+    TokenAttributes.owner(planned, .group, attribute: "group")
+  }
+
+  public func claim(of planned: Value) -> ObjectClaim? {
+    let username = planned[attribute: "username"]
+    guard username.isKnown, !username.containsSensitive, let text = username.stringValue else { return nil }
+    // The same namespace as `user`: a username names one account, of whatever kind.
+    return ObjectClaim(owner: nil, name: "user:" + text.lowercased(), description: "the user \(Value.quoted(text))")
+  }
+
+  public func create(_ planned: Value, context: ResourceContext) throws -> Value {
+    let group = planned.string("group")
+    let account = try context.client.createServiceAccount(
+      group: group.map(GitLabReference.init), name: planned.string("name"), username: planned.string("username"),
+      email: planned.string("email"))
+    return object(account, group: group, base: planned)
+  }
+
+  public func read(_ prior: Value, context: ResourceContext) throws -> Value? {
+    try readAll([prior], context: context)[0]
+  }
+
+  public func refreshKey(of prior: Value) -> String? {
+    prior.string("group").map { "group:\($0)" }
+  }
+
+  /// A group's accounts come from its list (its Owners may not read `/users/:id`); an instance
+  /// account from `GET /users/:id`.
+  public func readAll(_ priors: [Value], context: ResourceContext) throws -> [Value?] {
+    guard let first = priors.first else { return [] }
+    guard let group = first.string("group") else {
+      return try priors.map { prior in
+        guard let userID = prior.int("user_id") else { return nil }
+        do {
+          let user = try context.client.userAccount(id: userID)
+          let account = GitLabServiceAccount(id: user.id, username: user.username, name: user.name, email: user.email)
+          return object(account, group: nil, base: prior)
+        } catch let error as GitLabError where error.code == .notFound {
+          try ParentAccess.confirmGone(in: .user(userID), context: context)
+          return nil
+        }
+      }
+    }
+    let accounts: [GitLabServiceAccount]
+    do {
+      accounts = try context.client.groupServiceAccounts(group: GitLabReference(group))
+    } catch let error as GitLabError where error.code == .notFound {
+      try ParentAccess.confirmGone(in: .group(group), context: context)
+      return priors.map { _ in nil }
+    }
+    return priors.map { prior in
+      accounts.first { $0.id == prior.int("user_id") }.map { object($0, group: group, base: prior) }
+    }
+  }
+
+  public func update(prior: Value, planned: Value, context: ResourceContext) throws -> Value {
+    planned  // Every configured attribute forces replacement; hard_delete is config-only.
+  }
+
+  public func delete(_ prior: Value, context: ResourceContext) throws {
+    guard let userID = prior.int("user_id") else { return }
+    let hardDelete = prior.bool("hard_delete") ?? false
+    do {
+      if let group = prior.string("group") {
+        try context.client.deleteGroupServiceAccount(group: GitLabReference(group), userID: userID, hardDelete: hardDelete)
+      } else {
+        try context.client.deleteUser(id: userID, hardDelete: hardDelete)
+      }
+    } catch let error as GitLabError where error.code == .notFound {
+      if let group = prior.string("group") {
+        try ParentAccess.confirmGone(in: .group(group), context: context)
+      } else {
+        try ParentAccess.confirmGone(in: .user(userID), context: context)
+      }
+    }
+  }
+
+  /// An account whose create answer was lost is found by its configured username.
+  public func findCreated(_ pending: Value, claimed: Set<String>, context: ResourceContext) throws -> Value? {
+    guard let username = pending.string("username") else { return nil }
+    let user: GitLabUser
+    do {
+      user = try context.client.user(username: username)
+    } catch let error as GitLabError where error.code == .notFound {
+      return nil
+    }
+    let group = pending.string("group")
+    let id = group.map { "\($0):\(user.id)" } ?? String(user.id)
+    guard !claimed.contains(id) else { return nil }
+    let candidate = pending.setting("user_id", .number(user.id)).setting("id", .string(id))
+    return try read(candidate, context: context)
+  }
+
+  public func importObject(id: String) -> Result<Value, ImportIDError> {
+    let parts = id.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+    let userText = parts.last ?? ""
+    guard (1...2).contains(parts.count), !parts[0].isEmpty, let userID = Int(userText), userID > 0,
+      userText.allSatisfy(\.isASCII)
+    else {
+      return .failure(
+        ImportIDError(
+          "Unexpected import id \(Value.quoted(id)): expected <user-id> for an instance service account "
+            + "or <group>:<user-id> for a group's, for example \"42\" or \"platform:42\"."))
+    }
+    var values: [String: Value] = ["user_id": .number(userID), "id": .string(id)]
+    if parts.count == 2 { values["group"] = .string(parts[0]) }
+    return .success(Value.object(schema, values))
+  }
+
+  private func object(_ account: GitLabServiceAccount, group: String?, base: Value) -> Value {
+    base
+      .setting("id", .string(group.map { "\($0):\(account.id)" } ?? String(account.id)))
+      .setting("user_id", .number(account.id))
+      .setting("group", .optionalString(group))
+      .setting("name", .string(account.name))
+      .setting("username", .string(account.username))
+      .setting("email", account.email.map { .string($0) } ?? base[attribute: "email"])
+      .setting("hard_delete", base[attribute: "hard_delete"].isNull ? .false : base[attribute: "hard_delete"])
+  }
+}
