@@ -94,7 +94,7 @@ final class ServiceAccountTests: XCTestCase {
     XCTAssertTrue(run(["import", "service_account.deployer", "\(instanceID)"]).contains("Import successful!"))
     XCTAssertTrue(run(["import", "service_account.group", "platform:\(groupAccountID)"]).contains("Import successful!"))
     XCTAssertTrue(run(["plan"]).contains("No changes."))
-    run(["state", "rm", "service_account.group"])
+    XCTAssertTrue(run(["state", "rm", "service_account.group"]).contains("Removed service_account.group"))
     let bad = run(["import", "service_account.group", "platform:x"], code: 1)
     XCTAssertTrue(
       bad.split(whereSeparator: \.isWhitespace).joined(separator: " ").contains(

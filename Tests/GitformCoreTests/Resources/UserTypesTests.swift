@@ -123,10 +123,9 @@ final class UserTypesTests: TokenTypeTestCase {
     }
     XCTAssertEqual(change(type, config: config([:]), prior: prior).action, .noOp)
     let moved = change(type, config: config(["expires_at": .string("2027-03-31")]), prior: prior)
-    XCTAssertEqual(moved.action, .replace)
-    XCTAssertEqual(moved.createBeforeDestroy, false, "the same key text cannot exist twice")
+    XCTAssertEqual(moved.action, .deleteThenCreate, "the same key text cannot exist twice")
     XCTAssertEqual(moved.replacePaths, ["expires_at"])
-    XCTAssertEqual(moved.reason, "expires_at changed (forces replacement)")
+    XCTAssertEqual(moved.reason.map(ActionReasonText.words), "expires_at changed (forces replacement)")
     XCTAssertEqual(change(type, config: config(["key": .string(SSHPublicKeyTextTests.rsa2048)]), prior: prior).replacePaths, ["key"])
   }
 }
