@@ -242,16 +242,11 @@ final class EngineSession {
     options.targets = flags.targets
     options.replace = flags.replace
     options.parallelism = flags.parallelism
-    let planner = Planner(
+    var planner = Planner(
       configuration: configuration, graph: graph, variables: variables, evalContext: evalContext,
       resourceContext: resources, options: options)
-    if flags.refresh {
-      let scope = planner.refreshScope(snapshot)
-      for address in snapshot.addresses where scope?.contains(address) ?? true {
-        guard let object = snapshot.objects[address], let type = ResourceCatalog.managed(address.resource.type) else { continue }
-        context.out("\(address): Refreshing state..." + (type.displayID(of: object.value).map { " [id=\($0)]" } ?? "") + "\n")
-      }
-    }
+    let progress = RefreshProgressView(write: context.standardOutput)
+    planner.observeRefresh = { progress.observe($0) }
     let (plan, diagnostics) = planner.plan(state: snapshot)
     guard let plan else {
       context.out("\nPlanning failed. gitform encountered an error while generating this plan.\n\n")

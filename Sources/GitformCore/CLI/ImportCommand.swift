@@ -83,7 +83,7 @@ struct ImportCommand: Command {
           "\(claim.description.prefix(1).uppercased() + claim.description.dropFirst()) is already managed as \(holder). One object managed at two addresses would be changed (or revoked) by each; to move it, use gitform state mv \(holder) \(address).") ? 0 : 1
       }
       context.out("\(address): Import prepared!\n  Prepared \(type.name) for import\n")
-      context.out("\(address): Refreshing state... [id=\(type.id(of: object))]\n")
+      context.out(RefreshProgressView.line(address, id: type.id(of: object)))
       var next = session.snapshot
       let (graph, _) = ConfigGraph.build(session.configuration)
       next.objects[address] = StateObject(

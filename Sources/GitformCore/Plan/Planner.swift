@@ -13,6 +13,9 @@ public struct Planner {
   public let evalContext: EvalContext
   public let resourceContext: ResourceContext
   public let options: PlanOptions
+  /// Told of the refresh's progress as it happens (not of the reads that resolve a lost answer
+  /// under -refresh=false, which print nothing); nil for none.
+  public var observeRefresh: (@Sendable (RefreshEvent) -> Void)?
 
   public init(
     configuration: Configuration, graph: ConfigGraph, variables: [String: Value],
@@ -32,7 +35,7 @@ public struct Planner {
     var prior = state
     var drift: [DriftEntry] = []
     if options.refresh && !prior.objects.isEmpty {
-      let outcome = Refresher(context: resourceContext, parallelism: options.parallelism)
+      let outcome = Refresher(context: resourceContext, parallelism: options.parallelism, observe: observeRefresh)
         .refresh(prior, only: refreshScope(prior))
       diagnostics += outcome.diagnostics
       if diagnostics.hasErrors { return (nil, diagnostics) }
