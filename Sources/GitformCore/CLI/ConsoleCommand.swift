@@ -65,12 +65,18 @@ struct ConsoleCommand: Command {
     var noLock = flags
     noLock.lock = false
     let session = EngineSession(context: context, flags: noLock)
-    // Without configuration files the console still evaluates functions, as Terraform's does.
-    let configured = ConfigLoader.hasConfigurationFiles(in: context.workingDirectory)
-    if configured {
-      guard session.loadConfiguration(mode: .apply) else { return 1 }
+    return session.run { () throws(CommandFailure) -> Int32 in
+      // Without configuration files the console still evaluates functions, as Terraform's does.
+      let configured = ConfigLoader.hasConfigurationFiles(in: context.workingDirectory)
+      if configured { try session.loadConfiguration(mode: .apply) }
+      try session.loadState()
+      return try readEvaluatePrint(session, configured: configured)
     }
-    guard session.loadState() else { return 1 }
+  }
+
+  /// The console's loop over standard input, in the scope of the configuration and state.
+  private func readEvaluatePrint(_ session: EngineSession, configured: Bool) throws(CommandFailure) -> Int32 {
+    let context = session.context
     let scope: EvalContext
     var problems: [Diagnostic] = []
     if configured {
@@ -84,8 +90,7 @@ struct ConsoleCommand: Command {
           context: bare
         ).context
       case .failure(let invalid):
-        session.report([.error("Invalid GITFORM_NOW", detail: invalid.message)])
-        return 1
+        throw CommandFailure("Invalid GITFORM_NOW", invalid.message)
       }
     }
     if problems.hasErrors {

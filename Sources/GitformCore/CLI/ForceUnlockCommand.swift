@@ -41,7 +41,16 @@ struct ForceUnlockCommand: Command {
       }
     }
     let session = EngineSession(context: context, flags: flags)
-    guard session.openBackend() else { return 1 }
+    return session.run { () throws(CommandFailure) -> Int32 in
+      try session.openBackend()
+      return forceUnlock(id, session)
+    }
+  }
+
+  /// Removes the lock where the state lives. Its errors keep the command's own plain text.
+  private func forceUnlock(_ id: String, _ session: EngineSession) -> Int32 {
+    let context = session.context
+    let flags = session.flags
     if let remote = session.remote {
       do {
         try remote.forceUnlock(id: id)

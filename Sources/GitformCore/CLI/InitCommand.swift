@@ -42,7 +42,17 @@ struct InitCommand: Command {
       return 1
     }
     let session = EngineSession(context: context, flags: flags)
-    guard session.loadConfiguration(), session.openBackend() else { return 1 }
+    return session.run { () throws(CommandFailure) -> Int32 in
+      try initialize(session, migrate: migrate, force: force)
+      return 0
+    }
+  }
+
+  /// Records the configured backend, copying the state from the previous one when asked.
+  private func initialize(_ session: EngineSession, migrate: Bool, force: Bool) throws(CommandFailure) {
+    let context = session.context
+    try session.loadConfiguration()
+    try session.openBackend()
     let current = session.stateBackend()
     let block = session.configuration.backend
     let record = CommandLineInterface.resolve(Self.recordPath, against: context.workingDirectory)
@@ -50,9 +60,8 @@ struct InitCommand: Command {
     let changed = previousBlock?.type != block?.type || previousBlock?.attributes != block.map(Self.recorded)
     context.out("\nInitializing the backend...\n")
     if migrate && changed {
-      guard let previous = previousBackend(previousBlock, session: session) else { return 1 }
-      guard session.lockState(operation: "migration") else { return 1 }
-      defer { session.unlock() }
+      let previous = try previousBackend(previousBlock, session: session)
+      try session.lockState(operation: "migration")
       do {
         if let bytes = try previous.pull() {
           let state = try decode(bytes, from: previous)
@@ -62,7 +71,7 @@ struct InitCommand: Command {
           context.out("No state at \(previous.location): nothing to copy.\n")
         }
       } catch {
-        return session.fail(error.summary, error.detail) ? 0 : 1
+        throw CommandFailure(error.summary, error.detail)
       }
     } else if changed && previousBlock != nil {
       context.out("The backend changed since the last init: run gitform init -migrate-state to copy the state.\n")
@@ -70,13 +79,12 @@ struct InitCommand: Command {
     do {
       try Self.writeRecord(block, to: record)
     } catch {
-      return session.fail("Failed to record the backend", "\(error)") ? 0 : 1
+      throw CommandFailure("Failed to record the backend", "\(error)")
     }
     context.out(
       block.map { "\nSuccessfully configured the backend \"\($0.type)\": the state lives in \(current.location).\n" }
         ?? "\nThe state lives in the local file \(session.statePathShown).\n")
     context.out("\ngitform has been successfully initialized!\n")
-    return 0
   }
 
   private func decode(_ bytes: [UInt8], from backend: StateBackend) throws(BackendError) -> State {
@@ -87,8 +95,8 @@ struct InitCommand: Command {
     }
   }
 
-  /// The backend init last configured; nil after reporting why it cannot be made.
-  private func previousBackend(_ block: RecordedBackend?, session: EngineSession) -> StateBackend? {
+  /// The backend init last configured.
+  private func previousBackend(_ block: RecordedBackend?, session: EngineSession) throws(CommandFailure) -> StateBackend {
     guard let block else {
       return LocalStateBackend(
         path: CommandLineInterface.resolve(StateFile.defaultName, against: session.context.workingDirectory),
@@ -99,8 +107,7 @@ struct InitCommand: Command {
         providerBaseURL: nil, providerToken: nil, environment: session.context.environment,
         writerVersion: CommandLineInterface.version)
     } catch {
-      _ = session.fail("The previous backend cannot be read", error.summary + ": " + error.detail)
-      return nil
+      throw CommandFailure("The previous backend cannot be read", error.summary + ": " + error.detail)
     }
   }
 

@@ -36,18 +36,17 @@ struct OutputCommand: Command {
     var noLock = flags
     noLock.lock = false
     let session = EngineSession(context: context, flags: noLock)
-    guard session.loadState() else { return 1 }
-    let outputs = session.snapshot.outputs
+    return session.run { () throws(CommandFailure) -> Int32 in
+      try session.loadState()
+      return show(session.snapshot.outputs, flags: flags, context: context)
+    }
+  }
+
+  /// All outputs, or the one named; 1 when it is missing or cannot be shown as asked.
+  private func show(_ outputs: [String: Value], flags: EngineFlags, context: CommandContext) -> Int32 {
     guard let name = flags.positional.first else {
       if flags.json {
-        let members = outputs.keys.sorted().map { key -> (key: String, value: JSON) in
-          let value = outputs[key] ?? .null
-          return (key, .object([
-            ("sensitive", .bool(value.containsSensitive)), ("type", ValueJSON.typeJSON(value.type)),
-            ("value", ValueJSON.json(value.containsSensitive ? .null : value)),
-          ]))
-        }
-        context.out(JSONWriter.indented(.object(members)) + "\n")
+        context.out(JSONWriter.indented(OutputView.json(outputs)) + "\n")
         return 0
       }
       if outputs.isEmpty {
@@ -55,7 +54,7 @@ struct OutputCommand: Command {
         context.err("\nWarning: No outputs found\n\nThe state file either has no outputs defined, or all the defined outputs are\nempty. Please define an output in your configuration with the `output` keyword\nand run `gitform apply` for it to become available. If you are using\ninterpolation, please verify the interpolated value is not empty. You can use\n`gitform plan` to see the values outputs will have.\n")
         return 0
       }
-      context.out(OutputCommand.renderList(outputs))
+      context.out(OutputView.list(outputs))
       return 0
     }
     guard let value = outputs[name] else {
@@ -75,34 +74,7 @@ struct OutputCommand: Command {
       context.out(JSONWriter.compact(ValueJSON.json(value.deepUnmarked().0)) + "\n")
       return 0
     }
-    context.out(OutputCommand.literal(value) + "\n")
+    context.out(OutputView.literal(value) + "\n")
     return 0
-  }
-
-  /// `name = value` lines, sensitive ones as `<sensitive>`, sorted.
-  static func renderList(_ outputs: [String: Value]) -> String {
-    outputs.keys.sorted().map { name in
-      "\(name) = " + literal(outputs[name] ?? .null) + "\n"
-    }.joined()
-  }
-
-  /// The outputs after "Apply complete!".
-  static func renderOutputs(_ outputs: [String: Value], color: Bool) -> String {
-    guard !outputs.isEmpty else { return "" }
-    return "\n" + (color ? "\u{1B}[1m\u{1B}[32mOutputs:\u{1B}[0m" : "Outputs:") + "\n\n" + renderList(outputs)
-  }
-
-  static func literal(_ value: Value) -> String {
-    if value.containsSensitive { return "<sensitive>" }
-    switch value.content {
-    case .null, .unknown: return "null"
-    case .bool(let b): return b ? "true" : "false"
-    case .number(let n): return NumberFormatting.string(n)
-    case .string(let s): return PlanText.quoted(s)
-    case .elements(let elements): return "[" + elements.map(literal).joined(separator: ", ") + "]"
-    case .attributes(let attributes):
-      return "{" + attributes.sorted { $0.key < $1.key }.map { "\($0.key) = \(literal($0.value))" }
-        .joined(separator: ", ") + "}"
-    }
   }
 }

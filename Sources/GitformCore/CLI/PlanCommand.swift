@@ -79,15 +79,26 @@ struct PlanCommand: Command {
     }
     let session = EngineSession(context: sessionContext, flags: flags)
     if let stream { session.diagnosticObserver = { stream.diagnostics($0, sources: $1) } }
-    guard session.loadConfiguration(), let resources = session.connect(),
-      session.lockState(operation: LockInfo.plan), session.loadState()
-    else { return 1 }
-    defer { session.unlock() }
+    return session.run { () throws(CommandFailure) -> Int32 in
+      try plan(session, context: context, stream: stream)
+    }
+  }
+
+  /// The steps of a plan once the flags are read; every failure is thrown to `session.run`.
+  /// `context` has the caller's streams; the session's standard output is the -json stream's
+  /// log or, with -markdown, standard error.
+  private func plan(_ session: EngineSession, context: CommandContext, stream: JSONUIStream?) throws(CommandFailure) -> Int32 {
+    let flags = session.flags
+    let sessionContext = session.context
+    try session.loadConfiguration()
+    let resources = try session.connect()
+    try session.lockState(operation: LockInfo.plan)
+    try session.loadState()
     if let location = session.remoteLocation {
       // Only for remote state, so the plan text of a local state stays as it always was.
       sessionContext.out("State: \(location)\n")
     }
-    guard let plan = session.makePlan(resources, destroy: flags.destroy) else { return 1 }
+    let plan = try session.makePlan(resources, destroy: flags.destroy)
     let plannedAt = TokenAttributes.timestamp(resources.now)
     let text = PlanRenderer(color: false).render(plan)
     if let stream {
@@ -109,14 +120,12 @@ struct PlanCommand: Command {
       do {
         try DurableFile.replace(path, with: Array((JSONWriter.compact(review.report) + "\n").utf8))
       } catch {
-        return session.fail("Failed to write the plan report", "\(error.summary): \(error.detail)") ? 0 : 1
+        throw CommandFailure("Failed to write the plan report", "\(error.summary): \(error.detail)")
       }
     }
     if flags.markdown { context.out(review.markdown()) }
     if let out = flags.out {
-      guard saveSavedPlan(out, plan: plan, review: review, plannedAt: plannedAt, session: session, stream: stream) else {
-        return 1
-      }
+      try saveSavedPlan(out, plan: plan, review: review, plannedAt: plannedAt, session: session, stream: stream)
     } else if !plan.isEmpty && stream == nil && !flags.markdown {
       context.out(
         "\n" + PlanRenderer.rule() + "\n\n"

@@ -1,0 +1,19 @@
+/// Why a command stops with exit code 1, as the diagnostics to show for it.
+///
+/// Engine steps and commands throw it instead of printing and returning false; the command's
+/// one exit path (`EngineSession.run`) renders the diagnostics and returns the code, so no
+/// failure is printed twice or turned into an exit code in two places.
+struct CommandFailure: Error {
+  /// Shown in order: warnings on standard output, errors on standard error (or, with -json,
+  /// as `diagnostic` messages).
+  var diagnostics: [Diagnostic]
+
+  init(diagnostics: [Diagnostic]) {
+    self.diagnostics = diagnostics
+  }
+
+  /// One error with Terraform's summary line and its detail paragraph.
+  init(_ summary: String, _ detail: String) {
+    diagnostics = [.error(summary, detail: detail)]
+  }
+}
