@@ -239,7 +239,7 @@ final class EngineSession {
     planner.observeRefresh = { progress.observe($0) }
     let (plan, diagnostics) = planner.plan(state: snapshot)
     guard let plan else {
-      context.out("\nPlanning failed. gitform encountered an error while generating this plan.\n\n")
+      context.out(PlanRenderer.planningFailed)
       throw CommandFailure(
         diagnostics: diagnostics.hasErrors
           ? diagnostics : diagnostics + [.error("Planning failed", detail: "gitform could not make a plan.")])

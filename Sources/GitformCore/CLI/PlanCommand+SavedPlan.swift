@@ -35,12 +35,9 @@ extension PlanCommand {
       throw CommandFailure("Failed to write the plan file", "\(error.summary): \(error.detail)")
     }
     if let stream {
-      stream.log("Saved the plan to: \(out)")
+      stream.log(PlanRenderer.savedMessage(out))
     } else if !flags.markdown {
-      session.context.out(
-        "\n" + PlanRenderer.rule() + "\n\nSaved the plan to: \(out)\n\n"
-          + "To perform exactly these actions, run the following command to apply:\n"
-          + "    gitform apply \"\(out)\"\n")
+      session.context.out(PlanRenderer.savedNote(out))
     }
   }
 }

@@ -96,7 +96,7 @@ struct PlanCommand: Command {
     try session.loadState()
     if let location = session.remoteLocation {
       // Only for remote state, so the plan text of a local state stays as it always was.
-      sessionContext.out("State: \(location)\n")
+      sessionContext.out(PlanRenderer.stateLocation(location))
     }
     let plan = try session.makePlan(resources, destroy: flags.destroy)
     let plannedAt = TokenAttributes.timestamp(resources.now)
@@ -127,15 +127,12 @@ struct PlanCommand: Command {
     if let out = flags.out {
       try saveSavedPlan(out, plan: plan, review: review, plannedAt: plannedAt, session: session, stream: stream)
     } else if !plan.isEmpty && stream == nil && !flags.markdown {
-      context.out(
-        "\n" + PlanRenderer.rule() + "\n\n"
-          + "Note: You didn't use the -out option to save this plan, so gitform can't\n"
-          + "guarantee to take exactly these actions if you run \"gitform apply\" now.\n")
+      context.out(PlanRenderer.unsavedNote())
     }
     if flags.mrNote {
       switch MergeRequestNotePoster(environment: context.environment).post(review.markdown()) {
       case .posted(let note, let iid), .updated(let note, let iid):
-        let line = "Plan summary on merge request !\(iid) (note \(note))."
+        let line = PlanRenderer.mergeRequestNote(note, iid: iid)
         if let stream { stream.log(line) } else { (flags.markdown ? context.err : context.out)("\n" + line + "\n") }
       case .notPosted(let summary, let detail):
         session.report([.warning(summary, detail: detail)])

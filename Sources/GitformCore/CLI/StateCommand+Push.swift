@@ -26,7 +26,7 @@ extension StateCommand {
     let backend = session.stateBackend()
     do {
       let stored = try backend.replace(with: incoming, force: force)
-      session.context.out("State pushed to \(backend.location) (serial \(stored.serial), lineage \(stored.lineage)).\n")
+      session.context.out(StateView.pushed(stored, to: backend.location))
       return 0
     } catch {
       throw CommandFailure(error.summary, error.detail)

@@ -115,8 +115,7 @@ struct StateCommand: Command {
       }
     }
     try session.writeState(next)
-    for address in removed { session.context.out("Removed \(address)\n") }
-    session.context.out("Successfully removed \(removed.count) resource instance(s).\n")
+    session.context.out(StateView.removed(removed))
     return 0
   }
 
@@ -156,7 +155,7 @@ struct StateCommand: Command {
       next.deposed[DeposedKey(address: to, key: key.key)] = object
     }
     try session.writeState(next)
-    session.context.out("Move \"\(source)\" to \"\(destination)\"\nSuccessfully moved 1 object(s).\n")
+    session.context.out(StateView.moved(source, to: destination))
     return 0
   }
 }

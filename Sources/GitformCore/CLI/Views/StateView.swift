@@ -1,7 +1,8 @@
 import Foundation
 
 /// The state as `gitform show` and `gitform state show` print it: each object as a resource
-/// block (secrets as `(sensitive value)`), then the outputs.
+/// block (secrets as `(sensitive value)`), then the outputs; and Terraform's confirmations of
+/// `state rm`, `state mv` and `state push`.
 enum StateView {
   /// `gitform show`: every object in address order, then the outputs; Terraform's sentence for
   /// an empty state.
@@ -34,5 +35,20 @@ enum StateView {
       text += "    " + name.padding(toLength: width, withPad: " ", startingAt: 0) + " = " + shown + "\n"
     }
     return text + "}\n"
+  }
+
+  /// `state rm`: each forgotten instance, then the count.
+  static func removed(_ addresses: [InstanceAddress]) -> String {
+    addresses.map { "Removed \($0)\n" }.joined() + "Successfully removed \(addresses.count) resource instance(s).\n"
+  }
+
+  /// `state mv`: Terraform counts a whole resource's move as one object too.
+  static func moved(_ source: InstanceAddress, to destination: InstanceAddress) -> String {
+    "Move \"\(source)\" to \"\(destination)\"\nSuccessfully moved 1 object(s).\n"
+  }
+
+  /// `state push`: where the state now lives and which version it is.
+  static func pushed(_ state: State, to location: String) -> String {
+    "State pushed to \(location) (serial \(state.serial), lineage \(state.lineage)).\n"
   }
 }
