@@ -33,31 +33,28 @@ struct ApplyCommand: Command {
 
     """
 
-  func run(_ arguments: [String], context: CommandContext) -> Int32 {
-    ApplyCommand.execute(arguments, context: context, destroy: false)
+  func run(_ arguments: [String], context: CommandContext) throws(CommandFailure) -> Int32 {
+    try ApplyCommand.execute(arguments, context: context, destroy: false)
   }
 
-  static func execute(_ arguments: [String], context: CommandContext, destroy: Bool) -> Int32 {
+  static func execute(_ arguments: [String], context: CommandContext, destroy: Bool) throws(CommandFailure) -> Int32 {
     var flags: EngineFlags
     switch EngineFlags.parse(
       arguments, accepts: [.variables, .state, .lock, .planning, .color, .apply, .destroy, .json])
     {
     case .success(let parsed): flags = parsed
     case .failure(let problem):
-      context.err("\nError: Invalid option\n\n\(problem.message)\n")
-      return 1
+      throw .usage("Invalid option", problem.message)
     }
     var saved: SavedPlan?
     var savedBytes: [UInt8] = []
     if flags.positional.count > 1 || (destroy && !flags.positional.isEmpty) {
-      context.err("\nError: Too many command line arguments\n\nExpected at most one argument: the path of a plan saved with gitform plan -out=PATH.\n")
-      return 1
+      throw .usage("Too many command line arguments", "Expected at most one argument: the path of a plan saved with gitform plan -out=PATH.")
     }
     if let file = flags.positional.first {
       let path = CommandLineInterface.resolve(file, against: context.workingDirectory)
       guard let data = FileManager.default.contents(atPath: path), let plan = SavedPlan.decode(Array(data)) else {
-        context.err("\nError: Failed to load \"\(file)\" as a plan file\n\nThe file does not exist or is not a plan saved with gitform plan -out.\n")
-        return 1
+        throw .usage("Failed to load \"\(file)\" as a plan file", "The file does not exist or is not a plan saved with gitform plan -out.")
       }
       saved = plan
       savedBytes = Array(data)
@@ -135,7 +132,7 @@ struct ApplyCommand: Command {
     }
     if !flags.autoApprove && saved == nil {
       InterruptHandler.uninstall()
-      guard confirm(context, destroy: isDestroy) else { return 1 }
+      guard try confirm(context, destroy: isDestroy) else { return 1 }
       InterruptHandler.install(color: session.color)
     }
     context.out("\n")
@@ -242,13 +239,10 @@ struct ApplyCommand: Command {
     return 0
   }
 
-  /// Terraform's approval prompt; only `yes` goes on.
-  static func confirm(_ context: CommandContext, destroy: Bool) -> Bool {
+  /// Terraform's approval prompt; only `yes` goes on (any other answer cancels, exit code 1).
+  static func confirm(_ context: CommandContext, destroy: Bool) throws(CommandFailure) -> Bool {
     context.out(ApplyView.prompt(destroy: destroy))
-    guard let answer = context.readLine() else {
-      context.err("\nError: error asking for approval: EOF\n")
-      return false
-    }
+    guard let answer = context.readLine() else { throw .usage("error asking for approval: EOF") }
     guard answer.trimmingCharacters(in: .whitespaces) == "yes" else {
       context.out(ApplyView.cancelled(destroy: destroy))
       return false

@@ -7,6 +7,9 @@ struct CommandFailure: Error {
   /// Shown in order: warnings on standard output, errors on standard error (or, with -json,
   /// as `diagnostic` messages).
   var diagnostics: [Diagnostic]
+  /// Shown as plain text (`PlainDiagnosticText`) rather than rendered with colour, wrapping and
+  /// source snippets: the command line's own mistakes, as gitform has always printed them.
+  var plain = false
 
   init(diagnostics: [Diagnostic]) {
     self.diagnostics = diagnostics
@@ -15,5 +18,13 @@ struct CommandFailure: Error {
   /// One error with Terraform's summary line and its detail paragraph.
   init(_ summary: String, _ detail: String) {
     diagnostics = [.error(summary, detail: detail)]
+  }
+
+  /// A mistake on the command line (flags, arguments, an unreadable plan file) or a refusal
+  /// said in the command's own words: `Error: SUMMARY`, then the detail, unwrapped.
+  static func usage(_ summary: String, _ detail: String = "") -> CommandFailure {
+    var failure = CommandFailure(summary, detail)
+    failure.plain = true
+    return failure
   }
 }

@@ -74,7 +74,12 @@ public struct CommandLineInterface {
       context.out(command.help)
       return 0
     }
-    return command.init().run(commandArguments, context: context)
+    do {
+      return try command.init().run(commandArguments, context: context)
+    } catch {
+      context.err(PlainDiagnosticText.render(error.diagnostics))
+      return 1
+    }
   }
 
   static func resolve(_ path: String, against directory: String) -> String {

@@ -50,17 +50,15 @@ struct ConsoleCommand: Command {
   /// The name Terraform gives the console's input in diagnostics.
   static let inputName = "<console-input>"
 
-  func run(_ arguments: [String], context: CommandContext) -> Int32 {
+  func run(_ arguments: [String], context: CommandContext) throws(CommandFailure) -> Int32 {
     let flags: EngineFlags
     switch EngineFlags.parse(arguments, accepts: [.state, .variables, .color]) {
     case .success(let parsed): flags = parsed
     case .failure(let problem):
-      context.err("\nError: Invalid option\n\n\(problem.message)\n")
-      return 1
+      throw .usage("Invalid option", problem.message)
     }
     guard flags.positional.isEmpty else {
-      context.err("\nError: Unexpected argument\n\nThe console command expects no arguments.\n")
-      return 1
+      throw .usage("Unexpected argument", "The console command expects no arguments.")
     }
     var noLock = flags
     noLock.lock = false

@@ -62,7 +62,11 @@ final class EngineSession {
     do {
       return try steps()
     } catch {
-      report(error.diagnostics)
+      if error.plain {
+        context.err(PlainDiagnosticText.render(error.diagnostics))
+      } else {
+        report(error.diagnostics)
+      }
       return 1
     }
   }

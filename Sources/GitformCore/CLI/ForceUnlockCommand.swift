@@ -19,18 +19,16 @@ struct ForceUnlockCommand: Command {
 
     """
 
-  func run(_ arguments: [String], context: CommandContext) -> Int32 {
+  func run(_ arguments: [String], context: CommandContext) throws(CommandFailure) -> Int32 {
     let force = arguments.contains("-force") || arguments.contains("--force")
     let flags: EngineFlags
     switch EngineFlags.parse(arguments.filter { $0 != "-force" && $0 != "--force" }, accepts: [.state, .color]) {
     case .success(let parsed): flags = parsed
     case .failure(let problem):
-      context.err("\nError: Invalid option\n\n\(problem.message)\n")
-      return 1
+      throw .usage("Invalid option", problem.message)
     }
     guard flags.positional.count == 1 else {
-      context.err("\nError: Unexpected arguments\n\nforce-unlock expects exactly one argument: the lock ID.\n")
-      return 1
+      throw .usage("Unexpected arguments", "force-unlock expects exactly one argument: the lock ID.")
     }
     let id = flags.positional[0]
     if !force {
@@ -43,20 +41,19 @@ struct ForceUnlockCommand: Command {
     let session = EngineSession(context: context, flags: flags)
     return session.run { () throws(CommandFailure) -> Int32 in
       try session.openBackend()
-      return forceUnlock(id, session)
+      return try forceUnlock(id, session)
     }
   }
 
   /// Removes the lock where the state lives. Its errors keep the command's own plain text.
-  private func forceUnlock(_ id: String, _ session: EngineSession) -> Int32 {
+  private func forceUnlock(_ id: String, _ session: EngineSession) throws(CommandFailure) -> Int32 {
     let context = session.context
     let flags = session.flags
     if let remote = session.remote {
       do {
         try remote.forceUnlock(id: id)
       } catch {
-        context.err("\nError: \(error.summary)\n\n\(error.detail)\n")
-        return 1
+        throw .usage(error.summary, error.detail)
       }
       context.out("gitform state has been successfully unlocked!\n\nThe state has been unlocked, and gitform commands should now be able to\nobtain a new lock on the remote state.\n")
       return 0
@@ -65,8 +62,7 @@ struct ForceUnlockCommand: Command {
     do {
       try StateLock.forceUnlock(id: id, statePath: path)
     } catch {
-      context.err("\nError: \(error.summary)\n\n\(error.detail)\n")
-      return 1
+      throw .usage(error.summary, error.detail)
     }
     context.out("gitform state has been successfully unlocked!\n\nThe state has been unlocked, and gitform commands should now be able to\nobtain a new lock on the remote state.\n")
     return 0

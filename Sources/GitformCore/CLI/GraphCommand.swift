@@ -11,10 +11,9 @@ struct GraphCommand: Command {
 
     """
 
-  func run(_ arguments: [String], context: CommandContext) -> Int32 {
+  func run(_ arguments: [String], context: CommandContext) throws(CommandFailure) -> Int32 {
     if let extra = arguments.first {
-      context.err("\nError: Unexpected argument\n\ngraph takes no arguments (got \(extra)).\n")
-      return 1
+      throw .usage("Unexpected argument", "graph takes no arguments (got \(extra)).")
     }
     let session = EngineSession(context: context, flags: EngineFlags())
     return session.run { () throws(CommandFailure) -> Int32 in

@@ -25,17 +25,15 @@ struct ImportCommand: Command {
 
     """
 
-  func run(_ arguments: [String], context: CommandContext) -> Int32 {
+  func run(_ arguments: [String], context: CommandContext) throws(CommandFailure) -> Int32 {
     let flags: EngineFlags
     switch EngineFlags.parse(arguments, accepts: [.variables, .state, .lock, .color]) {
     case .success(let parsed): flags = parsed
     case .failure(let problem):
-      context.err("\nError: Invalid option\n\n\(problem.message)\n")
-      return 1
+      throw .usage("Invalid option", problem.message)
     }
     guard flags.positional.count == 2 else {
-      context.err("\nError: Invalid number of arguments\n\nThe import command expects two arguments: the resource address and the import id, as in\n  gitform import user_token.ci 12:345\n")
-      return 1
+      throw .usage("Invalid number of arguments", "The import command expects two arguments: the resource address and the import id, as in\n  gitform import user_token.ci 12:345")
     }
     let (text, id) = (flags.positional[0], flags.positional[1])
     let session = EngineSession(context: context, flags: flags)

@@ -30,7 +30,7 @@ struct InitCommand: Command {
 
   static let recordPath = ".gitform/backend.json"
 
-  func run(_ arguments: [String], context: CommandContext) -> Int32 {
+  func run(_ arguments: [String], context: CommandContext) throws(CommandFailure) -> Int32 {
     let switches = ["-migrate-state", "--migrate-state", "-force-copy", "--force-copy"]
     let migrate = arguments.contains("-migrate-state") || arguments.contains("--migrate-state")
     let force = arguments.contains("-force-copy") || arguments.contains("--force-copy")
@@ -38,8 +38,7 @@ struct InitCommand: Command {
     switch EngineFlags.parse(arguments.filter { !switches.contains($0) }, accepts: [.lock, .color, .variables]) {
     case .success(let parsed): flags = parsed
     case .failure(let problem):
-      context.err("\nError: Invalid option\n\n\(problem.message)\n")
-      return 1
+      throw .usage("Invalid option", problem.message)
     }
     let session = EngineSession(context: context, flags: flags)
     return session.run { () throws(CommandFailure) -> Int32 in

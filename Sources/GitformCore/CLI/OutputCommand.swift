@@ -21,29 +21,27 @@ struct OutputCommand: Command {
 
     """
 
-  func run(_ arguments: [String], context: CommandContext) -> Int32 {
+  func run(_ arguments: [String], context: CommandContext) throws(CommandFailure) -> Int32 {
     let flags: EngineFlags
     switch EngineFlags.parse(arguments, accepts: [.state, .json, .raw, .color]) {
     case .success(let parsed): flags = parsed
     case .failure(let problem):
-      context.err("\nError: Invalid option\n\n\(problem.message)\n")
-      return 1
+      throw .usage("Invalid option", problem.message)
     }
     guard flags.positional.count <= 1 else {
-      context.err("\nError: Unexpected argument\n\nThe output command expects exactly one argument with the name of an output variable or no arguments to show all outputs.\n")
-      return 1
+      throw .usage("Unexpected argument", "The output command expects exactly one argument with the name of an output variable or no arguments to show all outputs.")
     }
     var noLock = flags
     noLock.lock = false
     let session = EngineSession(context: context, flags: noLock)
     return session.run { () throws(CommandFailure) -> Int32 in
       try session.loadState()
-      return show(session.snapshot.outputs, flags: flags, context: context)
+      return try show(session.snapshot.outputs, flags: flags, context: context)
     }
   }
 
   /// All outputs, or the one named; 1 when it is missing or cannot be shown as asked.
-  private func show(_ outputs: [String: Value], flags: EngineFlags, context: CommandContext) -> Int32 {
+  private func show(_ outputs: [String: Value], flags: EngineFlags, context: CommandContext) throws(CommandFailure) -> Int32 {
     guard let name = flags.positional.first else {
       if flags.json {
         context.out(JSONWriter.indented(OutputView.json(outputs)) + "\n")
@@ -51,21 +49,19 @@ struct OutputCommand: Command {
       }
       if outputs.isEmpty {
         // Terraform's text, pointing at the commands gitform has (no refresh, no console).
-        context.err("\nWarning: No outputs found\n\nThe state file either has no outputs defined, or all the defined outputs are\nempty. Please define an output in your configuration with the `output` keyword\nand run `gitform apply` for it to become available. If you are using\ninterpolation, please verify the interpolated value is not empty. You can use\n`gitform plan` to see the values outputs will have.\n")
+        context.err(PlainDiagnosticText.render([.warning("No outputs found", detail: "The state file either has no outputs defined, or all the defined outputs are\nempty. Please define an output in your configuration with the `output` keyword\nand run `gitform apply` for it to become available. If you are using\ninterpolation, please verify the interpolated value is not empty. You can use\n`gitform plan` to see the values outputs will have.")]))
         return 0
       }
       context.out(OutputView.list(outputs))
       return 0
     }
     guard let value = outputs[name] else {
-      context.err("\nError: Output \"\(name)\" not found\n\nThe output variable requested could not be found in the state file. If you\nrecently added this to your configuration, be sure to run `gitform apply`,\nsince the state won't be updated with new output variables until that command\nis run.\n")
-      return 1
+      throw .usage("Output \"\(name)\" not found", "The output variable requested could not be found in the state file. If you\nrecently added this to your configuration, be sure to run `gitform apply`,\nsince the state won't be updated with new output variables until that command\nis run.")
     }
     if flags.raw {
       let (plain, _) = value.deepUnmarked()
       guard case .success(let text) = plain.converted(to: .string), let string = text.stringValue else {
-        context.err("\nError: Unsupported value for raw output\n\nThe -raw option only supports strings, numbers, and boolean values, but output value \"\(name)\" is \(value.type.friendlyName).\n")
-        return 1
+        throw .usage("Unsupported value for raw output", "The -raw option only supports strings, numbers, and boolean values, but output value \"\(name)\" is \(value.type.friendlyName).")
       }
       context.out(string)
       return 0

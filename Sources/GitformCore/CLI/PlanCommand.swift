@@ -42,7 +42,7 @@ struct PlanCommand: Command {
 
     """
 
-  func run(_ arguments: [String], context: CommandContext) -> Int32 {
+  func run(_ arguments: [String], context: CommandContext) throws(CommandFailure) -> Int32 {
     let flags: EngineFlags
     switch EngineFlags.parse(
       arguments,
@@ -50,16 +50,13 @@ struct PlanCommand: Command {
     {
     case .success(let parsed): flags = parsed
     case .failure(let problem):
-      context.err("\nError: Invalid option\n\n\(problem.message)\n")
-      return 1
+      throw .usage("Invalid option", problem.message)
     }
     if let extra = flags.positional.first {
-      context.err("\nError: Too many command line arguments\n\nUnexpected argument \(extra): plan takes no arguments; run gitform in the configuration's directory or use -chdir=DIR.\n")
-      return 1
+      throw .usage("Too many command line arguments", "Unexpected argument \(extra): plan takes no arguments; run gitform in the configuration's directory or use -chdir=DIR.")
     }
     if flags.json && flags.markdown {
-      context.err("\nError: Invalid option\n\n-json and -markdown each choose the output; give one of them.\n")
-      return 1
+      throw .usage("Invalid option", "-json and -markdown each choose the output; give one of them.")
     }
     // With -json every line on standard output is one UI message, so the session's own lines
     // (refresh progress) become `log` messages and its diagnostics `diagnostic` messages.

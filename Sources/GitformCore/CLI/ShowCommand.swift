@@ -23,24 +23,21 @@ struct ShowCommand: Command {
 
     """
 
-  func run(_ arguments: [String], context: CommandContext) -> Int32 {
+  func run(_ arguments: [String], context: CommandContext) throws(CommandFailure) -> Int32 {
     let flags: EngineFlags
     switch EngineFlags.parse(arguments, accepts: [.state, .json, .color, .markdown]) {
     case .success(let parsed): flags = parsed
     case .failure(let problem):
-      context.err("\nError: Invalid option\n\n\(problem.message)\n")
-      return 1
+      throw .usage("Invalid option", problem.message)
     }
     if flags.json && flags.markdown {
-      context.err("\nError: Invalid option\n\n-json and -markdown each choose the output; give one of them.\n")
-      return 1
+      throw .usage("Invalid option", "-json and -markdown each choose the output; give one of them.")
     }
     if let file = flags.positional.first {
-      return showPlan(file, flags: flags, context: context)
+      return try showPlan(file, flags: flags, context: context)
     }
     if flags.markdown {
-      context.err("\nError: Invalid option\n\n-markdown shows a saved plan: give the plan file, as in gitform show -markdown PLAN.\n")
-      return 1
+      throw .usage("Invalid option", "-markdown shows a saved plan: give the plan file, as in gitform show -markdown PLAN.")
     }
     var noLock = flags
     noLock.lock = false
@@ -58,11 +55,10 @@ struct ShowCommand: Command {
   /// A saved plan: its text as `plan` printed it, its JSON plan (`-json`) or its merge-request
   /// summary (`-markdown`). Reading needs no state, so the file's MAC is not checked here;
   /// `apply FILE` checks it.
-  private func showPlan(_ file: String, flags: EngineFlags, context: CommandContext) -> Int32 {
+  private func showPlan(_ file: String, flags: EngineFlags, context: CommandContext) throws(CommandFailure) -> Int32 {
     let path = CommandLineInterface.resolve(file, against: context.workingDirectory)
     guard let data = FileManager.default.contents(atPath: path), let plan = SavedPlan.decode(Array(data)) else {
-      context.err("\nError: Failed to load \"\(file)\" as a plan file\n\nThe file does not exist or is not a plan saved with gitform plan -out.\n")
-      return 1
+      throw .usage("Failed to load \"\(file)\" as a plan file", "The file does not exist or is not a plan saved with gitform plan -out.")
     }
     if flags.json {
       context.out(JSONWriter.compact(plan.document) + "\n")

@@ -24,7 +24,7 @@ struct StateCommand: Command {
 
     """
 
-  func run(_ arguments: [String], context: CommandContext) -> Int32 {
+  func run(_ arguments: [String], context: CommandContext) throws(CommandFailure) -> Int32 {
     guard let subcommand = arguments.first else {
       context.out(StateCommand.help)
       return 1
@@ -35,8 +35,7 @@ struct StateCommand: Command {
     switch EngineFlags.parse(subcommand == "push" ? rest.filter { $0 != "-force" && $0 != "--force" } : rest, accepts: [.state, .lock, .color]) {
     case .success(let parsed): flags = parsed
     case .failure(let problem):
-      context.err("\nError: Invalid option\n\n\(problem.message)\n")
-      return 1
+      throw .usage("Invalid option", problem.message)
     }
     let steps: (EngineSession) throws(CommandFailure) -> Int32
     switch subcommand {
@@ -47,8 +46,7 @@ struct StateCommand: Command {
     case "mv": steps = move
     case "push": steps = { session throws(CommandFailure) in try push(session, force: force) }
     default:
-      context.err("\nError: Unknown state subcommand \"\(subcommand)\"\n\nUse one of: list, mv, pull, push, rm, show.\n")
-      return 1
+      throw .usage("Unknown state subcommand \"\(subcommand)\"", "Use one of: list, mv, pull, push, rm, show.")
     }
     let session = EngineSession(context: context, flags: flags)
     return session.run { () throws(CommandFailure) -> Int32 in try steps(session) }

@@ -36,7 +36,7 @@ struct ValidateCommand: Command {
     var diagnostics: [Diagnostic] = []
   }
 
-  func run(_ arguments: [String], context: CommandContext) -> Int32 {
+  func run(_ arguments: [String], context: CommandContext) throws(CommandFailure) -> Int32 {
     var json = false
     var noColor = false
     for argument in arguments {
