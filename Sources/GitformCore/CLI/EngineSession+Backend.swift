@@ -62,7 +62,7 @@ extension EngineSession {
     do {
       remoteLocked = try StateBackendLocking.acquire(
         backend, info: info, timeout: flags.lockTimeout,
-        whileWaiting: { context.err("Acquiring state lock. This may take a few moments...\n") })
+        whileWaiting: { context.err(BackendView.acquiringLock) })
     } catch {
       throw CommandFailure(error.summary, error.detail)
     }

@@ -32,9 +32,9 @@ struct ForceUnlockCommand: Command {
     }
     let id = flags.positional[0]
     if !force {
-      context.out("Do you really want to force-unlock?\n  gitform will remove the lock on the remote state.\n  This will allow local gitform commands to modify this state, even though it\n  may still be in use. Only 'yes' will be accepted to confirm.\n\n  Enter a value: ")
+      context.out(BackendView.forceUnlockPrompt)
       guard context.readLine()?.trimmingCharacters(in: .whitespaces) == "yes" else {
-        context.out("\nforce-unlock cancelled.\n")
+        context.out(BackendView.forceUnlockCancelled)
         return 1
       }
     }
@@ -55,7 +55,7 @@ struct ForceUnlockCommand: Command {
       } catch {
         throw .usage(error.summary, error.detail)
       }
-      context.out("gitform state has been successfully unlocked!\n\nThe state has been unlocked, and gitform commands should now be able to\nobtain a new lock on the remote state.\n")
+      context.out(BackendView.unlocked)
       return 0
     }
     let path = CommandLineInterface.resolve(flags.statePath ?? StateFile.defaultName, against: context.workingDirectory)
@@ -64,7 +64,7 @@ struct ForceUnlockCommand: Command {
     } catch {
       throw .usage(error.summary, error.detail)
     }
-    context.out("gitform state has been successfully unlocked!\n\nThe state has been unlocked, and gitform commands should now be able to\nobtain a new lock on the remote state.\n")
+    context.out(BackendView.unlocked)
     return 0
   }
 }

@@ -57,7 +57,7 @@ struct InitCommand: Command {
     let record = CommandLineInterface.resolve(Self.recordPath, against: context.workingDirectory)
     let previousBlock = Self.readRecord(record)
     let changed = previousBlock?.type != block?.type || previousBlock?.attributes != block.map(Self.recorded)
-    context.out("\nInitializing the backend...\n")
+    context.out(BackendView.initializing)
     if migrate && changed {
       let previous = try previousBackend(previousBlock, session: session)
       try session.lockState(operation: "migration")
@@ -65,25 +65,22 @@ struct InitCommand: Command {
         if let bytes = try previous.pull() {
           let state = try decode(bytes, from: previous)
           let stored = try current.replace(with: state, force: force)
-          context.out("Copied the state from \(previous.location) to \(current.location) (serial \(stored.serial)).\n")
+          context.out(BackendView.copied(from: previous.location, to: current.location, serial: stored.serial))
         } else {
-          context.out("No state at \(previous.location): nothing to copy.\n")
+          context.out(BackendView.nothingToCopy(at: previous.location))
         }
       } catch {
         throw CommandFailure(error.summary, error.detail)
       }
     } else if changed && previousBlock != nil {
-      context.out("The backend changed since the last init: run gitform init -migrate-state to copy the state.\n")
+      context.out(BackendView.changedSinceInit)
     }
     do {
       try Self.writeRecord(block, to: record)
     } catch {
       throw CommandFailure("Failed to record the backend", "\(error)")
     }
-    context.out(
-      block.map { "\nSuccessfully configured the backend \"\($0.type)\": the state lives in \(current.location).\n" }
-        ?? "\nThe state lives in the local file \(session.statePathShown).\n")
-    context.out("\ngitform has been successfully initialized!\n")
+    context.out(BackendView.initialized(backend: block?.type, location: current.location, localFile: session.statePathShown))
   }
 
   private func decode(_ bytes: [UInt8], from backend: StateBackend) throws(BackendError) -> State {
