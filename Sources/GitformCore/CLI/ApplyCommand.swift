@@ -159,7 +159,7 @@ struct ApplyCommand: Command {
         throw CommandFailure(error.summary, error.detail)
       }
     }
-    let printLock = NSLock()
+    let progress = ApplyProgressView(write: context.standardOutput)
     var applier = Applier(
       plan: plan, configuration: session.configuration, graph: session.graph,
       variables: session.variables, evalContext: session.evalContext, resourceContext: resources,
@@ -167,9 +167,7 @@ struct ApplyCommand: Command {
       record: record,
       observe: { event in
         if let stream { return stream.applyEvent(event) }
-        printLock.lock()
-        context.out(event.line + "\n")
-        printLock.unlock()
+        progress.observe(event)
       })
     applier.isCancelled = { InterruptHandler.isCancelled }
     let result = applier.apply()

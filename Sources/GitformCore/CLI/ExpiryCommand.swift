@@ -38,7 +38,7 @@ struct ExpiryCommand: Command {
   /// GitLab mails a token's owner seven days before it expires; the default window matches.
   static let defaultWindow = 7
 
-  func run(_ arguments: [String], context: CommandContext) throws(CommandFailure) -> Int32 {
+  func run(_ arguments: [String], context: CommandContext) -> Int32 {
     var window = ExpiryCommand.defaultWindow
     var listAll = false
     var engineArguments: [String] = []

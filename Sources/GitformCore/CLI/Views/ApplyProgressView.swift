@@ -1,8 +1,25 @@
 import Foundation
 
-/// The words of apply progress: Terraform's lines for the events the applier reports, e.g.
-/// `user_token.ci: Creation complete after 1s [id=12:34]`. The -json stream uses the same verbs
-/// in its messages.
+/// Apply progress as people read it: Terraform's line for each event the applier reports,
+/// e.g. `user_token.ci: Creation complete after 1s [id=12:34]`, written whole as it happens.
+/// The applier's workers report in parallel, so lines are written one at a time; their order
+/// is the order the actions ran in. (The -json stream words the same events with the same
+/// verbs, in `JSONUIStream.applyEvent`.)
+final class ApplyProgressView: @unchecked Sendable {
+  private let write: @Sendable (String) -> Void
+  /// Keeps each line whole when several workers finish at once.
+  private let lock = NSLock()
+
+  init(write: @escaping @Sendable (String) -> Void) {
+    self.write = write
+  }
+
+  func observe(_ event: ApplyEvent) {
+    let line = event.line + "\n"
+    lock.withLock { write(line) }
+  }
+}
+
 extension ApplyEvent {
   /// Terraform's progress line for this event.
   var line: String {
