@@ -20,6 +20,14 @@ struct CommandFailure: Error {
     diagnostics = [.error(summary, detail: detail)]
   }
 
+  /// A plan that could not be made: the planner's diagnostics, and Terraform's summary when
+  /// none of them is an error.
+  static func planning(_ diagnostics: [Diagnostic]) -> CommandFailure {
+    CommandFailure(
+      diagnostics: diagnostics.hasErrors
+        ? diagnostics : diagnostics + [.error("Planning failed", detail: "gitform could not make a plan.")])
+  }
+
   /// A mistake on the command line (flags, arguments, an unreadable plan file) or a refusal
   /// said in the command's own words: `Error: SUMMARY`, then the detail, unwrapped.
   static func usage(_ summary: String, _ detail: String = "") -> CommandFailure {

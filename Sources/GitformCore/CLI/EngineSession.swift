@@ -244,9 +244,7 @@ final class EngineSession {
     let (plan, diagnostics) = planner.plan(state: snapshot)
     guard let plan else {
       context.out(PlanRenderer.planningFailed)
-      throw CommandFailure(
-        diagnostics: diagnostics.hasErrors
-          ? diagnostics : diagnostics + [.error("Planning failed", detail: "gitform could not make a plan.")])
+      throw .planning(diagnostics)
     }
     return plan
   }

@@ -102,9 +102,7 @@ struct ExpiryCommand: Command {
       evalContext: session.evalContext, resourceContext: resources, options: options)
     let (made, diagnostics) = planner.plan(state: session.snapshot)
     guard let plan = made else {
-      throw CommandFailure(
-        diagnostics: diagnostics.hasErrors
-          ? diagnostics : diagnostics + [.error("Planning failed", detail: "gitform could not make a plan.")])
+      throw .planning(diagnostics)
     }
     var report = ExpiryCommand.Report(
       today: resources.today, window: window,
