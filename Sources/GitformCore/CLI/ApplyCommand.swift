@@ -33,31 +33,28 @@ struct ApplyCommand: Command {
 
     """
 
-  func run(_ arguments: [String], context: CommandContext) -> Int32 {
-    ApplyCommand.execute(arguments, context: context, destroy: false)
+  func run(_ arguments: [String], context: CommandContext) throws(CommandFailure) -> Int32 {
+    try ApplyCommand.execute(arguments, context: context, destroy: false)
   }
 
-  static func execute(_ arguments: [String], context: CommandContext, destroy: Bool) -> Int32 {
+  static func execute(_ arguments: [String], context: CommandContext, destroy: Bool) throws(CommandFailure) -> Int32 {
     var flags: EngineFlags
     switch EngineFlags.parse(
       arguments, accepts: [.variables, .state, .lock, .planning, .color, .apply, .destroy, .json])
     {
     case .success(let parsed): flags = parsed
     case .failure(let problem):
-      context.err("\nError: Invalid option\n\n\(problem.message)\n")
-      return 1
+      throw .usage("Invalid option", problem.message)
     }
     var saved: SavedPlan?
     var savedBytes: [UInt8] = []
     if flags.positional.count > 1 || (destroy && !flags.positional.isEmpty) {
-      context.err("\nError: Too many command line arguments\n\nExpected at most one argument: the path of a plan saved with gitform plan -out=PATH.\n")
-      return 1
+      throw .usage("Too many command line arguments", "Expected at most one argument: the path of a plan saved with gitform plan -out=PATH.")
     }
     if let file = flags.positional.first {
       let path = CommandLineInterface.resolve(file, against: context.workingDirectory)
       guard let data = FileManager.default.contents(atPath: path), let plan = SavedPlan.decode(Array(data)) else {
-        context.err("\nError: Failed to load \"\(file)\" as a plan file\n\nThe file does not exist or is not a plan saved with gitform plan -out.\n")
-        return 1
+        throw .usage("Failed to load \"\(file)\" as a plan file", "The file does not exist or is not a plan saved with gitform plan -out.")
       }
       saved = plan
       savedBytes = Array(data)
@@ -89,30 +86,38 @@ struct ApplyCommand: Command {
     }
     let session = EngineSession(context: sessionContext, flags: flags)
     if let stream { session.diagnosticObserver = { stream.diagnostics($0, sources: $1) } }
-    let context = sessionContext
-    guard session.loadConfiguration(mode: .plan), let resources = session.connect(),
-      session.lockState(operation: LockInfo.apply), session.loadState()
-    else { return 1 }
-    defer {
-      session.unlock()
-      InterruptHandler.uninstall()
+    return session.run { () throws(CommandFailure) -> Int32 in
+      defer { InterruptHandler.uninstall() }
+      return try apply(session, saved: saved, savedBytes: savedBytes, destroy: isDestroy, stream: stream)
     }
+  }
+
+  /// The steps of an apply once the flags are read; every failure is thrown to `session.run`.
+  private static func apply(
+    _ session: EngineSession, saved: SavedPlan?, savedBytes: [UInt8], destroy isDestroy: Bool, stream: JSONUIStream?
+  ) throws(CommandFailure) -> Int32 {
+    let context = session.context
+    let flags = session.flags
+    try session.loadConfiguration(mode: .plan)
+    let resources = try session.connect()
+    try session.lockState(operation: LockInfo.apply)
+    try session.loadState()
     // While the lock is held Ctrl-C stops gracefully, so the lock is released and the journal
     // closed (except at the approval prompt, which a first Ctrl-C ends as before).
     InterruptHandler.install(color: session.color)
     if let saved, let problem = stalePlanProblem(saved, bytes: savedBytes, session) {
-      return session.fail(problem.0, problem.1) ? 0 : 1
+      throw CommandFailure(problem.0, problem.1)
     }
-    guard let plan = session.makePlan(resources, destroy: isDestroy) else { return 1 }
+    let plan = try session.makePlan(resources, destroy: isDestroy)
     if InterruptHandler.isCancelled {
-      return session.fail("execution halted", "gitform was interrupted while planning; nothing was changed.") ? 0 : 1
+      throw CommandFailure("execution halted", "gitform was interrupted while planning; nothing was changed.")
     }
     if let saved, let key = session.state.planKey,
       !HMACSHA256.equal(SavedPlan.changesDigest(of: plan, key: key), saved.changesDigest)
     {
-      return session.fail(
+      throw CommandFailure(
         "Saved plan no longer matches",
-        "GitLab changed since the plan was saved, so applying it now would take other actions than the ones saved. Run gitform plan again.") ? 0 : 1
+        "GitLab changed since the plan was saved, so applying it now would take other actions than the ones saved. Run gitform plan again.")
     }
     let renderer = PlanRenderer(color: session.color)
     if let stream {
@@ -123,11 +128,11 @@ struct ApplyCommand: Command {
     }
     session.report(plan.warnings)
     if plan.isEmpty {
-      return finishWithoutChanges(session, plan: plan, destroy: isDestroy, stream: stream)
+      return try finishWithoutChanges(session, plan: plan, destroy: isDestroy, stream: stream)
     }
     if !flags.autoApprove && saved == nil {
       InterruptHandler.uninstall()
-      guard confirm(context, destroy: isDestroy) else { return 1 }
+      guard try confirm(context, destroy: isDestroy) else { return 1 }
       InterruptHandler.install(color: session.color)
     }
     context.out("\n")
@@ -141,7 +146,7 @@ struct ApplyCommand: Command {
       do {
         try remotePusher.announce(RemoteStatePusher.intents(for: plan, now: resources.now))
       } catch {
-        return session.fail(error.summary, error.detail) ? 0 : 1
+        throw CommandFailure(error.summary, error.detail)
       }
       pusher = remotePusher
       record = { entry in try remotePusher.record(entry) }
@@ -151,10 +156,10 @@ struct ApplyCommand: Command {
         journal = localJournal
         record = { entry in try localJournal.append(entry) }
       } catch {
-        return session.fail(error.summary, error.detail) ? 0 : 1
+        throw CommandFailure(error.summary, error.detail)
       }
     }
-    let printLock = NSLock()
+    let progress = ApplyProgressView(write: context.standardOutput)
     var applier = Applier(
       plan: plan, configuration: session.configuration, graph: session.graph,
       variables: session.variables, evalContext: session.evalContext, resourceContext: resources,
@@ -162,9 +167,7 @@ struct ApplyCommand: Command {
       record: record,
       observe: { event in
         if let stream { return stream.applyEvent(event) }
-        printLock.lock()
-        context.out(event.line + "\n")
-        printLock.unlock()
+        progress.observe(event)
       })
     applier.isCancelled = { InterruptHandler.isCancelled }
     let result = applier.apply()
@@ -173,7 +176,7 @@ struct ApplyCommand: Command {
       do {
         _ = try pusher.finish(final)
       } catch {
-        return session.fail(error.summary, error.detail) ? 0 : 1
+        throw CommandFailure(error.summary, error.detail)
       }
     } else if let journal {
       var store = session.store
@@ -181,29 +184,17 @@ struct ApplyCommand: Command {
         _ = try store.finish(journal, state: final)
         session.setStore(store)
       } catch {
-        return session.fail(error.summary, error.detail) ? 0 : 1
+        throw CommandFailure(error.summary, error.detail)
       }
     }
+    if result.diagnostics.hasErrors { throw CommandFailure(diagnostics: result.diagnostics) }
     session.report(result.diagnostics)
-    if result.diagnostics.hasErrors { return 1 }
     if let stream {
-      let summary = isDestroy
-        ? "Destroy complete! Resources: \(result.destroyed) destroyed."
-        : "Apply complete! Resources: " + (result.imported > 0 ? "\(result.imported) imported, " : "")
-          + "\(result.added) added, \(result.changed) changed, \(result.destroyed) destroyed."
-      stream.applySummary(result, destroy: isDestroy, message: summary)
+      stream.applySummary(result, destroy: isDestroy, message: ApplyView.summary(result, destroy: isDestroy))
       stream.outputs(isDestroy ? [:] : result.state.outputs)
       return 0
     }
-    if isDestroy {
-      context.out("\n" + (session.color ? "\u{1B}[1m\u{1B}[32m" : "") + "Destroy complete! Resources: \(result.destroyed) destroyed." + (session.color ? "\u{1B}[0m" : "") + "\n")
-    } else {
-      var summary = "Apply complete! Resources: "
-      if result.imported > 0 { summary += "\(result.imported) imported, " }
-      summary += "\(result.added) added, \(result.changed) changed, \(result.destroyed) destroyed."
-      context.out("\n" + (session.color ? "\u{1B}[1m\u{1B}[32m" : "") + summary + (session.color ? "\u{1B}[0m" : "") + "\n")
-      context.out(OutputCommand.renderOutputs(result.state.outputs, color: session.color))
-    }
+    context.out(ApplyView.complete(result, destroy: isDestroy, color: session.color))
     return 0
   }
 
@@ -230,40 +221,28 @@ struct ApplyCommand: Command {
   }
 
   /// Nothing to do on GitLab: still record new output values, then say so.
-  static func finishWithoutChanges(_ session: EngineSession, plan: Plan, destroy: Bool, stream: JSONUIStream?) -> Int32 {
+  static func finishWithoutChanges(
+    _ session: EngineSession, plan: Plan, destroy: Bool, stream: JSONUIStream?
+  ) throws(CommandFailure) -> Int32 {
     var next = plan.priorState
     next.outputs = plan.outputsToRecord(plan.outputs)
-    guard session.writeState(next) else { return 1 }
+    try session.writeState(next)
+    let nothing = ApplyResult(state: next, diagnostics: [])
     if let stream {
-      stream.applySummary(ApplyResult(state: next, diagnostics: []), destroy: destroy,
-        message: destroy ? "Destroy complete! Resources: 0 destroyed." : "Apply complete! Resources: 0 added, 0 changed, 0 destroyed.")
+      stream.applySummary(nothing, destroy: destroy, message: ApplyView.summary(nothing, destroy: destroy))
       stream.outputs(destroy ? [:] : next.outputs)
       return 0
     }
-    if destroy {
-      session.context.out("\nDestroy complete! Resources: 0 destroyed.\n")
-    } else {
-      session.context.out("\nApply complete! Resources: 0 added, 0 changed, 0 destroyed.\n")
-      session.context.out(OutputCommand.renderOutputs(next.outputs, color: session.color))
-    }
+    session.context.out(ApplyView.complete(nothing, destroy: destroy, color: session.color, highlighted: false))
     return 0
   }
 
-  /// Terraform's approval prompt; only `yes` goes on.
-  static func confirm(_ context: CommandContext, destroy: Bool) -> Bool {
-    if destroy {
-      context.out(
-        "\nDo you really want to destroy all resources?\n  gitform will destroy all your managed infrastructure, as shown above.\n  There is no undo. Only 'yes' will be accepted to confirm.\n\n  Enter a value: ")
-    } else {
-      context.out(
-        "\nDo you want to perform these actions?\n  gitform will perform the actions described above.\n  Only 'yes' will be accepted to approve.\n\n  Enter a value: ")
-    }
-    guard let answer = context.readLine() else {
-      context.err("\nError: error asking for approval: EOF\n")
-      return false
-    }
+  /// Terraform's approval prompt; only `yes` goes on (any other answer cancels, exit code 1).
+  static func confirm(_ context: CommandContext, destroy: Bool) throws(CommandFailure) -> Bool {
+    context.out(ApplyView.prompt(destroy: destroy))
+    guard let answer = context.readLine() else { throw .usage("error asking for approval: EOF") }
     guard answer.trimmingCharacters(in: .whitespaces) == "yes" else {
-      context.out("\n" + (destroy ? "Destroy cancelled." : "Apply cancelled.") + "\n")
+      context.out(ApplyView.cancelled(destroy: destroy))
       return false
     }
     return true

@@ -3,7 +3,9 @@ import Foundation
 /// CLI: the only layer that talks to the terminal.
 ///
 /// It parses flags, runs the engine's layers and turns diagnostics and operational errors into
-/// text and one exit code. Nothing below this folder prints or exits.
+/// one exit code: a command's steps throw `CommandFailure`, and `EngineSession.run` renders it
+/// and returns 1. The words and colours are CLI/Views'. Nothing below this folder prints or
+/// exits.
 
 /// gitform's command table and entry point; `main.swift` calls `run` and exits with its code.
 public struct CommandLineInterface {
@@ -72,7 +74,12 @@ public struct CommandLineInterface {
       context.out(command.help)
       return 0
     }
-    return command.init().run(commandArguments, context: context)
+    do {
+      return try command.init().run(commandArguments, context: context)
+    } catch {
+      context.err(PlainDiagnosticText.render(error.diagnostics))
+      return 1
+    }
   }
 
   static func resolve(_ path: String, against directory: String) -> String {

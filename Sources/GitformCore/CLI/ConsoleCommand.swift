@@ -50,27 +50,31 @@ struct ConsoleCommand: Command {
   /// The name Terraform gives the console's input in diagnostics.
   static let inputName = "<console-input>"
 
-  func run(_ arguments: [String], context: CommandContext) -> Int32 {
+  func run(_ arguments: [String], context: CommandContext) throws(CommandFailure) -> Int32 {
     let flags: EngineFlags
     switch EngineFlags.parse(arguments, accepts: [.state, .variables, .color]) {
     case .success(let parsed): flags = parsed
     case .failure(let problem):
-      context.err("\nError: Invalid option\n\n\(problem.message)\n")
-      return 1
+      throw .usage("Invalid option", problem.message)
     }
     guard flags.positional.isEmpty else {
-      context.err("\nError: Unexpected argument\n\nThe console command expects no arguments.\n")
-      return 1
+      throw .usage("Unexpected argument", "The console command expects no arguments.")
     }
     var noLock = flags
     noLock.lock = false
     let session = EngineSession(context: context, flags: noLock)
-    // Without configuration files the console still evaluates functions, as Terraform's does.
-    let configured = ConfigLoader.hasConfigurationFiles(in: context.workingDirectory)
-    if configured {
-      guard session.loadConfiguration(mode: .apply) else { return 1 }
+    return session.run { () throws(CommandFailure) -> Int32 in
+      // Without configuration files the console still evaluates functions, as Terraform's does.
+      let configured = ConfigLoader.hasConfigurationFiles(in: context.workingDirectory)
+      if configured { try session.loadConfiguration(mode: .apply) }
+      try session.loadState()
+      return try readEvaluatePrint(session, configured: configured)
     }
-    guard session.loadState() else { return 1 }
+  }
+
+  /// The console's loop over standard input, in the scope of the configuration and state.
+  private func readEvaluatePrint(_ session: EngineSession, configured: Bool) throws(CommandFailure) -> Int32 {
+    let context = session.context
     let scope: EvalContext
     var problems: [Diagnostic] = []
     if configured {
@@ -84,8 +88,7 @@ struct ConsoleCommand: Command {
           context: bare
         ).context
       case .failure(let invalid):
-        session.report([.error("Invalid GITFORM_NOW", detail: invalid.message)])
-        return 1
+        throw CommandFailure("Invalid GITFORM_NOW", invalid.message)
       }
     }
     if problems.hasErrors {

@@ -10,7 +10,7 @@ struct DestroyCommand: Command {
 
     """
 
-  func run(_ arguments: [String], context: CommandContext) -> Int32 {
-    ApplyCommand.execute(arguments, context: context, destroy: true)
+  func run(_ arguments: [String], context: CommandContext) throws(CommandFailure) -> Int32 {
+    try ApplyCommand.execute(arguments, context: context, destroy: true)
   }
 }

@@ -16,14 +16,13 @@ extension EngineSession {
     return ConfigLoader.load(directory: context.workingDirectory).0.backend
   }
 
-  /// Makes the remote backend once, when the configuration declares one. False after
-  /// reporting why it cannot be made.
-  func openBackend() -> Bool {
-    guard !backendOpened else { return true }
+  /// Makes the remote backend once, when the configuration declares one.
+  func openBackend() throws(CommandFailure) {
+    guard !backendOpened else { return }
     backendOpened = true
-    guard let block = backendBlock else { return true }
+    guard let block = backendBlock else { return }
     if flags.statePath != nil {
-      return fail(
+      throw CommandFailure(
         "Invalid option",
         "-state=PATH names a local state file, but the configuration keeps the state in backend \"\(block.type)\". Remove -state, or remove the backend block to use a local file.")
     }
@@ -33,10 +32,8 @@ extension EngineSession {
       remote = try configurationChoice.makeBackend(
         providerBaseURL: baseURL, providerToken: token, environment: context.environment,
         writerVersion: CommandLineInterface.version)
-      return true
     } catch {
-      report([.error(error.summary, detail: error.detail, subject: block.block.definitionRange)])
-      return false
+      throw CommandFailure(diagnostics: [.error(error.summary, detail: error.detail, subject: block.block.definitionRange)])
     }
   }
 
@@ -59,16 +56,15 @@ extension EngineSession {
   var remoteLocation: String? { remote?.location }
 
   /// Takes the remote lock (waiting up to `-lock-timeout`).
-  func lockRemote(_ backend: StateBackend, operation: String) -> Bool {
+  func lockRemote(_ backend: StateBackend, operation: String) throws(CommandFailure) {
     let info = LockInfo(operation: operation, version: CommandLineInterface.version, path: backend.location)
     let context = context
     do {
       remoteLocked = try StateBackendLocking.acquire(
         backend, info: info, timeout: flags.lockTimeout,
-        whileWaiting: { context.err("Acquiring state lock. This may take a few moments...\n") })
-      return true
+        whileWaiting: { context.err(BackendView.acquiringLock) })
     } catch {
-      return fail(error.summary, error.detail)
+      throw CommandFailure(error.summary, error.detail)
     }
   }
 

@@ -1,8 +1,9 @@
 import Foundation
 
 /// The steps every engine command shares, in order: configuration, variables, GitLab
-/// connection, state lock, state. Each step prints its own errors (rendered diagnostics on
-/// standard error) and returns false, so a command reads as a list of steps.
+/// connection, state lock, state. A step that fails throws a `CommandFailure`; the command's
+/// steps run inside `run`, the one place that renders the failure and returns the exit code,
+/// so a command reads as a list of steps.
 final class EngineSession {
   let context: CommandContext
   let flags: EngineFlags
@@ -53,15 +54,27 @@ final class EngineSession {
     if !errors.isEmpty { context.err(renderer.render(errors)) }
   }
 
-  func fail(_ summary: String, _ detail: String) -> Bool {
-    report([.error(summary, detail: detail)])
-    return false
+  /// The one exit path of a command: runs its steps and returns their exit code, or renders
+  /// the failure they threw and returns 1; then releases the state lock (after the failure is
+  /// shown, as it always was).
+  func run(_ steps: () throws(CommandFailure) -> Int32) -> Int32 {
+    defer { unlock() }
+    do {
+      return try steps()
+    } catch {
+      if error.plain {
+        context.err(PlainDiagnosticText.render(error.diagnostics))
+      } else {
+        report(error.diagnostics)
+      }
+      return 1
+    }
   }
 
   // MARK: - Steps
 
   /// Loads and checks the configuration and the input variables.
-  func loadConfiguration(mode: EvalMode = .plan) -> Bool {
+  func loadConfiguration(mode: EvalMode = .plan) throws(CommandFailure) {
     let (loaded, loadDiagnostics) = ConfigLoader.load(directory: context.workingDirectory)
     configuration = loaded
     configurationLoaded = true
@@ -76,10 +89,7 @@ final class EngineSession {
           "No configuration files",
           detail: "There are no *.gf.hcl files in \(context.workingDirectory). Write the configuration in files ending in .gf.hcl, or use -chdir=DIR to run in the directory that has them."))
     }
-    if diagnostics.hasErrors {
-      report(diagnostics)
-      return false
-    }
+    if diagnostics.hasErrors { throw CommandFailure(diagnostics: diagnostics) }
     let (builtGraph, graphDiagnostics) = ConfigGraph.build(configuration)
     graph = builtGraph
     diagnostics += graphDiagnostics
@@ -87,8 +97,7 @@ final class EngineSession {
     switch EvalClock.fromEnvironment(context.environment) {
     case .success(let value): clock = value
     case .failure(let invalid):
-      report(diagnostics + [.error("Invalid GITFORM_NOW", detail: invalid.message)])
-      return false
+      throw CommandFailure(diagnostics: diagnostics + [.error("Invalid GITFORM_NOW", detail: invalid.message)])
     }
     evalContext = EvalContext(baseDirectory: context.workingDirectory, clock: clock, mode: mode)
     let (values, variableDiagnostics, variableSources) = VariableValues.resolveWithSources(
@@ -96,16 +105,12 @@ final class EngineSession {
     variables = values
     sources += variableSources
     diagnostics += variableDiagnostics
-    if diagnostics.hasErrors {
-      report(diagnostics)
-      return false
-    }
+    if diagnostics.hasErrors { throw CommandFailure(diagnostics: diagnostics) }
     report(diagnostics)
-    return true
   }
 
   /// The GitLab client for the provider block (or the environment).
-  func connect() -> ResourceContext? {
+  func connect() throws(CommandFailure) -> ResourceContext {
     var scope = evalContext
     scope.variables["var"] = .object(variables)
     var settings: [String: Value] = [:]
@@ -117,10 +122,7 @@ final class EngineSession {
         settings[name] = value
       }
     }
-    if diagnostics.hasErrors {
-      report(diagnostics)
-      return nil
-    }
+    if diagnostics.hasErrors { throw CommandFailure(diagnostics: diagnostics) }
     var problems: [String] = []
     func converted(_ name: String, to type: ValueType, _ what: String) -> Value? {
       guard let value = settings[name], !value.isNull else { return nil }
@@ -148,8 +150,7 @@ final class EngineSession {
       }
     }
     if !problems.isEmpty {
-      _ = fail("Invalid provider configuration", problems.joined(separator: " "))
-      return nil
+      throw CommandFailure("Invalid provider configuration", problems.joined(separator: " "))
     }
     do {
       let connection = try given.connection(
@@ -161,23 +162,21 @@ final class EngineSession {
       client.waitObserver = { wait in context.err(wait.description + "\n") }
       return ResourceContext(client: client, now: evalContext.clock.now())
     } catch {
-      _ = fail("Invalid provider configuration", Refresher.describe(error))
-      return nil
+      throw CommandFailure("Invalid provider configuration", Refresher.describe(error))
     }
   }
 
   /// Takes the state lock unless `-lock=false`.
-  func lockState(operation: String) -> Bool {
-    guard openBackend() else { return false }
-    guard flags.lock else { return true }
-    if let remote { return lockRemote(remote, operation: operation) }
+  func lockState(operation: String) throws(CommandFailure) {
+    try openBackend()
+    guard flags.lock else { return }
+    if let remote { return try lockRemote(remote, operation: operation) }
     do {
       lock = try StateLock.acquire(
         LockInfo(operation: operation, version: CommandLineInterface.version, path: statePathShown),
         statePath: store.path, timeout: flags.lockTimeout)
-      return true
     } catch {
-      return fail(error.summary, error.detail)
+      throw CommandFailure(error.summary, error.detail)
     }
   }
 
@@ -197,67 +196,55 @@ final class EngineSession {
   /// Reads the state. An interrupted apply's journal is folded into the file only while this
   /// process holds the lock; otherwise (state list, show, -lock=false) it is folded in memory,
   /// so a reader never deletes the journal of an apply that is still running.
-  func loadState() -> Bool {
-    guard openBackend() else { return false }
+  func loadState() throws(CommandFailure) {
+    try openBackend()
     if let remote {
       do {
         state = try remote.load()
       } catch {
-        return fail(error.summary, error.detail)
+        throw CommandFailure(error.summary, error.detail)
       }
     } else {
       do {
         state = try store.load(recoverJournal: lock != nil)
       } catch {
-        return fail(error.summary, error.detail)
+        throw CommandFailure(error.summary, error.detail)
       }
     }
     let (converted, diagnostics) = StateBridge.snapshot(state)
     snapshot = converted
-    if diagnostics.hasErrors {
-      report(diagnostics)
-      return false
-    }
-    return true
+    if diagnostics.hasErrors { throw CommandFailure(diagnostics: diagnostics) }
   }
 
   /// Writes `snapshot` as the new state.
-  func writeState(_ next: StateSnapshot) -> Bool {
+  func writeState(_ next: StateSnapshot) throws(CommandFailure) {
     do {
       state = try persist(StateBridge.apply(next, to: state))
       snapshot = next
-      return true
     } catch {
-      return fail(error.summary, error.detail)
+      throw CommandFailure(error.summary, error.detail)
     }
   }
 
   func setStore(_ newStore: StateStore) { store = newStore }
 
-  /// Makes a plan; nil after printing its errors.
-  func makePlan(_ resources: ResourceContext, destroy: Bool) -> Plan? {
+  /// Makes a plan, showing the refresh's progress as it happens.
+  func makePlan(_ resources: ResourceContext, destroy: Bool) throws(CommandFailure) -> Plan {
     var options = PlanOptions()
     options.refresh = flags.refresh
     options.destroy = destroy
     options.targets = flags.targets
     options.replace = flags.replace
     options.parallelism = flags.parallelism
-    let planner = Planner(
+    var planner = Planner(
       configuration: configuration, graph: graph, variables: variables, evalContext: evalContext,
       resourceContext: resources, options: options)
-    if flags.refresh {
-      let scope = planner.refreshScope(snapshot)
-      for address in snapshot.addresses where scope?.contains(address) ?? true {
-        guard let object = snapshot.objects[address], let type = ResourceCatalog.standard.managed(address.resource.type) else { continue }
-        context.out("\(address): Refreshing state..." + (type.displayID(of: object.value).map { " [id=\($0)]" } ?? "") + "\n")
-      }
-    }
+    let progress = RefreshProgressView(write: context.standardOutput)
+    planner.observeRefresh = { progress.observe($0) }
     let (plan, diagnostics) = planner.plan(state: snapshot)
     guard let plan else {
-      context.out("\nPlanning failed. gitform encountered an error while generating this plan.\n\n")
-      report(diagnostics)
-      if !diagnostics.hasErrors { _ = fail("Planning failed", "gitform could not make a plan.") }
-      return nil
+      context.out(PlanRenderer.planningFailed)
+      throw .planning(diagnostics)
     }
     return plan
   }

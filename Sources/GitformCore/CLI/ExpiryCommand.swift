@@ -81,10 +81,19 @@ struct ExpiryCommand: Command {
       return 1
     }
     let session = EngineSession(context: context, flags: flags)
-    guard session.loadConfiguration(), let resources = session.connect(),
-      session.lockState(operation: LockInfo.plan), session.loadState()
-    else { return 1 }
-    defer { session.unlock() }
+    return session.run { () throws(CommandFailure) -> Int32 in
+      try expiryReport(session, window: window, listAll: listAll)
+    }
+  }
+
+  /// The steps of the report once the flags are read; every failure is thrown to `session.run`.
+  private func expiryReport(_ session: EngineSession, window: Int, listAll: Bool) throws(CommandFailure) -> Int32 {
+    let context = session.context
+    let flags = session.flags
+    try session.loadConfiguration()
+    let resources = try session.connect()
+    try session.lockState(operation: LockInfo.plan)
+    try session.loadState()
     var options = PlanOptions()
     options.refresh = flags.refresh
     options.parallelism = flags.parallelism
@@ -93,9 +102,7 @@ struct ExpiryCommand: Command {
       evalContext: session.evalContext, resourceContext: resources, options: options)
     let (made, diagnostics) = planner.plan(state: session.snapshot)
     guard let plan = made else {
-      session.report(diagnostics)
-      if !diagnostics.hasErrors { _ = session.fail("Planning failed", "gitform could not make a plan.") }
-      return 1
+      throw .planning(diagnostics)
     }
     let catalog = session.configuration.catalog
     var report = ExpiryReport(plan: plan, catalog: catalog, today: resources.today, window: window)
@@ -103,8 +110,7 @@ struct ExpiryCommand: Command {
       do {
         report.unmanaged = try ExpiryReport.unmanaged(plan, catalog: catalog, context: resources)
       } catch {
-        _ = session.fail("Failed to list the owners' tokens", Refresher.describe(error))
-        return 1
+        throw CommandFailure("Failed to list the owners' tokens", Refresher.describe(error))
       }
     }
     let view = ExpiryReportView(report: report)

@@ -59,7 +59,7 @@ struct FmtCommand: Command {
     var targets: [String] = []
   }
 
-  func run(_ arguments: [String], context: CommandContext) -> Int32 {
+  func run(_ arguments: [String], context: CommandContext) throws(CommandFailure) -> Int32 {
     var options: Options
     switch Self.parse(arguments) {
     case .success(let parsed): options = parsed

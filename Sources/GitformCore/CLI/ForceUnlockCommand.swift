@@ -19,47 +19,52 @@ struct ForceUnlockCommand: Command {
 
     """
 
-  func run(_ arguments: [String], context: CommandContext) -> Int32 {
+  func run(_ arguments: [String], context: CommandContext) throws(CommandFailure) -> Int32 {
     let force = arguments.contains("-force") || arguments.contains("--force")
     let flags: EngineFlags
     switch EngineFlags.parse(arguments.filter { $0 != "-force" && $0 != "--force" }, accepts: [.state, .color]) {
     case .success(let parsed): flags = parsed
     case .failure(let problem):
-      context.err("\nError: Invalid option\n\n\(problem.message)\n")
-      return 1
+      throw .usage("Invalid option", problem.message)
     }
     guard flags.positional.count == 1 else {
-      context.err("\nError: Unexpected arguments\n\nforce-unlock expects exactly one argument: the lock ID.\n")
-      return 1
+      throw .usage("Unexpected arguments", "force-unlock expects exactly one argument: the lock ID.")
     }
     let id = flags.positional[0]
     if !force {
-      context.out("Do you really want to force-unlock?\n  gitform will remove the lock on the remote state.\n  This will allow local gitform commands to modify this state, even though it\n  may still be in use. Only 'yes' will be accepted to confirm.\n\n  Enter a value: ")
+      context.out(BackendView.forceUnlockPrompt)
       guard context.readLine()?.trimmingCharacters(in: .whitespaces) == "yes" else {
-        context.out("\nforce-unlock cancelled.\n")
+        context.out(BackendView.forceUnlockCancelled)
         return 1
       }
     }
     let session = EngineSession(context: context, flags: flags)
-    guard session.openBackend() else { return 1 }
+    return session.run { () throws(CommandFailure) -> Int32 in
+      try session.openBackend()
+      return try forceUnlock(id, session)
+    }
+  }
+
+  /// Removes the lock where the state lives. Its errors keep the command's own plain text.
+  private func forceUnlock(_ id: String, _ session: EngineSession) throws(CommandFailure) -> Int32 {
+    let context = session.context
+    let flags = session.flags
     if let remote = session.remote {
       do {
         try remote.forceUnlock(id: id)
       } catch {
-        context.err("\nError: \(error.summary)\n\n\(error.detail)\n")
-        return 1
+        throw .usage(error.summary, error.detail)
       }
-      context.out("gitform state has been successfully unlocked!\n\nThe state has been unlocked, and gitform commands should now be able to\nobtain a new lock on the remote state.\n")
+      context.out(BackendView.unlocked)
       return 0
     }
     let path = CommandLineInterface.resolve(flags.statePath ?? StateFile.defaultName, against: context.workingDirectory)
     do {
       try StateLock.forceUnlock(id: id, statePath: path)
     } catch {
-      context.err("\nError: \(error.summary)\n\n\(error.detail)\n")
-      return 1
+      throw .usage(error.summary, error.detail)
     }
-    context.out("gitform state has been successfully unlocked!\n\nThe state has been unlocked, and gitform commands should now be able to\nobtain a new lock on the remote state.\n")
+    context.out(BackendView.unlocked)
     return 0
   }
 }

@@ -11,26 +11,15 @@ struct GraphCommand: Command {
 
     """
 
-  func run(_ arguments: [String], context: CommandContext) -> Int32 {
+  func run(_ arguments: [String], context: CommandContext) throws(CommandFailure) -> Int32 {
     if let extra = arguments.first {
-      context.err("\nError: Unexpected argument\n\ngraph takes no arguments (got \(extra)).\n")
-      return 1
+      throw .usage("Unexpected argument", "graph takes no arguments (got \(extra)).")
     }
     let session = EngineSession(context: context, flags: EngineFlags())
-    guard session.loadConfiguration(mode: .validate) else { return 1 }
-    let graph = session.graph
-    var text = "digraph {\n  compound = \"true\"\n  newrank = \"true\"\n  subgraph \"root\" {\n"
-    let nodes = graph.dependencies.keys.sorted()
-    for node in nodes {
-      text += "    \"\(node)\" [label = \"\(node)\", shape = \"box\"]\n"
+    return session.run { () throws(CommandFailure) -> Int32 in
+      try session.loadConfiguration(mode: .validate)
+      context.out(GraphView.dot(session.graph))
+      return 0
     }
-    for node in nodes {
-      for dependency in (graph.dependencies[node] ?? []).sorted() {
-        text += "    \"\(node)\" -> \"\(dependency)\"\n"
-      }
-    }
-    text += "  }\n}\n"
-    context.out(text)
-    return 0
   }
 }

@@ -30,7 +30,7 @@ struct InitCommand: Command {
 
   static let recordPath = ".gitform/backend.json"
 
-  func run(_ arguments: [String], context: CommandContext) -> Int32 {
+  func run(_ arguments: [String], context: CommandContext) throws(CommandFailure) -> Int32 {
     let switches = ["-migrate-state", "--migrate-state", "-force-copy", "--force-copy"]
     let migrate = arguments.contains("-migrate-state") || arguments.contains("--migrate-state")
     let force = arguments.contains("-force-copy") || arguments.contains("--force-copy")
@@ -38,45 +38,49 @@ struct InitCommand: Command {
     switch EngineFlags.parse(arguments.filter { !switches.contains($0) }, accepts: [.lock, .color, .variables]) {
     case .success(let parsed): flags = parsed
     case .failure(let problem):
-      context.err("\nError: Invalid option\n\n\(problem.message)\n")
-      return 1
+      throw .usage("Invalid option", problem.message)
     }
     let session = EngineSession(context: context, flags: flags)
-    guard session.loadConfiguration(), session.openBackend() else { return 1 }
+    return session.run { () throws(CommandFailure) -> Int32 in
+      try initialize(session, migrate: migrate, force: force)
+      return 0
+    }
+  }
+
+  /// Records the configured backend, copying the state from the previous one when asked.
+  private func initialize(_ session: EngineSession, migrate: Bool, force: Bool) throws(CommandFailure) {
+    let context = session.context
+    try session.loadConfiguration()
+    try session.openBackend()
     let current = session.stateBackend()
     let block = session.configuration.backend
     let record = CommandLineInterface.resolve(Self.recordPath, against: context.workingDirectory)
     let previousBlock = Self.readRecord(record)
     let changed = previousBlock?.type != block?.type || previousBlock?.attributes != block.map(Self.recorded)
-    context.out("\nInitializing the backend...\n")
+    context.out(BackendView.initializing)
     if migrate && changed {
-      guard let previous = previousBackend(previousBlock, session: session) else { return 1 }
-      guard session.lockState(operation: "migration") else { return 1 }
-      defer { session.unlock() }
+      let previous = try previousBackend(previousBlock, session: session)
+      try session.lockState(operation: "migration")
       do {
         if let bytes = try previous.pull() {
           let state = try decode(bytes, from: previous)
           let stored = try current.replace(with: state, force: force)
-          context.out("Copied the state from \(previous.location) to \(current.location) (serial \(stored.serial)).\n")
+          context.out(BackendView.copied(from: previous.location, to: current.location, serial: stored.serial))
         } else {
-          context.out("No state at \(previous.location): nothing to copy.\n")
+          context.out(BackendView.nothingToCopy(at: previous.location))
         }
       } catch {
-        return session.fail(error.summary, error.detail) ? 0 : 1
+        throw CommandFailure(error.summary, error.detail)
       }
     } else if changed && previousBlock != nil {
-      context.out("The backend changed since the last init: run gitform init -migrate-state to copy the state.\n")
+      context.out(BackendView.changedSinceInit)
     }
     do {
       try Self.writeRecord(block, to: record)
     } catch {
-      return session.fail("Failed to record the backend", "\(error)") ? 0 : 1
+      throw CommandFailure("Failed to record the backend", "\(error)")
     }
-    context.out(
-      block.map { "\nSuccessfully configured the backend \"\($0.type)\": the state lives in \(current.location).\n" }
-        ?? "\nThe state lives in the local file \(session.statePathShown).\n")
-    context.out("\ngitform has been successfully initialized!\n")
-    return 0
+    context.out(BackendView.initialized(backend: block?.type, location: current.location, localFile: session.statePathShown))
   }
 
   private func decode(_ bytes: [UInt8], from backend: StateBackend) throws(BackendError) -> State {
@@ -87,8 +91,8 @@ struct InitCommand: Command {
     }
   }
 
-  /// The backend init last configured; nil after reporting why it cannot be made.
-  private func previousBackend(_ block: RecordedBackend?, session: EngineSession) -> StateBackend? {
+  /// The backend init last configured.
+  private func previousBackend(_ block: RecordedBackend?, session: EngineSession) throws(CommandFailure) -> StateBackend {
     guard let block else {
       return LocalStateBackend(
         path: CommandLineInterface.resolve(StateFile.defaultName, against: session.context.workingDirectory),
@@ -99,8 +103,7 @@ struct InitCommand: Command {
         providerBaseURL: nil, providerToken: nil, environment: session.context.environment,
         writerVersion: CommandLineInterface.version)
     } catch {
-      _ = session.fail("The previous backend cannot be read", error.summary + ": " + error.detail)
-      return nil
+      throw CommandFailure("The previous backend cannot be read", error.summary + ": " + error.detail)
     }
   }
 

@@ -11,14 +11,11 @@ enum InterruptHandler {
   nonisolated(unsafe) private static var count: sig_atomic_t = 0
   nonisolated(unsafe) private static var color = false
 
-  /// Terraform's text for the first interrupt, on standard output.
-  private static let plainNotice: StaticString =
-    "\nInterrupt received.\nPlease wait for gitform to exit or data loss may occur.\nGracefully shutting down...\n\n"
-  private static let colorNotice: StaticString =
-    "\u{1B}[0m\u{1B}[1m\u{1B}[31m\nInterrupt received.\nPlease wait for gitform to exit or data loss may occur.\nGracefully shutting down...\u{1B}[0m\n\n"
+  /// Terraform's text for the first interrupt, on standard output (the words are the view's).
+  private static let plainNotice = TerminalStyle.interruptNotice
+  private static let colorNotice = TerminalStyle.coloredInterruptNotice
   /// Terraform's text for the second interrupt, on standard error.
-  private static let fatalNotice: StaticString =
-    "\nTwo interrupts received. Exiting immediately. Note that data loss may have occurred.\n\n"
+  private static let fatalNotice = TerminalStyle.exitNotice
 
   /// Catches SIGINT until `uninstall`.
   static func install(color: Bool) {

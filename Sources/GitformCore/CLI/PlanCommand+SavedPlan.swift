@@ -1,21 +1,21 @@
 extension PlanCommand {
   /// Writes the saved plan for `-out=FILE`, keyed with the state's plan key. A state without
   /// one gets one first (written like any state change, so the plan records the serial after
-  /// it); then the plan's digests and MAC are computed under it. False after reporting why not.
+  /// it); then the plan's digests and MAC are computed under it.
   func saveSavedPlan(
     _ out: String, plan: Plan, review: PlanReview, plannedAt: String, session: EngineSession,
     stream: JSONUIStream?
-  ) -> Bool {
+  ) throws(CommandFailure) {
     var state = session.state
     if state.planKey == nil {
       state.planKey = State.newPlanKey()
       do {
         state = try session.persist(state)
       } catch {
-        return session.fail(error.summary, error.detail)
+        throw CommandFailure(error.summary, error.detail)
       }
     }
-    guard let key = state.planKey else { return session.fail("Failed to write the plan file", "The state has no plan key.") }
+    guard let key = state.planKey else { throw CommandFailure("Failed to write the plan file", "The state has no plan key.") }
     let flags = session.flags
     var saved = SavedPlan(
       lineage: state.lineage, serial: state.serial,
@@ -32,16 +32,12 @@ extension PlanCommand {
     do {
       try DurableFile.replace(path, with: saved.sealed(key: key).bytes)
     } catch {
-      return session.fail("Failed to write the plan file", "\(error.summary): \(error.detail)")
+      throw CommandFailure("Failed to write the plan file", "\(error.summary): \(error.detail)")
     }
     if let stream {
-      stream.log("Saved the plan to: \(out)")
+      stream.log(PlanRenderer.savedMessage(out))
     } else if !flags.markdown {
-      session.context.out(
-        "\n" + PlanRenderer.rule() + "\n\nSaved the plan to: \(out)\n\n"
-          + "To perform exactly these actions, run the following command to apply:\n"
-          + "    gitform apply \"\(out)\"\n")
+      session.context.out(PlanRenderer.savedNote(out))
     }
-    return true
   }
 }

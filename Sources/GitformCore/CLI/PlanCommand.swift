@@ -42,7 +42,7 @@ struct PlanCommand: Command {
 
     """
 
-  func run(_ arguments: [String], context: CommandContext) -> Int32 {
+  func run(_ arguments: [String], context: CommandContext) throws(CommandFailure) -> Int32 {
     let flags: EngineFlags
     switch EngineFlags.parse(
       arguments,
@@ -50,16 +50,13 @@ struct PlanCommand: Command {
     {
     case .success(let parsed): flags = parsed
     case .failure(let problem):
-      context.err("\nError: Invalid option\n\n\(problem.message)\n")
-      return 1
+      throw .usage("Invalid option", problem.message)
     }
     if let extra = flags.positional.first {
-      context.err("\nError: Too many command line arguments\n\nUnexpected argument \(extra): plan takes no arguments; run gitform in the configuration's directory or use -chdir=DIR.\n")
-      return 1
+      throw .usage("Too many command line arguments", "Unexpected argument \(extra): plan takes no arguments; run gitform in the configuration's directory or use -chdir=DIR.")
     }
     if flags.json && flags.markdown {
-      context.err("\nError: Invalid option\n\n-json and -markdown each choose the output; give one of them.\n")
-      return 1
+      throw .usage("Invalid option", "-json and -markdown each choose the output; give one of them.")
     }
     // With -json every line on standard output is one UI message, so the session's own lines
     // (refresh progress) become `log` messages and its diagnostics `diagnostic` messages.
@@ -79,15 +76,26 @@ struct PlanCommand: Command {
     }
     let session = EngineSession(context: sessionContext, flags: flags)
     if let stream { session.diagnosticObserver = { stream.diagnostics($0, sources: $1) } }
-    guard session.loadConfiguration(), let resources = session.connect(),
-      session.lockState(operation: LockInfo.plan), session.loadState()
-    else { return 1 }
-    defer { session.unlock() }
+    return session.run { () throws(CommandFailure) -> Int32 in
+      try plan(session, context: context, stream: stream)
+    }
+  }
+
+  /// The steps of a plan once the flags are read; every failure is thrown to `session.run`.
+  /// `context` has the caller's streams; the session's standard output is the -json stream's
+  /// log or, with -markdown, standard error.
+  private func plan(_ session: EngineSession, context: CommandContext, stream: JSONUIStream?) throws(CommandFailure) -> Int32 {
+    let flags = session.flags
+    let sessionContext = session.context
+    try session.loadConfiguration()
+    let resources = try session.connect()
+    try session.lockState(operation: LockInfo.plan)
+    try session.loadState()
     if let location = session.remoteLocation {
       // Only for remote state, so the plan text of a local state stays as it always was.
-      sessionContext.out("State: \(location)\n")
+      sessionContext.out(PlanRenderer.stateLocation(location))
     }
-    guard let plan = session.makePlan(resources, destroy: flags.destroy) else { return 1 }
+    let plan = try session.makePlan(resources, destroy: flags.destroy)
     let plannedAt = TokenAttributes.timestamp(resources.now)
     let text = PlanRenderer(color: false).render(plan)
     if let stream {
@@ -109,25 +117,20 @@ struct PlanCommand: Command {
       do {
         try DurableFile.replace(path, with: Array((JSONWriter.compact(review.report) + "\n").utf8))
       } catch {
-        return session.fail("Failed to write the plan report", "\(error.summary): \(error.detail)") ? 0 : 1
+        throw CommandFailure("Failed to write the plan report", "\(error.summary): \(error.detail)")
       }
     }
     if flags.markdown { context.out(review.markdown()) }
     if let out = flags.out {
-      guard saveSavedPlan(out, plan: plan, review: review, plannedAt: plannedAt, session: session, stream: stream) else {
-        return 1
-      }
+      try saveSavedPlan(out, plan: plan, review: review, plannedAt: plannedAt, session: session, stream: stream)
     } else if !plan.isEmpty && stream == nil && !flags.markdown {
-      context.out(
-        "\n" + PlanRenderer.rule() + "\n\n"
-          + "Note: You didn't use the -out option to save this plan, so gitform can't\n"
-          + "guarantee to take exactly these actions if you run \"gitform apply\" now.\n")
+      context.out(PlanRenderer.unsavedNote())
     }
     if flags.mrNote {
       let state = MergeRequestNotePoster.PlannedState(remote: session.remote, statePath: flags.statePath)
       switch MergeRequestNotePoster(environment: context.environment, state: state).post(review) {
       case .posted(let note, let iid), .updated(let note, let iid):
-        let line = "Plan summary on merge request !\(iid) (note \(note))."
+        let line = PlanRenderer.mergeRequestNote(note, iid: iid)
         if let stream { stream.log(line) } else { (flags.markdown ? context.err : context.out)("\n" + line + "\n") }
       case .notPosted(let summary, let detail):
         session.report([.warning(summary, detail: detail)])

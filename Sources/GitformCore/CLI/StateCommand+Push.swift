@@ -4,29 +4,32 @@ import Foundation
 /// configured backend) with a state file, under the lock, by Terraform's rules: the same
 /// lineage and no older serial unless `-force`.
 extension StateCommand {
-  func push(_ session: EngineSession, force: Bool) -> Int32 {
+  func push(_ session: EngineSession, force: Bool) throws(CommandFailure) -> Int32 {
     guard session.flags.positional.count == 1, let file = session.flags.positional.first else {
-      return session.fail("Exactly one argument expected", "The state push command needs the path of a state file, as in gitform state push gitform.tfstate; - reads standard input is not supported.") ? 0 : 1
+      throw CommandFailure("Exactly one argument expected", "The state push command needs the path of a state file, as in gitform state push gitform.tfstate; - reads standard input is not supported.")
     }
     let path = CommandLineInterface.resolve(file, against: session.context.workingDirectory)
+    let read: [UInt8]?
     let incoming: State
     do {
-      guard let bytes = try DurableFile.read(path) else {
-        return session.fail("Failed to read the state file", "There is no file \(file).") ? 0 : 1
-      }
+      read = try DurableFile.read(path)
+    } catch {
+      throw CommandFailure(error.summary, error.detail)
+    }
+    guard let bytes = read else { throw CommandFailure("Failed to read the state file", "There is no file \(file).") }
+    do {
       incoming = try StateFile.decode(bytes, path: file, readerVersion: CommandLineInterface.version)
     } catch {
-      return session.fail(error.summary, error.detail) ? 0 : 1
+      throw CommandFailure(error.summary, error.detail)
     }
-    guard session.lockState(operation: "state-push") else { return 1 }
-    defer { session.unlock() }
+    try session.lockState(operation: "state-push")
     let backend = session.stateBackend()
     do {
       let stored = try backend.replace(with: incoming, force: force)
-      session.context.out("State pushed to \(backend.location) (serial \(stored.serial), lineage \(stored.lineage)).\n")
+      session.context.out(StateView.pushed(stored, to: backend.location))
       return 0
     } catch {
-      return session.fail(error.summary, error.detail) ? 0 : 1
+      throw CommandFailure(error.summary, error.detail)
     }
   }
 }

@@ -24,7 +24,7 @@ struct StateCommand: Command {
 
     """
 
-  func run(_ arguments: [String], context: CommandContext) -> Int32 {
+  func run(_ arguments: [String], context: CommandContext) throws(CommandFailure) -> Int32 {
     guard let subcommand = arguments.first else {
       context.out(StateCommand.help)
       return 1
@@ -35,38 +35,38 @@ struct StateCommand: Command {
     switch EngineFlags.parse(subcommand == "push" ? rest.filter { $0 != "-force" && $0 != "--force" } : rest, accepts: [.state, .lock, .color]) {
     case .success(let parsed): flags = parsed
     case .failure(let problem):
-      context.err("\nError: Invalid option\n\n\(problem.message)\n")
-      return 1
+      throw .usage("Invalid option", problem.message)
+    }
+    let steps: (EngineSession) throws(CommandFailure) -> Int32
+    switch subcommand {
+    case "list": steps = list
+    case "show": steps = show
+    case "pull": steps = pull
+    case "rm": steps = remove
+    case "mv": steps = move
+    case "push": steps = { session throws(CommandFailure) in try push(session, force: force) }
+    default:
+      throw .usage("Unknown state subcommand \"\(subcommand)\"", "Use one of: list, mv, pull, push, rm, show.")
     }
     let session = EngineSession(context: context, flags: flags)
-    switch subcommand {
-    case "list": return list(session)
-    case "show": return show(session)
-    case "pull": return pull(session)
-    case "rm": return remove(session)
-    case "mv": return move(session)
-    case "push": return push(session, force: force)
-    default:
-      context.err("\nError: Unknown state subcommand \"\(subcommand)\"\n\nUse one of: list, mv, pull, push, rm, show.\n")
-      return 1
-    }
+    return session.run { () throws(CommandFailure) -> Int32 in try steps(session) }
   }
 
-  private func addresses(_ session: EngineSession) -> [InstanceAddress]? {
+  private func addresses(_ session: EngineSession) throws(CommandFailure) -> [InstanceAddress] {
     var result: [InstanceAddress] = []
     for text in session.flags.positional {
       do {
         result.append(try InstanceAddress.parse(text))
       } catch {
-        _ = session.fail("Invalid address", error.description)
-        return nil
+        throw CommandFailure("Invalid address", error.description)
       }
     }
     return result
   }
 
-  private func list(_ session: EngineSession) -> Int32 {
-    guard session.loadState(), let filters = addresses(session) else { return 1 }
+  private func list(_ session: EngineSession) throws(CommandFailure) -> Int32 {
+    try session.loadState()
+    let filters = try addresses(session)
     for address in session.state.instanceAddresses
     where filters.isEmpty || filters.contains(where: { $0 == address || ($0.key == nil && $0.resource == address.resource) }) {
       session.context.out(address.description + "\n")
@@ -74,85 +74,75 @@ struct StateCommand: Command {
     return 0
   }
 
-  private func show(_ session: EngineSession) -> Int32 {
-    guard let targets = addresses(session), targets.count == 1 else {
-      return session.fail("Exactly one argument expected", "The state show command needs one resource instance address, as in gitform state show user_token.ci.") ? 0 : 1
+  private func show(_ session: EngineSession) throws(CommandFailure) -> Int32 {
+    let targets = try addresses(session)
+    guard targets.count == 1 else {
+      throw CommandFailure("Exactly one argument expected", "The state show command needs one resource instance address, as in gitform state show user_token.ci.")
     }
-    guard session.loadState() else { return 1 }
+    try session.loadState()
     guard let object = session.snapshot.objects[targets[0]] else {
-      return session.fail("No instance found for the given address!", "This command requires that the address references one specific instance. Use gitform state list to see the addresses in the state.") ? 0 : 1
+      throw CommandFailure("No instance found for the given address!", "This command requires that the address references one specific instance. Use gitform state list to see the addresses in the state.")
     }
-    session.context.out(StateCommand.describe(targets[0], object.value))
+    session.context.out(StateView.describe(targets[0], object.value))
     return 0
   }
 
-  /// `# ADDR:` and the object as a resource block, secrets as `(sensitive value)`.
-  static func describe(_ address: InstanceAddress, _ value: Value) -> String {
-    var text = "# \(address):\nresource \"\(address.resource.type)\" \"\(address.resource.name)\" {\n"
-    let attributes = (value.sortedAttributes ?? []).filter { !$0.value.isNull }
-    let width = attributes.map(\.key.count).max() ?? 0
-    for (name, attribute) in attributes {
-      let shown = attribute.containsSensitive ? "(sensitive value)" : OutputCommand.literal(attribute)
-      text += "    " + name.padding(toLength: width, withPad: " ", startingAt: 0) + " = " + shown + "\n"
-    }
-    return text + "}\n"
-  }
-
-  private func pull(_ session: EngineSession) -> Int32 {
-    guard session.loadState() else { return 1 }
+  private func pull(_ session: EngineSession) throws(CommandFailure) -> Int32 {
+    try session.loadState()
     session.context.out(StateFile.encode(session.state))
     return 0
   }
 
-  private func remove(_ session: EngineSession) -> Int32 {
-    guard let targets = addresses(session), !targets.isEmpty else {
-      return session.fail("At least one address is required", "Name the instances to forget, as in gitform state rm user_token.ci.") ? 0 : 1
+  private func remove(_ session: EngineSession) throws(CommandFailure) -> Int32 {
+    let targets = try addresses(session)
+    guard !targets.isEmpty else {
+      throw CommandFailure("At least one address is required", "Name the instances to forget, as in gitform state rm user_token.ci.")
     }
-    guard session.lockState(operation: "state-rm"), session.loadState() else { return 1 }
-    defer { session.unlock() }
+    try session.lockState(operation: "state-rm")
+    try session.loadState()
     var next = session.snapshot
     var removed: [InstanceAddress] = []
     for target in targets {
       let matches = next.addresses.filter { $0 == target || (target.key == nil && $0.resource == target.resource) }
       if matches.isEmpty {
-        return session.fail("Invalid target address", "No matching objects found. To view the available instances, use \"gitform state list\".") ? 0 : 1
+        throw CommandFailure("Invalid target address", "No matching objects found. To view the available instances, use \"gitform state list\".")
       }
       for address in matches {
         next.objects[address] = nil
         removed.append(address)
       }
     }
-    guard session.writeState(next) else { return 1 }
-    for address in removed { session.context.out("Removed \(address)\n") }
-    session.context.out("Successfully removed \(removed.count) resource instance(s).\n")
+    try session.writeState(next)
+    session.context.out(StateView.removed(removed))
     return 0
   }
 
-  private func move(_ session: EngineSession) -> Int32 {
-    guard let targets = addresses(session), targets.count == 2 else {
-      return session.fail("Exactly two arguments expected", "The state mv command needs a source and a destination address, as in gitform state mv user_token.a user_token.b.") ? 0 : 1
+  private func move(_ session: EngineSession) throws(CommandFailure) -> Int32 {
+    let targets = try addresses(session)
+    guard targets.count == 2 else {
+      throw CommandFailure("Exactly two arguments expected", "The state mv command needs a source and a destination address, as in gitform state mv user_token.a user_token.b.")
     }
     let (source, destination) = (targets[0], targets[1])
     guard source.resource.type == destination.resource.type else {
-      return session.fail("Invalid state move request", "Cannot move \(source) to \(destination): the source and destination must have the same resource type.") ? 0 : 1
+      throw CommandFailure("Invalid state move request", "Cannot move \(source) to \(destination): the source and destination must have the same resource type.")
     }
-    guard session.lockState(operation: "state-mv"), session.loadState() else { return 1 }
-    defer { session.unlock() }
+    try session.lockState(operation: "state-mv")
+    try session.loadState()
     var next = session.snapshot
     // A resource address without an index moves every instance of the resource, keys kept,
     // as `terraform state mv` does for a resource with count or for_each.
     let whole = source.key == nil && next.objects[source] == nil
     let moving = whole ? next.addresses.filter { $0.resource == source.resource } : next.objects[source] == nil ? [] : [source]
     guard !moving.isEmpty else {
-      return session.fail("Invalid source address", "Cannot move \(source): it does not exist in the state.") ? 0 : 1
+      throw CommandFailure("Invalid source address", "Cannot move \(source): it does not exist in the state.")
     }
     if whole && destination.key != nil {
-      return session.fail("Invalid target address", "Cannot move \(source) to \(destination): a whole resource must move to a resource address without an index.") ? 0 : 1
+      throw CommandFailure("Invalid target address", "Cannot move \(source) to \(destination): a whole resource must move to a resource address without an index.")
     }
     let pairs = moving.map { ($0, whole ? InstanceAddress(resource: destination.resource, key: $0.key) : destination) }
     let occupied = whole ? next.addresses.contains { $0.resource == destination.resource } : next.objects[destination] != nil
     guard !occupied else {
-      return session.fail("Invalid target address", "Cannot move to \(destination): there is already a resource instance at that address.") ? 0 : 1
+      throw CommandFailure("Invalid target address", "Cannot move to \(destination): there is already a resource instance at that address.")
     }
     let objects = pairs.map { next.objects[$0.0] }
     for (from, _) in pairs { next.objects[from] = nil }
@@ -162,8 +152,8 @@ struct StateCommand: Command {
       next.deposed[key] = nil
       next.deposed[DeposedKey(address: to, key: key.key)] = object
     }
-    guard session.writeState(next) else { return 1 }
-    session.context.out("Move \"\(source)\" to \"\(destination)\"\nSuccessfully moved 1 object(s).\n")
+    try session.writeState(next)
+    session.context.out(StateView.moved(source, to: destination))
     return 0
   }
 }

@@ -36,7 +36,7 @@ struct ValidateCommand: Command {
     var diagnostics: [Diagnostic] = []
   }
 
-  func run(_ arguments: [String], context: CommandContext) -> Int32 {
+  func run(_ arguments: [String], context: CommandContext) throws(CommandFailure) -> Int32 {
     var json = false
     var noColor = false
     for argument in arguments {
@@ -187,7 +187,6 @@ struct ValidateCommand: Command {
       warnings
       ? "The configuration is valid, but there were some validation warnings as shown above."
       : "The configuration is valid."
-    return color
-      ? "\u{1B}[32m\u{1B}[1mSuccess!\u{1B}[0m \(text)\u{1B}[0m\n\n" : "Success! \(text)\n\n"
+    return TerminalStyle(color: color).success(text) + "\n\n"
   }
 }

@@ -9,7 +9,7 @@ struct VersionCommand: Command {
 
     """
 
-  func run(_ arguments: [String], context: CommandContext) -> Int32 {
+  func run(_ arguments: [String], context: CommandContext) throws(CommandFailure) -> Int32 {
     if let extra = arguments.first {
       context.err("Error: version takes no arguments (got \(extra)).\n")
       return 1

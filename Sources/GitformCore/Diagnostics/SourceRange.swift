@@ -1,8 +1,10 @@
 /// Diagnostics: what the user is told about their input and where in it.
 ///
-/// This folder holds source positions and ranges, the `Diagnostic` value and its renderers
-/// (Terraform's human layout with snippets, and JSON). It imports Foundation only and knows
-/// nothing of syntax trees, state or GitLab; every other layer reports problems through it.
+/// This folder holds source positions and ranges, the `Diagnostic` value and the sources a
+/// diagnostic points into. It imports Foundation only and knows nothing of syntax trees, state
+/// or GitLab; every other layer reports problems through it. Not for: rendering — Terraform's
+/// human layout with snippets and the JSON form are CLI/Views' (`DiagnosticRenderer`,
+/// `DiagnosticJSON`).
 
 /// A point in a source file: 1-based line, 1-based column counted in characters (grapheme
 /// clusters, as hcl does), and a 0-based byte offset into the UTF-8 source.

@@ -4,8 +4,9 @@ import Foundation
 /// why nothing moves: a 429 or 5xx back-off before sending again, or an answer slow to come.
 ///
 /// The client never prints (it sits below the CLI); it calls `GitLabClient.waitObserver`, from
-/// whichever thread is waiting, and the CLI turns the wait into a line via `description`.
-public struct GitLabWait: Sendable, Equatable, CustomStringConvertible {
+/// whichever thread is waiting, with the wait as data, and CLI/Views words it
+/// (`GitLabWait.description`).
+public struct GitLabWait: Sendable, Equatable {
   public enum Kind: Sendable, Equatable {
     /// About to sleep `seconds` before sending attempt `nextAttempt` of `maximumAttempts`,
     /// because of `reason` (e.g. `HTTP 429 (rate limited)`, `timed out`).
@@ -26,29 +27,5 @@ public struct GitLabWait: Sendable, Equatable, CustomStringConvertible {
   public init(_ kind: Kind, request: String) {
     self.kind = kind
     self.request = request
-  }
-
-  /// One line, e.g. `Waiting 8s for GitLab before retrying GET /projects/:id (attempt 2 of 3):
-  /// HTTP 429 (rate limited).`
-  public var description: String {
-    switch kind {
-    case .retry(let seconds, let reason, let next, let maximum):
-      return "Waiting \(GitLabWait.format(seconds)) for GitLab before retrying \(request) "
-        + "(attempt \(next) of \(maximum)): \(reason)."
-    case .slowAnswer(let seconds, let timeout):
-      return "Still waiting for GitLab to answer \(request) after \(GitLabWait.format(seconds)) "
-        + "(gives up after \(GitLabWait.format(timeout)) without progress; request_timeout sets "
-        + "this)."
-    }
-  }
-
-  /// `8s`, `1.5s`, `2m30s`.
-  static func format(_ seconds: TimeInterval) -> String {
-    if seconds < 60 {
-      let tenths = (seconds * 10).rounded() / 10
-      return tenths == tenths.rounded() ? "\(Int(tenths))s" : "\(tenths)s"
-    }
-    let whole = Int(seconds.rounded())
-    return whole % 60 == 0 ? "\(whole / 60)m" : "\(whole / 60)m\(whole % 60)s"
   }
 }

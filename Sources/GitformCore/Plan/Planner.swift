@@ -15,6 +15,9 @@ public struct Planner {
   public let options: PlanOptions
   /// The types this plan knows: the configuration's.
   var catalog: ResourceCatalog { configuration.catalog }
+  /// Told of the refresh's progress as it happens (not of the reads that resolve a lost answer
+  /// under -refresh=false, which print nothing); nil for none.
+  public var observeRefresh: (@Sendable (RefreshEvent) -> Void)?
 
   public init(
     configuration: Configuration, graph: ConfigGraph, variables: [String: Value],
@@ -82,13 +85,15 @@ public struct Planner {
   /// a create or rotation whose answer was lost is resolved: planning it as new would leave
   /// what GitLab made as an active orphan.
   private func refresh(_ state: StateSnapshot) -> (StateSnapshot, [DriftEntry], [Diagnostic]) {
-    let refresher = Refresher(context: resourceContext, parallelism: options.parallelism, catalog: catalog)
     if options.refresh && !state.objects.isEmpty {
-      let outcome = refresher.refresh(state, only: refreshScope(state))
+      let outcome = Refresher(
+        context: resourceContext, parallelism: options.parallelism, catalog: catalog, observe: observeRefresh
+      ).refresh(state, only: refreshScope(state))
       return (outcome.state, outcome.drift, outcome.diagnostics)
     }
     guard state.objects.values.contains(where: \.pending) else { return (state, [], []) }
-    let outcome = refresher.refresh(state, only: Set(state.objects.filter { $0.value.pending }.map(\.key)))
+    let outcome = Refresher(context: resourceContext, parallelism: options.parallelism, catalog: catalog)
+      .refresh(state, only: Set(state.objects.filter { $0.value.pending }.map(\.key)))
     return (outcome.state, [], outcome.diagnostics)
   }
 

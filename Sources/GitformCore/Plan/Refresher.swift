@@ -8,6 +8,8 @@ struct Refresher {
   let context: ResourceContext
   let parallelism: Int
   var catalog: ResourceCatalog = .standard
+  /// Told of each object's read as it begins and ends (see `RefreshEvent`); nil for none.
+  var observe: (@Sendable (RefreshEvent) -> Void)? = nil
 
   struct Outcome {
     var state: StateSnapshot
@@ -34,9 +36,18 @@ struct Refresher {
         batches.append((type, [address]))
       }
     }
+    if let observe {
+      let pending = state.addresses.filter { address in
+        (addresses?.contains(address) ?? true) && state.objects[address]?.pending == true
+          && catalog.managed(address.resource.type) != nil
+      }
+      observe(.reading((batches.flatMap(\.addresses) + pending).sorted()))
+    }
     let results = ParallelWork.run(batches.count, limit: parallelism) { index -> Result<[Value?], Error> in
       let batch = batches[index]
       let priors = batch.addresses.compactMap { state.objects[$0]?.value }
+      reportStart(batch.addresses, type: batch.type, in: state)
+      defer { batch.addresses.forEach { observe?(.finished($0)) } }
       // One object alone costs one GET; listing its owner could cost several pages.
       if priors.count == 1 { return Result { [try batch.type.read(priors[0], context: context)] } }
       return Result { try batch.type.readAll(priors, context: context) }
@@ -86,6 +97,8 @@ struct Refresher {
       guard let object = outcome.state.objects[address], object.pending,
         let type = catalog.managed(address.resource.type)
       else { continue }
+      reportStart([address], type: type, in: outcome.state)
+      defer { observe?(.finished(address)) }
       do {
         if let found = try type.findCreated(object.value, claimed: claimed, context: context) {
           let marked = type.adopted(
@@ -100,6 +113,13 @@ struct Refresher {
       } catch {
         failures.append((address, error))
       }
+    }
+  }
+
+  private func reportStart(_ addresses: [ResourceInstanceAddress], type: any ResourceType, in state: StateSnapshot) {
+    guard let observe else { return }
+    for address in addresses {
+      observe(.started(address, id: state.objects[address].flatMap { type.displayID(of: $0.value) }))
     }
   }
 

@@ -18,9 +18,7 @@ struct PlanSymbols {
     return String(plain.dropLast()) + paint(String(plain.last ?? " "), code)
   }
 
-  func paint(_ text: String, _ code: String) -> String {
-    color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
-  }
+  func paint(_ text: String, _ code: String) -> String { TerminalStyle(color: color).paint(text, code) }
 
-  func bold(_ text: String) -> String { color ? "\u{1B}[1m\(text)\u{1B}[0m" : text }
+  func bold(_ text: String) -> String { TerminalStyle(color: color).bold(text) }
 }

@@ -1,3 +1,17 @@
+/// CLI/Views: everything gitform shows people and machines, worded in one place.
+///
+/// For: plan text and diffs (`PlanRenderer`, `ObjectDiffRenderer`), the JSON plan, the -json
+/// UI stream and the merge-request summary, diagnostics as text and JSON, refresh and apply
+/// progress lines (from the events the engine emits), the state, outputs, import, console and
+/// graph text, and every ANSI colour code (`TerminalStyle`, `Palette`). A view is a pure
+/// function of data (a plan, an event, a state, a value) to text; it reads no files, talks to
+/// no server and decides no exit code.
+///
+/// Not for: deciding what happens (commands in CLI/ run the steps and choose exit codes; the
+/// engine below never prints), nor the Diagnostic model itself (Diagnostics/). Texts that must
+/// stay byte-identical to Terraform's or to the golden plans live here, so a wording change is
+/// a change to one file.
+
 /// Renders a `Plan` as Terraform's human plan text (reference §3.2–3.4), with gitform's name.
 ///
 /// Sections, each only when it has content: the drift note, the legend of symbols, one block
