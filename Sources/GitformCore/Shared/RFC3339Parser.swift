@@ -52,7 +52,7 @@ struct RFC3339Parser {
     guard position == bytes.count else {
       throw Failure(reason: "extra text: \(Value.quoted(rest))")
     }
-    guard day >= 1, day <= Self.daysIn(month: month, year: year) else {
+    guard day >= 1, day <= CivilDate.daysIn(month: month, year: year) else {
       throw Failure(reason: "day out of range")
     }
     let days = CivilDate.days(year: year, month: month, day: day)
@@ -117,13 +117,5 @@ struct RFC3339Parser {
     position += 6
     let seconds = (h1 * 10 + h2) * 3_600 + (m1 * 10 + m2) * 60
     return b[p] == UInt8(ascii: "-") ? -seconds : seconds
-  }
-
-  private static func daysIn(month: Int, year: Int) -> Int {
-    switch month {
-    case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-    case 4, 6, 9, 11: return 30
-    default: return 31
-    }
   }
 }
