@@ -69,7 +69,7 @@ struct ImportCommand: Command {
         "Resource already managed by gitform",
         "gitform is already managing a remote object for \(address). To import to this address you must first remove the existing object from the state.") ? 0 : 1
     }
-    context.out("\(address): Importing from ID \(PlanText.quoted(id))...\n")
+    context.out("\(address): Importing from ID \(StringQuoting.quote(id, .go))...\n")
     switch ImportReader(type: type, context: resources).read(id: id) {
     case .failure(let failure):
       return session.fail("Cannot import \(address)", failure.description) ? 0 : 1

@@ -94,7 +94,7 @@ public struct PlanRenderer {
     let shown = change.deposedKey.map { "\(address) (deposed object \($0))" } ?? address.description
     var text = "  " + symbols.bold("# \(shown)") + " \(header)\n"
     if let id = change.importID, change.action != .noOp {
-      text += "  # (imported from \(PlanText.quoted(id)))\n"
+      text += "  # (imported from \(StringQuoting.quote(id, .go)))\n"
     }
     if let reason = change.reason, reason != "requested with -replace" {
       switch change.action {

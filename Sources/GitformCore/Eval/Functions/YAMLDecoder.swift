@@ -55,11 +55,11 @@ struct YAMLDecoder {
     case .alias(let name, let line):
       if pending[name] != nil {
         throw YAMLError(
-          message: "cannot refer to anchor \(GoQuote.quote(name)) from inside its own definition",
+          message: "cannot refer to anchor \(StringQuoting.quote(name, .go)) from inside its own definition",
           line: line)
       }
       guard let value = anchors[name] else {
-        throw YAMLError(message: "reference to undefined anchor \(GoQuote.quote(name))", line: line)
+        throw YAMLError(message: "reference to undefined anchor \(StringQuoting.quote(name, .go))", line: line)
       }
       expanded += anchorSizes[name] ?? 1
       guard expanded <= Self.maximumExpandedNodes else {
@@ -146,19 +146,19 @@ struct YAMLDecoder {
   /// `go-cty-yaml`'s `resolveScalar` for one scalar.
   static func resolve(_ text: String, plain: Bool, tag: String?, line: Int) throws -> Value {
     if let tag, !resolvable.contains(tag) {
-      throw YAMLError(message: "unsupported tag \(GoQuote.quote(tag))", line: line)
+      throw YAMLError(message: "unsupported tag \(StringQuoting.quote(tag, .go))", line: line)
     }
     // Quoted and block scalars are strings whatever their tag says.
     guard plain else { return .string(text) }
     let fail = { (kind: String) in
-      YAMLError(message: "cannot parse \(GoQuote.quote(text)) as \(kind)", line: line)
+      YAMLError(message: "cannot parse \(StringQuoting.quote(text, .go)) as \(kind)", line: line)
     }
     switch tag.map({ String($0.dropFirst(tagPrefix.count)) }) {
     case "str": return .string(text)
     case "binary":
       guard case .success = Base64.decode(text) else {
         throw YAMLError(
-          message: "cannot parse \(GoQuote.quote(text)) as \(tagPrefix)binary: not valid base64",
+          message: "cannot parse \(StringQuoting.quote(text, .go)) as \(tagPrefix)binary: not valid base64",
           line: line)
       }
       return .string(text)
