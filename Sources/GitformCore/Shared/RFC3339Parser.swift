@@ -1,19 +1,36 @@
 /// Go's `time.RFC3339` layout (`2006-01-02T15:04:05Z07:00`) read field by field, so a bad
 /// timestamp is explained the way Terraform explains it: `cannot use "x" as year`, `end of
 /// string before UTC offset`, `hour must be between 0 and 23 inclusive`, `day out of range`.
+///
+/// The engine's one timestamp parser: Terraform's time functions and `plantimestamp` read
+/// `.rfc3339`, GitLab's answers (`created_at`, `last_used_at`) and the pending-create records
+/// in state read `.gitLab`, the state lock's `Created` reads `.rfc3339`.
 struct RFC3339Parser {
+  /// Which forms are accepted besides Go's `time.RFC3339`.
+  enum Dialect: Sendable {
+    /// Exactly Go's layout, as Terraform's functions parse it.
+    case rfc3339
+    /// The ISO 8601 forms GitLab and the proxies in front of it write: also a space for the
+    /// `T`, a UTC offset without its colon (`+0130`) and a leap second (`:60`).
+    case gitLab
+  }
+
   /// Why a text is not a timestamp, worded to follow "not a valid RFC3339 timestamp: ".
   struct Failure: Error, Equatable {
     var reason: String
   }
 
   private let bytes: [UInt8]
+  private let dialect: Dialect
   private var position = 0
 
-  private init(_ text: String) { bytes = Array(text.utf8) }
+  private init(_ text: String, _ dialect: Dialect) {
+    bytes = Array(text.utf8)
+    self.dialect = dialect
+  }
 
-  static func parse(_ text: String) -> Result<RFC3339Timestamp, Failure> {
-    var parser = RFC3339Parser(text)
+  static func parse(_ text: String, _ dialect: Dialect = .rfc3339) -> Result<RFC3339Timestamp, Failure> {
+    var parser = RFC3339Parser(text, dialect)
     do {
       return .success(try parser.timestamp())
     } catch let failure as Failure {
@@ -31,12 +48,13 @@ struct RFC3339Parser {
     try separator("-")
     let month = try field(2, "month")
     guard (1...12).contains(month) else {
-      throw Failure(reason: "cannot use \(Value.quoted(rest)) as month")
+      throw Failure(reason: "cannot use \(quoted(rest)) as month")
     }
     try separator("-")
     let day = try field(2, "day of month")
     guard position < bytes.count,
       bytes[position] == UInt8(ascii: "T") || bytes[position] == UInt8(ascii: "t")
+        || (dialect == .gitLab && bytes[position] == UInt8(ascii: " "))
     else { throw Failure(reason: "missing required time introducer 'T'") }
     position += 1
     let hour = try field(2, "hour")
@@ -46,11 +64,13 @@ struct RFC3339Parser {
     guard minute < 60 else { throw Failure(reason: "minute must be between 0 and 59 inclusive") }
     try separator(":")
     let second = try field(2, "second")
-    guard second < 60 else { throw Failure(reason: "second must be between 0 and 59 inclusive") }
+    guard second < 60 || (dialect == .gitLab && second == 60) else {
+      throw Failure(reason: "second must be between 0 and 59 inclusive")
+    }
     let nanoseconds = fraction()
     let offset = try utcOffset()
     guard position == bytes.count else {
-      throw Failure(reason: "extra text: \(Value.quoted(rest))")
+      throw Failure(reason: "extra text: \(quoted(rest))")
     }
     guard day >= 1, day <= CivilDate.daysIn(month: month, year: year) else {
       throw Failure(reason: "day out of range")
@@ -65,7 +85,7 @@ struct RFC3339Parser {
     guard position < bytes.count else { throw Failure(reason: "end of string before \(name)") }
     guard position + count <= bytes.count,
       bytes[position..<position + count].allSatisfy({ $0 >= 48 && $0 <= 57 })
-    else { throw Failure(reason: "cannot use \(Value.quoted(rest)) as \(name)") }
+    else { throw Failure(reason: "cannot use \(quoted(rest)) as \(name)") }
     let value = bytes[position..<position + count].reduce(0) { $0 * 10 + Int($1 - 48) }
     position += count
     return value
@@ -73,12 +93,12 @@ struct RFC3339Parser {
 
   private mutating func separator(_ character: Character) throws {
     // Messages are built only on failure: this runs for every timestamp.
-    var expected: String { Value.quoted(String(character)) }
+    var expected: String { quoted(String(character)) }
     guard position < bytes.count else {
       throw Failure(reason: "end of string where \(expected) is expected")
     }
     guard bytes[position] == character.asciiValue else {
-      throw Failure(reason: "found \(Value.quoted(rest)) where \(expected) is expected")
+      throw Failure(reason: "found \(quoted(rest)) where \(expected) is expected")
     }
     position += 1
   }
@@ -111,11 +131,18 @@ struct RFC3339Parser {
     let p = position
     func digit(_ i: Int) -> Int? { i < b.count && b[i] >= 48 && b[i] <= 57 ? Int(b[i] - 48) : nil }
     guard b[p] == UInt8(ascii: "+") || b[p] == UInt8(ascii: "-"), let h1 = digit(p + 1),
-      let h2 = digit(p + 2), p + 3 < b.count, b[p + 3] == UInt8(ascii: ":"), let m1 = digit(p + 4),
-      let m2 = digit(p + 5), h1 * 10 + h2 < 24, m1 * 10 + m2 < 60
-    else { throw Failure(reason: "cannot use \(Value.quoted(rest)) as UTC offset") }
-    position += 6
+      let h2 = digit(p + 2)
+    else { throw Failure(reason: "cannot use \(quoted(rest)) as UTC offset") }
+    // `+01:30`, or in GitLab's dialect also `+0130`.
+    let colon = p + 3 < b.count && b[p + 3] == UInt8(ascii: ":") ? 1 : 0
+    guard colon == 1 || dialect == .gitLab, let m1 = digit(p + 3 + colon), let m2 = digit(p + 4 + colon),
+      h1 * 10 + h2 < 24, m1 * 10 + m2 < 60
+    else { throw Failure(reason: "cannot use \(quoted(rest)) as UTC offset") }
+    position += 5 + colon
     let seconds = (h1 * 10 + h2) * 3_600 + (m1 * 10 + m2) * 60
     return b[p] == UInt8(ascii: "-") ? -seconds : seconds
   }
+
+  /// Text from the input in a message, spelled as `Value` writes strings.
+  private func quoted(_ text: String) -> String { StringQuoting.quote(text, .value) }
 }
