@@ -1,20 +1,11 @@
 import Foundation
 
-/// How GitLab's JSON is read: its timestamps and the decoder configured for them.
+/// How GitLab's JSON is read: with the core's one JSON parser, then field by field into the
+/// entity (`GitLabJSONReader`), and its timestamps.
 enum GitLabJSON {
-  /// A decoder for GitLab entities: timestamps as GitLab writes them (`2020-10-14T11:58:53.526Z`).
-  static func decoder() -> JSONDecoder {
-    let decoder = JSONDecoder()
-    decoder.dateDecodingStrategy = .custom { decoder in
-      let container = try decoder.singleValueContainer()
-      let text = try container.decode(String.self)
-      guard let date = parseTimestamp(text) else {
-        throw DecodingError.dataCorruptedError(
-          in: container, debugDescription: "expected an ISO 8601 timestamp")
-      }
-      return date
-    }
-    return decoder
+  /// `T` from an answer's body, or what is wrong with the body.
+  static func decode<T: GitLabDecodable>(_ type: T.Type, from body: Data) throws(GitLabDecodingProblem) -> T {
+    try T(gitLab: try GitLabJSONReader.parse(body))
   }
 
   /// Parses `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM|±HHMM)` (or a space for the `T`), the ISO
