@@ -4,7 +4,8 @@
 ///
 /// The engine's one timestamp parser: Terraform's time functions and `plantimestamp` read
 /// `.rfc3339`, GitLab's answers (`created_at`, `last_used_at`) and the pending-create records
-/// in state read `.gitLab`, the state lock's `Created` reads `.rfc3339`.
+/// in state read `.gitLab`, the state lock's `Created` reads `.rfc3339`, `yamldecode`'s
+/// timestamps read `.yaml`.
 struct RFC3339Parser {
   /// Which forms are accepted besides Go's `time.RFC3339`.
   enum Dialect: Sendable {
@@ -13,6 +14,10 @@ struct RFC3339Parser {
     /// The ISO 8601 forms GitLab and the proxies in front of it write: also a space for the
     /// `T`, a UTC offset without its colon (`+0130`) and a leap second (`:60`).
     case gitLab
+    /// The layouts go-cty-yaml tries for a YAML timestamp: one- or two-digit month, day, hour,
+    /// minute and second; a date alone (midnight UTC); a space instead of the `T` with no zone
+    /// (UTC); the zone only as `Z` or `±HH:MM`.
+    case yaml
   }
 
   /// Why a text is not a timestamp, worded to follow "not a valid RFC3339 timestamp: ".
@@ -46,32 +51,45 @@ struct RFC3339Parser {
   private mutating func timestamp() throws -> RFC3339Timestamp {
     let year = try field(4, "year")
     try separator("-")
-    let month = try field(2, "month")
+    let short = dialect == .yaml
+    let month = try field(2, "month", short: short)
     guard (1...12).contains(month) else {
       throw Failure(reason: "cannot use \(quoted(rest)) as month")
     }
     try separator("-")
-    let day = try field(2, "day of month")
+    let day = try field(2, "day of month", short: short)
+    if short, position == bytes.count {
+      return try Self.timestamp(year, month, day, 0, 0, 0, nanoseconds: 0, offset: 0)
+    }
     guard position < bytes.count,
       bytes[position] == UInt8(ascii: "T") || bytes[position] == UInt8(ascii: "t")
-        || (dialect == .gitLab && bytes[position] == UInt8(ascii: " "))
+        || (dialect != .rfc3339 && bytes[position] == UInt8(ascii: " "))
     else { throw Failure(reason: "missing required time introducer 'T'") }
+    let zoned = dialect != .yaml || bytes[position] != UInt8(ascii: " ")
     position += 1
-    let hour = try field(2, "hour")
+    let hour = try field(2, "hour", short: short)
     guard hour < 24 else { throw Failure(reason: "hour must be between 0 and 23 inclusive") }
     try separator(":")
-    let minute = try field(2, "minute")
+    let minute = try field(2, "minute", short: short)
     guard minute < 60 else { throw Failure(reason: "minute must be between 0 and 59 inclusive") }
     try separator(":")
-    let second = try field(2, "second")
+    let second = try field(2, "second", short: short)
     guard second < 60 || (dialect == .gitLab && second == 60) else {
       throw Failure(reason: "second must be between 0 and 59 inclusive")
     }
     let nanoseconds = fraction()
-    let offset = try utcOffset()
+    let offset = zoned ? try utcOffset() : 0
     guard position == bytes.count else {
       throw Failure(reason: "extra text: \(quoted(rest))")
     }
+    return try Self.timestamp(year, month, day, hour, minute, second, nanoseconds: nanoseconds, offset: offset)
+  }
+
+  /// The instant of a date and time at `offset`, once the day is known to exist in its month.
+  private static func timestamp(
+    _ year: Int, _ month: Int, _ day: Int, _ hour: Int, _ minute: Int, _ second: Int,
+    nanoseconds: Int, offset: Int
+  ) throws -> RFC3339Timestamp {
     guard day >= 1, day <= CivilDate.daysIn(month: month, year: year) else {
       throw Failure(reason: "day out of range")
     }
@@ -80,9 +98,16 @@ struct RFC3339Parser {
     return RFC3339Timestamp(seconds: seconds, nanoseconds: nanoseconds, offset: offset)
   }
 
-  /// Exactly `count` digits.
-  private mutating func field(_ count: Int, _ name: String) throws -> Int {
+  /// Exactly `count` digits; with `short`, one digit when no second one follows (Go's `1`,
+  /// `2`, `15`, `4`, `5` layout elements).
+  private mutating func field(_ count: Int, _ name: String, short: Bool = false) throws -> Int {
     guard position < bytes.count else { throw Failure(reason: "end of string before \(name)") }
+    var count = count
+    if short, bytes[position] >= 48 && bytes[position] <= 57,
+      position + 1 == bytes.count || !(bytes[position + 1] >= 48 && bytes[position + 1] <= 57)
+    {
+      count = 1
+    }
     guard position + count <= bytes.count,
       bytes[position..<position + count].allSatisfy({ $0 >= 48 && $0 <= 57 })
     else { throw Failure(reason: "cannot use \(quoted(rest)) as \(name)") }
@@ -123,7 +148,7 @@ struct RFC3339Parser {
   /// `Z` or `±HH:MM`, in seconds east of UTC.
   private mutating func utcOffset() throws -> Int {
     guard position < bytes.count else { throw Failure(reason: "end of string before UTC offset") }
-    if bytes[position] == UInt8(ascii: "Z") || bytes[position] == UInt8(ascii: "z") {
+    if bytes[position] == UInt8(ascii: "Z") || (dialect != .yaml && bytes[position] == UInt8(ascii: "z")) {
       position += 1
       return 0
     }

@@ -53,6 +53,23 @@ final class RFC3339TimestampTests: XCTestCase {
     XCTAssertEqual(GitLabJSON.parseTimestamp("2026-06-01 12:00:00.25Z"), Date(timeIntervalSince1970: 1_780_315_200.25))
   }
 
+  /// go-cty-yaml's layouts (yamldecode's own cases, checked with terraform console, are in
+  /// YAMLCorpusTests).
+  func testTheYAMLDialect() {
+    func yaml(_ text: String) -> String? { RFC3339Timestamp.parse(text, .yaml)?.formatted }
+    XCTAssertEqual(yaml("2024-1-2"), "2024-01-02T00:00:00Z")
+    XCTAssertEqual(yaml("2024-1-23t3:4:5.9+00:00"), "2024-01-23T03:04:05Z")
+    XCTAssertEqual(yaml("2024-01-02 3:04:05"), "2024-01-02T03:04:05Z")
+    XCTAssertEqual(yaml("0000-02-29T00:00:00-01:30"), "0000-02-29T00:00:00-01:30")
+    for bad in [
+      "2024-02-30", "2024-1-2 03:04:05Z", "2024-01-02T03:04:05", "2024-01-02T03:04:05z", "24-01-02",
+      "2024-001-02", "2024-01-02T03:04:05+0100", "2024-01-02T", "2024-01-02x",
+    ] {
+      XCTAssertNil(yaml(bad), bad)
+    }
+    XCTAssertEqual(RFC3339Timestamp.parse("2024-1-2T00:00:00Z")?.formatted, nil)
+  }
+
   func testRFC3339NanoAsTerraformWritesALocksCreated() {
     func nano(_ seconds: Int, _ nanoseconds: Int, offset: Int = 0) -> String {
       RFC3339Timestamp(seconds: seconds, nanoseconds: nanoseconds, offset: offset).formattedNano
