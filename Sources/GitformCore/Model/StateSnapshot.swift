@@ -9,8 +9,8 @@
 // storing objects shares.
 // Not for: the state file's layout, its atomic writes, the journal or locking (State/), deciding
 // changes (Plan/), talking to GitLab (GitLab/), printing (CLI/). Nothing here does I/O.
-// `StateBridge` asks the resource catalog for a type's schema; everything else here needs only
-// Eval/'s `Value` and Shared/'s `JSON`.
+// `StateBridge` and `SensitiveMarks` read a type's schema from Resources/ (which attributes are
+// sensitive); everything else here needs only Eval/'s `Value` and Shared/'s `JSON`.
 
 /// The managed objects and outputs gitform knows, as values: what the state file holds.
 ///
@@ -29,39 +29,4 @@ public struct StateSnapshot: Sendable {
 
   /// Addresses in state order (by address).
   public var addresses: [ResourceInstanceAddress] { objects.keys.sorted() }
-}
-
-/// One managed object in state.
-public struct StateObject: Sendable {
-  public var value: Value
-  public var dependencies: [ResourceAddress]
-  public var createBeforeDestroy: Bool
-  /// A create was sent but its answer never recorded (the apply was interrupted): the object
-  /// holds only what was asked for, and refresh must look for what GitLab made.
-  public var pending: Bool
-
-  public init(
-    value: Value, dependencies: [ResourceAddress] = [], createBeforeDestroy: Bool = false,
-    pending: Bool = false
-  ) {
-    self.value = value
-    self.dependencies = dependencies
-    self.createBeforeDestroy = createBeforeDestroy
-    self.pending = pending
-  }
-}
-
-/// Where a deposed object lives: its instance's address and its 8-hex-digit key.
-public struct DeposedKey: Sendable, Hashable, Comparable {
-  public var address: ResourceInstanceAddress
-  public var key: String
-
-  public init(address: ResourceInstanceAddress, key: String) {
-    self.address = address
-    self.key = key
-  }
-
-  public static func < (a: DeposedKey, b: DeposedKey) -> Bool {
-    a.address == b.address ? a.key < b.key : a.address < b.address
-  }
 }
