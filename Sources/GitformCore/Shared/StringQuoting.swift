@@ -4,14 +4,14 @@
 // timestamps (`CivilDate`, `CalendarDate`, `RFC3339Timestamp` and its parser), the JSON value
 // with its parser and writer (`JSON`, `JSONParser`, `JSONWriter`: the core's one JSON reader)
 // and the worker pool (`ParallelWork`).
-// Not for: anything that knows about configuration, state, GitLab or resource types. Files
-// here depend on Foundation and on nothing else of the engine, except that a few messages quote
-// with `Value.quoted`; nothing here prints.
+// Not for: anything that knows about configuration, values, state, GitLab or resource types.
+// Files here depend on Foundation and on each other only, so every folder may use them; nothing
+// here prints.
 
 /// The one string quoter of the engine, in the spellings Terraform's output uses.
 ///
-/// Each style is byte for byte what Terraform (Go) writes, checked against `terraform plan`
-/// and `terraform console` 1.11:
+/// The `.go`, `.hcl` and `.json` styles are byte for byte what Terraform (Go) writes, checked
+/// against `terraform plan` and `terraform console` 1.11; `.value` is gitform's own:
 /// - `.go`: Go's `strconv.Quote` (`%q`), used by Terraform's plan renderer, console, and the
 ///   messages of HCL and of its functions: `"a\x7fb\u0080\a"`.
 /// - `.hcl`: an HCL quoted literal as Terraform writes instance keys (`addrs.StringKey`) and
