@@ -32,7 +32,7 @@ extension InstanceAddress {
       }
     }
     guard scanner.atEnd else {
-      throw AddressError(address: text, reason: "unexpected \(scanner.rest.debugDescription) after the address")
+      throw AddressError(address: text, reason: "unexpected \(StringQuoting.quote(scanner.rest, .go)) after the address")
     }
     return InstanceAddress(resource: resource, key: key)
   }
@@ -63,7 +63,7 @@ private struct AddressScanner {
     guard position < characters.count,
       characters[position].isASCII, characters[position].isLetter || characters[position] == "_"
     else {
-      let found = atEnd ? "the end" : rest.debugDescription
+      let found = atEnd ? "the end" : StringQuoting.quote(rest, .go)
       throw AddressError(address: text, reason: "expected \(what) at \(found)")
     }
     while position < characters.count, characters[position].isASCII,
