@@ -12,18 +12,16 @@ struct BackendErrorBody: Equatable {
 
   init(_ data: Data) {
     guard !data.isEmpty else { return }
-    if let object = (try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]))
-      as? [String: Any]
-    {
-      if let error = object["error"] as? String, object["message"] == nil {
-        let description = object["error_description"] as? String
+    if let object = try? JSONParser.parse(data), case .object = object {
+      if let error = object["error"]?.stringValue, object["message"] == nil {
+        let description = object["error_description"]?.stringValue
         if description != nil { oauthError = error }
-        scope = object["scope"] as? String
+        scope = object["scope"]?.stringValue
         message = description.map { "\(error): \($0)" } ?? error
-      } else if let text = object["message"] as? String {
+      } else if let text = object["message"]?.stringValue {
         message = text
-      } else if let nested = object["message"] {
-        message = BackendErrorBody.line(String(describing: nested))
+      } else if let nested = object["message"], !nested.isNull {
+        message = BackendErrorBody.line(JSONWriter.compact(nested))
       }
       return
     }

@@ -42,7 +42,7 @@ public indirect enum GoJSON: Equatable, Sendable {
     case .bool(let b): out += b ? "true" : "false"
     case .int(let i): out += String(i)
     case .number(let text): out += text
-    case .string(let s): Self.quote(s, into: &out)
+    case .string(let s): StringQuoting.quote(s, .json, into: &out)
     case .array(let items):
       if items.isEmpty {
         out += "[]"
@@ -65,7 +65,7 @@ public indirect enum GoJSON: Equatable, Sendable {
       for (index, (key, value)) in members.enumerated() {
         if index > 0 { out += "," }
         newline(level + 1)
-        Self.quote(key, into: &out)
+        StringQuoting.quote(key, .json, into: &out)
         out += indent == nil ? ":" : ": "
         value.write(to: &out, indent: indent, level: level + 1)
       }
@@ -73,39 +73,4 @@ public indirect enum GoJSON: Equatable, Sendable {
       out += "}"
     }
   }
-
-  /// Go's `encodeState.string` with HTML escaping on: the one string writer for every JSON
-  /// gitform writes the way Terraform does (diagnostics, `jsonencode`, state files).
-  public static func quote(_ s: String, into out: inout String) {
-    out += "\""
-    for scalar in s.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      case "\u{08}": out += "\\b"
-      case "\u{0C}": out += "\\f"
-      case "<", ">", "&", "\u{2028}", "\u{2029}": appendUnicodeEscape(scalar.value, to: &out)
-      default:
-        if scalar.value < 0x20 {
-          appendUnicodeEscape(scalar.value, to: &out)
-        } else {
-          out.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    out += "\""
-  }
-
-  private static let hexDigits = Array("0123456789abcdef")
-
-  private static func appendUnicodeEscape(_ value: UInt32, to out: inout String) {
-    out += "\\u"
-    for shift in stride(from: 12, through: 0, by: -4) {
-      out.append(hexDigits[Int((value >> UInt32(shift)) & 0xF)])
-    }
-  }
-
 }

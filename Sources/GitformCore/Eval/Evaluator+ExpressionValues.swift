@@ -43,7 +43,7 @@ extension Evaluator {
       switch step.kind {
       case .attribute(let name): text += "." + name
       case .index(.number(let n)): text += "[\(n)]"
-      case .index(.string(let s)): text += "[\(goQuoted(s))]"
+      case .index(.string(let s)): text += "[\(StringQuoting.quote(s, .go))]"
       case .index(.bool(let b)): text += "[\(b)]"
       case .index(.null): text += "[null]"
       }
@@ -69,7 +69,7 @@ extension Evaluator {
     case .unknown: return "unknown"
     case .bool(let b): return b ? "true" : "false"
     case .number(let n): return NumberFormatting.string(n)
-    case .string(let s): return goQuoted(s)
+    case .string(let s): return StringQuoting.quote(s, .go)
     case .elements(let elements):
       switch value.type {
       case .list, .set:
@@ -87,36 +87,9 @@ extension Evaluator {
       }
       switch attributes.count {
       case 0: return "object with no attributes"
-      case 1: return "object with 1 attribute \(goQuoted(attributes.keys.first ?? ""))"
+      case 1: return "object with 1 attribute \(StringQuoting.quote(attributes.keys.first ?? "", .go))"
       default: return "object with \(attributes.count) attributes"
       }
     }
-  }
-
-  /// A string as Go's `%q` writes it (non-ASCII letters kept, controls escaped).
-  private static func goQuoted(_ s: String) -> String {
-    var out = "\""
-    for scalar in s.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      default:
-        if scalar.value < 0x20 || scalar.value == 0x7F {
-          out += "\\x" + String(scalar.value, radix: 16).leftPadded(to: 2)
-        } else {
-          out.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    return out + "\""
-  }
-}
-
-extension String {
-  fileprivate func leftPadded(to width: Int) -> String {
-    count >= width ? self : String(repeating: "0", count: width - count) + self
   }
 }

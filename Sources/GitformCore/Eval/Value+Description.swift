@@ -39,76 +39,10 @@ extension Value: CustomStringConvertible {
     }
   }
 
-  /// A string literal with HCL escapes, as the console prints it.
+  /// A string as an HCL literal (`$${` for a literal `${`, `\u007f` for a control character),
+  /// the way this description and the messages built from values write strings.
   static func quoted(_ s: String) -> String {
-    if let ascii = quotedASCII(s) { return ascii }
-    var out = "\""
-    for scalar in s.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      default:
-        if scalar.value < 0x20 {
-          out += String(format: "\\u%04X", scalar.value)
-        } else {
-          out.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    // `${` and `%{` would start a template in the literal; HCL doubles the introducer.
-    out = out.replacingOccurrences(of: "${", with: "$${").replacingOccurrences(
-      of: "%{", with: "%%{")
-    return out + "\""
-  }
-
-  /// `quoted` for ASCII text, byte by byte: the plan and the claim checks quote every name of
-  /// every instance, and the general path's Foundation `replacingOccurrences` dominated them.
-  /// Nil for text beyond ASCII, which takes the general path (its Unicode-aware replacement).
-  /// Inserting a `$` or `%` before a `{` that follows one is what the replacement does: an
-  /// escape never produces `$`, `%` or `{`.
-  private static func quotedASCII(_ s: String) -> String? {
-    let result = s.utf8.withContiguousStorageIfAvailable { bytes -> String? in
-      var plain = true
-      var previous: UInt8 = 0
-      for byte in bytes {
-        if byte >= 0x80 { return nil }
-        if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
-          || (byte == UInt8(ascii: "{") && (previous == UInt8(ascii: "$") || previous == UInt8(ascii: "%")))
-        {
-          plain = false
-        }
-        previous = byte
-      }
-      if plain { return "\"" + s + "\"" }
-      var out: [UInt8] = [UInt8(ascii: "\"")]
-      out.reserveCapacity(bytes.count + 8)
-      previous = 0
-      for byte in bytes {
-        switch byte {
-        case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), byte]
-        case UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), byte]
-        case UInt8(ascii: "\n"): out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-        case UInt8(ascii: "\r"): out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
-        case UInt8(ascii: "\t"): out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
-        case UInt8(ascii: "{") where previous == UInt8(ascii: "$") || previous == UInt8(ascii: "%"):
-          out += [previous, byte]
-        default:
-          if byte < 0x20 {
-            out += Array(String(format: "\\u%04X", UInt32(byte)).utf8)
-          } else {
-            out.append(byte)
-          }
-        }
-        previous = byte
-      }
-      out.append(UInt8(ascii: "\""))
-      return String(decoding: out, as: UTF8.self)
-    }
-    // Nil twice over: not ASCII, or (a bridged string) no contiguous bytes to read.
-    return result ?? nil
+    StringQuoting.quote(s, .value)
   }
 
   private static func objectKey(_ key: String) -> String {

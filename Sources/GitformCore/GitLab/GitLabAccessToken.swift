@@ -5,7 +5,7 @@ import Foundation
 /// All four are rows of one table (gitlab-api.md §1.1); the kinds differ only in the extra fields
 /// filled in here (`accessLevel` for project and group tokens, `impersonation`). The secret value
 /// is never part of a record — see `GitLabCreatedToken`.
-public struct GitLabAccessToken: Sendable, Equatable, Decodable {
+public struct GitLabAccessToken: Sendable, Equatable, GitLabDecodable {
   public var id: Int
   public var name: String
   public var description: String?
@@ -47,12 +47,19 @@ public struct GitLabAccessToken: Sendable, Equatable, Decodable {
     self.impersonation = impersonation
   }
 
-  private enum CodingKeys: String, CodingKey {
-    case id, name, description, scopes, active, revoked, expired, impersonation
-    case userID = "user_id"
-    case expiresAt = "expires_at"
-    case createdAt = "created_at"
-    case lastUsedAt = "last_used_at"
-    case accessLevel = "access_level"
+  init(gitLab reader: GitLabJSONReader) throws(GitLabDecodingProblem) {
+    id = try reader.int("id")
+    name = try reader.string("name")
+    description = try reader.optionalString("description")
+    scopes = try reader.field("scopes").strings()
+    userID = try reader.int("user_id")
+    active = try reader.bool("active")
+    revoked = try reader.bool("revoked")
+    expired = try reader.optionalBool("expired")
+    expiresAt = try reader.optionalField("expires_at")?.calendarDate()
+    createdAt = try reader.field("created_at").date()
+    lastUsedAt = try reader.optionalField("last_used_at")?.date()
+    accessLevel = try reader.optionalInt("access_level")
+    impersonation = try reader.optionalBool("impersonation")
   }
 }

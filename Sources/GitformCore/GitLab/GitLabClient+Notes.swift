@@ -4,11 +4,23 @@ import Foundation
 /// own earlier note, and writes. GitLab never takes a CI job token for posting or editing.
 extension GitLabClient {
   /// A note as far as gitform reads it.
-  public struct MergeRequestNote: Sendable, Decodable, Equatable {
+  public struct MergeRequestNote: Sendable, GitLabDecodable, Equatable {
     public var id: Int
     public var body: String
     /// System notes ("added 1 commit") are never editable and never gitform's.
     public var system: Bool
+
+    public init(id: Int, body: String, system: Bool) {
+      self.id = id
+      self.body = body
+      self.system = system
+    }
+
+    init(gitLab reader: GitLabJSONReader) throws(GitLabDecodingProblem) {
+      id = try reader.int("id")
+      body = try reader.string("body")
+      system = try reader.bool("system")
+    }
   }
 
   /// `GET /projects/:id/merge_requests/:iid/notes`, every page, user notes only.

@@ -8,7 +8,7 @@ extension GitLabClient {
   /// Terminates: an empty page ends the list, each page must advance the page number, and at most
   /// `GitLabREST.maximumPages` pages are read; a server that breaks a rule gets
   /// `.malformedResponse`.
-  func listAll<T: Decodable>(
+  func listAll<T: GitLabDecodable>(
     _ type: T.Type, route: String, _ segments: [String] = [],
     query: [(name: String, value: String)] = []
   ) throws -> [T] {

@@ -253,7 +253,7 @@ public struct GitLabClient: Sendable {
   }
 
   /// Sends `request` and decodes the JSON answer as `T`.
-  func perform<T: Decodable>(_ request: GitLabRequest, as type: T.Type) throws -> T {
+  func perform<T: GitLabDecodable>(_ request: GitLabRequest, as type: T.Type) throws -> T {
     let exchange = try execute(request)
     return try decode(type, from: exchange, of: request)
   }
@@ -263,13 +263,13 @@ public struct GitLabClient: Sendable {
     _ = try execute(request)
   }
 
-  func decode<T: Decodable>(_ type: T.Type, from exchange: Exchange, of request: GitLabRequest)
+  func decode<T: GitLabDecodable>(_ type: T.Type, from exchange: Exchange, of request: GitLabRequest)
     throws -> T
   {
     do {
-      return try GitLabJSON.decoder().decode(type, from: exchange.response.body)
+      return try GitLabJSON.decode(type, from: exchange.response.body)
     } catch {
-      let problem = GitLabError.describe(error)
+      let problem = error.description
       let failure =
         request.method.isIdempotent
         ? GitLabError.malformed(

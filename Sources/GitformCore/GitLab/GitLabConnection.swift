@@ -143,9 +143,9 @@ public struct GitLabConnection: Sendable, Equatable {
     return String(shown)
   }
 
-  /// A user-supplied string in messages: quoted, and cut short so a pasted blob stays readable.
+  /// A user-supplied string in messages: quoted as Go's `%q` (so no control character reaches
+  /// the terminal), and cut short so a pasted blob stays readable.
   private static func quoted(_ text: String) -> String {
-    let shown = text.count > 100 ? String(text.prefix(100)) + "…" : text
-    return "\"\(shown)\""
+    StringQuoting.quote(text.count > 100 ? String(text.prefix(100)) + "…" : text, .go)
   }
 }

@@ -3,7 +3,7 @@
 /// GitLab returns the value in the create and rotate answers and never again (gitlab-api.md
 /// §1.1); the engine must store it before doing anything else. `token` is a `SecretValue`, so
 /// printing or dumping this value shows `(sensitive value)`.
-public struct GitLabCreatedToken: Sendable, Equatable, Decodable {
+public struct GitLabCreatedToken: Sendable, Equatable, GitLabDecodable {
   public var record: GitLabAccessToken
   public var token: SecretValue
 
@@ -12,12 +12,8 @@ public struct GitLabCreatedToken: Sendable, Equatable, Decodable {
     self.token = token
   }
 
-  private enum CodingKeys: String, CodingKey {
-    case token
-  }
-
-  public init(from decoder: Decoder) throws {
-    record = try GitLabAccessToken(from: decoder)
-    token = try decoder.container(keyedBy: CodingKeys.self).decode(SecretValue.self, forKey: .token)
+  init(gitLab reader: GitLabJSONReader) throws(GitLabDecodingProblem) {
+    record = try GitLabAccessToken(gitLab: reader)
+    token = SecretValue(try reader.string("token"))
   }
 }

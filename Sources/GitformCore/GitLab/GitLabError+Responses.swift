@@ -135,29 +135,4 @@ extension GitLabError {
         + "Check that base_url points at a GitLab API (https://HOST or https://HOST/api/v4).",
       status: status, request: request.name, attempts: attempts)
   }
-
-  /// What a decoding failure means, without quoting the data (it may hold a token).
-  static func describe(_ error: Error) -> String {
-    func place(_ keys: [CodingKey]) -> String {
-      guard !keys.isEmpty else { return "the answer" }
-      // Keys come from the server's JSON: no control characters may reach the terminal.
-      let path = ServerText.printable(
-        keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined())
-      return "field " + (path.hasPrefix(".") ? String(path.dropFirst()) : path)
-    }
-    switch error {
-    case DecodingError.keyNotFound(let key, let context):
-      let inside = context.codingPath.isEmpty ? "" : " in \(place(context.codingPath))"
-      return "field \"\(key.stringValue)\" is missing\(inside)"
-    case DecodingError.valueNotFound(_, let context):
-      return "\(place(context.codingPath)) is null"
-    case DecodingError.typeMismatch(let type, let context):
-      return "\(place(context.codingPath)) is not of type \(type)"
-    case DecodingError.dataCorrupted(let context):
-      return context.codingPath.isEmpty
-        ? "it is not JSON" : "\(place(context.codingPath)) is invalid (\(context.debugDescription))"
-    default:
-      return "it is not in the expected shape"
-    }
-  }
 }

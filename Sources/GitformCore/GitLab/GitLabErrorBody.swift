@@ -24,30 +24,30 @@ struct GitLabErrorBody: Equatable {
   init(_ data: Data, serverText: ServerText = ServerText(secrets: [])) {
     guard !data.isEmpty else { return }
     let reader = Reader(serverText: serverText)
-    if let json = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) {
+    if let json = try? JSONParser.parse(data) {
       interpret(json, reader)
     } else if let string = String(data: data, encoding: .utf8) {
       text = reader.plainText(string)
     }
   }
 
-  private mutating func interpret(_ json: Any, _ reader: Reader) {
-    guard let object = json as? [String: Any] else {
-      text = reader.flatten(json)
+  private mutating func interpret(_ object: JSON, _ reader: Reader) {
+    guard case .object = object else {
+      text = reader.flatten(object)
       return
     }
-    if let error = object["error"] as? String, object["message"] == nil {
+    if let error = object["error"]?.stringValue, object["message"] == nil {
       // OAuth-style (`error` + `error_description`) or Grape (`error` alone); only the former's
       // codes matter, and a Grape sentence never equals one of them.
       oauthError = error
-      acceptedScopes = (object["scope"] as? String).map(reader.serverText.clean)
+      acceptedScopes = object["scope"]?.stringValue.map(reader.serverText.clean)
       let explanation = object["error_description"].flatMap(reader.flatten)
       let code = reader.plainText(error)
       text = explanation.map { "\(code ?? ""): \($0)" } ?? code
       return
     }
     if let message = object["message"] {
-      if let fields = message as? [String: Any] {
+      if let fields = message.objectMembers {
         for (field, value) in fields {
           fieldErrors[reader.serverText.clean(field)] = reader.strings(value)
         }
@@ -66,14 +66,16 @@ struct GitLabErrorBody: Equatable {
 
     /// Strings, arrays and objects as one line: `a, b` for arrays, `field: msg; other: msg` for
     /// objects with keys sorted (deterministic), nested as deep as GitLab nests them.
-    func flatten(_ value: Any) -> String? {
+    func flatten(_ value: JSON) -> String? {
       switch value {
-      case let string as String:
+      case .string(let string):
         return plainText(string)
-      case let array as [Any]:
+      case .array(let array):
         let parts = array.compactMap(flatten)
         return parts.isEmpty ? nil : parts.joined(separator: ", ")
-      case let object as [String: Any]:
+      case .object(let members):
+        // The last of duplicate keys counts, as it did with JSONSerialization.
+        let object = Dictionary(members.map { ($0.key, $0.value) }, uniquingKeysWith: { _, last in last })
         let parts = object.keys.sorted().compactMap { key -> String? in
           guard let inner = object[key].flatMap(flatten) else { return nil }
           // `base` errors are about the whole record and `error` wraps a sentence (GitLab's
@@ -81,15 +83,17 @@ struct GitLabErrorBody: Equatable {
           return key == "base" || key == "error" ? inner : "\(serverText.clean(key)) \(inner)"
         }
         return parts.isEmpty ? nil : parts.joined(separator: "; ")
-      case let number as NSNumber:
-        return serverText.clean(number.stringValue)
-      default:
+      case .number(let text):
+        return serverText.clean(text)
+      case .bool(let flag):
+        return flag ? "true" : "false"
+      case .null:
         return nil
       }
     }
 
-    func strings(_ value: Any) -> [String] {
-      if let list = value as? [Any] { return list.compactMap(flatten) }
+    func strings(_ value: JSON) -> [String] {
+      if let list = value.arrayElements { return list.compactMap(flatten) }
       return flatten(value).map { [$0] } ?? []
     }
 

@@ -1,5 +1,5 @@
 /// A GitLab group as `GET /groups/:id` returns it (the fields gitform uses).
-public struct GitLabGroup: Sendable, Equatable, Decodable {
+public struct GitLabGroup: Sendable, Equatable, GitLabDecodable {
   public var id: Int
   public var name: String
   public var path: String
@@ -15,9 +15,11 @@ public struct GitLabGroup: Sendable, Equatable, Decodable {
     self.webURL = webURL
   }
 
-  private enum CodingKeys: String, CodingKey {
-    case id, name, path
-    case fullPath = "full_path"
-    case webURL = "web_url"
+  init(gitLab reader: GitLabJSONReader) throws(GitLabDecodingProblem) {
+    id = try reader.int("id")
+    name = try reader.string("name")
+    path = try reader.string("path")
+    fullPath = try reader.string("full_path")
+    webURL = try reader.optionalString("web_url")
   }
 }

@@ -1,5 +1,5 @@
 /// A GitLab project as `GET /projects/:id` returns it (the fields gitform uses).
-public struct GitLabProject: Sendable, Equatable, Decodable {
+public struct GitLabProject: Sendable, Equatable, GitLabDecodable {
   public var id: Int
   public var name: String
   public var path: String
@@ -16,9 +16,11 @@ public struct GitLabProject: Sendable, Equatable, Decodable {
     self.webURL = webURL
   }
 
-  private enum CodingKeys: String, CodingKey {
-    case id, name, path
-    case pathWithNamespace = "path_with_namespace"
-    case webURL = "web_url"
+  init(gitLab reader: GitLabJSONReader) throws(GitLabDecodingProblem) {
+    id = try reader.int("id")
+    name = try reader.string("name")
+    path = try reader.string("path")
+    pathWithNamespace = try reader.string("path_with_namespace")
+    webURL = try reader.optionalString("web_url")
   }
 }

@@ -2,7 +2,7 @@ import Foundation
 
 /// An SSH key as GitLab returns it (users reference §3.2): `key` is the type and body followed
 /// by the owner's name and GitLab's host — the comment the key was added with is never echoed.
-public struct GitLabSSHKey: Sendable, Equatable, Decodable {
+public struct GitLabSSHKey: Sendable, Equatable, GitLabDecodable {
   public var id: Int
   public var title: String
   public var key: String
@@ -11,20 +11,12 @@ public struct GitLabSSHKey: Sendable, Equatable, Decodable {
   /// `auth`, `signing` or `auth_and_signing` (GitLab 15.7+; older versions leave it out).
   public var usageType: String
 
-  private enum CodingKeys: String, CodingKey {
-    case id, title, key
-    case createdAt = "created_at"
-    case expiresAt = "expires_at"
-    case usageType = "usage_type"
-  }
-
-  public init(from decoder: Decoder) throws {
-    let container = try decoder.container(keyedBy: CodingKeys.self)
-    id = try container.decode(Int.self, forKey: .id)
-    title = try container.decodeIfPresent(String.self, forKey: .title) ?? ""
-    key = try container.decode(String.self, forKey: .key)
-    createdAt = try container.decodeIfPresent(Date.self, forKey: .createdAt)
-    expiresAt = try container.decodeIfPresent(Date.self, forKey: .expiresAt)
-    usageType = try container.decodeIfPresent(String.self, forKey: .usageType) ?? "auth_and_signing"
+  init(gitLab reader: GitLabJSONReader) throws(GitLabDecodingProblem) {
+    id = try reader.int("id")
+    title = try reader.optionalString("title") ?? ""
+    key = try reader.string("key")
+    createdAt = try reader.optionalField("created_at")?.date()
+    expiresAt = try reader.optionalField("expires_at")?.date()
+    usageType = try reader.optionalString("usage_type") ?? "auth_and_signing"
   }
 }

@@ -2,7 +2,7 @@
 ///
 /// Only the fields gitform uses. `is_admin` is present only when an administrator asks (or asks
 /// about itself); a missing key means "not an administrator" (gitlab-api.md §5.3).
-public struct GitLabUser: Sendable, Equatable, Decodable {
+public struct GitLabUser: Sendable, Equatable, GitLabDecodable {
   public var id: Int
   public var username: String
   public var name: String
@@ -24,19 +24,12 @@ public struct GitLabUser: Sendable, Equatable, Decodable {
     self.isBot = isBot
   }
 
-  private enum CodingKeys: String, CodingKey {
-    case id, username, name, state
-    case isAdmin = "is_admin"
-    case isBot = "bot"
-  }
-
-  public init(from decoder: Decoder) throws {
-    let container = try decoder.container(keyedBy: CodingKeys.self)
-    id = try container.decode(Int.self, forKey: .id)
-    username = try container.decode(String.self, forKey: .username)
-    name = try container.decodeIfPresent(String.self, forKey: .name) ?? username
-    state = try container.decodeIfPresent(String.self, forKey: .state)
-    isAdmin = try container.decodeIfPresent(Bool.self, forKey: .isAdmin) ?? false
-    isBot = try container.decodeIfPresent(Bool.self, forKey: .isBot) ?? false
+  init(gitLab reader: GitLabJSONReader) throws(GitLabDecodingProblem) {
+    id = try reader.int("id")
+    username = try reader.string("username")
+    name = try reader.optionalString("name") ?? username
+    state = try reader.optionalString("state")
+    isAdmin = try reader.optionalBool("is_admin") ?? false
+    isBot = try reader.optionalBool("bot") ?? false
   }
 }

@@ -6,7 +6,7 @@ import Foundation
 /// Separate from `GitLabUser`, which holds only what every caller sees, because these fields
 /// are absent for non-administrators (users reference §3.1); a missing field reads as GitLab's
 /// default rather than failing the whole answer.
-public struct GitLabUserAccount: Sendable, Equatable, Decodable {
+public struct GitLabUserAccount: Sendable, Equatable, GitLabDecodable {
   public var id: Int
   public var username: String
   public var name: String
@@ -27,36 +27,22 @@ public struct GitLabUserAccount: Sendable, Equatable, Decodable {
   public var confirmedAt: Date?
   public var webURL: String?
 
-  private enum CodingKeys: String, CodingKey {
-    case id, username, name, state, email, external, note
-    case publicEmail = "public_email"
-    case isAdmin = "is_admin"
-    case canCreateGroup = "can_create_group"
-    case projectsLimit = "projects_limit"
-    case namespaceID = "namespace_id"
-    case isBot = "bot"
-    case createdAt = "created_at"
-    case confirmedAt = "confirmed_at"
-    case webURL = "web_url"
-  }
-
-  public init(from decoder: Decoder) throws {
-    let container = try decoder.container(keyedBy: CodingKeys.self)
-    id = try container.decode(Int.self, forKey: .id)
-    username = try container.decode(String.self, forKey: .username)
-    name = try container.decodeIfPresent(String.self, forKey: .name) ?? username
-    state = try container.decodeIfPresent(String.self, forKey: .state) ?? "active"
-    email = try container.decodeIfPresent(String.self, forKey: .email)
-    publicEmail = try container.decodeIfPresent(String.self, forKey: .publicEmail)
-    isAdmin = try container.decodeIfPresent(Bool.self, forKey: .isAdmin) ?? false
-    canCreateGroup = try container.decodeIfPresent(Bool.self, forKey: .canCreateGroup) ?? false
-    projectsLimit = try container.decodeIfPresent(Int.self, forKey: .projectsLimit) ?? 0
-    external = try container.decodeIfPresent(Bool.self, forKey: .external) ?? false
-    note = try container.decodeIfPresent(String.self, forKey: .note)
-    namespaceID = try container.decodeIfPresent(Int.self, forKey: .namespaceID)
-    isBot = try container.decodeIfPresent(Bool.self, forKey: .isBot) ?? false
-    createdAt = try container.decodeIfPresent(Date.self, forKey: .createdAt)
-    confirmedAt = try container.decodeIfPresent(Date.self, forKey: .confirmedAt)
-    webURL = try container.decodeIfPresent(String.self, forKey: .webURL)
+  init(gitLab reader: GitLabJSONReader) throws(GitLabDecodingProblem) {
+    id = try reader.int("id")
+    username = try reader.string("username")
+    name = try reader.optionalString("name") ?? username
+    state = try reader.optionalString("state") ?? "active"
+    email = try reader.optionalString("email")
+    publicEmail = try reader.optionalString("public_email")
+    isAdmin = try reader.optionalBool("is_admin") ?? false
+    canCreateGroup = try reader.optionalBool("can_create_group") ?? false
+    projectsLimit = try reader.optionalInt("projects_limit") ?? 0
+    external = try reader.optionalBool("external") ?? false
+    note = try reader.optionalString("note")
+    namespaceID = try reader.optionalInt("namespace_id")
+    isBot = try reader.optionalBool("bot") ?? false
+    createdAt = try reader.optionalField("created_at")?.date()
+    confirmedAt = try reader.optionalField("confirmed_at")?.date()
+    webURL = try reader.optionalString("web_url")
   }
 }

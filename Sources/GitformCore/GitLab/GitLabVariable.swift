@@ -2,8 +2,8 @@
 ///
 /// `value` is a `SecretValue` because variables typically carry tokens; it is nil for a hidden
 /// variable, whose value GitLab never shows again.
-public struct GitLabVariable: Sendable, Equatable, Decodable {
-  public enum Kind: String, Sendable, Equatable, Decodable {
+public struct GitLabVariable: Sendable, Equatable, GitLabDecodable {
+  public enum Kind: String, Sendable, Equatable {
     case envVar = "env_var"
     case file
   }
@@ -35,22 +35,22 @@ public struct GitLabVariable: Sendable, Equatable, Decodable {
     self.description = description
   }
 
-  private enum CodingKeys: String, CodingKey {
-    case key, value, protected, masked, hidden, raw, description
-    case variableType = "variable_type"
-    case environmentScope = "environment_scope"
-  }
-
-  public init(from decoder: Decoder) throws {
-    let container = try decoder.container(keyedBy: CodingKeys.self)
-    key = try container.decode(String.self, forKey: .key)
-    value = try container.decodeIfPresent(SecretValue.self, forKey: .value)
-    variableType = try container.decodeIfPresent(Kind.self, forKey: .variableType) ?? .envVar
-    protected = try container.decodeIfPresent(Bool.self, forKey: .protected) ?? false
-    masked = try container.decodeIfPresent(Bool.self, forKey: .masked) ?? false
-    hidden = try container.decodeIfPresent(Bool.self, forKey: .hidden) ?? false
-    raw = try container.decodeIfPresent(Bool.self, forKey: .raw) ?? false
-    environmentScope = try container.decodeIfPresent(String.self, forKey: .environmentScope) ?? "*"
-    description = try container.decodeIfPresent(String.self, forKey: .description)
+  init(gitLab reader: GitLabJSONReader) throws(GitLabDecodingProblem) {
+    key = try reader.string("key")
+    value = try reader.optionalString("value").map(SecretValue.init)
+    if let type = try reader.optionalField("variable_type") {
+      guard let kind = Kind(rawValue: try type.string()) else {
+        throw type.invalid("not one of env_var, file")
+      }
+      variableType = kind
+    } else {
+      variableType = .envVar
+    }
+    protected = try reader.optionalBool("protected") ?? false
+    masked = try reader.optionalBool("masked") ?? false
+    hidden = try reader.optionalBool("hidden") ?? false
+    raw = try reader.optionalBool("raw") ?? false
+    environmentScope = try reader.optionalString("environment_scope") ?? "*"
+    description = try reader.optionalString("description")
   }
 }

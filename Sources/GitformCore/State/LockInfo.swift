@@ -55,10 +55,9 @@ public struct LockInfo: Equatable, Sendable {
   }
 
   /// `Created` as Go's `time.Time.String()` shows it in Terraform's lock messages:
-  /// `2026-11-22 11:45:56.778059166 +0000 UTC`.
+  /// `2026-11-22 11:45:56.778059166 +0000 UTC`; as written when it is not a timestamp.
   public var createdForDisplay: String {
-    guard created.hasSuffix("Z"), created.count > 20 else { return created }
-    return created.dropLast().replacingOccurrences(of: "T", with: " ") + " +0000 UTC"
+    RFC3339Timestamp.parse(created)?.goDescription ?? created
   }
 
   /// `user@hostname` for the current process.
@@ -80,18 +79,6 @@ public struct LockInfo: Equatable, Sendable {
   }
 
   static func rfc3339Nano(seconds: Int, nanoseconds: Int) -> String {
-    var time = time_t(seconds)
-    var parts = tm()
-    gmtime_r(&time, &parts)
-    func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
-    var text = "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))"
-    text += "T\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))"
-    if nanoseconds > 0 {
-      var fraction = String(nanoseconds)
-      fraction = String(repeating: "0", count: 9 - fraction.count) + fraction
-      while fraction.hasSuffix("0") { fraction.removeLast() }
-      text += "." + fraction
-    }
-    return text + "Z"
+    RFC3339Timestamp(seconds: seconds, nanoseconds: nanoseconds, offset: 0).formattedNano
   }
 }

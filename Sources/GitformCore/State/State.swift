@@ -1,13 +1,14 @@
 // State/: what gitform remembers about the objects it manages, and how that memory is kept
 // safe on disk.
 //
-// For: the state model (`State`, `ResourceState`, `ResourceInstance`, `OutputState`), resource
-// addresses, the version 4 JSON codec in Terraform's exact layout (own JSON value, parser and
-// writer so that numbers stay exact and bytes round-trip), atomic persistence with backups
-// (`StateStore`), the append-only apply journal (`StateJournal`), local locking (`StateLock`)
-// and SHA-256 for saved-plan integrity.
-// Not for: deciding what to change (Plan/), talking to GitLab (GitLab/), printing (CLI/).
-// State/ imports Foundation only; it never prints and never exits.
+// For: the state file's model (`State`, `ResourceState`, `ResourceInstance`, `OutputState`), the
+// version 4 JSON codec in Terraform's exact layout (on Shared/'s JSON value, parser and writer,
+// so that numbers stay exact and bytes round-trip), atomic persistence with backups
+// (`StateStore`, `DurableFile`), the append-only apply journal (`StateJournal`), local locking
+// (`StateLock`, `LockInfo`) and the saved-plan key.
+// Not for: addresses and the values the engine works on (Model/), deciding what to change
+// (Plan/), talking to GitLab (GitLab/), printing (CLI/). State/ imports Foundation only; it
+// never prints and never exits.
 
 /// Everything gitform knows about the objects it manages: one snapshot of a state file.
 ///

@@ -108,7 +108,7 @@ public struct Block: Equatable, Hashable, Sendable {
   /// The header as Terraform prints it in diagnostics: `resource "x" "y"` (labels quoted
   /// and escaped as Go's `%q` does).
   public var headerText: String {
-    ([type] + labels.map { GoQuote.quote($0.value) }).joined(separator: " ")
+    ([type] + labels.map { StringQuoting.quote($0.value, .go) }).joined(separator: " ")
   }
 }
 

@@ -46,7 +46,7 @@ extension LiteralValue: CustomStringConvertible {
     case .null: return "null"
     case .bool(let b): return b ? "true" : "false"
     case .number(let text): return text
-    case .string(let s): return GoQuote.quote(s)
+    case .string(let s): return StringQuoting.quote(s, .go)
     }
   }
 }
@@ -73,7 +73,7 @@ extension TemplatePart {
   static func dump(_ parts: [TemplatePart]) -> String {
     parts.map { part -> String in
       switch part {
-      case .literal(let text, _): return GoQuote.quote(text)
+      case .literal(let text, _): return StringQuoting.quote(text, .go)
       case .interpolation(let e, _): return "${\(e)}"
       case .conditional(let c):
         return "%{if \(c.condition)}[\(dump(c.trueParts))]else[\(dump(c.falseParts))]"
@@ -92,7 +92,7 @@ extension Body {
       switch item {
       case .attribute(let a): return "\(indent)\(a.name) = \(a.expression)\n"
       case .block(let b):
-        let labels = b.labels.map { $0.isQuoted ? GoQuote.quote($0.value) : $0.value }
+        let labels = b.labels.map { $0.isQuoted ? StringQuoting.quote($0.value, .go) : $0.value }
         let header = ([b.type] + labels).joined(separator: " ")
         return "\(indent)\(header) {\n\(b.body.dump(indent: indent + "  "))\(indent)}\n"
       }

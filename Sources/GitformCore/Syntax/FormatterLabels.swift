@@ -128,51 +128,6 @@ struct FormatterLabels {
 
   /// hclwrite's `escapeQuotedStringLit`: the quoted-literal bytes that denote `value`.
   static func escaped(_ value: String) -> [UInt8] {
-    var output = ""
-    let scalars = Array(value.unicodeScalars)
-    for (offset, scalar) in scalars.enumerated() {
-      switch scalar {
-      case "\n": output += "\\n"
-      case "\r": output += "\\r"
-      case "\t": output += "\\t"
-      case "\"": output += "\\\""
-      case "\\": output += "\\\\"
-      case "$", "%":
-        output.unicodeScalars.append(scalar)
-        if offset + 1 < scalars.count, scalars[offset + 1] == "{" {
-          output.unicodeScalars.append(scalar)
-        }
-      default:
-        if isPrintable(scalar) {
-          output.unicodeScalars.append(scalar)
-        } else if scalar.value < 0x10000 {
-          output += "\\u" + hex(scalar.value, width: 4)
-        } else {
-          output += "\\U" + hex(scalar.value, width: 8)
-        }
-      }
-    }
-    return Array(output.utf8)
-  }
-
-  /// Go's `unicode.IsPrint`: letters, marks, numbers, punctuation, symbols and the ASCII space.
-  static func isPrintable(_ scalar: Unicode.Scalar) -> Bool {
-    if scalar == " " { return true }
-    switch scalar.properties.generalCategory {
-    case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-      .nonspacingMark, .spacingMark, .enclosingMark,
-      .decimalNumber, .letterNumber, .otherNumber,
-      .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
-      .initialPunctuation, .finalPunctuation, .otherPunctuation,
-      .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol:
-      return true
-    default:
-      return false
-    }
-  }
-
-  private static func hex(_ value: UInt32, width: Int) -> String {
-    let digits = String(value, radix: 16)
-    return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    Array(StringQuoting.quote(value, .hcl).utf8.dropFirst().dropLast())
   }
 }

@@ -184,11 +184,11 @@ extension ParserState {
       if let suggestion = NameSuggestion.suggest(
         given, among: ["if", "for", "else", "endif", "endfor"])
       {
-        hint = " Did you mean \(GoQuote.quote(suggestion))?"
+        hint = " Did you mean \(StringQuoting.quote(suggestion, .go))?"
       }
       error(
         "Invalid template control keyword",
-        "\(GoQuote.quote(given)) is not a valid template control keyword.\(hint)",
+        "\(StringQuoting.quote(given, .go)) is not a valid template control keyword.\(hint)",
         subject: range(keyword), context: between(range(opener), range(keyword)))
     }
     recover(to: .templateSequenceEnd)

@@ -68,7 +68,7 @@ enum StringLiteralDecoder {
           let length = UTF8Scalar.decode(Array(bytes[(i + 1)..<min(end, i + 5)]), at: 0)?.length ?? 1
           let symbol = String(decoding: bytes[(i + 1)..<(i + 1 + length)], as: UTF8.self)
           report(
-            "The symbol \(GoQuote.quote(symbol)) is not a valid escape sequence selector.",
+            "The symbol \(StringQuoting.quote(symbol, .go)) is not a valid escape sequence selector.",
             from: i, to: i + 1 + length)
           output.append(contentsOf: bytes[(i + 1)..<(i + 1 + length)])
           i += 1 + length
@@ -105,29 +105,5 @@ enum StringLiteralDecoder {
       filename: token.range.filename,
       start: SourcePosition(line: base.line, column: column(start), byte: start - delta),
       end: SourcePosition(line: base.line, column: column(stop), byte: stop - delta))
-  }
-}
-
-/// Go's `%q` quoting for the short strings hcl puts in messages.
-enum GoQuote {
-  static func quote(_ text: String) -> String {
-    var result = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": result += "\\\""
-      case "\\": result += "\\\\"
-      case "\n": result += "\\n"
-      case "\r": result += "\\r"
-      case "\t": result += "\\t"
-      default:
-        if scalar.value < 0x20 || scalar.value == 0x7F {
-          let hex = String(scalar.value, radix: 16)
-          result += "\\x" + (hex.count < 2 ? "0" + hex : hex)
-        } else {
-          result.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    return result + "\""
   }
 }

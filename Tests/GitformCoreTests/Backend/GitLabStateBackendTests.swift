@@ -81,7 +81,7 @@ final class GitLabStateBackendTests: XCTestCase {
       error.detail)
     XCTAssertTrue(
       error.detail.contains(
-        "is locked by root since 2026-06-01 12:00:00.000 +0000 UTC, operation not recorded by the "
+        "is locked by root since 2026-06-01 12:00:00 +0000 UTC, operation not recorded by the "
           + "server, lock ID \(holderInfo.id)."), error.detail)
     XCTAssertTrue(error.detail.contains("gitform force-unlock \(holderInfo.id) removes the lock"))
     XCTAssertEqual(error.holder?.id, holderInfo.id)

@@ -83,7 +83,7 @@ final class RemoteStateCommandTests: XCTestCase {
     XCTAssertEqual(refused.code, 1)
     XCTAssertTrue(refused.err.contains("Error: Error acquiring the state lock"), refused.err)
     // GitLab keeps only the lock's ID and answers with the user who took it.
-    XCTAssertTrue(refused.err.contains("is locked by root since 2026-06-01 12:00:00.000 +0000 UTC, operation not\nrecorded by the server, lock ID 0f1e2d3c-aaaa-bbbb-cccc-000000000001."), refused.err)
+    XCTAssertTrue(refused.err.contains("is locked by root since 2026-06-01 12:00:00 +0000 UTC, operation not recorded\nby the server, lock ID 0f1e2d3c-aaaa-bbbb-cccc-000000000001."), refused.err)
     XCTAssertEqual(try fixture.requestCount("POST /api/v4/users/:user_id/personal_access_tokens"), 0)
 
     let unlocked = scene.run(["force-unlock", "-force", "0f1e2d3c-aaaa-bbbb-cccc-000000000001"])

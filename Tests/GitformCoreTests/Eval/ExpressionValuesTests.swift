@@ -11,6 +11,7 @@ final class ExpressionValuesTests: EvaluatorTestCase {
       "l": .list([.string("a"), .string("b")], elementType: .string),
       "o": .object(["a": .number(1)]), "e": .emptyTuple,
       "m": .map(["k": .true], elementType: .bool),
+      "c": .map(["k\u{7F}\u{85}": .string("q\u{7F}\u{80}\u{07}")], elementType: .string),
     ])
   ]
 
@@ -42,6 +43,12 @@ final class ExpressionValuesTests: EvaluatorTestCase {
     XCTAssertEqual(values("upper(var.l)"), ["var.l is list of string with 2 elements"])
     XCTAssertEqual(values("var.l[0] * 1"), [#"var.l[0] is "a""#])
     XCTAssertEqual(values("[for x in var.l : x * 2]"), [#"x is "a""#])
+  }
+
+  /// Keys and strings as Go's `%q` writes them; Terraform prints `local.m["k\x7f\u0085"] is "q"`
+  /// for the same key.
+  func testControlCharactersAreQuotedAsTerraformQuotesThem() {
+    XCTAssertEqual(values(#"var.c["k\u007f\u0085"] + 1"#), [#"var.c["k\x7f\u0085"] is "q\x7f\u0080\a""#])
   }
 
   func testTemplateInterpolations() {

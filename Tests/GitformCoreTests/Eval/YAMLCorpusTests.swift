@@ -141,6 +141,24 @@ final class YAMLCorpusTests: FunctionCorpusTestCase {
       (#"yamldecode("2001-12-14")"#, #""2001-12-14T00:00:00Z""#),
       (#"yamldecode("2001-12-14t21:59:43.10-05:00")"#, #""2001-12-14T21:59:43-05:00""#),
       (#"yamldecode("'2001-12-14'")"#, #""2001-12-14""#),
+      // Checked with terraform console 1.11: Go's layouts, a zero offset written Z, a day the
+      // month does not have left a string.
+      (#"yamldecode("2024-02-31")"#, #""2024-02-31""#),
+      (#"yamldecode("2024-1-2T3:4:5+00:00")"#, #""2024-01-02T03:04:05Z""#),
+      (#"yamldecode("2024-01-02 03:04:05")"#, #""2024-01-02T03:04:05Z""#),
+      (#"yamldecode("2024-01-02T03:04:05.5Z")"#, #""2024-01-02T03:04:05Z""#),
+      (#"yamldecode("2024-01-02T03:04:05z")"#, #""2024-01-02T03:04:05z""#),
+      (#"yamldecode("2024-01-02t03:04:05+01:00")"#, #""2024-01-02T03:04:05+01:00""#),
+      (#"yamldecode("2024-01-02 03:04:05Z")"#, #""2024-01-02 03:04:05Z""#),
+      (#"yamldecode("2024-01-02T03:04:60Z")"#, #""2024-01-02T03:04:60Z""#),
+      (#"yamldecode("2024-01-02T24:04:05Z")"#, #""2024-01-02T24:04:05Z""#),
+      (#"yamldecode("2024-13-02")"#, #""2024-13-02""#),
+      (#"yamldecode("2024-01-02T03:04:05+0100")"#, #""2024-01-02T03:04:05+0100""#),
+      (#"yamldecode("2024-01-02T03:04:05.1234567891-00:30")"#, #""2024-01-02T03:04:05-00:30""#),
+      (
+        #"yamldecode("!!timestamp 2024-02-31")"#,
+        #"!Error in function call: Call to function "yamldecode" failed: cannot parse "2024-02-31" as tag:yaml.org,2002:timestamp."#
+      ),
       (#"yamldecode("1.0")"#, #"1"#),
       (#"yamldecode("12345678901234567890123")"#, #"12345678901234567890123"#),
       (#"yamldecode("\"a\\tb\\u00e9\\x41\\n\"")"#, #""a\tbéA\n""#),

@@ -52,6 +52,11 @@ final class GitLabConnectionTests: XCTestCase {
         "https://gitlab.example.com/api/v4?x=1",
         "invalid GitLab base URL \"https://gitlab.example.com/api/v4\": it must not have a query (?...) or fragment (#...); use a URL such as https://gitlab.example.com or https://gitlab.example.com/api/v4"
       ),
+      // A control sequence pasted into the URL is shown escaped, never sent to the terminal.
+      (
+        "https://gitlab\u{1B}[2J.example.com",
+        "invalid GitLab base URL \"https://gitlab\\x1b[2J.example.com\": it is not a URL; use a URL such as https://gitlab.example.com or https://gitlab.example.com/api/v4"
+      ),
     ]
     for (input, expected) in cases {
       let error = gitLabError { try GitLabConnection.normalizedAPIBaseURL(input) }

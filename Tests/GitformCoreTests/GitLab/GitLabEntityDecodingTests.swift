@@ -4,8 +4,8 @@ import XCTest
 
 /// GitLab's JSON, as reference/gitlab-api.md quotes it, into gitform's value types.
 final class GitLabEntityDecodingTests: XCTestCase {
-  private func decode<T: Decodable>(_ type: T.Type, _ json: String) throws -> T {
-    try GitLabJSON.decoder().decode(type, from: Data(json.utf8))
+  private func decode<T: GitLabDecodable>(_ type: T.Type, _ json: String) throws -> T {
+    try GitLabJSON.decode(type, from: Data(json.utf8))
   }
 
   func testAResourceAccessTokenWithTheNewestFields() throws {

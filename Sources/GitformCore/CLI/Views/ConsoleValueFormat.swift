@@ -12,7 +12,7 @@ enum ConsoleValueFormat {
     switch value.content {
     case .bool(let flag): return flag ? "true" : "false"
     case .number(let number): return NumberFormatting.string(number)
-    case .string(let text): return heredoc(text, indent: indent) ?? quoted(text)
+    case .string(let text): return heredoc(text, indent: indent) ?? StringQuoting.quote(text, .go)
     case .elements(let elements):
       let body = sequence(elements, indent: indent)
       switch value.type {
@@ -67,51 +67,5 @@ enum ConsoleValueFormat {
     let padding = String(repeating: " ", count: indent)
     return (indent > 0 ? "<<-" : "<<") + delimiter + lines.map { "\n" + padding + $0 }.joined()
       + "\n" + padding + delimiter
-  }
-
-  /// Go's `strconv.Quote`: named escapes, `\xNN` for ASCII controls, `\uNNNN` / `\UNNNNNNNN`
-  /// for other characters that are not printable; printable Unicode as it is.
-  static func quoted(_ text: String) -> String {
-    var result = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": result += "\\\""
-      case "\\": result += "\\\\"
-      case "\u{07}": result += "\\a"
-      case "\u{08}": result += "\\b"
-      case "\u{0C}": result += "\\f"
-      case "\n": result += "\\n"
-      case "\r": result += "\\r"
-      case "\t": result += "\\t"
-      case "\u{0B}": result += "\\v"
-      default:
-        if scalar.value < 0x20 || scalar.value == 0x7F {
-          result += "\\x" + hex(scalar.value, width: 2)
-        } else if isPrintable(scalar) {
-          result.unicodeScalars.append(scalar)
-        } else if scalar.value < 0x10000 {
-          result += "\\u" + hex(scalar.value, width: 4)
-        } else {
-          result += "\\U" + hex(scalar.value, width: 8)
-        }
-      }
-    }
-    return result + "\""
-  }
-
-  /// Go's `unicode.IsPrint`: letters, marks, numbers, punctuation, symbols and the ASCII space.
-  private static func isPrintable(_ scalar: Unicode.Scalar) -> Bool {
-    if scalar == " " { return true }
-    switch scalar.properties.generalCategory {
-    case .control, .format, .surrogate, .privateUse, .unassigned, .spaceSeparator, .lineSeparator,
-      .paragraphSeparator:
-      return false
-    default: return true
-    }
-  }
-
-  private static func hex(_ value: UInt32, width: Int) -> String {
-    let digits = String(value, radix: 16)
-    return String(repeating: "0", count: max(0, width - digits.count)) + digits
   }
 }

@@ -3,7 +3,7 @@
 /// `RefreshProgressView`'s.
 enum ImportView {
   static func importing(_ address: InstanceAddress, id: String) -> String {
-    "\(address): Importing from ID \(PlanText.quoted(id))...\n"
+    "\(address): Importing from ID \(StringQuoting.quote(id, .go))...\n"
   }
 
   static func prepared(_ address: InstanceAddress, type: String) -> String {

@@ -156,7 +156,7 @@ struct ObjectDiffRenderer {
     case .null: return "null"
     case .bool(let b): return b ? "true" : "false"
     case .number(let n): return NumberFormatting.string(n)
-    case .string(let s): return PlanText.quoted(s)
+    case .string(let s): return StringQuoting.quote(s, .go)
     case .elements(let elements):
       if elements.isEmpty { return "[]" }
       var text = "[\n"
@@ -181,27 +181,6 @@ struct ObjectDiffRenderer {
 
 /// Text helpers of plan output.
 enum PlanText {
-  /// A string as Terraform's plan quotes it (Go's `%q` for the common characters).
-  static func quoted(_ s: String) -> String {
-    // Most plan strings need no escape: one scan of the bytes instead of a scalar-by-scalar copy.
-    if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-      return "\"" + s + "\""
-    }
-    var out = "\""
-    for scalar in s.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      default:
-        if scalar.value < 0x20 { out += String(format: "\\x%02x", scalar.value) } else { out.unicodeScalars.append(scalar) }
-      }
-    }
-    return out + "\""
-  }
-
   /// `s` padded with spaces to `width` UTF-16 units, as Foundation's
   /// `padding(toLength:withPad:startingAt:)`, which took a fifth of a 10,000-change plan's time
   /// bridging through NSString. Longer text (only possible beyond the BMP, as widths count

@@ -22,7 +22,7 @@ enum OutputView {
     case .null, .unknown: return "null"
     case .bool(let b): return b ? "true" : "false"
     case .number(let n): return NumberFormatting.string(n)
-    case .string(let s): return PlanText.quoted(s)
+    case .string(let s): return StringQuoting.quote(s, .go)
     case .elements(let elements): return "[" + elements.map(literal).joined(separator: ", ") + "]"
     case .attributes(let attributes):
       return "{" + attributes.sorted { $0.key < $1.key }.map { "\($0.key) = \(literal($0.value))" }

@@ -109,7 +109,7 @@ public struct PlanRenderer {
     let shown = change.deposedKey.map { "\(address) (deposed object \($0))" } ?? address.description
     var text = "  " + symbols.bold("# \(shown)") + " \(header)\n"
     if let id = change.importID, change.action != .noOp {
-      text += "  # (imported from \(PlanText.quoted(id)))\n"
+      text += "  # (imported from \(StringQuoting.quote(id, .go)))\n"
     }
     if let reason = change.reason.map(ActionReasonText.words), change.reason != .replaceByRequest {
       switch change.action {

@@ -8,7 +8,7 @@ enum Base64Functions {
     Function("base64decode", [StringFunctions.string("str")], returns: .string) { args, _ in
       let text = args[0].stringValue ?? ""
       guard case .success(let bytes) = Base64.decode(text) else {
-        throw FunctionError.call("failed to decode base64 data \(GoQuote.quote(text))")
+        throw FunctionError.call("failed to decode base64 data \(StringQuoting.quote(text, .go))")
       }
       guard let decoded = String(validating: bytes, as: UTF8.self) else {
         throw FunctionError.call("the result of decoding the provided string is not valid UTF-8")

@@ -15,7 +15,7 @@ enum CSVDecode {
     }
     var seen = Set<String>()
     for name in headers where !seen.insert(name).inserted {
-      throw FunctionError.call("duplicate column name \(GoQuote.quote(name))")
+      throw FunctionError.call("duplicate column name \(StringQuoting.quote(name, .go))")
     }
     let rowType = ValueType.object(Dictionary(uniqueKeysWithValues: headers.map { ($0, .string) }))
     var rows: [Value] = []

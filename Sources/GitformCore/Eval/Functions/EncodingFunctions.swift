@@ -23,7 +23,7 @@ enum EncodingFunctions {
     case .null, .unknown: out += "null"
     case .bool(let b): out += b ? "true" : "false"
     case .number(let n): out += NumberFormatting.string(n)
-    case .string(let s): GoJSON.quote(s, into: &out)
+    case .string(let s): StringQuoting.quote(s, .json, into: &out)
     case .elements(let elements):
       out += "["
       for (index, element) in elements.enumerated() {
@@ -35,7 +35,7 @@ enum EncodingFunctions {
       out += "{"
       for (index, pair) in attributes.sorted(by: { $0.key < $1.key }).enumerated() {
         if index > 0 { out += "," }
-        GoJSON.quote(pair.key, into: &out)
+        StringQuoting.quote(pair.key, .json, into: &out)
         out += ":"
         encode(pair.value, into: &out)
       }

@@ -11,7 +11,7 @@ enum FileFunction {
       let data = try read(path, environment)
       guard let text = String(validating: data, as: UTF8.self) else {
         throw FunctionError.call(
-          "contents of \(GoQuote.quote(path)) are not valid UTF-8; use the filebase64 function to "
+          "contents of \(StringQuoting.quote(path, .go)) are not valid UTF-8; use the filebase64 function to "
             + "obtain the Base64 encoded contents or the other file functions (e.g. filemd5, "
             + "filesha256) to obtain file hashing results instead")
       }
@@ -64,7 +64,7 @@ enum FileFunction {
     guard FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory) else {
       throw FunctionError.argument(
         index: 0,
-        "no file exists at \(GoQuote.quote(path)); this function works only with files that are "
+        "no file exists at \(StringQuoting.quote(path, .go)); this function works only with files that are "
           + "distributed as part of the configuration source code, so if this file will be "
           + "created by a resource in this configuration you must instead obtain this result "
           + "from an attribute of that resource")

@@ -182,7 +182,7 @@ enum FormatFunction {
       if let precision = verb.precision { body = String(body.prefix(precision)) }
     case "q":
       body = ""
-      GoJSON.quote(try convert(.string).stringValue ?? "", into: &body)
+      StringQuoting.quote(try convert(.string).stringValue ?? "", .json, into: &body)
     case "t":
       body = try convert(.bool).boolValue == true ? "true" : "false"
     case "d", "b", "o", "x", "X":

@@ -78,7 +78,7 @@ enum MathFunctions {
       scalars.removeFirst()
     }
     let failure = FunctionError.argument(
-      index: 0, "cannot parse \(GoQuote.quote(text)) as a base \(base) integer")
+      index: 0, "cannot parse \(StringQuoting.quote(text, .go)) as a base \(base) integer")
     guard !scalars.isEmpty else { throw failure }
     var total = Decimal(0)
     for scalar in scalars {

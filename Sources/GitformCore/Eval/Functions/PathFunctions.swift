@@ -27,18 +27,18 @@ enum PathFunctions {
       }
       // Terraform blames argument 1 of a one-argument function, which reads as a call failure.
       if isDirectory.boolValue {
-        throw FunctionError.call("\(GoQuote.quote(full)) is a directory, not a file")
+        throw FunctionError.call("\(StringQuoting.quote(full, .go)) is a directory, not a file")
       }
       let type =
         (try? FileManager.default.attributesOfItem(atPath: full)[.type]) as? FileAttributeType
       switch type {
       case .typeCharacterSpecial?, .typeBlockSpecial?:
-        throw FunctionError.call("\(GoQuote.quote(full)) is a device node, not a regular file")
+        throw FunctionError.call("\(StringQuoting.quote(full, .go)) is a device node, not a regular file")
       case .typeSocket?:
         throw FunctionError.call(
-          "\(GoQuote.quote(full)) is a unix domain socket, not a regular file")
+          "\(StringQuoting.quote(full, .go)) is a unix domain socket, not a regular file")
       case .typeRegular?, .typeSymbolicLink?, nil: break
-      default: throw FunctionError.call("\(GoQuote.quote(full)) is not a regular file")
+      default: throw FunctionError.call("\(StringQuoting.quote(full, .go)) is not a regular file")
       }
       return .true
     },
@@ -54,7 +54,7 @@ enum PathFunctions {
         found = try Glob(pattern: pattern).files()
       } catch {
         throw FunctionError.call(
-          "failed to glob pattern \(GoQuote.quote(pattern)): syntax error in pattern")
+          "failed to glob pattern \(StringQuoting.quote(pattern, .go)): syntax error in pattern")
       }
       let matches = found.map { Glob.relative(clean($0), from: root) }
       return .set(matches.map { .string($0) }, elementType: .string)

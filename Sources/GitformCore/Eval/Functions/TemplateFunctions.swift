@@ -14,7 +14,7 @@ enum TemplateFunctions {
       let bytes = try FileFunction.read(path, environment)
       guard let source = String(validating: bytes, as: UTF8.self) else {
         throw FunctionError.call(
-          "contents of \(GoQuote.quote(path)) are not valid UTF-8; use the filebase64 function to "
+          "contents of \(StringQuoting.quote(path, .go)) are not valid UTF-8; use the filebase64 function to "
             + "obtain the Base64 encoded contents or the other file functions (e.g. filemd5, "
             + "filesha256) to obtain file hashing results instead")
       }

@@ -27,14 +27,14 @@ struct TemplateRenderer {
     for name in variables.keys.sorted() where !Self.isIdentifier(name) {
       throw FunctionError.argument(
         index: 1,
-        "invalid template variable name \(GoQuote.quote(name)): must start with a letter, "
+        "invalid template variable name \(StringQuoting.quote(name, .go)): must start with a letter, "
           + "followed by zero or more letters, digits, and underscores")
     }
     let expression = try parse()
     for reference in expression.references where variables[reference.root.name] == nil {
       throw FunctionError.argument(
         index: 1,
-        "vars map does not contain key \(GoQuote.quote(reference.root.name)), referenced at "
+        "vars map does not contain key \(StringQuoting.quote(reference.root.name, .go)), referenced at "
           + Self.text(reference.root.range))
     }
     var context = EvalContext(

@@ -36,7 +36,7 @@ struct TextEncoding {
     guard let (kind, canonical) = aliases[name.lowercased()] else {
       throw FunctionError.argument(
         index: 1,
-        "\(GoQuote.quote(name)) is not a supported IANA encoding name or alias in this Terraform "
+        "\(StringQuoting.quote(name, .go)) is not a supported IANA encoding name or alias in this Terraform "
           + "version")
     }
     return TextEncoding(kind: kind, name: canonical)

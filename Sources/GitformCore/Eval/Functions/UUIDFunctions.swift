@@ -75,7 +75,7 @@ enum UUIDFunctions {
         return .failure(
           ParseFailure(
             message:
-              "invalid urn prefix: \(GoQuote.quote(String(decoding: body.prefix(9), as: UTF8.self)))"
+              "invalid urn prefix: \(StringQuoting.quote(String(decoding: body.prefix(9), as: UTF8.self), .go))"
           ))
       }
       body = Array(body.dropFirst(9))

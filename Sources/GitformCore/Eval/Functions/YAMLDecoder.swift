@@ -55,11 +55,11 @@ struct YAMLDecoder {
     case .alias(let name, let line):
       if pending[name] != nil {
         throw YAMLError(
-          message: "cannot refer to anchor \(GoQuote.quote(name)) from inside its own definition",
+          message: "cannot refer to anchor \(StringQuoting.quote(name, .go)) from inside its own definition",
           line: line)
       }
       guard let value = anchors[name] else {
-        throw YAMLError(message: "reference to undefined anchor \(GoQuote.quote(name))", line: line)
+        throw YAMLError(message: "reference to undefined anchor \(StringQuoting.quote(name, .go))", line: line)
       }
       expanded += anchorSizes[name] ?? 1
       guard expanded <= Self.maximumExpandedNodes else {
@@ -146,19 +146,19 @@ struct YAMLDecoder {
   /// `go-cty-yaml`'s `resolveScalar` for one scalar.
   static func resolve(_ text: String, plain: Bool, tag: String?, line: Int) throws -> Value {
     if let tag, !resolvable.contains(tag) {
-      throw YAMLError(message: "unsupported tag \(GoQuote.quote(tag))", line: line)
+      throw YAMLError(message: "unsupported tag \(StringQuoting.quote(tag, .go))", line: line)
     }
     // Quoted and block scalars are strings whatever their tag says.
     guard plain else { return .string(text) }
     let fail = { (kind: String) in
-      YAMLError(message: "cannot parse \(GoQuote.quote(text)) as \(kind)", line: line)
+      YAMLError(message: "cannot parse \(StringQuoting.quote(text, .go)) as \(kind)", line: line)
     }
     switch tag.map({ String($0.dropFirst(tagPrefix.count)) }) {
     case "str": return .string(text)
     case "binary":
       guard case .success = Base64.decode(text) else {
         throw YAMLError(
-          message: "cannot parse \(GoQuote.quote(text)) as \(tagPrefix)binary: not valid base64",
+          message: "cannot parse \(StringQuoting.quote(text, .go)) as \(tagPrefix)binary: not valid base64",
           line: line)
       }
       return .string(text)
@@ -243,29 +243,9 @@ struct YAMLDecoder {
   }
 
   /// The YAML timestamp forms Go's `time.Parse` accepts there, as an RFC 3339 string
-  /// (fractional seconds dropped, as Go's `time.RFC3339` layout writes it).
+  /// (fractional seconds dropped and a zero offset written `Z`, as Go's `time.RFC3339` layout
+  /// writes it); nil for text that is no timestamp, such as a day its month does not have.
   static func timestamp(_ text: String) -> String? {
-    let pattern =
-      #"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:([Tt ])([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2})(?:\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})?)?$"#
-    guard let expression = try? NSRegularExpression(pattern: pattern),
-      let match = expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text))
-    else { return nil }
-    func group(_ i: Int) -> String? {
-      guard let range = Range(match.range(at: i), in: text) else { return nil }
-      return String(text[range])
-    }
-    guard let year = group(1), let month = Int(group(2) ?? ""), let day = Int(group(3) ?? ""),
-      (1...12).contains(month), (1...31).contains(day)
-    else { return nil }
-    func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-    let date = "\(year)-\(two(month))-\(two(day))"
-    guard let separator = group(4) else { return date + "T00:00:00Z" }
-    guard let hour = Int(group(5) ?? ""), let minute = Int(group(6) ?? ""),
-      let second = Int(group(7) ?? ""), hour < 24, minute < 60, second < 60
-    else { return nil }
-    let zone = group(8)
-    // Go's space-separated layout has no zone; the T layouts require one.
-    if separator == " " ? zone != nil : zone == nil { return nil }
-    return date + "T\(two(hour)):\(two(minute)):\(two(second))" + (zone ?? "Z")
+    RFC3339Timestamp.parse(text, .yaml)?.formatted
   }
 }

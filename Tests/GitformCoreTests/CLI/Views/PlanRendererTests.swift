@@ -131,4 +131,20 @@ final class PlanRendererTests: XCTestCase {
 
       """)
   }
+
+  /// Strings in the plan are quoted as Go's `%q`, which Terraform's renderer uses: DEL as
+  /// `\x7f`, C1 controls and other characters that are not printable as `\u0080`. The text is
+  /// what `terraform plan` prints for the same outputs.
+  func testStringsAreQuotedAsTerraformsPlanQuotesThem() {
+    let text = PlanRenderer().render(plan([], outputs: [
+      OutputChange(
+        name: "a", action: .create, before: nil,
+        after: .string("x\u{7F}y\u{80}z\u{9F}\u{A0}w\u{01}v\u{200B}q\u{2028}<>&")),
+      OutputChange(
+        name: "m", action: .create, before: nil,
+        after: .object(["k": .string("v\u{85}")])),
+    ]))
+    XCTAssertTrue(text.contains(#"  + a = "x\x7fy\u0080z\u009f\u00a0w\x01v\u200bq\u2028<>&""# + "\n"), text)
+    XCTAssertTrue(text.contains(#"      + k = "v\u0085""# + "\n"), text)
+  }
 }

@@ -15,11 +15,4 @@ final class PlanTextTests: XCTestCase {
       }
     }
   }
-
-  func testQuotingMatchesTheEscapingLoop() {
-    XCTAssertEqual(PlanText.quoted("team/app"), "\"team/app\"")
-    XCTAssertEqual(PlanText.quoted("é 🎉"), "\"é 🎉\"")
-    XCTAssertEqual(PlanText.quoted("a\"b\\c\nd\re\tf\u{1}"), "\"a\\\"b\\\\c\\nd\\re\\tf\\x01\"")
-    XCTAssertEqual(PlanText.quoted("${x}"), "\"${x}\"")
-  }
 }

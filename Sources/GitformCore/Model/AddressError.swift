@@ -9,6 +9,6 @@ public struct AddressError: Error, Equatable, Sendable, CustomStringConvertible 
   }
 
   public var description: String {
-    "Invalid address \(InstanceKey.quote(address)): \(reason)."
+    "Invalid address \(StringQuoting.quote(address, .go)): \(reason)."
   }
 }

@@ -1,10 +1,3 @@
-/// Equality of attribute values as a diff sees it: content only, marks ignored.
-enum ValueComparison {
-  static func same(_ a: Value, _ b: Value) -> Bool {
-    a.deepUnmarked().0 == b.deepUnmarked().0
-  }
-}
-
 /// Puts the schema's sensitive marks on an object (state files and GitLab answers carry none).
 ///
 /// With `reference` (the planned value after create or update, the prior value after a

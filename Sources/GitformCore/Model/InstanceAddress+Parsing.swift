@@ -32,7 +32,7 @@ extension InstanceAddress {
       }
     }
     guard scanner.atEnd else {
-      throw AddressError(address: text, reason: "unexpected \(scanner.rest.debugDescription) after the address")
+      throw AddressError(address: text, reason: "unexpected \(StringQuoting.quote(scanner.rest, .go)) after the address")
     }
     return InstanceAddress(resource: resource, key: key)
   }
@@ -63,7 +63,7 @@ private struct AddressScanner {
     guard position < characters.count,
       characters[position].isASCII, characters[position].isLetter || characters[position] == "_"
     else {
-      let found = atEnd ? "the end" : rest.debugDescription
+      let found = atEnd ? "the end" : StringQuoting.quote(rest, .go)
       throw AddressError(address: text, reason: "expected \(what) at \(found)")
     }
     while position < characters.count, characters[position].isASCII,
@@ -109,12 +109,35 @@ private struct AddressScanner {
         case "n": value.append("\n")
         case "r": value.append("\r")
         case "t": value.append("\t")
+        case "u", "U":
+          value.unicodeScalars.append(try unicodeEscape(escaped, digits: escaped == "u" ? 4 : 8))
         default:
           throw AddressError(address: text, reason: "unknown escape \\\(escaped) in the instance key")
+        }
+      case "$", "%":
+        // `$${` and `%%{` are a literal `${` and `%{`, as Terraform writes such keys.
+        value.append(character)
+        if position + 1 < characters.count, characters[position] == character, characters[position + 1] == "{" {
+          position += 1
         }
       default: value.append(character)
       }
     }
     throw AddressError(address: text, reason: "the instance key's string is not closed with \"")
+  }
+
+  /// The scalar of `\uXXXX` or `\UXXXXXXXX` (the digits after the letter), as Terraform writes
+  /// a key's characters that are not printable.
+  private mutating func unicodeEscape(_ letter: Character, digits: Int) throws(AddressError) -> Unicode.Scalar {
+    let end = position + digits
+    guard end <= characters.count,
+      let code = UInt32(String(characters[position..<end]), radix: 16),
+      characters[position..<end].allSatisfy(\.isHexDigit),
+      let scalar = Unicode.Scalar(code)
+    else {
+      throw AddressError(address: text, reason: "a \\\(letter) escape in the instance key needs \(digits) hex digits of a character")
+    }
+    position = end
+    return scalar
   }
 }

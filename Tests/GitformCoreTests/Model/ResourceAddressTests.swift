@@ -9,6 +9,8 @@ final class ResourceAddressTests: XCTestCase {
       ("user_token.bot[12]", ResourceAddress(type: "user_token", name: "bot").instance(.int(12))),
       (#"user_token.bot["alice"]"#, ResourceAddress(type: "user_token", name: "bot").instance(.string("alice"))),
       (#"user_token.bot["a\"b\\c.d[0]"]"#, ResourceAddress(type: "user_token", name: "bot").instance(.string("a\"b\\c.d[0]"))),
+      (#"user_token.bot["a$${b%%{c"]"#, ResourceAddress(type: "user_token", name: "bot").instance(.string("a${b%{c"))),
+      (#"user_token.bot["c\u007fd\u0080\U000e0001"]"#, ResourceAddress(type: "user_token", name: "bot").instance(.string("c\u{7F}d\u{80}\u{E0001}"))),
       ("data.user.x", ResourceAddress(mode: .data, type: "user", name: "x").instance()),
       ("data.user.x-1[3]", ResourceAddress(mode: .data, type: "user", name: "x-1").instance(.int(3))),
     ]
@@ -34,6 +36,10 @@ final class ResourceAddressTests: XCTestCase {
       (#"a.b["x"#, #"Invalid address "a.b[\"x": the instance key's string is not closed with "."#),
       (#"a.b["x"x"#, #"Invalid address "a.b[\"x\"x": expected ] after the instance key."#),
       ("a.b[0] ", #"Invalid address "a.b[0] ": unexpected " " after the address."#),
+      ("a.b[0]\u{1B}[2J", #"Invalid address "a.b[0]\x1b[2J": unexpected "\x1b[2J" after the address."#),
+      ("a.\u{7F}b", #"Invalid address "a.\x7fb": expected a resource name at "\x7fb"."#),
+      (#"a.b["\u12"]"#, #"Invalid address "a.b[\"\\u12\"]": a \u escape in the instance key needs 4 hex digits of a character."#),
+      (#"a.b["\Uffffffff"]"#, #"Invalid address "a.b[\"\\Uffffffff\"]": a \U escape in the instance key needs 8 hex digits of a character."#),
       (#"a.b["\q"]"#, #"Invalid address "a.b[\"\\q\"]": unknown escape \q in the instance key."#),
     ]
     for (text, message) in cases {

@@ -1,6 +1,9 @@
-// State/JSON/: JSON exactly as state files need it — ordered objects, numbers kept as text,
-// a strict parser and a writer that reproduces Go's `encoding/json` bytes.
-// Not for: mapping JSON to gitform's typed values (Eval/ and Plan/ do that) or HTTP bodies.
+// Shared/JSON/: the core's one JSON reader and writer — ordered objects, numbers kept as text,
+// a strict parser and a writer that reproduces Go's `encoding/json` bytes. State files, the
+// journal, lock info, saved plans and GitLab's answers are all read with it.
+// Not for: mapping JSON to gitform's typed values (Model/'s ValueJSON, GitLab/'s
+// GitLabJSONReader do that). `jsondecode` keeps its own parser for Go's error wording, and the
+// emulator its own on purpose.
 
 /// A JSON value that keeps what gitform's state files need exactly: object key order and the
 /// literal text of numbers.

@@ -50,19 +50,48 @@ struct RFC3339Timestamp: Equatable, Sendable, Comparable {
   }
 
   /// The timestamp, or nil when `text` is not RFC 3339 (see `RFC3339Parser` for why).
-  static func parse(_ text: String) -> RFC3339Timestamp? {
-    try? RFC3339Parser.parse(text).get()
+  static func parse(_ text: String, _ dialect: RFC3339Parser.Dialect = .rfc3339) -> RFC3339Timestamp? {
+    try? RFC3339Parser.parse(text, dialect).get()
   }
 
   /// `2006-01-02T15:04:05Z07:00`, seconds truncated, in the timestamp's own offset.
   var formatted: String {
+    dateAndTime(separator: "T") + (offset == 0 ? "Z" : zone(colon: true))
+  }
+
+  /// Go's `time.RFC3339Nano`: `formatted` with the nanoseconds, trailing zeros dropped
+  /// (`2026-11-22T11:45:56.5Z`), none when they are zero; as Terraform writes a lock's `Created`.
+  var formattedNano: String {
+    dateAndTime(separator: "T") + fraction + (offset == 0 ? "Z" : zone(colon: true))
+  }
+
+  /// Go's `Time.String()`: `2026-11-22 11:45:56.778059166 +0000 UTC`, the form Terraform's lock
+  /// messages show `Created` in (a zone without a name is shown by its offset twice).
+  var goDescription: String {
+    let zone = zone(colon: false)
+    return dateAndTime(separator: " ") + fraction + " " + zone + " " + (offset == 0 ? "UTC" : zone)
+  }
+
+  /// `2006-01-02T15:04:05` with `separator` for the `T`.
+  private func dateAndTime(separator: String) -> String {
     let f = fields
-    var text = pad(f.year, 4) + "-" + pad(f.month, 2) + "-" + pad(f.day, 2) + "T" + pad(f.hour, 2)
+    var text = pad(f.year, 4) + "-" + pad(f.month, 2) + "-" + pad(f.day, 2) + separator + pad(f.hour, 2)
     text += ":" + pad(f.minute, 2) + ":" + pad(f.second, 2)
-    if offset == 0 { return text + "Z" }
+    return text
+  }
+
+  /// The offset as `+05:30` (or `+0530`).
+  private func zone(colon: Bool) -> String {
     let magnitude = abs(offset)
-    return text + (offset < 0 ? "-" : "+") + pad(magnitude / 3600, 2) + ":"
-      + pad(magnitude % 3600 / 60, 2)
+    return (offset < 0 ? "-" : "+") + pad(magnitude / 3600, 2) + (colon ? ":" : "") + pad(magnitude % 3600 / 60, 2)
+  }
+
+  /// `.` and the nanoseconds without trailing zeros, or nothing when there are none.
+  private var fraction: String {
+    guard nanoseconds > 0 else { return "" }
+    var digits = Array(pad(nanoseconds, 9))
+    while digits.last == "0" { digits.removeLast() }
+    return "." + String(digits)
   }
 
   /// The calendar fields as seen in the timestamp's own offset (proleptic Gregorian, as Go).

@@ -13,7 +13,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
   /// A valid date, or nil (month 13, February 30, year 0).
   public init?(year: Int, month: Int, day: Int) {
     guard (1...9999).contains(year), (1...12).contains(month),
-      (1...CalendarDate.daysIn(month: month, year: year)).contains(day)
+      (1...CivilDate.daysIn(month: month, year: year)).contains(day)
     else { return nil }
     self.year = year
     self.month = month
@@ -43,7 +43,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
   /// The UTC day that contains `date`.
   public init(utcDayOf date: Date) {
     let days = Int((date.timeIntervalSince1970 / 86_400).rounded(.down))
-    self = CalendarDate(daysSinceEpoch: days)
+    self.init(daysSinceEpoch: days)
   }
 
   /// `YYYY-MM-DD`.
@@ -84,37 +84,15 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
     try container.encode(description)
   }
 
-  // MARK: - Day arithmetic (proleptic Gregorian, Howard Hinnant's civil-date algorithms)
-
-  private static func daysIn(month: Int, year: Int) -> Int {
-    switch month {
-    case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-    case 4, 6, 9, 11: return 30
-    default: return 31
-    }
-  }
+  // MARK: - Day arithmetic (CivilDate's proleptic Gregorian calendar)
 
   /// Days since 1970-01-01.
-  var daysSinceEpoch: Int {
-    let y = month <= 2 ? year - 1 : year
-    let era = (y >= 0 ? y : y - 399) / 400
-    let yearOfEra = y - era * 400
-    let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
-    let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-    return era * 146_097 + dayOfEra - 719_468
-  }
+  var daysSinceEpoch: Int { CivilDate.days(year: year, month: month, day: day) }
 
   private init(daysSinceEpoch days: Int) {
-    let z = days + 719_468
-    let era = (z >= 0 ? z : z - 146_096) / 146_097
-    let dayOfEra = z - era * 146_097
-    let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-    let monthIndex = (5 * dayOfYear + 2) / 153
-    let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-    let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-    self.year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-    self.month = month
-    self.day = day
+    let date = CivilDate.day(daysSinceEpoch: days)
+    self.year = date.year
+    self.month = date.month
+    self.day = date.day
   }
 }

@@ -27,7 +27,7 @@ public enum JSONWriter {
     case .null: output += "null"
     case .bool(let flag): output += flag ? "true" : "false"
     case .number(let text): output += text
-    case .string(let text): GoJSON.quote(text, into: &output)
+    case .string(let text): StringQuoting.quote(text, .json, into: &output)
     case .array(let elements):
       guard !elements.isEmpty else {
         output += "[]"
@@ -50,7 +50,7 @@ public enum JSONWriter {
       for (offset, member) in members.enumerated() {
         if offset > 0 { output += "," }
         let inner = newline(indent, into: &output)
-        GoJSON.quote(member.key, into: &output)
+        StringQuoting.quote(member.key, .json, into: &output)
         output += indent == nil ? ":" : ": "
         write(member.value, indent: inner, into: &output)
       }

@@ -7,7 +7,7 @@ public enum InstanceKey: Equatable, Hashable, Sendable, CustomStringConvertible 
   public var description: String {
     switch self {
     case .int(let index): return "[\(index)]"
-    case .string(let key): return "[" + Self.quote(key) + "]"
+    case .string(let key): return "[" + StringQuoting.quote(key, .hcl) + "]"
     }
   }
 
@@ -22,20 +22,5 @@ public enum InstanceKey: Equatable, Hashable, Sendable, CustomStringConvertible 
     case (.string?, .int?): return false
     case (.string(let a)?, .string(let b)?): return a < b
     }
-  }
-
-  static func quote(_ text: String) -> String {
-    var quoted = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": quoted += "\\\""
-      case "\\": quoted += "\\\\"
-      case "\n": quoted += "\\n"
-      case "\r": quoted += "\\r"
-      case "\t": quoted += "\\t"
-      default: quoted.unicodeScalars.append(scalar)
-      }
-    }
-    return quoted + "\""
   }
 }
