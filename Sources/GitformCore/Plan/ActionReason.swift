@@ -26,6 +26,9 @@ public enum ActionReason: Sendable, Equatable {
   // In-place updates
   /// Configured attributes changed (sorted names).
   case attributesChanged(attributes: [String])
+  /// Attributes were changed in GitLab by someone else (a user blocked, renamed): the update
+  /// sets them back to the configuration (sorted names).
+  case changedOutside(attributes: [String])
   /// Its expiry is within `beforeDays` of `expiry`: rotation is due.
   case rotationDue(expiry: CalendarDate, beforeDays: Int)
   /// The configured rotation days changed.
@@ -71,6 +74,7 @@ public enum ActionReason: Sendable, Equatable {
     case .expired: "replace_because_expired"
     case .createdWithoutSecret: "replace_because_secret_lost"
     case .attributesChanged: "update_because_changed"
+    case .changedOutside: "update_because_changed_outside"
     case .rotationDue: "rotate_because_due"
     case .rotationDaysChanged: "rotate_because_days_changed"
     case .rotationGivesExpiry: "rotate_because_no_expiry"
@@ -101,7 +105,7 @@ public enum ActionReason: Sendable, Equatable {
   /// The data a reason carries, in a canonical order, for digests.
   public var arguments: [String] {
     switch self {
-    case .cannotUpdate(let names), .attributesChanged(let names): names
+    case .cannotUpdate(let names), .attributesChanged(let names), .changedOutside(let names): names
     case .expired(let date): [date?.description ?? ""]
     case .rotationDue(let expiry, let before): [expiry.description, String(before)]
     case .rotationDaysChanged(let days, let before): [String(days), String(before)]

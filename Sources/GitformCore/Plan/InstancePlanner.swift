@@ -35,12 +35,13 @@ struct InstancePlanner {
   }
 
   /// The change for one instance.
+  /// `changedOutside`: the attributes the refresh found changed in GitLab since the last apply.
   func change(
     _ instance: InstanceConfig, prior: Value?, importID: String?, forceReplace: Bool,
-    priorPending: Bool = false
+    priorPending: Bool = false, changedOutside: Set<String> = []
   ) -> ResourceChange {
     let lifecycle = instance.resource.lifecycle
-    let createBeforeDestroy = lifecycle.createBeforeDestroy ?? type.createsBeforeDestroying
+    let wantsCreateBeforeDestroy = lifecycle.createBeforeDestroy ?? type.createsBeforeDestroying
     var after = planned(instance.config, prior: prior, lifecycle: lifecycle)
     guard let prior else {
       after = type.plannedNew(after, config: instance.config, today: today)
@@ -96,6 +97,9 @@ struct InstancePlanner {
         after = after.setting(attribute.name, Value.unknown(attribute.type).marked(sensitive: attribute.sensitive))
       }
       after = type.plannedNew(after, config: instance.config, today: today)
+      // The new object cannot exist beside the old one (the same key text): delete first.
+      let createBeforeDestroy =
+        wantsCreateBeforeDestroy && type.createBeforeDestroyProblem(prior: prior, planned: after) == nil
       return ResourceChange(
         address: instance.address, action: .replace(createBeforeDestroy: createBeforeDestroy),
         reason: reason, before: prior, after: after, replacePaths: replacePaths,
@@ -110,7 +114,10 @@ struct InstancePlanner {
       }
       var change = ResourceChange(
         address: instance.address, action: .update,
-        reason: rotationReason ?? .attributesChanged(attributes: changed.sorted()), before: prior, after: after,
+        reason: rotationReason
+          ?? (changed.isSubset(of: changedOutside)
+            ? .changedOutside(attributes: changed.sorted()) : .attributesChanged(attributes: changed.sorted())),
+        before: prior, after: after,
         importID: importID, dependencies: instance.dependencies)
       change.isRotation = type.rotatesOnUpdate
       return change

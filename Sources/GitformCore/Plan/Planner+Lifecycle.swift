@@ -10,11 +10,36 @@ extension Planner {
       .flatMap { resource in catalog.managed(resource.type)?.configurationWarnings(resource) ?? [] }
   }
 
-  /// A type's warnings about its planned replacements.
-  func replacementWarnings(_ changes: [ResourceChange]) -> [Diagnostic] {
+  /// The attributes whose values differ between two objects of one type.
+  static func changedAttributes(_ before: Value, _ after: Value) -> Set<String> {
+    let names = Set(before.attributes?.keys ?? [:].keys).union(after.attributes?.keys ?? [:].keys)
+    return names.filter { !ValueComparison.same(before[attribute: $0], after[attribute: $0]) }
+  }
+
+  /// A replacement the lifecycle asked to make new-first that must delete first (the type says
+  /// why), so the user learns it from the plan rather than from the order of apply's lines.
+  func createBeforeDestroyWarning(_ change: ResourceChange, _ instance: InstanceConfig, type: any ResourceType)
+    -> [Diagnostic]
+  {
+    guard change.action == .deleteThenCreate, instance.resource.lifecycle.createBeforeDestroy == true,
+      let before = change.before, let after = change.after,
+      let problem = type.createBeforeDestroyProblem(prior: before, planned: after)
+    else { return [] }
+    return [
+      .warning(
+        "\(change.address) is destroyed before it is created again",
+        detail: "lifecycle.create_before_destroy asks for the new object first, but \(problem) gitform deletes "
+          + "the old one first.",
+        subject: instance.resource.block.definitionRange)
+    ]
+  }
+
+  /// A type's warnings about its planned changes.
+  func changeWarnings(_ changes: [ResourceChange]) -> [Diagnostic] {
     changes.flatMap { change -> [Diagnostic] in
-      guard change.action.isReplace, let type = catalog.managed(change.address.resource.type) else { return [] }
-      return type.replacementWarnings(change, context: resourceContext)
+      guard change.action != .noOp, change.action != .read, let type = catalog.managed(change.address.resource.type)
+      else { return [] }
+      return type.changeWarnings(change, context: resourceContext)
     }
   }
 

@@ -48,9 +48,8 @@ public struct Planner {
     if options.destroy {
       changes = destroyChanges(prior)
     } else {
-      let deletedOutside = Set(drift.filter { $0.after == nil }.map(\.address))
       (changes, outputs, moveWarnings) = configuredChanges(
-        prior, imports: imports.ids, deletedOutside: deletedOutside, diagnostics: &diagnostics)
+        prior, imports: imports.ids, drift: drift, diagnostics: &diagnostics)
     }
     if diagnostics.hasErrors { return (nil, diagnostics) }
     changes += deposedChanges(prior)
@@ -68,7 +67,7 @@ public struct Planner {
     warnings += missingSecretWarnings(changes)
     warnings += unrenewableWarnings(changes)
     warnings += moveWarnings
-    warnings += replacementWarnings(changes)
+    warnings += changeWarnings(changes)
     recordConfigOnlySettings(changes, into: &prior)
     var plan = Plan(
       changes: changes, drift: drift.filter { entry in
@@ -109,16 +108,22 @@ public struct Planner {
   /// Every configured instance planned against its refreshed object, level by level, and the
   /// deletion of what the configuration no longer has; with the outputs and moved-path warnings.
   private func configuredChanges(
-    _ prior: StateSnapshot, imports: [ResourceInstanceAddress: String], deletedOutside: Set<ResourceInstanceAddress>,
+    _ prior: StateSnapshot, imports: [ResourceInstanceAddress: String], drift: [DriftEntry],
     diagnostics: inout [Diagnostic]
   ) -> ([ResourceChange], [String: Value], [Diagnostic]) {
+    let deletedOutside = Set(drift.filter { $0.after == nil }.map(\.address))
+    let changedOutside = Dictionary(
+      drift.compactMap { entry in entry.after.map { (entry.address, Planner.changedAttributes(entry.before, $0)) } },
+      uniquingKeysWith: { a, _ in a })
     var walker = ConfigWalker(configuration: configuration, graph: graph, variables: variables, context: evalContext)
     var planned: [ResourceChange] = []
     var found: [Diagnostic] = []
     walker.walk { instances in
       var values: [ResourceInstanceAddress: Value] = [:]
       for instance in instances {
-        var change = planInstance(instance, prior: prior, imports: imports, diagnostics: &found)
+        var change = planInstance(
+          instance, prior: prior, imports: imports, changedOutside: changedOutside[instance.address] ?? [],
+          diagnostics: &found)
         if change.action == .create && change.reason == nil {
           change.reason = deletedOutside.contains(instance.address) ? .deletedOutside : .notInState
         }
@@ -154,7 +159,7 @@ public struct Planner {
 
   private func planInstance(
     _ instance: InstanceConfig, prior: StateSnapshot, imports: [ResourceInstanceAddress: String],
-    diagnostics: inout [Diagnostic]
+    changedOutside: Set<String> = [], diagnostics: inout [Diagnostic]
   ) -> ResourceChange {
     if instance.resource.mode == .data {
       return planData(instance, diagnostics: &diagnostics)
@@ -168,8 +173,9 @@ public struct Planner {
     let change = planner.change(
       instance, prior: known?.value, importID: imports[instance.address],
       forceReplace: options.isTargeted(instance.address, by: options.replace),
-      priorPending: known?.pending ?? false)
+      priorPending: known?.pending ?? false, changedOutside: changedOutside)
     diagnostics += type.planDiagnostics(change, ranges: instance.ranges, context: resourceContext)
+    diagnostics += createBeforeDestroyWarning(change, instance, type: type)
     diagnostics += ownerCheck(change, instance, type: type)
     return change
   }

@@ -51,7 +51,7 @@ extension AccessTokenType {
     TokenPlanChecks.timestampWarnings(resource)
   }
 
-  public func replacementWarnings(_ change: ResourceChange, context: ResourceContext) -> [Diagnostic] {
+  public func changeWarnings(_ change: ResourceChange, context: ResourceContext) -> [Diagnostic] {
     TokenPlanChecks.reuseDetectionWarnings(change, context: context)
   }
 

@@ -19,7 +19,8 @@ extension ResourceType {
     _ change: ResourceChange, ranges: AttributeRanges, context: ResourceContext
   ) -> [Diagnostic] { [] }
   public func configurationWarnings(_ resource: ResourceBlock) -> [Diagnostic] { [] }
-  public func replacementWarnings(_ change: ResourceChange, context: ResourceContext) -> [Diagnostic] { [] }
+  public func changeWarnings(_ change: ResourceChange, context: ResourceContext) -> [Diagnostic] { [] }
+  public func createBeforeDestroyProblem(prior: Value, planned: Value) -> String? { nil }
   public func expiry(of object: Value, config: Value?) -> ExpiryFacts? { nil }
   public func expiryListing(of object: Value) -> ExpiryListing? { nil }
   public func equivalent(

@@ -76,9 +76,13 @@ public protocol ResourceType: Sendable {
   func planDiagnostics(_ change: ResourceChange, ranges: AttributeRanges, context: ResourceContext) -> [Diagnostic]
   /// Warnings about how a resource block of this type is written (`timestamp()` in `expires_at`).
   func configurationWarnings(_ resource: ResourceBlock) -> [Diagnostic]
-  /// Warnings about a planned replacement, from what GitLab shows around the object (a revoked
-  /// token whose newer siblings suggest automatic reuse detection).
-  func replacementWarnings(_ change: ResourceChange, context: ResourceContext) -> [Diagnostic]
+  /// Warnings about a planned change, from what the type knows of its consequences (deleting
+  /// a user deletes what it owns) or what GitLab shows around the object (a revoked token whose
+  /// newer siblings suggest automatic reuse detection).
+  func changeWarnings(_ change: ResourceChange, context: ResourceContext) -> [Diagnostic]
+  /// Why the new object cannot exist beside the old one (the same SSH key text, the same
+  /// e-mail address), or nil: such a replacement deletes first, whatever the lifecycle asks.
+  func createBeforeDestroyProblem(prior: Value, planned: Value) -> String?
 
   /// What expires when, for `gitform expiry`: nil when nothing of this object expires (or
   /// nothing was made yet). `config` is the configured object, when there is one.

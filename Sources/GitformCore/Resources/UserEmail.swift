@@ -133,3 +133,12 @@ public struct UserEmail: ResourceType {
       .setting("skip_confirmation", base[attribute: "skip_confirmation"].isNull ? .false : base[attribute: "skip_confirmation"])
   }
 }
+
+extension UserEmail {
+  /// GitLab holds an address once across all users.
+  public func createBeforeDestroyProblem(prior: Value, planned: Value) -> String? {
+    guard let old = prior.string("email"), let new = planned.string("email"), old.lowercased() == new.lowercased()
+    else { return nil }
+    return "the new address is the same, and GitLab holds an e-mail address once across all users:"
+  }
+}

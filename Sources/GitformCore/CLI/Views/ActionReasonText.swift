@@ -11,6 +11,9 @@ public enum ActionReasonText {
     case .expired(let date): "expired on \(date?.description ?? "an earlier day")"
     case .createdWithoutSecret: "an interrupted apply created it but never received its value"
     case .attributesChanged(let names): names.joined(separator: ", ") + " changed"
+    case .changedOutside(let names):
+      names.joined(separator: ", ") + " changed outside gitform; apply sets " + (names.count == 1 ? "it" : "them")
+        + " back to the configuration"
     case .rotationDue(let expiry, let before): "expires \(expiry), within rotate_before_days = \(before)"
     case .rotationDaysChanged(let days, let before):
       "rotation_configuration changed to expiration_days = \(days), rotate_before_days = \(before)"

@@ -119,6 +119,8 @@ public struct PlanRenderer {
       // A token's only in-place update is a rotation: say so, and why.
       case .update where change.isRotation:
         text += "  # (rotation: \(reason))\n"
+      case .update where change.reason?.code == ActionReason.changedOutside(attributes: []).code:
+        text += "  # (\(reason))\n"
       default: break
       }
     }
