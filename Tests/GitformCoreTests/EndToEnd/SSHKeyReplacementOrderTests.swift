@@ -3,8 +3,9 @@ import XCTest
 
 @testable import GitformCore
 
-/// An SSH key replaced with `create_before_destroy`: GitLab refuses the second copy of the
-/// same key, the error says why and what to change, and the old key stays managed.
+/// An SSH key replaced with `create_before_destroy`: GitLab keeps one copy of a key text, so the
+/// plan says so and deletes the old key first; a key another user holds fails with GitLab's
+/// message and what it means.
 final class SSHKeyReplacementOrderTests: XCTestCase {
   private var scene: InProcessCLI!
   private var fixture: EmulatorFixture { scene.fixture }
@@ -30,24 +31,35 @@ final class SSHKeyReplacementOrderTests: XCTestCase {
 
   private var userID = 0
 
-  func testTheSameKeyCannotBeMadeBeforeTheOldGoes() throws {
+  func testTheSameKeyIsDestroyedFirstEvenWithCreateBeforeDestroy() throws {
     userID = try fixture.createUser("bot")
     try scene.write(configuration(title: "one", createFirst: true))
     XCTAssertEqual(scene.run(["apply", "-auto-approve"]).code, 0)
     try scene.write(configuration(title: "two", createFirst: true))
+    let replaced = scene.run(["apply", "-auto-approve"])
+    XCTAssertEqual(replaced.code, 0, replaced.out + replaced.err)
+    let text = (replaced.out + replaced.err).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    XCTAssertTrue(text.contains("Warning: user_ssh_key.deploy is destroyed before it is created again"), text)
+    XCTAssertTrue(text.contains("GitLab keeps one copy of a key text in the whole instance: gitform deletes the old one first."), text)
+    let destroyed = try XCTUnwrap(text.range(of: "user_ssh_key.deploy: Destruction complete"))
+    let created = try XCTUnwrap(text.range(of: "user_ssh_key.deploy: Creation complete"))
+    XCTAssertLessThan(destroyed.lowerBound, created.lowerBound, "the old key goes first")
+    let after = try XCTUnwrap(try fixture.raw(.get, "/api/v4/users/\(userID)/keys").json as? [[String: Any]])
+    XCTAssertEqual(after.map { $0["title"] as? String }, ["two"])
+  }
+
+  func testAKeyTakenElsewhereFailsWithWhatToChange() throws {
+    userID = try fixture.createUser("bot")
+    let other = try fixture.createUser("other")
+    XCTAssertEqual(
+      try fixture.raw(.post, "/api/v4/users/\(other)/keys", ["title": "theirs", "key": SSHPublicKeyTextTests.ed25519]).status, 201)
+    try scene.write(configuration(title: "one", createFirst: false))
     let failed = scene.run(["apply", "-auto-approve"])
     XCTAssertEqual(failed.code, 1)
     let text = failed.err.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     XCTAssertTrue(text.contains("fingerprint_sha256 has already been taken"), failed.err)
-    XCTAssertTrue(text.contains("remove create_before_destroy: the old key must go first."), failed.err)
+    XCTAssertTrue(text.contains("GitLab keeps one copy of a key in the whole instance, whichever user has it."), failed.err)
     let keys = try XCTUnwrap(try fixture.raw(.get, "/api/v4/users/\(userID)/keys").json as? [[String: Any]])
-    XCTAssertEqual(keys.map { $0["title"] as? String }, ["one"], "the old key is untouched")
-
-    // Without the lifecycle setting the type's own order applies: old key first.
-    try scene.write(configuration(title: "two", createFirst: false))
-    let replaced = scene.run(["apply", "-auto-approve"])
-    XCTAssertEqual(replaced.code, 0, replaced.out + replaced.err)
-    let after = try XCTUnwrap(try fixture.raw(.get, "/api/v4/users/\(userID)/keys").json as? [[String: Any]])
-    XCTAssertEqual(after.map { $0["title"] as? String }, ["two"])
+    XCTAssertEqual(keys.count, 0)
   }
 }
