@@ -201,7 +201,7 @@ enum EngineBenchmark {
         resourceContext: scene.resources, parallelism: 10, record: { try journal.append($0) },
         observe: { _ in }
       ).apply()
-      _ = try store.finish(journal, state: StateBridge.apply(result.state, to: state))
+      _ = try store.finish(journal, state: StateBridge.apply(result.state, to: state, schemas: ResourceCatalog.standard.schema(of:)))
       added = result.added
       if !result.diagnostics.isEmpty { throw BenchmarkFailure("apply: \(result.diagnostics[0].detail)") }
     }

@@ -171,7 +171,7 @@ struct ApplyCommand: Command {
       })
     applier.isCancelled = { InterruptHandler.isCancelled }
     let result = applier.apply()
-    let final = StateBridge.apply(result.state, to: session.state)
+    let final = StateBridge.apply(result.state, to: session.state, schemas: session.configuration.catalog.schema(of:))
     if let pusher {
       do {
         _ = try pusher.finish(final)

@@ -211,7 +211,7 @@ final class EngineSession {
         throw CommandFailure(error.summary, error.detail)
       }
     }
-    let (converted, diagnostics) = StateBridge.snapshot(state)
+    let (converted, diagnostics) = StateBridge.snapshot(state, schemas: configuration.catalog.schema(of:))
     snapshot = converted
     if diagnostics.hasErrors { throw CommandFailure(diagnostics: diagnostics) }
   }
@@ -219,7 +219,7 @@ final class EngineSession {
   /// Writes `snapshot` as the new state.
   func writeState(_ next: StateSnapshot) throws(CommandFailure) {
     do {
-      state = try persist(StateBridge.apply(next, to: state))
+      state = try persist(StateBridge.apply(next, to: state, schemas: configuration.catalog.schema(of:)))
       snapshot = next
     } catch {
       throw CommandFailure(error.summary, error.detail)

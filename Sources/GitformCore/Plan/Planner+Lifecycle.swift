@@ -7,7 +7,9 @@ extension Planner {
   /// A type's warnings for every resource block of that type, in address order.
   func configurationWarnings() -> [Diagnostic] {
     configuration.resources.filter { $0.mode == .managed }.sorted { $0.address < $1.address }
-      .flatMap { resource in catalog.managed(resource.type)?.configurationWarnings(resource) ?? [] }
+      .flatMap { resource in
+        catalog.managed(resource.type)?.configurationWarnings(resource.address, attributes: resource.block.body.attributes) ?? []
+      }
   }
 
   /// The attributes whose values differ between two objects of one type.

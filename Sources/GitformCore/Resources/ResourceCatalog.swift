@@ -29,6 +29,9 @@ public struct ResourceCatalog: Sendable {
 
   public func dataSource(_ name: String) -> (any DataSourceType)? { dataSourcesByName[name] }
 
+  /// The schema of the managed type `name`, for reading and writing its objects in state.
+  public func schema(of name: String) -> ResourceSchema? { managedByName[name]?.schema }
+
   /// This catalog with `types` added (or replacing those of the same name).
   public func adding(_ types: [any ResourceType]) -> ResourceCatalog {
     let names = Set(types.map(\.name))

@@ -74,8 +74,9 @@ public protocol ResourceType: Sendable {
   /// Errors and warnings about one planned change that only the type can judge (a token's
   /// expiry in the past or beyond GitLab's maximum lifetime), made before anything changes.
   func planDiagnostics(_ change: ResourceChange, ranges: AttributeRanges, context: ResourceContext) -> [Diagnostic]
-  /// Warnings about how a resource block of this type is written (`timestamp()` in `expires_at`).
-  func configurationWarnings(_ resource: ResourceBlock) -> [Diagnostic]
+  /// Warnings about how a resource block of this type is written (`timestamp()` in `expires_at`),
+  /// given its address and its attributes as written.
+  func configurationWarnings(_ resource: ResourceAddress, attributes: [Attribute]) -> [Diagnostic]
   /// Warnings about a planned change, from what the type knows of its consequences (deleting
   /// a user deletes what it owns) or what GitLab shows around the object (a revoked token whose
   /// newer siblings suggest automatic reuse detection).
@@ -158,18 +159,4 @@ extension DataSourceType {
 public struct ImportIDError: Error, Equatable, Sendable {
   public var message: String
   public init(_ message: String) { self.message = message }
-}
-
-/// Where each configured attribute of one block was written, so checks can point at it.
-public struct AttributeRanges: Sendable {
-  /// The block's header: the fallback for attributes that were not written.
-  public var block: SourceRange
-  public var attributes: [String: SourceRange]
-
-  public init(block: SourceRange, attributes: [String: SourceRange] = [:]) {
-    self.block = block
-    self.attributes = attributes
-  }
-
-  public func range(of name: String) -> SourceRange { attributes[name] ?? block }
 }

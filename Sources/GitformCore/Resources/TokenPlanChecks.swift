@@ -47,14 +47,14 @@ enum TokenPlanChecks {
 
   /// A warning when the block's `expires_at` calls `timestamp()`: its value is unknown until
   /// apply and new on every run, so the token would rotate on every apply.
-  static func timestampWarnings(_ resource: ResourceBlock) -> [Diagnostic] {
-    guard let attribute = resource.block.body.attributes.first(where: { $0.name == "expires_at" }),
+  static func timestampWarnings(_ resource: ResourceAddress, attributes: [Attribute]) -> [Diagnostic] {
+    guard let attribute = attributes.first(where: { $0.name == "expires_at" }),
       ExpressionCalls.calls("timestamp", in: attribute.expression)
     else { return [] }
     return [
       .warning(
         "timestamp() in expires_at changes the token on every run",
-        detail: "\(resource.address).expires_at uses timestamp(), which is only known during apply "
+        detail: "\(resource).expires_at uses timestamp(), which is only known during apply "
           + "and is different every time, so every plan would rotate this token. Use plantimestamp() "
           + "(fixed for one plan), a fixed date, or rotation_configuration { expiration_days, "
           + "rotate_before_days } to renew it on a schedule.",

@@ -45,7 +45,7 @@ final class SensitiveMarksTests: XCTestCase {
     var state = State(terraformVersion: "1.11.0")
     StateBridge.upsert(address, StateObject(value: applied, dependencies: [], createBeforeDestroy: false, pending: false), each: nil)
       .apply(to: &state)
-    let (snapshot, diagnostics) = StateBridge.snapshot(state)
+    let (snapshot, diagnostics) = StateBridge.snapshot(state, schemas: ResourceCatalog.standard.schema(of:))
     XCTAssertEqual(diagnostics, [])
     XCTAssertTrue(snapshot.objects[address]?.value[attribute: "description"].isSensitive == true)
     XCTAssertTrue(snapshot.objects[address]?.value[attribute: "key"].isSensitive == false)

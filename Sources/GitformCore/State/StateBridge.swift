@@ -1,14 +1,15 @@
 /// Converts between the state file's model (`State`, JSON attributes) and the engine's values
-/// (`StateSnapshot`), using each type's schema.
+/// (`StateSnapshot`), using each type's schema (`schemas`: the catalog's, by type name; nil for a
+/// type gitform does not know).
 ///
 /// Sensitive marks come back from `sensitive_attributes` and from the schema; objects of an
 /// unknown type or with attributes that do not fit the schema are errors, never guesses.
 public enum StateBridge {
-  public static func snapshot(_ state: State) -> (StateSnapshot, [Diagnostic]) {
+  public static func snapshot(_ state: State, schemas: (String) -> ResourceSchema?) -> (StateSnapshot, [Diagnostic]) {
     var snapshot = StateSnapshot()
     var diagnostics: [Diagnostic] = []
     for resource in state.resources where resource.mode == .managed {
-      guard let type = ResourceCatalog.standard.managed(resource.type) else {
+      guard let schema = schemas(resource.type) else {
         diagnostics.append(
           .error(
             "Unsupported resource type in state",
@@ -17,11 +18,11 @@ public enum StateBridge {
       }
       for instance in resource.instances {
         let address = InstanceAddress(resource: resource.address, key: instance.indexKey)
-        guard var value = ValueJSON.value(instance.attributes, as: type.schema.objectType) else {
+        guard var value = ValueJSON.value(instance.attributes, as: schema.objectType) else {
           diagnostics.append(
             .error(
               "Invalid object in state",
-              detail: "The attributes of \(address) in the state do not match the \(type.name) schema."))
+              detail: "The attributes of \(address) in the state do not match the \(resource.type) schema."))
           continue
         }
         let sensitive = Set(instance.sensitiveAttributes.compactMap { path -> String? in
@@ -32,7 +33,7 @@ public enum StateBridge {
           for name in sensitive { attributes[name] = attributes[name]?.marked(sensitive: true) }
           value = .object(attributes)
         }
-        value = SensitiveMarks.apply(type.schema, to: value)
+        value = SensitiveMarks.apply(schema, to: value)
         let object = StateObject(
           value: value,
           dependencies: instance.dependencies.compactMap { try? ResourceAddress.parse($0) },
@@ -85,9 +86,11 @@ public enum StateBridge {
   }
 
   /// Writes `snapshot` into `state` (resources and outputs replaced), keeping lineage and serial.
-  public static func apply(_ snapshot: StateSnapshot, to state: State) -> State {
+  public static func apply(
+    _ snapshot: StateSnapshot, to state: State, schemas: (String) -> ResourceSchema?
+  ) -> State {
     var next = state
-    next.resources = state.resources.filter { $0.mode == .data || ResourceCatalog.standard.managed($0.type) == nil }
+    next.resources = state.resources.filter { $0.mode == .data || schemas($0.type) == nil }
     for address in snapshot.addresses {
       guard let object = snapshot.objects[address] else { continue }
       upsert(address, object, each: each(address.key)).apply(to: &next)
