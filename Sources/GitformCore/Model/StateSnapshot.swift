@@ -1,16 +1,16 @@
-// Model/: the bottom layer of the engine: addresses, the state model the engine works on, and
-// values to and from the state file's JSON.
+// Model/: the engine's own data, below everything that decides or renders: addresses, the
+// state model the engine works on, the change model, schemas, and values to and from JSON.
 //
 // For: `ResourceAddress`, `InstanceAddress` and `InstanceKey` (with their parsing and Terraform's
 // spelling and order), `AttributePath`, `StateSnapshot`/`StateObject`/`DeposedKey` (the managed
-// objects as `Value`s, what Plan/, Apply/, CLI/ and Backend/ see of state), `StateBridge` and
-// `ValueJSON` (that model to and from `State`'s JSON attributes, with sensitive marks put back
-// from the schema), and `ValueComparison`/`SensitiveMarks`, which every layer comparing or
-// storing objects shares.
-// Not for: the state file's layout, its atomic writes, the journal or locking (State/), deciding
-// changes (Plan/), talking to GitLab (GitLab/), printing (CLI/). Nothing here does I/O.
-// `StateBridge` and `SensitiveMarks` read a type's schema from Resources/ (which attributes are
-// sensitive); everything else here needs only Eval/'s `Value` and Shared/'s `JSON`.
+// objects as `Value`s, what Plan/, Apply/, CLI/ and Backend/ see of state), `ResourceChange` with
+// Terraform's actions (`ChangeAction`) and the reasons as data (`ActionReason`), `ResourceSchema`
+// and `AttributeRanges` (what a type's objects look like and where a block wrote them), `ValueJSON`
+// (values to and from the state's JSON attributes), and `ValueComparison`/`SensitiveMarks`, which
+// every layer comparing or storing objects shares.
+// Not for: the state file's layout, its conversion (`StateBridge`), writes, journal or locking
+// (State/); a type's behaviour (Resources/); deciding changes (Plan/); words (CLI/Views). It uses
+// only Eval/'s `Value` and Shared/'s pieces, and does no I/O.
 
 /// The managed objects and outputs gitform knows, as values: what the state file holds.
 ///

@@ -5,10 +5,10 @@
 // version 4 JSON codec in Terraform's exact layout (on Shared/'s JSON value, parser and writer,
 // so that numbers stay exact and bytes round-trip), atomic persistence with backups
 // (`StateStore`, `DurableFile`), the append-only apply journal (`StateJournal`), local locking
-// (`StateLock`, `LockInfo`) and the saved-plan key.
+// (`StateLock`, `LockInfo`), the saved-plan key, and `StateBridge`, which turns the file's model
+// into the engine's (Model/) and back with the schemas the caller passes.
 // Not for: addresses and the values the engine works on (Model/), deciding what to change
-// (Plan/), talking to GitLab (GitLab/), printing (CLI/). State/ imports Foundation only; it
-// never prints and never exits.
+// (Plan/), talking to GitLab (GitLab/), printing (CLI/). It never prints and never exits.
 
 /// Everything gitform knows about the objects it manages: one snapshot of a state file.
 ///
