@@ -22,22 +22,9 @@ public struct ProjectVariable: ResourceType {
       "key", .string, .required, forcesReplacement: true,
       description: "The name: letters, digits and _, at most 255 characters."),
     AttributeSchema(
-      "value", .string, .required, sensitive: true,
-      description: "Always sensitive, as in the Terraform provider: plans, show and errors never print it."),
-    AttributeSchema(
-      "variable_type", .string, .optional, default: .string("env_var"),
-      description: "env_var or file."),
-    AttributeSchema("protected", .bool, .optional, default: .false),
-    AttributeSchema("masked", .bool, .optional, default: .false),
-    AttributeSchema(
-      "hidden", .bool, .optional, forcesReplacement: true, default: .false,
-      description: "Masked and never shown again; needs masked = true."),
-    AttributeSchema("raw", .bool, .optional, default: .false),
-    AttributeSchema(
       "environment_scope", .string, .optional, forcesReplacement: true, default: .string("*")),
-    AttributeSchema("description", .string, .optional, default: .string("")),
     AttributeSchema("id", .string, .computed, description: "<project>:<key>:<environment_scope>"),
-  ])
+  ] + CIVariableRules.settingAttributes(hidden: true))
 
   public func validate(_ config: Value, ranges: AttributeRanges) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
@@ -124,21 +111,11 @@ public struct ProjectVariable: ResourceType {
       description: "the variable \(shownKey) (environment scope \(shownScope)) of \(owner.description)")
   }
 
-  private func settings(_ planned: Value, forCreate: Bool) -> VariableSettings {
-    VariableSettings(
-      value: planned.string("value").map(SecretValue.init),
-      variableType: planned.string("variable_type").flatMap(GitLabVariable.Kind.init(rawValue:)),
-      protected: planned.bool("protected"), masked: planned.bool("masked"),
-      hidden: forCreate ? planned.bool("hidden") : nil, raw: planned.bool("raw"),
-      environmentScope: forCreate ? planned.string("environment_scope") : nil,
-      description: planned.string("description"))
-  }
-
   public func create(_ planned: Value, context: ResourceContext) throws -> Value {
     let project = planned.string("project") ?? ""
     let variable = try context.client.createProjectVariable(
       project: GitLabReference(project), key: planned.string("key") ?? "",
-      settings(planned, forCreate: true))
+      CIVariableRules.settings(planned, forCreate: true))
     return object(variable, base: planned, project: project)
   }
 
@@ -146,7 +123,7 @@ public struct ProjectVariable: ResourceType {
     let project = prior.string("project") ?? ""
     let variable = try context.client.updateProjectVariable(
       project: GitLabReference(project), key: prior.string("key") ?? "",
-      environmentScope: prior.string("environment_scope"), settings(planned, forCreate: false))
+      environmentScope: prior.string("environment_scope"), CIVariableRules.settings(planned, forCreate: false))
     return object(variable, base: planned, project: project)
   }
 
@@ -210,44 +187,25 @@ public struct ProjectVariable: ResourceType {
     return context.sameNamespace(a, b, isGroup: false)
   }
 
-  /// `base` updated from GitLab's answer. The value keeps the base's sensitivity, and a hidden
-  /// variable (whose value GitLab never returns) keeps the base's value.
+  /// `base` updated from GitLab's answer (`CIVariableRules.object`), in `project`.
   private func object(_ variable: GitLabVariable, base: Value, project: String) -> Value {
-    let baseValue = base[attribute: "value"]
-    let value = variable.value.map { Value.string($0.reveal()).marked(sensitive: baseValue.isSensitive) }
-      ?? baseValue
-    return base
+    CIVariableRules.object(variable, base: base, id: "\(project):\(variable.key):\(variable.environmentScope)")
       .setting("project", .string(project))
-      .setting("id", .string("\(project):\(variable.key):\(variable.environmentScope)"))
-      .setting("key", .string(variable.key))
-      .setting("value", value)
-      .setting("variable_type", .string(variable.variableType.rawValue))
-      .setting("protected", .bool(variable.protected))
-      .setting("masked", .bool(variable.masked))
-      .setting("hidden", .bool(variable.hidden))
-      .setting("raw", .bool(variable.raw))
-      .setting("environment_scope", .string(variable.environmentScope))
-      .setting("description", .string(variable.description ?? ""))
   }
 
   public func importObject(id: String) -> Result<Value, ImportIDError> {
-    let parts = id.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false)
-      .map(String.init)
-    guard parts.count >= 2, !parts[0].isEmpty, ProjectVariable.isValidKey(parts[1]),
-      parts.count == 2 || !parts[2].isEmpty
-    else {
+    guard let (project, key, scope) = CIVariableRules.scopedID(id) else {
       return .failure(
         ImportIDError(
           "Unexpected import id \(Value.quoted(id)): expected <project>:<key>[:<environment_scope>], "
             + "for example \"group/app:DEPLOY_TOKEN:*\"."))
     }
-    let scope = parts.count == 3 ? parts[2] : "*"
     return .success(
       Value.object(
         schema,
         [
-          "project": .string(parts[0]), "key": .string(parts[1]),
-          "environment_scope": .string(scope), "id": .string("\(parts[0]):\(parts[1]):\(scope)"),
+          "project": .string(project), "key": .string(key),
+          "environment_scope": .string(scope), "id": .string("\(project):\(key):\(scope)"),
           "value": .string(""),
         ]))
   }
