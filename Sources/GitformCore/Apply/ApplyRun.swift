@@ -102,7 +102,7 @@ final class ApplyRun: @unchecked Sendable {
     let address = instance.address
     // Whatever the plan said, an object that is not (any more) in the state is made anew.
     guard let prior, action != .create else {
-      guard action != .delete, action != .noOp, action != .read else { return prior?.value ?? .unknown() }
+      guard action != .delete, action != .noOp, action != .read, action != .forget else { return prior?.value ?? .unknown() }
       guard markPending(type, address, after, instance) else { return .unknown() }
       return create(type, address, after, instance) ?? .unknown()
     }
@@ -131,7 +131,7 @@ final class ApplyRun: @unchecked Sendable {
       guard delete(type, address, prior, instance: instance) else { return prior.value }
       guard markPending(type, address, after, instance) else { return .unknown() }
       return create(type, address, after, instance) ?? .unknown()
-    case .create, .delete, .noOp, .read:
+    case .create, .delete, .noOp, .read, .forget:
       return prior.value
     }
   }

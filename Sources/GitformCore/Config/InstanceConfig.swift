@@ -10,6 +10,8 @@ public struct InstanceConfig: Sendable {
   public var ranges: AttributeRanges
   /// The resource blocks this one depends on (references and `depends_on`), sorted.
   public var dependencies: [ResourceAddress]
+  /// `count`/`each` as the instance's expressions see them: its conditions are evaluated in it.
+  public var scope: [String: Value] = [:]
   private let block: SharedResourceBlock
 
   public init(
@@ -21,13 +23,14 @@ public struct InstanceConfig: Sendable {
 
   init(
     address: ResourceInstanceAddress, shared: SharedResourceBlock, config: Value, ranges: AttributeRanges,
-    dependencies: [ResourceAddress]
+    dependencies: [ResourceAddress], scope: [String: Value] = [:]
   ) {
     self.address = address
     self.block = shared
     self.config = config
     self.ranges = ranges
     self.dependencies = dependencies
+    self.scope = scope
   }
 }
 

@@ -32,6 +32,17 @@ struct ReferenceChecker {
         }
       }
     }
+    for resource in configuration.resources where resource.lifecycle.hasExpressions {
+      for expression in resource.lifecycle.expressions {
+        check(expression, resource: resource, iterator: "self", into: &diagnostics)
+      }
+    }
+    for check in configuration.checks {
+      for rule in check.assertions {
+        self.check(rule.condition, resource: nil, into: &diagnostics)
+        self.check(rule.errorMessage, resource: nil, into: &diagnostics)
+      }
+    }
     for local in configuration.locals { check(local.expression, resource: nil, into: &diagnostics) }
     for output in configuration.outputs { check(output.value, resource: nil, into: &diagnostics) }
     for entry in configuration.imports { check(entry.id, resource: nil, into: &diagnostics) }

@@ -51,7 +51,7 @@ struct JSONPlanView {
 
   private var plannedValues: JSON {
     var resources: [JSON] = []
-    for change in plan.changes where change.deposedKey == nil && change.action != .delete {
+    for change in plan.changes where change.deposedKey == nil && change.action != .delete && change.action != .forget {
       guard let after = change.after else { continue }
       resources.append(
         .object(
@@ -92,6 +92,7 @@ struct JSONPlanView {
   private func resourceChange(_ change: ResourceChange) -> JSON {
     var members = JSONPlanView.identity(change.address)
     if let key = change.deposedKey { members.append(("deposed", .string(key))) }
+    if let previous = change.previousAddress { members.append(("previous_address", .string(previous.description))) }
     var body: [(key: String, value: JSON)] = [
       ("actions", .array(JSONPlanView.actions(change).map { .string($0) })),
       ("before", change.before.map(Redaction.value) ?? .null),

@@ -1,0 +1,53 @@
+/// `replace_triggered_by`: an instance is replaced when something it names changes in this plan.
+///
+/// The references are planned first (the configuration graph orders them before the instance),
+/// so their changes are known when the instance is planned, as in Terraform.
+extension Planner {
+  /// True when a reference of the instance's `replace_triggered_by` is planned to change: a
+  /// whole resource (or instance) when it is created, updated or replaced, an attribute when
+  /// its value changes.
+  func isReplaceTriggered(_ instance: InstanceConfig, by planned: [ResourceChange]) -> Bool {
+    for expression in instance.resource.lifecycle.replaceTriggeredBy {
+      guard let trigger = ReplaceTrigger(expression) else { continue }
+      for change in planned where trigger.matches(change.address) && change.deposedKey == nil {
+        switch change.action {
+        case .create, .update, .deleteThenCreate, .createThenDelete:
+          guard let attribute = trigger.attribute else { return true }
+          let before = change.before?[attribute: attribute] ?? .null
+          let after = change.after?[attribute: attribute] ?? .null
+          if !after.isWhollyKnown || before != after { return true }
+        case .noOp, .read, .delete, .forget:
+          continue
+        }
+      }
+    }
+    return false
+  }
+}
+
+/// One `replace_triggered_by` entry: `TYPE.NAME`, with an instance key and an attribute.
+struct ReplaceTrigger {
+  var resource: ResourceAddress
+  /// nil: any instance of the resource.
+  var key: InstanceKey?
+  var attribute: String?
+
+  init?(_ expression: Expression) {
+    guard case .scopeTraversal(let traversal) = expression.kind, let first = traversal.steps.first else { return nil }
+    var steps = [first]
+    var rest = traversal.steps.dropFirst()
+    if let index = rest.first, case .index = index.kind {
+      steps.append(index)
+      rest = rest.dropFirst()
+    }
+    let head = Traversal(root: traversal.root, steps: steps)
+    guard let address = try? InstanceAddress.parse(ReferenceChecker.text(of: head)) else { return nil }
+    resource = address.resource
+    key = address.key
+    if case .attribute(let name)? = rest.first?.kind { attribute = name }
+  }
+
+  func matches(_ address: ResourceInstanceAddress) -> Bool {
+    address.resource == resource && (key == nil || address.key == key)
+  }
+}
