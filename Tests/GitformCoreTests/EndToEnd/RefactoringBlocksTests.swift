@@ -181,4 +181,30 @@ final class RefactoringBlocksTests: XCTestCase {
         "\nNo changes. Your infrastructure still matches the configuration.\n\ngitform has checked that the real remote objects still match the result of\nyour most recent changes, and found no differences.\n"),
       again.standardOutput)
   }
+  func testMovesAndForgetsInTheMachineViewsAndASavedPlan() throws {
+    try scene.write(token("a") + token("c"))
+    try scene.apply()
+    let ids = try activeIDs()
+    try scene.write(
+      token("b") + "moved {\n  from = project_token.a\n  to   = project_token.b\n}\n"
+        + "removed {\n  from = project_token.c\n  lifecycle {\n    destroy = false\n  }\n}\n")
+    let markdown = try scene.gitform.run(["plan", "-no-color", "-markdown"])
+    XCTAssertTrue(
+      markdown.standardOutput.contains(
+        "| move | `project_token.b` | moved from project_token.a |\n| forget | `project_token.c` | destroy = false is set in the configuration |\n"),
+      markdown.standardOutput)
+    let stream = try scene.gitform.run(["plan", "-no-color", "-json"])
+    XCTAssertTrue(stream.standardOutput.contains("\"@message\":\"project_token.b: Plan to move\""), stream.standardOutput)
+    XCTAssertTrue(stream.standardOutput.contains("\"action\":\"move\",\"previous_resource\":{\"addr\":\"project_token.a\""), stream.standardOutput)
+    XCTAssertTrue(stream.standardOutput.contains("\"@message\":\"project_token.c: Plan to remove\""), stream.standardOutput)
+    XCTAssertEqual(try scene.gitform.run(["plan", "-no-color", "-out=p.gfplan"]).status, 0)
+    let shown = try scene.gitform.run(["show", "-json", "p.gfplan"])
+    XCTAssertTrue(shown.standardOutput.contains("\"address\":\"project_token.b\",\"mode\":\"managed\",\"type\":\"project_token\",\"name\":\"b\",\"provider_name\":\"gitform.dev/builtin/gitlab\",\"previous_address\":\"project_token.a\""), shown.standardOutput)
+    XCTAssertTrue(shown.standardOutput.contains("\"actions\":[\"forget\"]"), shown.standardOutput)
+    let applied = try scene.gitform.run(["apply", "-no-color", "p.gfplan"])
+    XCTAssertEqual(applied.status, 0, applied.standardOutput + applied.standardError)
+    XCTAssertEqual(try stateAddresses(), ["project_token.b"])
+    XCTAssertEqual(try activeIDs(), ids, "both tokens stay active")
+    try scene.assertNoChanges()
+  }
 }
