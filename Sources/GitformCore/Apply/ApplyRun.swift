@@ -74,6 +74,7 @@ final class ApplyRun: @unchecked Sendable {
       fail(address, nil, "Skipped \(address)", "It depends on \(blocked), which could not be applied.", instance)
       return prior?.value ?? .unknown()
     }
+    if instance.preconditionFailed { return skipForFailedPrecondition(instance, prior: prior) }
     if instance.resource.mode == .data {
       return readData(instance)
     }
@@ -195,6 +196,10 @@ final class ApplyRun: @unchecked Sendable {
       let value = try type.read(instance.config, context: applier.resourceContext)
       applier.observe(ApplyEvent(address: instance.address, operation: .read, kind: .completed(seconds: elapsed(start)), id: value[attribute: "id"].containsSensitive ? nil : value.string("id")))
       return value
+    } catch where instance.resource.check != nil {
+      // A check's data source only warns: nothing depends on it outside the check.
+      addDiagnostics([.warning("Failed to read \(instance.address)", detail: Refresher.describe(error), subject: instance.resource.block.definitionRange)])
+      return .unknown(type.schema.objectType)
     } catch {
       fail(instance.address, .read, "Failed to read \(instance.address)", Refresher.describe(error), instance)
       return .unknown(type.schema.objectType)

@@ -38,7 +38,12 @@ extension ConfigDecoder {
 
   mutating func decodeCheck(_ block: Block) {
     guard let name = labels(block, ["name"])?.first else { return }
-    rejectUnexpected(block.body, attributes: [], blocks: ["assert"])
+    rejectUnexpected(block.body, attributes: [], blocks: ["assert", "data"])
+    for nested in block.body.blocks where nested.type == "data" {
+      let before = configuration.resources.count
+      decodeResource(nested, mode: .data)
+      if configuration.resources.count > before { configuration.resources[before].check = name }
+    }
     let assertions = block.body.blocks.filter { $0.type == "assert" }.compactMap { conditionRule($0) }
     if assertions.isEmpty {
       diagnostics.append(

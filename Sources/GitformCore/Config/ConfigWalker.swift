@@ -153,10 +153,12 @@ public struct ConfigWalker {
     } else if resource.mode == .data, let type = configuration.catalog.dataSource(resource.type) {
       diagnostics += type.validate(config, ranges: ranges)
     }
-    diagnostics += preconditionFailures(resource, in: instanceContext)
+    let failedConditions = preconditionFailures(resource, in: instanceContext)
+    diagnostics += failedConditions
     return InstanceConfig(
       address: ResourceInstanceAddress(resource.address, key: key), shared: shared ?? SharedResourceBlock(resource),
-      config: config, ranges: ranges, dependencies: dependencies, scope: scope)
+      config: config, ranges: ranges, dependencies: dependencies, scope: scope,
+      preconditionFailed: failedConditions.hasErrors)
   }
 
   mutating func evaluate(

@@ -97,6 +97,9 @@ public struct ResourceBlock: Sendable {
   public var lifecycle: Lifecycle
   /// `dynamic` blocks generating nested blocks, expanded per instance by the walker.
   public var dynamicBlocks: [DynamicBlock] = []
+  /// For a data source declared inside a `check` block, the check's name: failing to read it
+  /// only warns, as everything in a check does.
+  public var check: String? = nil
 
   public var address: ResourceAddress { ResourceAddress(mode: mode, type: type, name: name) }
 }

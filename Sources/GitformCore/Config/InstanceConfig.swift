@@ -12,6 +12,8 @@ public struct InstanceConfig: Sendable {
   public var dependencies: [ResourceAddress]
   /// `count`/`each` as the instance's expressions see them: its conditions are evaluated in it.
   public var scope: [String: Value] = [:]
+  /// A `precondition` failed (the walk reported it): the instance must not be acted on.
+  public var preconditionFailed = false
   private let block: SharedResourceBlock
 
   public init(
@@ -23,7 +25,7 @@ public struct InstanceConfig: Sendable {
 
   init(
     address: ResourceInstanceAddress, shared: SharedResourceBlock, config: Value, ranges: AttributeRanges,
-    dependencies: [ResourceAddress], scope: [String: Value] = [:]
+    dependencies: [ResourceAddress], scope: [String: Value] = [:], preconditionFailed: Bool = false
   ) {
     self.address = address
     self.block = shared
@@ -31,6 +33,7 @@ public struct InstanceConfig: Sendable {
     self.ranges = ranges
     self.dependencies = dependencies
     self.scope = scope
+    self.preconditionFailed = preconditionFailed
   }
 }
 

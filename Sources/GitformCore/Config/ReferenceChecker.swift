@@ -39,8 +39,8 @@ struct ReferenceChecker {
     }
     for check in configuration.checks {
       for rule in check.assertions {
-        self.check(rule.condition, resource: nil, into: &diagnostics)
-        self.check(rule.errorMessage, resource: nil, into: &diagnostics)
+        self.check(rule.condition, resource: nil, inCheck: check.name, into: &diagnostics)
+        self.check(rule.errorMessage, resource: nil, inCheck: check.name, into: &diagnostics)
       }
     }
     for local in configuration.locals { check(local.expression, resource: nil, into: &diagnostics) }
@@ -105,7 +105,7 @@ struct ReferenceChecker {
   }
 
   private func check(
-    _ expression: Expression, resource: ResourceBlock?, iterator: String? = nil,
+    _ expression: Expression, resource: ResourceBlock?, iterator: String? = nil, inCheck: String? = nil,
     into diagnostics: inout [Diagnostic]
   ) {
     for reference in Reference.all(in: expression, catalog: configuration.catalog) {
@@ -131,8 +131,16 @@ struct ReferenceChecker {
               subject: reference.range))
         }
       case .resource(let address):
-        if configuration.resource(address.mode, address.type, address.name) != nil {
+        if let target = configuration.resource(address.mode, address.type, address.name) {
           diagnostics += unsupportedAttribute(reference, of: address)
+          // A check's own data source is visible only inside that check, as in Terraform.
+          if let scope = target.check, scope != (inCheck ?? resource?.check) {
+            diagnostics.append(
+              .error(
+                "Reference to scoped resource",
+                detail: "The referenced data resource \(Value.quoted(address.type)) \(Value.quoted(address.name)) is not available from this context.",
+                subject: reference.range))
+          }
         } else {
           let kind = address.mode == .data ? "data resource" : "managed resource"
           let candidates = configuration.resources.filter { $0.mode == address.mode && $0.type == address.type }.map(\.name)

@@ -213,10 +213,10 @@ public struct Planner {
         address: instance.address, action: .noOp, before: nil, after: value,
         dependencies: instance.dependencies)
     } catch {
-      diagnostics.append(
-        .error(
-          "Failed to read \(instance.address)", detail: Refresher.describe(error),
-          subject: instance.resource.block.definitionRange))
+      var failure = Diagnostic.error(
+        "Failed to read \(instance.address)", detail: Refresher.describe(error), subject: instance.resource.block.definitionRange)
+      if instance.resource.check != nil { failure.severity = .warning }  // a check's data source only warns
+      diagnostics.append(failure)
       return ResourceChange(
         address: instance.address, action: .noOp, before: nil, after: .unknown(type.schema.objectType))
     }

@@ -139,4 +139,70 @@ final class ConditionBlocksTests: XCTestCase {
     XCTAssertTrue(applied.standardOutput.contains(warning), applied.standardOutput)
     XCTAssertEqual(LifecycleHarness.active(try scene.projectTokens(), named: "t").count, 1)
   }
+
+  func testAPreconditionDecidedOnlyDuringApplyStopsItsInstance() throws {
+    // u's precondition reads t's token_id, which exists only once t is created in this apply.
+    try scene.write(token("t") + token("u", lifecycle: """
+          precondition {
+            condition     = project_token.t.token_id < 0
+            error_message = "t must not exist."
+          }
+
+      """))
+    let plan = try scene.plan()
+    XCTAssertEqual(plan.status, 2, plan.standardOutput + plan.standardError)
+    let applied = try scene.gitform.run(["apply", "-auto-approve", "-no-color"])
+    XCTAssertEqual(applied.status, 1, applied.standardOutput)
+    XCTAssertTrue(applied.standardError.contains("Error: Resource precondition failed"), applied.standardError)
+    XCTAssertTrue(applied.standardError.contains("t must not exist."), applied.standardError)
+    XCTAssertEqual(LifecycleHarness.active(try scene.projectTokens(), named: "t").count, 1)
+    XCTAssertEqual(LifecycleHarness.active(try scene.projectTokens(), named: "u").count, 0, "u was never created")
+  }
+
+  func testACheckBlocksDataSourceOnlyWarnsWhenItCannotBeRead() throws {
+    try scene.write(token("t") + """
+      check "project" {
+        data "project" "gone" {
+          path = "team/gone"
+        }
+
+        assert {
+          condition     = data.project.gone.project_id > 0
+          error_message = "The project must exist."
+        }
+      }
+
+      """)
+    let plan = try scene.plan()
+    XCTAssertEqual(plan.status, 2, plan.standardOutput + plan.standardError)
+    XCTAssertTrue(plan.standardOutput.contains("\nWarning: Failed to read data.project.gone\n"), plan.standardOutput)
+    let applied = try scene.apply()
+    XCTAssertTrue(applied.standardOutput.contains("Apply complete! Resources: 1 added, 0 changed, 0 destroyed."), applied.standardOutput)
+  }
+
+  func testACheckBlocksDataSourceIsNotVisibleOutsideTheCheck() throws {
+    try scene.write("""
+      check "project" {
+        data "project" "app" {
+          path = "team/app"
+        }
+
+        assert {
+          condition     = data.project.app.project_id > 0
+          error_message = "The project must exist."
+        }
+      }
+
+      output "id" {
+        value = data.project.app.project_id
+      }
+
+      """)
+    let validate = try scene.gitform.run(["validate", "-no-color"])
+    XCTAssertEqual(validate.status, 1)
+    XCTAssertTrue(
+      validate.standardError.contains(
+        "Error: Reference to scoped resource\n\n  on main.gf.hcl line 13, in output \"id\":\n  13:   value = data.project.app.project_id\n\nThe referenced data resource \"project\" \"app\" is not available from this\ncontext.\n"),
+      validate.standardError)
+  }
 }
