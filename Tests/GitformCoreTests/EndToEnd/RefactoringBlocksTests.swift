@@ -54,6 +54,7 @@ final class RefactoringBlocksTests: XCTestCase {
     try scene.write(token("b") + "moved {\n  from = project_token.a\n  to   = project_token.b\n}\n")
     let plan = try scene.plan()
     XCTAssertEqual(plan.status, 2, plan.standardOutput + plan.standardError)
+    XCTAssertTrue(plan.standardOutput.hasPrefix("project_token.b: Refreshing state... [id=team/app:\(id)]\n"), plan.standardOutput)
     XCTAssertTrue(
       plan.standardOutput.contains(
         """
@@ -206,5 +207,31 @@ final class RefactoringBlocksTests: XCTestCase {
     XCTAssertEqual(try stateAddresses(), ["project_token.b"])
     XCTAssertEqual(try activeIDs(), ids, "both tokens stay active")
     try scene.assertNoChanges()
+  }
+
+  func testRefreshOnlyRefusesTheFlagsItContradicts() throws {
+    try scene.write(token("a"))
+    let destroy = try scene.gitform.run(["plan", "-refresh-only", "-destroy", "-no-color"])
+    XCTAssertEqual(destroy.status, 1)
+    XCTAssertEqual(destroy.standardError, "\nError: Invalid option\n\nThe -destroy and -refresh-only options are mutually-exclusive.\n")
+    let noRefresh = try scene.gitform.run(["apply", "-refresh-only", "-refresh=false", "-no-color"])
+    XCTAssertEqual(noRefresh.status, 1)
+    XCTAssertEqual(
+      noRefresh.standardError,
+      "\nError: Invalid option\n\nIt doesn't make sense to use -refresh-only at the same time as -refresh=false, because gitform would have nothing to do.\n")
+  }
+
+  func testASavedRefreshOnlyPlanAppliesAsRefreshOnly() throws {
+    try scene.write(token("a"))
+    try scene.apply()
+    let id = try XCTUnwrap(try scene.state("project_token.a")["token_id"] as? Int)
+    XCTAssertEqual(try scene.fixture.raw(.delete, "/api/v4/projects/\(scene.projectID)/access_tokens/\(id)").status, 204)
+    let saved = try scene.gitform.run(["plan", "-refresh-only", "-no-color", "-out=refresh.gfplan"])
+    XCTAssertEqual(saved.status, 0, saved.standardOutput + saved.standardError)
+    let applied = try scene.gitform.run(["apply", "-no-color", "refresh.gfplan"])
+    XCTAssertEqual(applied.status, 0, applied.standardOutput + applied.standardError)
+    XCTAssertTrue(applied.standardOutput.contains("Apply complete! Resources: 0 added, 0 changed, 0 destroyed."), applied.standardOutput)
+    XCTAssertEqual(try scene.state("project_token.a")["revoked"] as? Bool, true)
+    XCTAssertEqual(try scene.requests("POST /api/v4/projects/:id/access_tokens"), 1, "only the first create")
   }
 }
