@@ -21,7 +21,7 @@ extension ConfigDecoder {
       return
     }
     for element in elements {
-      guard case .scopeTraversal(let traversal) = element.kind,
+      guard let traversal = ConfigDecoder.triggerRoot(element),
         let reference = Reference(traversal, catalog: configuration.catalog),
         case .resource(let address) = reference.subject, address.mode == .managed
       else {
@@ -33,6 +33,19 @@ extension ConfigDecoder {
         continue
       }
       lifecycle.replaceTriggeredBy.append(element)
+    }
+  }
+
+  /// The resource reference a `replace_triggered_by` entry starts with: `r`, `r[0].a`, or
+  /// `r[each.key].a` (an index written with the instance's own key).
+  static func triggerRoot(_ expression: Expression) -> Traversal? {
+    switch expression.kind {
+    case .scopeTraversal(let traversal): return traversal
+    case .index(let collection, _, _): return triggerRoot(collection)
+    case .relativeTraversal(let source, _):
+      if case .index = source.kind { return triggerRoot(source) }
+      return nil
+    default: return nil
     }
   }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// `replace_triggered_by`: an instance is replaced when something it names changes in this plan.
 ///
 /// The references are planned first (the configuration graph orders them before the instance),
@@ -8,7 +10,7 @@ extension Planner {
   /// its value changes.
   func isReplaceTriggered(_ instance: InstanceConfig, by planned: [ResourceChange]) -> Bool {
     for expression in instance.resource.lifecycle.replaceTriggeredBy {
-      guard let trigger = ReplaceTrigger(expression) else { continue }
+      guard let trigger = ReplaceTrigger(expression, scope: instance.scope) else { continue }
       for change in planned where trigger.matches(change.address) && change.deposedKey == nil {
         switch change.action {
         case .create, .update, .deleteThenCreate, .createThenDelete:
@@ -25,26 +27,55 @@ extension Planner {
   }
 }
 
-/// One `replace_triggered_by` entry: `TYPE.NAME`, with an instance key and an attribute.
+/// One `replace_triggered_by` entry: `TYPE.NAME`, with an instance key and an attribute. The key
+/// may be written with the instance's own `count.index` or `each.key`, as in Terraform
+/// (`project_token.t[each.key].scopes`).
 struct ReplaceTrigger {
   var resource: ResourceAddress
   /// nil: any instance of the resource.
   var key: InstanceKey?
   var attribute: String?
 
-  init?(_ expression: Expression) {
-    guard case .scopeTraversal(let traversal) = expression.kind, let first = traversal.steps.first else { return nil }
-    var steps = [first]
-    var rest = traversal.steps.dropFirst()
-    if let index = rest.first, case .index = index.kind {
-      steps.append(index)
-      rest = rest.dropFirst()
+  init?(_ expression: Expression, scope: [String: Value] = [:]) {
+    switch expression.kind {
+    case .scopeTraversal(let traversal):
+      guard let first = traversal.steps.first else { return nil }
+      var steps = [first]
+      var rest = traversal.steps.dropFirst()
+      if let index = rest.first, case .index = index.kind {
+        steps.append(index)
+        rest = rest.dropFirst()
+      }
+      guard let address = try? InstanceAddress.parse(ReferenceChecker.text(of: Traversal(root: traversal.root, steps: steps)))
+      else { return nil }
+      resource = address.resource
+      key = address.key
+      if case .attribute(let name)? = rest.first?.kind { attribute = name }
+    case .index(let collection, let keyExpression, _):
+      guard case .scopeTraversal(let traversal) = collection.kind, traversal.steps.count == 1,
+        let address = try? InstanceAddress.parse(ReferenceChecker.text(of: traversal))
+      else { return nil }
+      var context = EvalContext(mode: .plan)
+      for (name, value) in scope { context.variables[name] = value }
+      let (value, problems) = Evaluator.evaluate(keyExpression, in: context)
+      guard problems.isEmpty else { return nil }
+      if let text = value.stringValue, value.type == .string {
+        key = .string(text)
+      } else if case .success(let number) = value.converted(to: .number), let decimal = number.numberValue,
+        let index = Int(exactly: NSDecimalNumber(decimal: decimal).doubleValue)
+      {
+        key = .int(index)
+      } else {
+        return nil
+      }
+      resource = address.resource
+    case .relativeTraversal(let source, let steps):
+      guard case .index = source.kind, let trigger = ReplaceTrigger(source, scope: scope) else { return nil }
+      self = trigger
+      if case .attribute(let name)? = steps.first?.kind { attribute = name }
+    default:
+      return nil
     }
-    let head = Traversal(root: traversal.root, steps: steps)
-    guard let address = try? InstanceAddress.parse(ReferenceChecker.text(of: head)) else { return nil }
-    resource = address.resource
-    key = address.key
-    if case .attribute(let name)? = rest.first?.kind { attribute = name }
   }
 
   func matches(_ address: ResourceInstanceAddress) -> Bool {
