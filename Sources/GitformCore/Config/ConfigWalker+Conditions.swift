@@ -74,12 +74,14 @@ extension ConfigWalker {
 
   /// `precondition` blocks of one instance, in its `count`/`each` scope.
   func preconditionFailures(_ resource: ResourceBlock, in context: EvalContext) -> [Diagnostic] {
-    guard !resource.lifecycle.preconditions.isEmpty else { return [] }
+    // `validate` has no values to decide conditions with (as in Terraform, only their references are checked).
+    guard !resource.lifecycle.preconditions.isEmpty, !allowsUnknownExpansion else { return [] }
     return ConfigWalker.conditionFailures(resource.lifecycle.preconditions, kind: .precondition, in: context)
   }
 
   /// `postcondition` blocks of the level's instances, with `self` bound to each one's value.
   func postconditionFailures(_ instances: [InstanceConfig], _ values: [ResourceInstanceAddress: Value]) -> [Diagnostic] {
+    guard !allowsUnknownExpansion else { return [] }
     var found: [Diagnostic] = []
     for instance in instances where !instance.resource.lifecycle.postconditions.isEmpty {
       guard let value = values[instance.address] else { continue }

@@ -33,8 +33,21 @@ struct ReferenceChecker {
       }
     }
     for resource in configuration.resources where resource.lifecycle.hasExpressions {
-      for expression in resource.lifecycle.expressions {
-        check(expression, resource: resource, iterator: "self", into: &diagnostics)
+      let lifecycle = resource.lifecycle
+      // `self` is the object itself: known to postconditions only.
+      for rule in lifecycle.postconditions {
+        check(rule.condition, resource: resource, iterator: "self", into: &diagnostics)
+        check(rule.errorMessage, resource: resource, iterator: "self", into: &diagnostics)
+      }
+      for expression in lifecycle.preconditions.flatMap({ [$0.condition, $0.errorMessage] }) + lifecycle.replaceTriggeredBy {
+        for reference in Reference.all(in: expression, catalog: configuration.catalog) where reference.subject == .unknown("self") {
+          diagnostics.append(
+            .error(
+              "Invalid \"self\" reference",
+              detail: "The \"self\" object is not available in this context. This object can be used only in resource provisioner, connection, and postcondition blocks.",
+              subject: reference.range))
+        }
+        check(expression, resource: resource, into: &diagnostics)
       }
     }
     for check in configuration.checks {

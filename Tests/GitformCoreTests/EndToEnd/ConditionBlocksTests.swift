@@ -205,4 +205,48 @@ final class ConditionBlocksTests: XCTestCase {
         "Error: Reference to scoped resource\n\n  on main.gf.hcl line 13, in output \"id\":\n  13:   value = data.project.app.project_id\n\nThe referenced data resource \"project\" \"app\" is not available from this\ncontext.\n"),
       validate.standardError)
   }
+
+  func testValidateChecksTheReferencesOfConditionsButDecidesNone() throws {
+    let postcondition = token("t", lifecycle: """
+          postcondition {
+            condition     = self.name == "other"
+            error_message = "Wrong name."
+          }
+
+      """) + "check \"always\" {\n  assert {\n    condition     = false\n    error_message = \"Never.\"\n  }\n}\n"
+    try scene.write(postcondition)
+    let validate = try scene.gitform.run(["validate", "-no-color"])
+    XCTAssertEqual(validate.status, 0, validate.standardError)
+    XCTAssertEqual(try scene.plan().status, 1, "the plan decides the postcondition")
+
+    try scene.write(token("t", lifecycle: """
+          precondition {
+            condition     = self.name == "t"
+            error_message = "Wrong name."
+          }
+
+      """))
+    let misuse = try scene.gitform.run(["validate", "-no-color"])
+    XCTAssertEqual(misuse.status, 1)
+    XCTAssertEqual(
+      misuse.standardError,
+      """
+
+      Error: Invalid "self" reference
+
+        on main.gf.hcl line 8, in resource "project_token" "t":
+         8:       condition     = self.name == "t"
+
+      The "self" object is not available in this context. This object can be used
+      only in resource provisioner, connection, and postcondition blocks.
+
+      Error: Unknown variable
+
+        on main.gf.hcl line 8, in resource "project_token" "t":
+         8:       condition     = self.name == "t"
+
+      There is no variable named "self".
+
+      """)
+  }
 }
