@@ -28,7 +28,18 @@ extension ConfigWalker {
         found += problems
         continue
       }
-      guard result.isWhollyKnown else { continue }
+      guard result.isWhollyKnown else {
+        // Terraform says so for a check while planning; a resource's condition waits silently.
+        if kind == .checkAssertion && context.mode == .plan {
+          var pending = Diagnostic.warning(
+            "Check block assertion known after apply",
+            detail: "The condition could not be evaluated at this time, a result will be known when this plan is applied.",
+            subject: rule.condition.range)
+          pending.values = Evaluator(context: context).expressionValues(of: rule.condition)
+          found.append(pending)
+        }
+        continue
+      }
       guard !result.isNull else {
         found.append(
           .error(

@@ -249,4 +249,37 @@ final class ConditionBlocksTests: XCTestCase {
 
       """)
   }
+
+  func testACheckThatReadsWhatTheApplyMakesIsDecidedThen() throws {
+    try scene.write(token("t") + """
+      check "id" {
+        assert {
+          condition     = project_token.t.token_id < 0
+          error_message = "Token ids are positive."
+        }
+      }
+
+      """)
+    let plan = try scene.plan()
+    XCTAssertTrue(
+      plan.standardOutput.contains(
+        """
+        Warning: Check block assertion known after apply
+
+          on main.gf.hcl line 9, in check "id":
+           9:     condition     = project_token.t.token_id < 0
+            ├────────────────
+            │ project_token.t.token_id is a number, known only after apply
+
+        The condition could not be evaluated at this time, a result will be known
+        when this plan is applied.
+
+        """), plan.standardOutput)
+    let applied = try scene.apply()
+    // Decided once the token exists: the warning follows the apply's progress.
+    let afterCreate = try XCTUnwrap(applied.standardOutput.components(separatedBy: "Creation complete").last)
+    XCTAssertTrue(afterCreate.contains("Warning: Check block assertion failed"), applied.standardOutput)
+    XCTAssertTrue(afterCreate.contains("Token ids are positive."), applied.standardOutput)
+    XCTAssertFalse(afterCreate.contains("known after apply"), applied.standardOutput)
+  }
 }
