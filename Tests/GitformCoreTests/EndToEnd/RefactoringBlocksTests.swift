@@ -228,6 +228,11 @@ final class RefactoringBlocksTests: XCTestCase {
     XCTAssertEqual(try scene.fixture.raw(.delete, "/api/v4/projects/\(scene.projectID)/access_tokens/\(id)").status, 204)
     let saved = try scene.gitform.run(["plan", "-refresh-only", "-no-color", "-out=refresh.gfplan"])
     XCTAssertEqual(saved.status, 0, saved.standardOutput + saved.standardError)
+    let shown = try scene.gitform.run(["show", "-json", "refresh.gfplan"])
+    XCTAssertTrue(
+      shown.standardOutput.contains("\"resource_drift\":[{\"address\":\"project_token.a\",\"mode\":\"managed\",\"type\":\"project_token\",\"name\":\"a\",\"provider_name\":\"gitform.dev/builtin/gitlab\",\"change\":{\"actions\":[\"update\"]"),
+      shown.standardOutput)
+    XCTAssertTrue(shown.standardOutput.contains("\"resource_changes\":[]"), shown.standardOutput)
     let applied = try scene.gitform.run(["apply", "-no-color", "refresh.gfplan"])
     XCTAssertEqual(applied.status, 0, applied.standardOutput + applied.standardError)
     XCTAssertTrue(applied.standardOutput.contains("Apply complete! Resources: 0 added, 0 changed, 0 destroyed."), applied.standardOutput)

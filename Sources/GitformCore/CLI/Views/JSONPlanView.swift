@@ -20,6 +20,10 @@ struct JSONPlanView {
     var members: [(key: String, value: JSON)] = [
       ("format_version", .string("1.2")), ("terraform_version", .string(CommandLineInterface.version)),
       ("planned_values", plannedValues),
+    ]
+    // A refresh-only plan is its drift: Terraform's `resource_drift`, as update or delete changes.
+    if plan.isRefreshOnly { members.append(("resource_drift", .array(plan.drift.map(driftChange)))) }
+    members += [
       ("resource_changes", .array(plan.changes.map(resourceChange))),
       ("output_changes", .sortedObject(Dictionary(plan.outputChanges.map { ($0.name, outputChange($0)) }, uniquingKeysWith: { a, _ in a }))),
     ]
@@ -87,6 +91,11 @@ struct JSONPlanView {
     if let code = change.reason?.terraformCode { return code }
     if change.action.isReplace && !change.replacePaths.isEmpty { return "replace_because_cannot_update" }
     return change.action == .read ? "read_because_config_unknown" : nil
+  }
+
+  private func driftChange(_ entry: DriftEntry) -> JSON {
+    resourceChange(
+      ResourceChange(address: entry.address, action: entry.after == nil ? .delete : .update, before: entry.before, after: entry.after))
   }
 
   private func resourceChange(_ change: ResourceChange) -> JSON {
