@@ -152,17 +152,37 @@ final class RefactoringBlocksTests: XCTestCase {
     XCTAssertEqual(revoked.status, 204)
     let plan = try scene.gitform.run(["plan", "-refresh-only", "-no-color", "-detailed-exitcode"])
     XCTAssertEqual(plan.status, 2, plan.standardOutput + plan.standardError)
-    XCTAssertTrue(plan.standardOutput.contains("\nNote: Objects have changed outside of gitform\n"), plan.standardOutput)
-    XCTAssertTrue(plan.standardOutput.contains("  # project_token.a has changed\n"), plan.standardOutput)
-    XCTAssertTrue(
-      plan.standardOutput.contains(
-        """
-        This is a refresh-only plan, so gitform will not take any actions to undo
-        these. If you were expecting these changes then you can apply this plan to
-        record the updated values in the gitform state without changing any remote
-        objects.
+    XCTAssertEqual(
+      plan.standardOutput,
+      """
+      project_token.a: Refreshing state... [id=team/app:\(id)]
 
-        """), plan.standardOutput)
+      Note: Objects have changed outside of gitform
+
+      gitform detected the following changes made outside of gitform since the last
+      "gitform apply" which may have affected this plan:
+
+        # project_token.a has changed
+        ~ resource "project_token" "a" {
+            ~ active       = true -> false
+              id           = "team/app:\(id)"
+              name         = "deploy"
+            ~ revoked      = false -> true
+              # (9 unchanged attributes hidden)
+          }
+
+
+      This is a refresh-only plan, so gitform will not take any actions to undo
+      these. If you were expecting these changes then you can apply this plan to
+      record the updated values in the gitform state without changing any remote
+      objects.
+
+      ─────────────────────────────────────────────────────────────────────────────
+
+      Note: You didn't use the -out option to save this plan, so gitform can't
+      guarantee to take exactly these actions if you run "gitform apply" now.
+
+      """)
     XCTAssertFalse(plan.standardOutput.contains("will be created"), plan.standardOutput)
     XCTAssertFalse(plan.standardOutput.contains("must be replaced"), plan.standardOutput)
     let creates = try scene.requests("POST /api/v4/projects/:id/access_tokens")
