@@ -259,4 +259,21 @@ final class RefactoringBlocksTests: XCTestCase {
     XCTAssertEqual(try scene.state("project_token.a")["revoked"] as? Bool, true)
     XCTAssertEqual(try scene.requests("POST /api/v4/projects/:id/access_tokens"), 1, "only the first create")
   }
+
+  func testAMovedObjectThatAlsoChangesSaysWhereItMovedFrom() throws {
+    try scene.write(token("a"))
+    try scene.apply()
+    try scene.write(
+      token("b").replacingOccurrences(of: "[\"read_api\"]", with: "[\"api\"]")
+        + "moved {\n  from = project_token.a\n  to   = project_token.b\n}\n")
+    let plan = try scene.plan()
+    XCTAssertTrue(
+      plan.standardOutput.contains(
+        "  # project_token.b must be replaced\n  # (scopes changed (forces replacement))\n  # (moved from project_token.a)\n+/- resource \"project_token\" \"b\" {\n"),
+      plan.standardOutput)
+    XCTAssertTrue(plan.standardOutput.contains("Plan: 1 to add, 0 to change, 1 to destroy."), plan.standardOutput)
+    try scene.apply()
+    XCTAssertEqual(try stateAddresses(), ["project_token.b"])
+    XCTAssertEqual(try activeIDs().count, 1, "the replaced token was revoked, the new one is active")
+  }
 }
