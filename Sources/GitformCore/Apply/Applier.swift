@@ -54,12 +54,13 @@ public struct Applier {
   public func apply() -> ApplyResult {
     let run = ApplyRun(applier: self)
     run.recordImports()
+    run.forgetRemoved()
     var outputs = plan.priorState.outputs
     if !plan.isDestroy {
       var walker = ConfigWalker(
         configuration: configuration, graph: graph, variables: variables, context: evalContext)
       walker.walk { instances in run.applyLevel(instances) }
-      run.addDiagnostics(walker.diagnostics.filter { $0.severity == .error })
+      run.addDiagnostics(walker.diagnostics.filter { $0.severity == .error } + walker.checkDiagnostics)
       outputs = walker.outputs
     }
     run.applyDeletes()

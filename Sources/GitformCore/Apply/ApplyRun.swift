@@ -74,6 +74,7 @@ final class ApplyRun: @unchecked Sendable {
       fail(address, nil, "Skipped \(address)", "It depends on \(blocked), which could not be applied.", instance)
       return prior?.value ?? .unknown()
     }
+    if instance.preconditionFailed { return skipForFailedPrecondition(instance, prior: prior) }
     if instance.resource.mode == .data {
       return readData(instance)
     }
@@ -102,7 +103,7 @@ final class ApplyRun: @unchecked Sendable {
     let address = instance.address
     // Whatever the plan said, an object that is not (any more) in the state is made anew.
     guard let prior, action != .create else {
-      guard action != .delete, action != .noOp, action != .read else { return prior?.value ?? .unknown() }
+      guard action != .delete, action != .noOp, action != .read, action != .forget else { return prior?.value ?? .unknown() }
       guard markPending(type, address, after, instance) else { return .unknown() }
       return create(type, address, after, instance) ?? .unknown()
     }
@@ -131,7 +132,7 @@ final class ApplyRun: @unchecked Sendable {
       guard delete(type, address, prior, instance: instance) else { return prior.value }
       guard markPending(type, address, after, instance) else { return .unknown() }
       return create(type, address, after, instance) ?? .unknown()
-    case .create, .delete, .noOp, .read:
+    case .create, .delete, .noOp, .read, .forget:
       return prior.value
     }
   }
@@ -195,6 +196,10 @@ final class ApplyRun: @unchecked Sendable {
       let value = try type.read(instance.config, context: applier.resourceContext)
       applier.observe(ApplyEvent(address: instance.address, operation: .read, kind: .completed(seconds: elapsed(start)), id: value[attribute: "id"].containsSensitive ? nil : value.string("id")))
       return value
+    } catch where instance.resource.check != nil {
+      // A check's data source only warns: nothing depends on it outside the check.
+      addDiagnostics([.warning("Failed to read \(instance.address)", detail: Refresher.describe(error), subject: instance.resource.block.definitionRange)])
+      return .unknown(type.schema.objectType)
     } catch {
       fail(instance.address, .read, "Failed to read \(instance.address)", Refresher.describe(error), instance)
       return .unknown(type.schema.objectType)

@@ -20,6 +20,8 @@ struct ApplyCommand: Command {
       -json               Terraform's machine-readable UI: one JSON object per line
                           (needs a plan file or -auto-approve).
       -refresh=false      Skip checking for changes made outside of gitform.
+      -refresh-only       Only record changes made outside of gitform in the
+                          state; change nothing on GitLab.
       -replace=resource   Force replacement of a particular resource instance.
       -target=resource    Limit the operation to the given resource and its
                           dependencies. Can be repeated.
@@ -60,6 +62,7 @@ struct ApplyCommand: Command {
       savedBytes = Array(data)
       flags.destroy = plan.destroy
       flags.refresh = plan.refresh
+      flags.refreshOnly = plan.refreshOnly
       flags.targets = plan.targets.compactMap { try? InstanceAddress.parse($0) }
       flags.replace = plan.replace.compactMap { try? InstanceAddress.parse($0) }
     }
@@ -132,9 +135,11 @@ struct ApplyCommand: Command {
     }
     if !flags.autoApprove && saved == nil {
       InterruptHandler.uninstall()
-      guard try confirm(context, destroy: isDestroy) else { return 1 }
+      guard try confirm(context, destroy: isDestroy, refreshOnly: plan.isRefreshOnly) else { return 1 }
       InterruptHandler.install(color: session.color)
     }
+    // -refresh-only changes nothing on GitLab: the refreshed state is all there is to record.
+    if plan.isRefreshOnly { return try finishWithoutChanges(session, plan: plan, destroy: false, stream: stream) }
     context.out("\n")
     // Local state: the journal beside the file. Remote state: the pusher, which keeps the
     // stored state current while the apply runs.
@@ -238,8 +243,8 @@ struct ApplyCommand: Command {
   }
 
   /// Terraform's approval prompt; only `yes` goes on (any other answer cancels, exit code 1).
-  static func confirm(_ context: CommandContext, destroy: Bool) throws(CommandFailure) -> Bool {
-    context.out(ApplyView.prompt(destroy: destroy))
+  static func confirm(_ context: CommandContext, destroy: Bool, refreshOnly: Bool = false) throws(CommandFailure) -> Bool {
+    context.out(ApplyView.prompt(destroy: destroy, refreshOnly: refreshOnly))
     guard let answer = context.readLine() else { throw .usage("error asking for approval: EOF") }
     guard answer.trimmingCharacters(in: .whitespaces) == "yes" else {
       context.out(ApplyView.cancelled(destroy: destroy))

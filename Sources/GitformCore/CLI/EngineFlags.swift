@@ -10,6 +10,8 @@ struct EngineFlags {
   var noColor = false
   var parallelism = 10
   var refresh = true
+  /// `-refresh-only`: record what changed outside gitform, change nothing.
+  var refreshOnly = false
   var targets: [InstanceAddress] = []
   var replace: [InstanceAddress] = []
   var destroy = false
@@ -133,6 +135,11 @@ struct EngineFlags {
       case "report" where accepts.contains(.review):
         guard let text = takeValue(), !text.isEmpty else { return fail("The -report option requires a file name.") }
         flags.report = text
+      case "refresh-only" where accepts.contains(.planning) && accepts.contains(.destroy):
+        switch switchValue() {
+        case .success(let on): flags.refreshOnly = on
+        case .failure(let problem): return .failure(problem)
+        }
       case "destroy" where accepts.contains(.destroy), "detailed-exitcode" where accepts.contains(.detailed),
         "auto-approve" where accepts.contains(.apply), "json" where accepts.contains(.json),
         "raw" where accepts.contains(.raw), "markdown" where accepts.contains(.markdown),
@@ -154,6 +161,10 @@ struct EngineFlags {
       default:
         return fail("Unknown option \(argument). Run the command with -help to see its options.")
       }
+    }
+    if flags.refreshOnly && flags.destroy { return fail("The -destroy and -refresh-only options are mutually-exclusive.") }
+    if flags.refreshOnly && !flags.refresh {
+      return fail("It doesn't make sense to use -refresh-only at the same time as -refresh=false, because gitform would have nothing to do.")
     }
     return .success(flags)
   }

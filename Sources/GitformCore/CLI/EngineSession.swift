@@ -233,6 +233,7 @@ final class EngineSession {
     var options = PlanOptions()
     options.refresh = flags.refresh
     options.destroy = destroy
+    options.refreshOnly = flags.refreshOnly && !destroy
     options.targets = flags.targets
     options.replace = flags.replace
     options.parallelism = flags.parallelism

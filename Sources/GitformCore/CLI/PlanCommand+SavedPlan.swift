@@ -26,6 +26,7 @@ extension PlanCommand {
       replace: flags.replace.map(\.description), actions: SavedPlan.actions(of: plan))
     saved.reasons = SavedPlan.reasons(of: plan, words: ActionReasonText.words)
     saved.plannedAt = plannedAt
+    saved.refreshOnly = flags.refreshOnly
     saved.text = review.text
     saved.document = review.document
     let path = CommandLineInterface.resolve(out, against: session.context.workingDirectory)

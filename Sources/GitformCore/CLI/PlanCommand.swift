@@ -15,6 +15,8 @@ struct PlanCommand: Command {
                           to destroy all objects currently managed by this
                           configuration.
       -refresh=false      Skip checking for changes made outside of gitform.
+      -refresh-only       Only record changes made outside of gitform in the
+                          state; change nothing on GitLab.
       -replace=resource   Force replacement of a particular resource instance.
       -target=resource    Limit the planning operation to only the given resource
                           and its dependencies. Can be repeated.

@@ -150,7 +150,9 @@ extension ConfigDecoder {
   mutating func decodeLifecycle(_ block: Block, schema: ResourceSchema) -> Lifecycle {
     var lifecycle = Lifecycle()
     rejectUnexpected(
-      block.body, attributes: ["create_before_destroy", "ignore_changes", "prevent_destroy"])
+      block.body, attributes: ["create_before_destroy", "ignore_changes", "prevent_destroy", "replace_triggered_by"],
+      blocks: ["postcondition", "precondition"])
+    decodeLifecycleConditions(block, into: &lifecycle)
     for attribute in block.body.attributes {
       switch attribute.name {
       case "create_before_destroy":

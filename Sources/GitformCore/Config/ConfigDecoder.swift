@@ -38,6 +38,9 @@ struct ConfigDecoder {
     case "provider": decodeProvider(block)
     case "import": decodeImport(block)
     case "gitform": decodeGitform(block)
+    case "moved": decodeMoved(block)
+    case "removed": decodeRemoved(block)
+    case "check": decodeCheck(block)
     default:
       diagnostics.append(
         .error(
@@ -189,6 +192,9 @@ struct ConfigDecoder {
             subject: entry.block.definitionRange))
         continue
       }
+    }
+    if !configuration.moved.isEmpty || !configuration.removed.isEmpty {
+      diagnostics += MoveStatementCheck(configuration).staticProblems()
     }
     ReferenceChecker(configuration: configuration, timeResources: timeResources).check(into: &diagnostics)
   }

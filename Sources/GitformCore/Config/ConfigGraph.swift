@@ -56,6 +56,7 @@ public struct ConfigGraph: Sendable {
     for local in configuration.locals { graph.dependencies[.local(local.name)] = nodes([local.expression]) }
     for resource in configuration.resources {
       var needs = nodes(resource.block.body.items.flatMap { ReferenceChecker.expressions(in: $0) })
+      if resource.lifecycle.hasExpressions { needs.formUnion(nodes(resource.lifecycle.expressions)) }
       for address in resource.dependsOn where configuration.resource(address.mode, address.type, address.name) != nil {
         needs.insert(.resource(address))
       }

@@ -4,7 +4,9 @@ import Foundation
 /// top-level blocks into a `Configuration`, collecting every diagnostic.
 public enum ConfigLoader {
   public static let fileSuffix = ".gf.hcl"
-  static let blockTypes = ["data", "gitform", "import", "locals", "output", "provider", "resource", "variable"]
+  static let blockTypes = [
+    "check", "data", "gitform", "import", "locals", "moved", "output", "provider", "removed", "resource", "variable",
+  ]
 
   /// Whether `directory` has any configuration file (false when it cannot be listed).
   public static func hasConfigurationFiles(in directory: String) -> Bool {

@@ -16,6 +16,8 @@ public struct ConfigWalker {
   public internal(set) var outputs: [String: Value] = [:]
   /// Every instance the configuration has, after `walk`.
   public internal(set) var instances: [ResourceInstanceAddress: InstanceConfig] = [:]
+  /// Failed `check` block assertions (warnings), after `walk`.
+  public internal(set) var checkDiagnostics: [Diagnostic] = []
   /// Resource block → its instance keys (nil for an unexpanded block), after `walk`.
   public internal(set) var expansions: [ResourceAddress: [InstanceKey?]] = [:]
 
@@ -73,8 +75,10 @@ public struct ConfigWalker {
       guard !pending.isEmpty else { continue }
       for instance in pending { instances[instance.address] = instance }
       let values = visit(pending)
+      diagnostics += postconditionFailures(pending, values)
       publish(pending, values)
     }
+    if !allowsUnknownExpansion { checkDiagnostics = checkWarnings() }
     var unique: [Diagnostic] = []
     var seen: Set<Diagnostic> = []
     for diagnostic in diagnostics where seen.insert(diagnostic).inserted { unique.append(diagnostic) }
@@ -149,9 +153,12 @@ public struct ConfigWalker {
     } else if resource.mode == .data, let type = configuration.catalog.dataSource(resource.type) {
       diagnostics += type.validate(config, ranges: ranges)
     }
+    let failedConditions = preconditionFailures(resource, in: instanceContext)
+    diagnostics += failedConditions
     return InstanceConfig(
       address: ResourceInstanceAddress(resource.address, key: key), shared: shared ?? SharedResourceBlock(resource),
-      config: config, ranges: ranges, dependencies: dependencies)
+      config: config, ranges: ranges, dependencies: dependencies, scope: scope,
+      preconditionFailed: failedConditions.hasErrors)
   }
 
   mutating func evaluate(

@@ -23,6 +23,12 @@ public struct Configuration: Sendable {
   public var outputs: [OutputBlock]
   public var provider: ProviderBlock?
   public var imports: [ImportBlock]
+  /// `moved` blocks, in file order.
+  public var moved: [MovedBlock] = []
+  /// `removed` blocks, in file order.
+  public var removed: [RemovedBlock] = []
+  /// `check` blocks, in file order.
+  public var checks: [CheckBlock] = []
   /// `gitform { backend "TYPE" { ... } }`; nil for the local state file.
   public var backend: BackendBlock?
   /// `resources` positions by address; rebuilt by `indexResources()` after any change.
@@ -91,6 +97,9 @@ public struct ResourceBlock: Sendable {
   public var lifecycle: Lifecycle
   /// `dynamic` blocks generating nested blocks, expanded per instance by the walker.
   public var dynamicBlocks: [DynamicBlock] = []
+  /// For a data source declared inside a `check` block, the check's name: failing to read it
+  /// only warns, as everything in a check does.
+  public var check: String? = nil
 
   public var address: ResourceAddress { ResourceAddress(mode: mode, type: type, name: name) }
 }
@@ -103,6 +112,12 @@ public struct Lifecycle: Sendable, Equatable {
   /// Attributes whose configured changes are ignored after creation.
   public var ignoreChanges: [String] = []
   public var ignoreAllChanges = false
+  /// `precondition` blocks: checked before the instance is planned.
+  public var preconditions: [ConditionRule] = []
+  /// `postcondition` blocks: checked against `self` once the object is known.
+  public var postconditions: [ConditionRule] = []
+  /// `replace_triggered_by`: references whose planned change replaces this resource.
+  public var replaceTriggeredBy: [Expression] = []
 
   public init() {}
 }

@@ -10,6 +10,10 @@ public struct InstanceConfig: Sendable {
   public var ranges: AttributeRanges
   /// The resource blocks this one depends on (references and `depends_on`), sorted.
   public var dependencies: [ResourceAddress]
+  /// `count`/`each` as the instance's expressions see them: its conditions are evaluated in it.
+  public var scope: [String: Value] = [:]
+  /// A `precondition` failed (the walk reported it): the instance must not be acted on.
+  public var preconditionFailed = false
   private let block: SharedResourceBlock
 
   public init(
@@ -21,13 +25,15 @@ public struct InstanceConfig: Sendable {
 
   init(
     address: ResourceInstanceAddress, shared: SharedResourceBlock, config: Value, ranges: AttributeRanges,
-    dependencies: [ResourceAddress]
+    dependencies: [ResourceAddress], scope: [String: Value] = [:], preconditionFailed: Bool = false
   ) {
     self.address = address
     self.block = shared
     self.config = config
     self.ranges = ranges
     self.dependencies = dependencies
+    self.scope = scope
+    self.preconditionFailed = preconditionFailed
   }
 }
 

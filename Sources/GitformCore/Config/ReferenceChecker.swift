@@ -32,6 +32,30 @@ struct ReferenceChecker {
         }
       }
     }
+    for resource in configuration.resources where resource.lifecycle.hasExpressions {
+      let lifecycle = resource.lifecycle
+      // `self` is the object itself: known to postconditions only.
+      for rule in lifecycle.postconditions {
+        check(rule.condition, resource: resource, iterator: "self", into: &diagnostics)
+        check(rule.errorMessage, resource: resource, iterator: "self", into: &diagnostics)
+      }
+      for expression in lifecycle.preconditions.flatMap({ [$0.condition, $0.errorMessage] }) + lifecycle.replaceTriggeredBy {
+        for reference in Reference.all(in: expression, catalog: configuration.catalog) where reference.subject == .unknown("self") {
+          diagnostics.append(
+            .error(
+              "Invalid \"self\" reference",
+              detail: "The \"self\" object is not available in this context. This object can be used only in resource provisioner, connection, and postcondition blocks.",
+              subject: reference.range))
+        }
+        check(expression, resource: resource, into: &diagnostics)
+      }
+    }
+    for check in configuration.checks {
+      for rule in check.assertions {
+        self.check(rule.condition, resource: nil, inCheck: check.name, into: &diagnostics)
+        self.check(rule.errorMessage, resource: nil, inCheck: check.name, into: &diagnostics)
+      }
+    }
     for local in configuration.locals { check(local.expression, resource: nil, into: &diagnostics) }
     for output in configuration.outputs { check(output.value, resource: nil, into: &diagnostics) }
     for entry in configuration.imports { check(entry.id, resource: nil, into: &diagnostics) }
@@ -94,7 +118,7 @@ struct ReferenceChecker {
   }
 
   private func check(
-    _ expression: Expression, resource: ResourceBlock?, iterator: String? = nil,
+    _ expression: Expression, resource: ResourceBlock?, iterator: String? = nil, inCheck: String? = nil,
     into diagnostics: inout [Diagnostic]
   ) {
     for reference in Reference.all(in: expression, catalog: configuration.catalog) {
@@ -120,8 +144,16 @@ struct ReferenceChecker {
               subject: reference.range))
         }
       case .resource(let address):
-        if configuration.resource(address.mode, address.type, address.name) != nil {
+        if let target = configuration.resource(address.mode, address.type, address.name) {
           diagnostics += unsupportedAttribute(reference, of: address)
+          // A check's own data source is visible only inside that check, as in Terraform.
+          if let scope = target.check, scope != (inCheck ?? resource?.check) {
+            diagnostics.append(
+              .error(
+                "Reference to scoped resource",
+                detail: "The referenced data resource \(Value.quoted(address.type)) \(Value.quoted(address.name)) is not available from this context.",
+                subject: reference.range))
+          }
         } else {
           let kind = address.mode == .data ? "data resource" : "managed resource"
           let candidates = configuration.resources.filter { $0.mode == address.mode && $0.type == address.type }.map(\.name)

@@ -13,6 +13,8 @@ public enum ActionReason: Sendable, Equatable {
   // Replacements
   /// `-replace=ADDRESS` asked for it.
   case replaceByRequest
+  /// Something its `replace_triggered_by` refers to changes.
+  case replaceByTriggers
   /// Attributes that cannot change in place changed (sorted names).
   case cannotUpdate(attributes: [String])
   /// GitLab says it was revoked, by someone other than gitform.
@@ -51,6 +53,8 @@ public enum ActionReason: Sendable, Equatable {
   case nowRepeated(resource: ResourceAddress)
   /// A deposed object left by an interrupted replacement.
   case deposedLeftover
+  /// A `removed` block with `destroy = false`: the object leaves the state, and stays live.
+  case removedWithoutDestroy
 
   // Reads
   /// A data source whose arguments are not known until apply.
@@ -69,6 +73,7 @@ public enum ActionReason: Sendable, Equatable {
     case .notInState: "create_because_not_in_state"
     case .deletedOutside: "create_because_deleted_outside"
     case .replaceByRequest: "replace_by_request"
+    case .replaceByTriggers: "replace_by_triggers"
     case .cannotUpdate: "replace_because_cannot_update"
     case .revokedOutside: "replace_because_revoked"
     case .expired: "replace_because_expired"
@@ -86,6 +91,7 @@ public enum ActionReason: Sendable, Equatable {
     case .noRepetition(_, .forEach): "delete_because_no_for_each"
     case .nowRepeated: "delete_because_now_repeated"
     case .deposedLeftover: "delete_because_deposed"
+    case .removedWithoutDestroy: "forget_because_removed"
     case .readBecauseConfigUnknown: "read_because_config_unknown"
     }
   }
@@ -94,7 +100,7 @@ public enum ActionReason: Sendable, Equatable {
   /// know only those).
   public var terraformCode: String? {
     switch self {
-    case .replaceByRequest, .cannotUpdate, .noResourceConfig, .readBecauseConfigUnknown: code
+    case .replaceByRequest, .replaceByTriggers, .cannotUpdate, .noResourceConfig, .readBecauseConfigUnknown: code
     case .countIndexOutOfRange: "delete_because_count_index"
     case .eachKeyNotFound: "delete_because_each_key"
     case .noRepetition, .nowRepeated: "delete_because_wrong_repetition"

@@ -10,6 +10,8 @@ public enum ChangeAction: String, Sendable, Equatable {
   /// The new object exists before the old one goes (a token's dependents never hold a revoked value).
   case createThenDelete = "create-then-delete"
   case delete
+  /// The object leaves the state and stays live (`removed` with `destroy = false`).
+  case forget
 
   /// The replacement in the order `createBeforeDestroy` asks for.
   public static func replace(createBeforeDestroy: Bool) -> ChangeAction {
@@ -42,6 +44,8 @@ public struct ResourceChange: Sendable {
   public var dependencies: [ResourceAddress]
   /// Set for the deletion of a deposed object (left over from an interrupted replacement).
   public var deposedKey: String?
+  /// Where the state had it before a `moved` block gave it this address.
+  public var previousAddress: ResourceInstanceAddress?
 
   public init(
     address: ResourceInstanceAddress, action: ChangeAction,

@@ -91,7 +91,7 @@ public struct ExpiryReport: Sendable {
     case .update: return "rotate"
     case .deleteThenCreate, .createThenDelete: return "replace"
     case .delete: return "destroy"
-    case .create, .read, .noOp: return nil
+    case .create, .read, .noOp, .forget: return nil
     }
   }
 

@@ -41,6 +41,8 @@ public struct Plan: Sendable {
   public var outputs: [String: Value]
   /// True for a plan made with -target: outputs are then only updated, never removed.
   public var isTargeted = false
+  /// `-refresh-only`: no changes, only the drift to record in the state.
+  public var isRefreshOnly = false
 
   /// The outputs to record after applying this plan, given the values evaluated at the end.
   ///
@@ -56,7 +58,7 @@ public struct Plan: Sendable {
 
   /// Changes that do something.
   public var actions: [ResourceChange] {
-    changes.filter { $0.action != .noOp || $0.importID != nil }
+    changes.filter { $0.action != .noOp || $0.importID != nil || $0.previousAddress != nil }
   }
 
   public var importCount: Int { changes.filter { $0.importID != nil }.count }
@@ -66,6 +68,10 @@ public struct Plan: Sendable {
 
   /// True when applying would change nothing (resources or outputs).
   public var isEmpty: Bool {
-    actions.allSatisfy { $0.action == .read } && outputChanges.isEmpty
+    if isRefreshOnly { return drift.isEmpty && outputChanges.isEmpty }
+    return actions.allSatisfy { $0.action == .read } && outputChanges.isEmpty
   }
+
+  /// Objects that leave the state but stay live (`removed` with `destroy = false`).
+  public var forgetCount: Int { changes.filter { $0.action == .forget }.count }
 }

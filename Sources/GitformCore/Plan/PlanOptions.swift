@@ -4,6 +4,8 @@ public struct PlanOptions: Sendable {
   public var refresh = true
   /// Plan to delete everything in state (`-destroy`, `gitform destroy`).
   public var destroy = false
+  /// Only record what changed outside gitform, change nothing (`-refresh-only`).
+  public var refreshOnly = false
   /// Limit the plan to these (and what they depend on); `-target=ADDR`.
   public var targets: [ResourceInstanceAddress] = []
   /// Replace these even when nothing changed; `-replace=ADDR`.

@@ -34,9 +34,11 @@ public struct Planner {
   public func plan(state: StateSnapshot) -> (Plan?, [Diagnostic]) {
     var diagnostics = adminCheck(state)
     if diagnostics.hasErrors { return (nil, diagnostics) }
-    let (refreshed, drift, refreshDiagnostics) = refresh(state)
+    let moves = applyMoves(state)
+    let (refreshed, drift, refreshDiagnostics) = refresh(moves.state)
     diagnostics += refreshDiagnostics
     if diagnostics.hasErrors { return (nil, diagnostics) }
+    if options.refreshOnly { return (refreshOnlyPlan(refreshed, drift: drift, warnings: diagnostics + moves.warnings), []) }
     var prior = refreshed
     let imports = importObjects(prior, into: &diagnostics)
     if diagnostics.hasErrors { return (nil, diagnostics) }
@@ -51,6 +53,7 @@ public struct Planner {
       (changes, outputs, moveWarnings) = configuredChanges(
         prior, imports: imports.ids, drift: drift, diagnostics: &diagnostics)
     }
+    changes = refactored(changes, moves: moves, diagnostics: &diagnostics)
     if diagnostics.hasErrors { return (nil, diagnostics) }
     changes += deposedChanges(prior)
     changes.sort { $0.address == $1.address ? ($0.deposedKey ?? "") < ($1.deposedKey ?? "") : $0.address < $1.address }
@@ -66,8 +69,9 @@ public struct Planner {
     if diagnostics.hasErrors { return (nil, warnings + diagnostics) }
     warnings += missingSecretWarnings(changes)
     warnings += unrenewableWarnings(changes)
-    warnings += moveWarnings
+    warnings += moveWarnings + moves.warnings
     warnings += changeWarnings(changes)
+    warnings += forgetWarnings(changes)
     recordConfigOnlySettings(changes, into: &prior)
     var plan = Plan(
       changes: changes, drift: drift.filter { entry in
@@ -121,9 +125,10 @@ public struct Planner {
     walker.walk { instances in
       var values: [ResourceInstanceAddress: Value] = [:]
       for instance in instances {
+        let triggered = !instance.resource.lifecycle.replaceTriggeredBy.isEmpty && isReplaceTriggered(instance, by: planned)
         var change = planInstance(
           instance, prior: prior, imports: imports, changedOutside: changedOutside[instance.address] ?? [],
-          diagnostics: &found)
+          triggered: triggered, diagnostics: &found)
         if change.action == .create && change.reason == nil {
           change.reason = deletedOutside.contains(instance.address) ? .deletedOutside : .notInState
         }
@@ -132,7 +137,7 @@ public struct Planner {
       }
       return values
     }
-    diagnostics += found + walker.diagnostics
+    diagnostics += found + walker.diagnostics + walker.checkDiagnostics
     diagnostics += claimConflicts(planned, instances: walker.instances)
     let configured = Set(planned.map(\.address))
     for address in prior.addresses where !configured.contains(address) {
@@ -159,7 +164,7 @@ public struct Planner {
 
   private func planInstance(
     _ instance: InstanceConfig, prior: StateSnapshot, imports: [ResourceInstanceAddress: String],
-    changedOutside: Set<String> = [], diagnostics: inout [Diagnostic]
+    changedOutside: Set<String> = [], triggered: Bool = false, diagnostics: inout [Diagnostic]
   ) -> ResourceChange {
     if instance.resource.mode == .data {
       return planData(instance, diagnostics: &diagnostics)
@@ -170,10 +175,11 @@ public struct Planner {
     diagnostics += nullRequiredCheck(instance, type: type)
     let planner = InstancePlanner(type: type, context: resourceContext, today: resourceContext.today)
     let known = prior.objects[instance.address]
-    let change = planner.change(
-      instance, prior: known?.value, importID: imports[instance.address],
-      forceReplace: options.isTargeted(instance.address, by: options.replace),
+    let requested = options.isTargeted(instance.address, by: options.replace)
+    var change = planner.change(
+      instance, prior: known?.value, importID: imports[instance.address], forceReplace: requested || triggered,
       priorPending: known?.pending ?? false, changedOutside: changedOutside)
+    if triggered && !requested && change.reason == .replaceByRequest { change.reason = .replaceByTriggers }
     diagnostics += type.planDiagnostics(change, ranges: instance.ranges, context: resourceContext)
     diagnostics += createBeforeDestroyWarning(change, instance, type: type)
     diagnostics += ownerCheck(change, instance, type: type)
@@ -207,10 +213,10 @@ public struct Planner {
         address: instance.address, action: .noOp, before: nil, after: value,
         dependencies: instance.dependencies)
     } catch {
-      diagnostics.append(
-        .error(
-          "Failed to read \(instance.address)", detail: Refresher.describe(error),
-          subject: instance.resource.block.definitionRange))
+      var failure = Diagnostic.error(
+        "Failed to read \(instance.address)", detail: Refresher.describe(error), subject: instance.resource.block.definitionRange)
+      if instance.resource.check != nil { failure.severity = .warning }  // a check's data source only warns
+      diagnostics.append(failure)
       return ResourceChange(
         address: instance.address, action: .noOp, before: nil, after: .unknown(type.schema.objectType))
     }

@@ -22,6 +22,7 @@ extension SavedPlan {
       lineage: lineage, serial: serial, configurationDigest: configuration, variablesDigest: variables,
       changesDigest: changes, destroy: destroy, refresh: refresh, targets: targets, replace: replace,
       actions: actions)
+    plan.refreshOnly = value["refresh_only"] == .bool(true)
     switch value["planned_at"] {
     case .string(let time)?: plan.plannedAt = time
     case .null?: break

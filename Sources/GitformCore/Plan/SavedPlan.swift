@@ -23,6 +23,8 @@ public struct SavedPlan: Equatable, Sendable {
   public var changesDigest: String
   public var destroy: Bool
   public var refresh: Bool
+  /// `-refresh-only`: applying records the refreshed state and changes nothing.
+  public var refreshOnly = false
   public var targets: [String]
   public var replace: [String]
   /// `address action` lines, sorted, e.g. `user_token.ci replace`.
@@ -82,6 +84,7 @@ public struct SavedPlan: Equatable, Sendable {
       ("serial", .integer(serial)), ("configuration_hmac", .string(configurationDigest)),
       ("variables_hmac", .string(variablesDigest)), ("changes_hmac", .string(changesDigest)),
       ("destroy", .bool(destroy)), ("refresh", .bool(refresh)),
+    ] + (refreshOnly ? [("refresh_only", .bool(true))] : []) + [
       ("targets", .array(targets.map { .string($0) })), ("replace", .array(replace.map { .string($0) })),
       ("actions", .array(actions.map { .string($0) })),
       ("reasons", .sortedObject(reasons.mapValues { .string($0) })),

@@ -16,7 +16,7 @@ enum TokenPlanChecks {
     switch change.action {
     case .create, .deleteThenCreate, .createThenDelete: makesToken = true
     case .update: makesToken = after.string("expires_at") != change.before?.string("expires_at")
-    case .noOp, .read, .delete: makesToken = false
+    case .noOp, .read, .delete, .forget: makesToken = false
     }
     guard makesToken, let text = after.string("expires_at"), let expiry = CalendarDate(text) else { return [] }
     var diagnostics: [Diagnostic] = []

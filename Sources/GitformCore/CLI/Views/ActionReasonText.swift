@@ -6,6 +6,7 @@ public enum ActionReasonText {
     case .notInState: "not in the state yet"
     case .deletedOutside: "deleted outside gitform"
     case .replaceByRequest: "requested with -replace"
+    case .replaceByTriggers: "due to changes in replace_triggered_by"
     case .cannotUpdate(let names): names.joined(separator: ", ") + " changed (forces replacement)"
     case .revokedOutside: "revoked outside gitform"
     case .expired(let date): "expired on \(date?.description ?? "an earlier day")"
@@ -26,6 +27,7 @@ public enum ActionReasonText {
     case .noRepetition(let resource, let uses): "\(resource) does not use \(uses.rawValue)"
     case .nowRepeated(let resource): "\(resource) uses count or for_each"
     case .deposedLeftover: "left over from a partially-failed replacement of this instance"
+    case .removedWithoutDestroy: "destroy = false is set in the configuration"
     case .readBecauseConfigUnknown: "config refers to values not yet known"
     }
   }

@@ -18,8 +18,11 @@ enum ApplyView {
   }
 
   /// Terraform's approval prompt, waiting for an answer on the same line.
-  static func prompt(destroy: Bool) -> String {
-    destroy
+  static func prompt(destroy: Bool, refreshOnly: Bool = false) -> String {
+    if refreshOnly {
+      return "\nWould you like to update the gitform state to reflect these detected changes?\n  gitform will write these changes to the state without modifying any real infrastructure.\n  There is no undo. Only 'yes' will be accepted to confirm.\n\n  Enter a value: "
+    }
+    return destroy
       ? "\nDo you really want to destroy all resources?\n  gitform will destroy all your managed infrastructure, as shown above.\n  There is no undo. Only 'yes' will be accepted to confirm.\n\n  Enter a value: "
       : "\nDo you want to perform these actions?\n  gitform will perform the actions described above.\n  Only 'yes' will be accepted to approve.\n\n  Enter a value: "
   }

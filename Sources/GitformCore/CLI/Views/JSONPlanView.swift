@@ -20,6 +20,10 @@ struct JSONPlanView {
     var members: [(key: String, value: JSON)] = [
       ("format_version", .string("1.2")), ("terraform_version", .string(CommandLineInterface.version)),
       ("planned_values", plannedValues),
+    ]
+    // A refresh-only plan is its drift: Terraform's `resource_drift`, as update or delete changes.
+    if plan.isRefreshOnly { members.append(("resource_drift", .array(plan.drift.map(driftChange)))) }
+    members += [
       ("resource_changes", .array(plan.changes.map(resourceChange))),
       ("output_changes", .sortedObject(Dictionary(plan.outputChanges.map { ($0.name, outputChange($0)) }, uniquingKeysWith: { a, _ in a }))),
     ]
@@ -51,7 +55,7 @@ struct JSONPlanView {
 
   private var plannedValues: JSON {
     var resources: [JSON] = []
-    for change in plan.changes where change.deposedKey == nil && change.action != .delete {
+    for change in plan.changes where change.deposedKey == nil && change.action != .delete && change.action != .forget {
       guard let after = change.after else { continue }
       resources.append(
         .object(
@@ -89,9 +93,15 @@ struct JSONPlanView {
     return change.action == .read ? "read_because_config_unknown" : nil
   }
 
+  private func driftChange(_ entry: DriftEntry) -> JSON {
+    resourceChange(
+      ResourceChange(address: entry.address, action: entry.after == nil ? .delete : .update, before: entry.before, after: entry.after))
+  }
+
   private func resourceChange(_ change: ResourceChange) -> JSON {
     var members = JSONPlanView.identity(change.address)
     if let key = change.deposedKey { members.append(("deposed", .string(key))) }
+    if let previous = change.previousAddress { members.append(("previous_address", .string(previous.description))) }
     var body: [(key: String, value: JSON)] = [
       ("actions", .array(JSONPlanView.actions(change).map { .string($0) })),
       ("before", change.before.map(Redaction.value) ?? .null),

@@ -71,12 +71,13 @@ struct JSONUIStream: @unchecked Sendable {
   /// The UI's action word for a planned change.
   static func action(_ change: ResourceChange) -> String {
     switch change.action {
-    case .noOp: return change.importID != nil ? "import" : "noop"
+    case .noOp: return change.importID != nil ? "import" : change.previousAddress != nil ? "move" : "noop"
     case .create: return "create"
     case .read: return "read"
     case .update: return "update"
     case .deleteThenCreate, .createThenDelete: return "replace"
     case .delete: return "delete"
+    case .forget: return "remove"
     }
   }
 
@@ -91,11 +92,13 @@ struct JSONUIStream: @unchecked Sendable {
     for change in plan.actions {
       let action = JSONUIStream.action(change)
       let verb = ["noop": "Plan to import", "create": "Plan to create", "read": "Plan to read",
-        "update": "Plan to update", "replace": "Plan to replace", "delete": "Plan to delete"][action] ?? action
+        "update": "Plan to update", "replace": "Plan to replace", "delete": "Plan to delete",
+        "move": "Plan to move", "remove": "Plan to remove"][action] ?? action
       let address = change.address.description + (change.deposedKey.map { " (deposed object \($0))" } ?? "")
       var body: [(String, GoJSON)] = [("resource", JSONUIStream.resource(change.address)), ("action", .string(action))]
       if let reason = JSONPlanView.actionReason(change) { body.append(("reason", .string(reason))) }
       if let id = change.importID { body.append(("importing", .object([("id", .string(id))]))) }
+      if let previous = change.previousAddress { body.append(("previous_resource", JSONUIStream.resource(previous))) }
       emit("planned_change", "\(address): \(verb)", [("change", .object(body))])
     }
   }

@@ -29,6 +29,7 @@ public struct PlanRenderer {
   var symbols: PlanSymbols { PlanSymbols(color: color) }
 
   public func render(_ plan: Plan) -> String {
+    if plan.isRefreshOnly { return renderRefreshOnly(plan) }
     var text = ""
     let actions = plan.actions
     if !plan.drift.isEmpty && !plan.isEmpty {
@@ -102,16 +103,26 @@ public struct PlanRenderer {
     case .update: header = "will be updated in-place"
     case .delete: header = "will be destroyed"
     case .deleteThenCreate, .createThenDelete:
-      header = change.reason == .replaceByRequest ? "will be replaced, as requested" : "must be replaced"
+      switch change.reason {
+      case .replaceByRequest?: header = "will be replaced, as requested"
+      case .replaceByTriggers?: header = "will be replaced due to changes in replace_triggered_by"
+      default: header = "must be replaced"
+      }
     case .read: header = "will be read during apply"
     case .noOp: header = "will be imported"
+    case .forget: return renderForget(change)
+    }
+    if change.action == .noOp, change.importID == nil, let previous = change.previousAddress {
+      return renderMove(change, from: previous)
     }
     let shown = change.deposedKey.map { "\(address) (deposed object \($0))" } ?? address.description
     var text = "  " + symbols.bold("# \(shown)") + " \(header)\n"
     if let id = change.importID, change.action != .noOp {
       text += "  # (imported from \(StringQuoting.quote(id, .go)))\n"
     }
-    if let reason = change.reason.map(ActionReasonText.words), change.reason != .replaceByRequest {
+    if let reason = change.reason.map(ActionReasonText.words), change.reason != .replaceByRequest,
+      change.reason != .replaceByTriggers
+    {
       switch change.action {
       case .delete where change.deposedKey != nil: text += "  # (\(reason))\n"
       case .delete: text += "  # (because \(reason))\n"
@@ -124,6 +135,7 @@ public struct PlanRenderer {
       default: break
       }
     }
+    if let previous = change.previousAddress { text += "  # (moved from \(previous))\n" }
     let keyword = address.resource.mode == .data ? "data" : "resource"
     text += symbols.symbol(change.action)
       + " \(keyword) \"\(address.resource.type)\" \"\(address.resource.name)\" {\n"
@@ -140,7 +152,7 @@ public struct PlanRenderer {
       : ResourceCatalog.standard.dataSource(address.resource.type)?.schema
   }
 
-  private func renderDrift(_ drift: [DriftEntry]) -> String {
+  func renderDrift(_ drift: [DriftEntry], refreshOnly: Bool = false) -> String {
     var text = "\n" + symbols.bold("Note: Objects have changed outside of gitform") + "\n\n"
     text += wrap(
       "gitform detected the following changes made outside of gitform since the last \"gitform apply\" which may have affected this plan:")
@@ -154,6 +166,10 @@ public struct PlanRenderer {
           .render(before: entry.before, after: entry.after)
       }
       text += "    }\n"
+    }
+    if refreshOnly {
+      return text + "\n\n" + wrap(
+        "This is a refresh-only plan, so gitform will not take any actions to undo these. If you were expecting these changes then you can apply this plan to record the updated values in the gitform state without changing any remote objects.")
     }
     text += "\n\n" + wrap(
       "Unless you have made equivalent changes to your configuration, or ignored the relevant attributes using ignore_changes, the following plan may include actions to undo or respond to these changes.")

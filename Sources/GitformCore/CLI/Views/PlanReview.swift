@@ -72,7 +72,9 @@ struct PlanReview {
   static func length(_ text: String) -> Int { text.unicodeScalars.count }
 
   private func summaryHead() -> String {
-    let changes = resourceChanges.filter { actions($0) != ["no-op"] || $0["change"]?["importing"] != nil }
+    let changes = resourceChanges.filter {
+      actions($0) != ["no-op"] || $0["change"]?["importing"] != nil || $0["previous_address"] != nil
+    }
     let outputs = document["output_changes"]?.objectMembers ?? []
     var out = PlanReview.marker + "\n"
     if changes.isEmpty && outputs.isEmpty {
@@ -87,8 +89,13 @@ struct PlanReview {
       for change in changes {
         var address = change["address"]?.stringValue ?? ""
         if let deposed = change["deposed"]?.stringValue { address += " (deposed \(deposed))" }
-        let action = PlanReview.actionWord(actions(change), importing: change["change"]?["importing"] != nil)
-        out += "| \(action) | \(PlanReview.code(address)) | \(PlanReview.cell(change["reason"]?.stringValue ?? "")) |\n"
+        var action = PlanReview.actionWord(actions(change), importing: change["change"]?["importing"] != nil)
+        var reason = change["reason"]?.stringValue ?? ""
+        if let previous = change["previous_address"]?.stringValue {
+          if action == "no change" { action = "move" }
+          reason = ([reason] + ["moved from \(previous)"]).filter { !$0.isEmpty }.joined(separator: "; ")
+        }
+        out += "| \(action) | \(PlanReview.code(address)) | \(PlanReview.cell(reason)) |\n"
       }
     }
     let warnings = document["warnings"]?.arrayElements ?? []

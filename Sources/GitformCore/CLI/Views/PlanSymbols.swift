@@ -11,6 +11,8 @@ struct PlanSymbols {
     case .delete: (plain, code) = ("  -", "31")
     case .read: (plain, code) = (" <=", "36")
     case .noOp: return "   "
+    // Terraform's forget symbol is two columns wide.
+    case .forget: return " ."
     case .createThenDelete: return paint("+", "32") + "/" + paint("-", "31")
     case .deleteThenCreate: return paint("-", "31") + "/" + paint("+", "32")
     }
