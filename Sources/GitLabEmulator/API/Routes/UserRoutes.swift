@@ -12,8 +12,10 @@ enum UserRoutes {
 
   static func current(_ request: APIRequest, _ data: inout StoreData) throws -> Reply {
     let caller = try request.requireCaller()
-    let tier: UserEntity.Tier = caller.user.isAdmin ? .admin : .public
-    return .json(UserEntity.render(caller.user, tier, webBase: request.webBase))
+    guard caller.user.isAdmin else {
+      return .json(UserEntity.render(caller.user, .public, webBase: request.webBase))
+    }
+    return .json(UserEntity.admin(caller.user, details: false, data, webBase: request.webBase))
   }
 
   static func list(_ request: APIRequest, _ data: inout StoreData) throws -> Reply {
@@ -73,9 +75,10 @@ enum UserRoutes {
         return ascending ? first.id < second.id : first.id > second.id
       }
     }
-    let tier: UserEntity.Tier = request.isAdmin ? .admin : .basic
     return try Pagination.reply(users, request) {
-      UserEntity.render($0, tier, webBase: request.webBase)
+      isAdmin
+        ? UserEntity.admin($0, details: false, data, webBase: request.webBase)
+        : UserEntity.render($0, .basic, webBase: request.webBase)
     }
   }
 
@@ -85,8 +88,10 @@ enum UserRoutes {
     guard let user = data.users[id] else {
       throw APIError.notFound("User")
     }
-    let tier: UserEntity.Tier = request.isAdmin ? .admin : .profile
-    return .json(UserEntity.render(user, tier, webBase: request.webBase))
+    guard request.isAdmin else {
+      return .json(UserEntity.render(user, .profile, webBase: request.webBase))
+    }
+    return .json(UserEntity.admin(user, details: true, data, webBase: request.webBase))
   }
 
   static func create(_ request: APIRequest, _ data: inout StoreData) throws -> Reply {
@@ -124,7 +129,7 @@ enum UserRoutes {
     user.confirmedAt = .some(confirmed ? request.now : nil)
     try UserAdminRoutes.applyAttributes(params, to: &user)
     data.add(user)
-    return .json(UserEntity.render(user, .admin, webBase: request.webBase), status: 201)
+    return .json(UserEntity.admin(user, details: false, data, webBase: request.webBase), status: 201)
   }
 
 }
