@@ -142,26 +142,35 @@ struct Parameters: Sendable {
     }
   }
 
+  /// `Dry::Types::Coercions::Params`' spellings, which Grape's `Boolean` accepts, case and
+  /// all: python-gitlab sends `True`/`False`, curl users `1`, `yes` or `on`.
+  static let trueSpellings: Set<String> = [
+    "1", "on", "On", "ON", "t", "true", "True", "TRUE", "T", "y", "yes", "Yes", "YES", "Y",
+  ]
+  static let falseSpellings: Set<String> = [
+    "0", "off", "Off", "OFF", "f", "false", "False", "FALSE", "F", "n", "no", "No", "NO", "N",
+  ]
+
+  /// An empty string is absent, as Grape's `PrimitiveCoercer` treats it for every type but
+  /// `String` (`treat_as_nil?`).
   func bool(_ key: String) throws -> Bool? {
     switch self[key] {
-    case nil, .null?: return nil
+    case nil, .null?, .string("")?: return nil
     case .bool(let flag)?: return flag
     case .int(1)?: return true
     case .int(0)?: return false
     case .string(let text)?:
-      switch text.lowercased() {
-      case "true", "t", "1", "yes": return true
-      case "false", "f", "0", "no": return false
-      default: break
-      }
+      if Parameters.trueSpellings.contains(text) { return true }
+      if Parameters.falseSpellings.contains(text) { return false }
     default: break
     }
     throw APIError.parameter("\(key) is invalid")
   }
 
+  /// An empty string is absent, as for `bool`.
   func int(_ key: String) throws -> Int? {
     switch self[key] {
-    case nil, .null?: return nil
+    case nil, .null?, .string("")?: return nil
     case .int(let number)?: return number
     case .string(let text)?:
       if let number = Int(text.trimmingCharacters(in: .whitespaces)) { return number }

@@ -10,8 +10,6 @@ struct UserEntity {
     case profile
     /// `UserPublic`: `GET /user` for non-admins (no `is_admin` key at all).
     case `public`
-    /// `UserWithAdmin`: what admins see, with `is_admin`.
-    case admin
 
     static func < (lhs: Tier, rhs: Tier) -> Bool { lhs.rawValue < rhs.rawValue }
   }
@@ -46,11 +44,39 @@ struct UserEntity {
       ("two_factor_enabled", .bool(false)), ("external", .bool(user.external ?? false)),
       ("private_profile", .bool(false)), ("commit_email", .string(user.email)),
     ]
-    guard tier >= .admin else { return .object(fields) }
+    return .object(fields)
+  }
+
+  /// What administrators see: `UserWithAdmin` (lists, `GET /user`, the answers to `POST` and
+  /// `PUT`), or with `details` `UserDetailsWithAdmin` (`GET /users/:id`). `created_by` is the
+  /// creator as `UserBasic`, not an id.
+  static func admin(_ user: UserRecord, details: Bool, _ data: StoreData, webBase: String)
+    -> JSONValue
+  {
+    guard case .object(var fields) = render(user, .public, webBase: webBase) else { return .null }
+    let creator = user.createdByID.flatMap { data.users[$0] }
     fields += [
       ("is_admin", .bool(user.isAdmin)), ("note", .optional(user.note)),
-      ("namespace_id", .int(user.namespaceID)), ("created_by", .optional(user.createdByID)),
+      ("namespace_id", .int(user.namespaceID)),
+      ("created_by", creator.map { render($0, .basic, webBase: webBase) } ?? .null),
+      ("email_reset_offered_at", .null),
+    ]
+    guard details else { return .object(fields) }
+    fields += [
+      ("highest_role", .int(highestRole(of: user, data))), ("current_sign_in_ip", .null),
+      ("last_sign_in_ip", .null), ("sign_in_count", .int(0)),
     ]
     return .object(fields)
+  }
+
+  /// `user_highest_role`: the highest access level of the user's direct memberships (a
+  /// personal project's creator is its Owner), 0 without any.
+  static func highestRole(of user: UserRecord, _ data: StoreData) -> Int {
+    let groupLevels = data.groups.values.compactMap { $0.members[user.id]?.accessLevel }
+    let projectLevels = data.projects.values.map { project in
+      project.namespaceID == user.namespaceID
+        ? StoreData.owner : (project.members[user.id]?.accessLevel ?? 0)
+    }
+    return (groupLevels + projectLevels).max() ?? 0
   }
 }

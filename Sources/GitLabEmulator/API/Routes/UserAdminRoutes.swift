@@ -95,7 +95,7 @@ enum UserAdminRoutes {
     data.users[user.id] = user
     if let username, username != user.username { data.rename(user.id, to: username) }
     let updated = data.users[user.id] ?? user
-    return .json(UserEntity.render(updated, .admin, webBase: request.webBase))
+    return .json(UserEntity.admin(updated, details: false, data, webBase: request.webBase))
   }
 
   static func isValidUsername(_ name: String) -> Bool {

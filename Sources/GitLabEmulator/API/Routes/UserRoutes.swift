@@ -12,8 +12,10 @@ enum UserRoutes {
 
   static func current(_ request: APIRequest, _ data: inout StoreData) throws -> Reply {
     let caller = try request.requireCaller()
-    let tier: UserEntity.Tier = caller.user.isAdmin ? .admin : .public
-    return .json(UserEntity.render(caller.user, tier, webBase: request.webBase))
+    guard caller.user.isAdmin else {
+      return .json(UserEntity.render(caller.user, .public, webBase: request.webBase))
+    }
+    return .json(UserEntity.admin(caller.user, details: false, data, webBase: request.webBase))
   }
 
   static func list(_ request: APIRequest, _ data: inout StoreData) throws -> Reply {
@@ -28,7 +30,7 @@ enum UserRoutes {
     let withoutBots = try params.bool("without_project_bots") ?? false
     let external = try params.bool("external") ?? false
     let excludeExternal = try params.bool("exclude_external") ?? false
-    let search = try params.string("search")?.lowercased()
+    let search = UserSearch(try params.string("search"))
     let isAdmin = request.isAdmin
     // Grape validates these for everyone; `UsersFinder` then drops them for non-admins.
     let orderBy = try params.choice("order_by", in: ["id", "name", "username", "created_at", "updated_at"])
@@ -49,44 +51,35 @@ enum UserRoutes {
       if admins && !user.isAdmin { return false }
       if isAdmin, let createdAfter, user.createdAt < createdAfter { return false }
       if isAdmin, let createdBefore, user.createdAt > createdBefore { return false }
-      if let search, !search.isEmpty, !matches(user, search, isAdmin: isAdmin, data) {
-        return false
-      }
+      if let search, !search.matches(user, isAdmin: isAdmin, data) { return false }
       return true
     }
-    // `order_by ||= 'id'`, `sort ||= 'desc'`; both are admin-only.
-    let ascending = isAdmin && sort == "asc"
-    let key: (UserRecord) -> String? = {
-      switch isAdmin ? orderBy : nil {
-      case "name"?: return $0.name.lowercased()
-      case "username"?: return $0.username.lowercased()
-      case "created_at"?, "updated_at"?: return Timestamp.format($0.createdAt)
-      default: return nil
+    // `reorder_users`: a search keeps `User.search`'s relevance order unless an administrator
+    // asks for an order (non-admins' `order_by` and `sort` were dropped); otherwise
+    // `order_by ||= 'id'`, `sort ||= 'desc'`.
+    if let search, !(isAdmin && (orderBy != nil || sort != nil)) {
+      users = search.sorted(users)
+    } else {
+      let ascending = isAdmin && sort == "asc"
+      let key: (UserRecord) -> String? = {
+        switch isAdmin ? orderBy : nil {
+        case "name"?: return $0.name.lowercased()
+        case "username"?: return $0.username.lowercased()
+        case "created_at"?, "updated_at"?: return Timestamp.format($0.createdAt)
+        default: return nil
+        }
+      }
+      users.sort { first, second in
+        let (a, b) = (key(first), key(second))
+        if let a, let b, a != b { return ascending ? a < b : a > b }
+        return ascending ? first.id < second.id : first.id > second.id
       }
     }
-    users.sort { first, second in
-      let (a, b) = (key(first), key(second))
-      if let a, let b, a != b { return ascending ? a < b : a > b }
-      return ascending ? first.id < second.id : first.id > second.id
-    }
-    let tier: UserEntity.Tier = request.isAdmin ? .admin : .basic
     return try Pagination.reply(users, request) {
-      UserEntity.render($0, tier, webBase: request.webBase)
+      isAdmin
+        ? UserEntity.admin($0, details: false, data, webBase: request.webBase)
+        : UserEntity.render($0, .basic, webBase: request.webBase)
     }
-  }
-
-  /// `User.search`: a fuzzy match on name and username; e-mail addresses only match exactly,
-  /// and private ones (the primary and secondary addresses) only for administrators. Emulated
-  /// users have no public e-mail, so non-admins never match on an address.
-  static func matches(_ user: UserRecord, _ search: String, isAdmin: Bool, _ data: StoreData)
-    -> Bool
-  {
-    if user.username.lowercased().contains(search) || user.name.lowercased().contains(search) {
-      return true
-    }
-    guard isAdmin else { return false }
-    return user.email.lowercased() == search
-      || data.emails.values.contains { $0.userID == user.id && $0.email == search }
   }
 
   static func show(_ request: APIRequest, _ data: inout StoreData) throws -> Reply {
@@ -95,8 +88,10 @@ enum UserRoutes {
     guard let user = data.users[id] else {
       throw APIError.notFound("User")
     }
-    let tier: UserEntity.Tier = request.isAdmin ? .admin : .profile
-    return .json(UserEntity.render(user, tier, webBase: request.webBase))
+    guard request.isAdmin else {
+      return .json(UserEntity.render(user, .profile, webBase: request.webBase))
+    }
+    return .json(UserEntity.admin(user, details: true, data, webBase: request.webBase))
   }
 
   static func create(_ request: APIRequest, _ data: inout StoreData) throws -> Reply {
@@ -134,7 +129,7 @@ enum UserRoutes {
     user.confirmedAt = .some(confirmed ? request.now : nil)
     try UserAdminRoutes.applyAttributes(params, to: &user)
     data.add(user)
-    return .json(UserEntity.render(user, .admin, webBase: request.webBase), status: 201)
+    return .json(UserEntity.admin(user, details: false, data, webBase: request.webBase), status: 201)
   }
 
 }
