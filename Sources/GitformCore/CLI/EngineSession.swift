@@ -58,7 +58,10 @@ final class EngineSession {
   /// the failure they threw and returns 1; then releases the state lock (after the failure is
   /// shown, as it always was).
   func run(_ steps: () throws(CommandFailure) -> Int32) -> Int32 {
-    defer { unlock() }
+    defer {
+      unlock()
+      ProcessLifetime.keepUntilExit(self)
+    }
     do {
       return try steps()
     } catch {

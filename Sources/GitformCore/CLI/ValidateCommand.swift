@@ -143,14 +143,17 @@ struct ValidateCommand: Command {
     }
     if result.diagnostics.hasErrors { return withSources(result) }
     let context = EvalContext(baseDirectory: directory, clock: clock, mode: .validate)
-    for file in files {
-      result.diagnostics += StaticCheck.diagnostics(of: withoutTypeConstraints(file.body), context: context)
+    // The static checks and the engine's checks (blocks, schemas, references, cycles) are
+    // independent: they run at once, and the engine's count only when the static ones pass.
+    let staticCheck = BackgroundJob {
+      files.flatMap { file in StaticCheck.diagnostics(of: withoutTypeConstraints(file.body), context: context) }
     }
-    // The engine's checks: blocks, schemas, references, cycles (Config/ and Resources/).
+    let walked = ValidationWalk.diagnostics(parsed: parsed, directory: directory, clock: clock)
+    ProcessLifetime.keepUntilExit((files, parsed))
+    result.diagnostics += staticCheck.wait() ?? []
     if !result.diagnostics.hasErrors {
       let seen = Set(result.diagnostics)
-      result.diagnostics += ValidationWalk.diagnostics(parsed: parsed, directory: directory, clock: clock)
-        .filter { !seen.contains($0) }
+      result.diagnostics += walked.filter { !seen.contains($0) }
     }
     // Only a file with a `gitform` block can declare a backend: decoding every file a second time
     // just to find none would cost validate a fifth of its time on a large configuration.

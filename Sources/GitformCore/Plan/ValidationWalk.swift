@@ -45,6 +45,8 @@ public enum ValidationWalk {
     }
     // Sensitive-output checks need values; with unknown variables they are still decided by marks.
     // Two instances claiming one object; only identical spellings of an owner are known here.
-    return loadDiagnostics + walker.diagnostics + ObjectClaimCheck.diagnostics(claims) { _, _ in false }
+    let diagnostics = loadDiagnostics + walker.diagnostics + ObjectClaimCheck.diagnostics(claims) { _, _ in false }
+    ProcessLifetime.keepUntilExit((configuration, graph, walker, claims))
+    return diagnostics
   }
 }
