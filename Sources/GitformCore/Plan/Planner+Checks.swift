@@ -163,12 +163,18 @@ extension Planner {
   /// say so instead of letting a variable silently get null — but only for objects whose secret
   /// something reads, or the warning would repeat on every plan for one adopted just to be managed.
   func missingSecretWarnings(_ changes: [ResourceChange]) -> [Diagnostic] {
-    let readers = secretReaders()
-    return changes.compactMap { change in
-      guard change.action == .noOp || change.action == .update, readers.contains(change.address.resource),
+    let lacking = changes.compactMap { change -> (ResourceChange, SecretAttribute)? in
+      guard change.action == .noOp || change.action == .update,
         let secret = catalog.managed(change.address.resource.type)?.secret,
         let after = change.after, after.attributes?[secret.name] != nil, after[attribute: secret.name].isNull
       else { return nil }
+      return (change, secret)
+    }
+    // Which expressions read a secret is asked only when some secret is missing.
+    guard !lacking.isEmpty else { return [] }
+    let readers = secretReaders()
+    return lacking.compactMap { change, secret in
+      guard readers.contains(change.address.resource) else { return nil }
       return .warning(
         "\(change.address) has no \(secret.name) value",
         detail: "\(Planner.secretNeverShown(secret)) references to \(change.address).\(secret.name) are null. "

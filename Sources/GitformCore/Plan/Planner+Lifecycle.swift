@@ -8,7 +8,7 @@ extension Planner {
   func configurationWarnings() -> [Diagnostic] {
     configuration.resources.filter { $0.mode == .managed }.sorted { $0.address < $1.address }
       .flatMap { resource in
-        catalog.managed(resource.type)?.configurationWarnings(resource.address, attributes: resource.block.body.attributes) ?? []
+        catalog.managed(resource.type)?.configurationWarnings(resource.address, body: resource.block.body) ?? []
       }
   }
 

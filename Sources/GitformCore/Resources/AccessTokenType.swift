@@ -47,8 +47,8 @@ extension AccessTokenType {
     TokenPlanChecks.expiryDiagnostics(change, ranges: ranges, now: context.now)
   }
 
-  public func configurationWarnings(_ resource: ResourceAddress, attributes: [Attribute]) -> [Diagnostic] {
-    TokenPlanChecks.timestampWarnings(resource, attributes: attributes)
+  public func configurationWarnings(_ resource: ResourceAddress, body: Body) -> [Diagnostic] {
+    TokenPlanChecks.timestampWarnings(resource, attributes: body.attributes)
   }
 
   public func changeWarnings(_ change: ResourceChange, context: ResourceContext) -> [Diagnostic] {

@@ -18,7 +18,7 @@ extension ResourceType {
   public func planDiagnostics(
     _ change: ResourceChange, ranges: AttributeRanges, context: ResourceContext
   ) -> [Diagnostic] { [] }
-  public func configurationWarnings(_ resource: ResourceAddress, attributes: [Attribute]) -> [Diagnostic] { [] }
+  public func configurationWarnings(_ resource: ResourceAddress, body: Body) -> [Diagnostic] { [] }
   public func changeWarnings(_ change: ResourceChange, context: ResourceContext) -> [Diagnostic] { [] }
   public func createBeforeDestroyProblem(prior: Value, planned: Value) -> String? { nil }
   public func expiry(of object: Value, config: Value?) -> ExpiryFacts? { nil }

@@ -75,8 +75,8 @@ public protocol ResourceType: Sendable {
   /// expiry in the past or beyond GitLab's maximum lifetime), made before anything changes.
   func planDiagnostics(_ change: ResourceChange, ranges: AttributeRanges, context: ResourceContext) -> [Diagnostic]
   /// Warnings about how a resource block of this type is written (`timestamp()` in `expires_at`),
-  /// given its address and its attributes as written.
-  func configurationWarnings(_ resource: ResourceAddress, attributes: [Attribute]) -> [Diagnostic]
+  /// given its address and its body as written.
+  func configurationWarnings(_ resource: ResourceAddress, body: Body) -> [Diagnostic]
   /// Warnings about a planned change, from what the type knows of its consequences (deleting
   /// a user deletes what it owns) or what GitLab shows around the object (a revoked token whose
   /// newer siblings suggest automatic reuse detection).
