@@ -12,6 +12,9 @@ struct ConfigDecoder {
   var timeResources: [String: Block] = [:]
   /// `checkBody`'s accepted names by resource mode and type, made once per type.
   var bodyExpectations: [String: BodyExpectation] = [:]
+  /// For a called module: the loader, this module's folder relative to the root's, and the
+  /// folders of the modules that lead to it. Nil for the root module.
+  var loader: (loader: ModuleLoader, path: String, ancestry: [String])?
 
   mutating func decodeFile(_ body: Body) {
     for item in body.items {
@@ -41,6 +44,7 @@ struct ConfigDecoder {
     case "moved": decodeMoved(block)
     case "removed": decodeRemoved(block)
     case "check": decodeCheck(block)
+    case "module": decodeModule(block)
     default:
       diagnostics.append(
         .error(
@@ -182,8 +186,17 @@ struct ConfigDecoder {
     configuration.resources = unique
     configuration.indexResources()
     configuration.indexLocals()
+    if !configuration.modules.isEmpty {
+      let (moduleLoader, path, ancestry) =
+        loader ?? (
+          ModuleLoader(rootDirectory: configuration.directory, catalog: configuration.catalog), ".",
+          [ModuleLoader.canonical(configuration.directory, ".")]
+        )
+      diagnostics += moduleLoader.loadCalls(of: &configuration, relativePath: path, ancestry: ancestry)
+    }
     for entry in configuration.imports {
-      guard seen[entry.to.resource] != nil, entry.to.resource.mode == .managed else {
+      let target = entry.to.resource.module.isEmpty ? seen[entry.to.resource]?.type : configuration.resourceBlock(entry.to.resource)?.type
+      guard target != nil, entry.to.resource.mode == .managed else {
         diagnostics.append(
           .error(
             "Configuration for import target does not exist",

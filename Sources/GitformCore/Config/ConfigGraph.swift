@@ -1,6 +1,6 @@
 /// The evaluation order of a configuration: which block needs which, in levels.
 ///
-/// Nodes are variables, locals, resource blocks and outputs. An edge runs from a node to each
+/// Nodes are variables, locals, resource blocks, module calls and outputs. An edge runs from a node to each
 /// node its expressions (or `depends_on`) refer to. Level 0 needs nothing; level n needs only
 /// lower levels, so the nodes of one level can be evaluated (and applied) in parallel. Ties are
 /// broken by name, so the order is stable. A cycle is an error naming its nodes, sorted.
@@ -10,6 +10,8 @@ public struct ConfigGraph: Sendable {
     case local(String)
     case resource(ResourceAddress)
     case output(String)
+    /// A `module` call: walking it walks every instance of the called module.
+    case module(String)
 
     public var description: String {
       switch self {
@@ -17,6 +19,7 @@ public struct ConfigGraph: Sendable {
       case .local(let name): return "local.\(name)"
       case .resource(let address): return address.description
       case .output(let name): return "output.\(name)"
+      case .module(let name): return "module.\(name)"
       }
     }
 
@@ -43,6 +46,8 @@ public struct ConfigGraph: Sendable {
             if configuration.resource(address.mode, address.type, address.name) != nil {
               result.insert(.resource(address))
             }
+          case .module(let name, _):
+            if configuration.moduleCall(name) != nil { result.insert(.module(name)) }
           default: break
           }
         }
@@ -61,6 +66,18 @@ public struct ConfigGraph: Sendable {
         needs.insert(.resource(address))
       }
       graph.dependencies[.resource(resource.address)] = needs
+    }
+    for call in configuration.modules {
+      var needs = nodes(call.expressions)
+      for node in call.dependsOn {
+        switch node {
+        case .resource(let address) where configuration.resource(address.mode, address.type, address.name) != nil:
+          needs.insert(node)
+        case .module(let name) where configuration.moduleCall(name) != nil: needs.insert(node)
+        default: break
+        }
+      }
+      graph.dependencies[.module(call.name)] = needs
     }
     for output in configuration.outputs { graph.dependencies[.output(output.name)] = nodes([output.value]) }
     do {
@@ -88,6 +105,22 @@ public struct ConfigGraph: Sendable {
       for need in needs { ordering.connect(node.description, dependsOn: need.description) }
     }
     levels = try ordering.levels().map { level in level.compactMap { nodesByName[$0] } }
+  }
+
+  /// The module calls `node` depends on, directly or through locals and variables.
+  public func moduleDependencies(of node: Node) -> [String] {
+    var result: Set<String> = []
+    var stack = Array(dependencies[node] ?? [])
+    var seen: Set<Node> = []
+    while let next = stack.popLast() {
+      guard seen.insert(next).inserted else { continue }
+      switch next {
+      case .module(let name): result.insert(name)
+      case .resource: break
+      default: stack += dependencies[next] ?? []
+      }
+    }
+    return result.sorted()
   }
 
   /// The resource blocks `node` depends on, directly or through locals and variables.

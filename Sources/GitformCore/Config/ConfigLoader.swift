@@ -5,7 +5,7 @@ import Foundation
 public enum ConfigLoader {
   public static let fileSuffix = ".gf.hcl"
   static let blockTypes = [
-    "check", "data", "gitform", "import", "locals", "moved", "output", "provider", "removed", "resource", "variable",
+    "check", "data", "gitform", "import", "locals", "module", "moved", "output", "provider", "removed", "resource", "variable",
   ]
 
   /// Whether `directory` has any configuration file (false when it cannot be listed).

@@ -4,7 +4,7 @@ import Foundation
 extension ConfigWalker {
   /// The instances of one resource block.
   mutating func expand(_ resource: ResourceBlock) -> [InstanceConfig] {
-    let dependencies = graph.resourceDependencies(of: .resource(resource.address))
+    let dependencies = absoluteDependencies(of: .resource(resource.address))
     var keyed: [(InstanceKey?, [String: Value])] = []
     if let countExpression = resource.count {
       let (value, problems) = Evaluator.evaluate(countExpression, in: context)
@@ -13,20 +13,7 @@ extension ConfigWalker {
       if allowsUnknownExpansion && !value.isKnown {
         return [instanceConfig(resource, key: nil, scope: ["count": .object(["index": .unknown(.number)])], dependencies: dependencies)]
       }
-      guard value.isKnown, !value.isSensitive,
-        case .success(let number) = value.converted(to: .number), let count = number.numberValue,
-        let whole = Int(exactly: NSDecimalNumber(decimal: count).int64Value), Decimal(whole) == count,
-        whole >= 0, whole <= ConfigWalker.maximumInstances
-      else {
-        diagnostics.append(
-          .error(
-            "Invalid count argument",
-            detail: value.isKnown
-              ? "The given \"count\" argument value is unsuitable: it must be a known, non-sensitive whole number from 0 to \(ConfigWalker.maximumInstances)."
-              : "The \"count\" value depends on resource attributes that cannot be determined until apply, so gitform cannot predict how many instances will be created.",
-            subject: countExpression.range))
-        return []
-      }
+      guard let whole = countValue(value, range: countExpression.range) else { return [] }
       keyed = (0..<whole).map { (.int($0), ["count": .object(["index": .number($0)])]) }
     } else if let forEachExpression = resource.forEach {
       let (value, problems) = Evaluator.evaluate(forEachExpression, in: context)
@@ -42,11 +29,31 @@ extension ConfigWalker {
     } else {
       keyed = [(nil, [:])]
     }
-    expansions[resource.address] = keyed.map(\.0)
+    expansions[modulePath.isEmpty ? resource.address : resource.address.inModule(modulePath)] = keyed.map(\.0)
     let shared = SharedResourceBlock(resource)
     return keyed.map { key, scope in
       instanceConfig(resource, key: key, scope: scope, dependencies: dependencies, shared: shared)
     }
+  }
+
+  /// A `count` value as a number of instances; nil (and an error) when it is not a known,
+  /// non-sensitive whole number within bounds.
+  mutating func countValue(_ value: Value, range: SourceRange) -> Int? {
+    guard value.isKnown, !value.isSensitive,
+      case .success(let number) = value.converted(to: .number), let count = number.numberValue,
+      let whole = Int(exactly: NSDecimalNumber(decimal: count).int64Value), Decimal(whole) == count,
+      whole >= 0, whole <= ConfigWalker.maximumInstances
+    else {
+      diagnostics.append(
+        .error(
+          "Invalid count argument",
+          detail: value.isKnown
+            ? "The given \"count\" argument value is unsuitable: it must be a known, non-sensitive whole number from 0 to \(ConfigWalker.maximumInstances)."
+            : "The \"count\" value depends on resource attributes that cannot be determined until apply, so gitform cannot predict how many instances will be created.",
+          subject: range))
+      return nil
+    }
+    return whole
   }
 
   /// `for_each` as (key, each.value) pairs: a map or object, or a set of strings.

@@ -28,6 +28,17 @@ public struct ConfigWalker {
   /// `validate` knows no variable values: an unknown `count` or `for_each` then evaluates the
   /// body once with unknown `count.index` / `each`, instead of failing.
   public var allowsUnknownExpansion = false
+  /// The module instance this walk evaluates; empty for the root module.
+  public internal(set) var modulePath: [ModuleStep] = []
+
+  /// Receives one level's instances and returns their values.
+  public typealias Visitor = ([InstanceConfig]) -> [ResourceInstanceAddress: Value]
+  /// In a module instance: what its call depends on, which all of its resources depend on.
+  var inheritedDependencies: [ResourceAddress] = []
+  /// Module call → every resource of its instances (absolute), once walked.
+  var moduleResources: [String: [ResourceAddress]] = [:]
+  /// Module call → its value as `module.NAME`, once walked.
+  var moduleValues: [String: Value] = [:]
 
   var managed: [String: [String: Value]] = [:]
   var data: [String: [String: Value]] = [:]
@@ -53,31 +64,50 @@ public struct ConfigWalker {
       "module": .string("."), "root": .string("."), "cwd": .string(configuration.directory),
     ])
     for type in configuration.catalog.managedTypes { context.variables[type.name] = .emptyObject }
+    // A module's walker starts from its caller's context: it must not see the caller's modules.
+    if !configuration.modules.isEmpty || context.variables["module"] != nil {
+      context.variables["module"] = .emptyObject
+    }
     self.context = context
   }
 
   /// Walks every level; `visit` gets the level's instances and returns their values.
-  public mutating func walk(
-    _ visit: ([InstanceConfig]) -> [ResourceInstanceAddress: Value]
-  ) {
+  public mutating func walk(_ visit: Visitor) {
     for level in graph.levels {
-      var pending: [InstanceConfig] = []
-      for node in level {
-        switch node {
-        case .variable: break
-        case .local(let name): evaluateLocal(name)
-        case .output(let name): evaluateOutput(name)
-        case .resource(let address):
-          guard let resource = configuration.resource(address.mode, address.type, address.name) else { continue }
-          pending += expand(resource)
-        }
-      }
+      let pending = prepareLevel(level, visit)
       guard !pending.isEmpty else { continue }
-      for instance in pending { instances[instance.address] = instance }
-      let values = visit(pending)
-      diagnostics += postconditionFailures(pending, values)
-      publish(pending, values)
+      finishLevel(pending, visit(pending))
     }
+    finishWalk()
+  }
+
+  /// Evaluates a level's locals and outputs, walks its module calls, and returns its resource
+  /// instances for the visitor.
+  mutating func prepareLevel(_ level: [ConfigGraph.Node], _ visit: Visitor) -> [InstanceConfig] {
+    var pending: [InstanceConfig] = []
+    for node in level {
+      switch node {
+      case .variable: break
+      case .local(let name): evaluateLocal(name)
+      case .output(let name): evaluateOutput(name)
+      case .resource(let address):
+        guard let resource = configuration.resource(address.mode, address.type, address.name) else { continue }
+        pending += expand(resource)
+      case .module(let name): walkModule(name, visit)
+      }
+    }
+    for instance in pending { instances[instance.address] = instance }
+    return pending
+  }
+
+  /// Checks a level's postconditions and makes its values visible to later levels.
+  mutating func finishLevel(_ pending: [InstanceConfig], _ values: [ResourceInstanceAddress: Value]) {
+    diagnostics += postconditionFailures(pending, values)
+    publish(pending, values)
+  }
+
+  /// The check blocks, and each diagnostic once.
+  mutating func finishWalk() {
     if !allowsUnknownExpansion { checkDiagnostics = checkWarnings() }
     var unique: [Diagnostic] = []
     var seen: Set<Diagnostic> = []
@@ -155,8 +185,9 @@ public struct ConfigWalker {
     }
     let failedConditions = preconditionFailures(resource, in: instanceContext)
     diagnostics += failedConditions
+    let local = ResourceInstanceAddress(resource.address, key: key)
     return InstanceConfig(
-      address: ResourceInstanceAddress(resource.address, key: key), shared: shared ?? SharedResourceBlock(resource),
+      address: modulePath.isEmpty ? local : local.inModule(modulePath), shared: shared ?? SharedResourceBlock(resource),
       config: config, ranges: ranges, dependencies: dependencies, scope: scope,
       preconditionFailed: failedConditions.hasErrors)
   }
@@ -219,7 +250,7 @@ public struct ConfigWalker {
     for type in touchedTypes { context.variables[type] = .object(managed[type] ?? [:]) }
     if touchedData { context.variables["data"] = .object(data.mapValues { .object($0) }) }
     // Resources whose count is zero still exist as empty tuples or objects.
-    for (address, keys) in expansions where keys.isEmpty && address.mode == .managed {
+    for (address, keys) in expansions where keys.isEmpty && address.mode == .managed && address.module == modulePath {
       if managed[address.type]?[address.name] == nil, let resource = configuration.resource(address.mode, address.type, address.name) {
         managed[address.type, default: [:]][address.name] = resource.count != nil ? .emptyTuple : .emptyObject
         context.variables[address.type] = .object(managed[address.type] ?? [:])

@@ -31,6 +31,11 @@ public struct Configuration: Sendable {
   public var checks: [CheckBlock] = []
   /// `gitform { backend "TYPE" { ... } }`; nil for the local state file.
   public var backend: BackendBlock?
+  /// `module` calls, sorted by name once decoded.
+  public var modules: [ModuleCall] = []
+  /// Where this configuration sits: empty for the root module, else the calls leading to it
+  /// (`module.team.module.inner`, without instance keys), for messages.
+  public var modulePath: [String] = []
   /// `resources` positions by address; rebuilt by `indexResources()` after any change.
   private var resourceIndex: [ResourceAddress: Int] = [:]
   /// `locals` positions by name; rebuilt by `indexLocals()` after any change.
@@ -61,6 +66,27 @@ public struct Configuration: Sendable {
       return locals[position]
     }
     return locals.first { $0.name == name }
+  }
+
+  /// "the root module" or "module.team", as Terraform names a module in messages.
+  var moduleDescription: String {
+    modulePath.isEmpty ? "the root module" : modulePath.map { "module." + $0 }.joined(separator: ".")
+  }
+
+  /// The module call with this name, if this module has one.
+  public func moduleCall(_ name: String) -> ModuleCall? {
+    modules.first { $0.name == name }
+  }
+
+  /// The resource block of `address` in the module its module steps lead to (keys ignored:
+  /// every instance of a call has the same blocks).
+  public func resourceBlock(_ address: ResourceAddress) -> ResourceBlock? {
+    var configuration = self
+    for step in address.module {
+      guard let child = configuration.moduleCall(step.name)?.module else { return nil }
+      configuration = child.configuration
+    }
+    return configuration.resource(address.mode, address.type, address.name)
   }
 
   mutating func indexLocals() {

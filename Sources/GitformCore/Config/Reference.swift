@@ -8,6 +8,9 @@ public struct Reference: Sendable, Hashable {
     case eachKey
     case eachValue
     case path
+    /// `module.NAME`, and the output read after it when the reference names one
+    /// (`module.team["a"].token` reads `token`).
+    case module(String, output: String?)
     /// A root name that is none of the above (`user_tokn.x`): reported by the checker.
     case unknown(String)
     /// A reference that starts right but is incomplete (`var`, `user_token`).
@@ -62,6 +65,20 @@ public struct Reference: Sendable, Hashable {
       default: subject = .incomplete(root)
       }
     case "path": subject = .path
+    case "module":
+      if let name = first(1)?.first {
+        var rest = traversal.steps.dropFirst()
+        if case .index? = rest.first?.kind { rest = rest.dropFirst() }
+        var output: String?
+        if let step = rest.first, case .attribute(let attribute) = step.kind {
+          output = attribute
+          attributeName = attribute
+          attributeRange = step.range
+        }
+        subject = .module(name, output: output)
+      } else {
+        subject = .incomplete(root)
+      }
     default:
       if catalog.managed(root) != nil {
         subject = first(1).map { .resource(ResourceAddress(type: root, name: $0[0])) } ?? .incomplete(root)

@@ -56,6 +56,9 @@ struct ReferenceChecker {
         self.check(rule.errorMessage, resource: nil, inCheck: check.name, into: &diagnostics)
       }
     }
+    for call in configuration.modules {
+      for expression in call.expressions { check(expression, resource: nil, call: call, into: &diagnostics) }
+    }
     for local in configuration.locals { check(local.expression, resource: nil, into: &diagnostics) }
     for output in configuration.outputs { check(output.value, resource: nil, into: &diagnostics) }
     for entry in configuration.imports { check(entry.id, resource: nil, into: &diagnostics) }
@@ -119,7 +122,7 @@ struct ReferenceChecker {
 
   private func check(
     _ expression: Expression, resource: ResourceBlock?, iterator: String? = nil, inCheck: String? = nil,
-    into diagnostics: inout [Diagnostic]
+    call: ModuleCall? = nil, into diagnostics: inout [Diagnostic]
   ) {
     for reference in Reference.all(in: expression, catalog: configuration.catalog) {
       if let iterator, case .unknown(iterator) = reference.subject { continue }
@@ -165,7 +168,7 @@ struct ReferenceChecker {
               subject: reference.range))
         }
       case .countIndex:
-        if resource?.count == nil {
+        if resource?.count == nil && call?.count == nil {
           diagnostics.append(
             .error(
               "Reference to \"count\" in non-counted context",
@@ -173,7 +176,7 @@ struct ReferenceChecker {
               subject: reference.range))
         }
       case .eachKey, .eachValue:
-        if resource?.forEach == nil {
+        if resource?.forEach == nil && call?.forEach == nil {
           diagnostics.append(
             .error(
               "Reference to \"each\" in context without for_each",
@@ -182,6 +185,8 @@ struct ReferenceChecker {
         }
       case .path:
         break
+      case .module(let name, let output):
+        diagnostics += moduleProblems(reference, name: name, output: output)
       case .unknown(let root):
         var detail = "There is no variable named \(Value.quoted(root))."
         let timeResource = reference.nameAfterRoot.flatMap { timeResources[root + "." + $0] }
@@ -216,6 +221,29 @@ struct ReferenceChecker {
         "Unsupported attribute",
         detail: "This object has no argument, nested block, or exported attribute named \(Value.quoted(name)).\(likely)",
         subject: range)
+    ]
+  }
+
+  /// A call the module lacks, or an output the called module does not declare.
+  private func moduleProblems(_ reference: Reference, name: String, output: String?) -> [Diagnostic] {
+    guard let call = configuration.modules.first(where: { $0.name == name }) else {
+      return [
+        .error(
+          "Reference to undeclared module",
+          detail: "No module call named \(Value.quoted(name)) is declared in \(configuration.moduleDescription)."
+            + suggestion(name, configuration.modules.map(\.name), prefix: "module."),
+          subject: reference.range)
+      ]
+    }
+    guard let output, let range = reference.attributeRange, let module = call.module,
+      !module.configuration.outputs.contains(where: { $0.name == output })
+    else { return [] }
+    let likely = NameSuggestion.suggest(output, among: module.configuration.outputs.map(\.name).sorted())
+      .map { " Did you mean \(Value.quoted($0))?" } ?? ""
+    return [
+      .error(
+        "Unsupported attribute",
+        detail: "This object does not have an attribute named \(Value.quoted(output)).\(likely)", subject: range)
     ]
   }
 

@@ -1,22 +1,48 @@
 extension InstanceAddress {
   /// Parses an instance address as written on the command line (`-target`, `state rm`,
-  /// `import`): `TYPE.NAME`, `data.TYPE.NAME`, optionally followed by `[N]` or `["KEY"]`.
+  /// `import`): `TYPE.NAME`, `data.TYPE.NAME`, optionally followed by `[N]` or `["KEY"]`, and
+  /// optionally preceded by module steps (`module.team["a"].`).
   ///
   /// Names follow HCL identifiers: a letter or underscore, then letters, digits, `_` or `-`.
-  public static func parse(_ text: String) throws(AddressError) -> InstanceAddress {
+  /// With `allowingModule`, a module instance alone (`module.team`, `module.team["a"]`) is an
+  /// address too, with an empty type (`ResourceAddress.isModuleOnly`): `-target` takes it.
+  public static func parse(_ text: String, allowingModule: Bool = false) throws(AddressError) -> InstanceAddress {
     var scanner = AddressScanner(text: text)
-    var parts = [try scanner.identifier(what: "a resource type")]
+    var module: [ModuleStep] = []
+    var first = try scanner.identifier(what: "a resource type")
+    while first == "module" {
+      guard scanner.consume(".") else {
+        throw AddressError(address: text, reason: "a module address needs the module's name, as in module.team")
+      }
+      var step = ModuleStep(name: try scanner.identifier(what: "a module name"))
+      if scanner.consume("[") {
+        step.key = try scanner.instanceKey()
+        guard scanner.consume("]") else {
+          throw AddressError(address: text, reason: "expected ] after the instance key")
+        }
+      }
+      module.append(step)
+      if scanner.atEnd && allowingModule {
+        return InstanceAddress(resource: ResourceAddress(type: "", name: "", module: module))
+      }
+      guard scanner.consume(".") else {
+        if scanner.atEnd {
+          throw AddressError(address: text, reason: "expected a resource address after \(ModuleStep.path(module)), as in \(ModuleStep.path(module)).user_token.bot")
+        }
+        throw AddressError(address: text, reason: "unexpected \(StringQuoting.quote(scanner.rest, .go)) after the address")
+      }
+      first = try scanner.identifier(what: "a resource type")
+    }
+    var parts = [first]
     while scanner.consume("."), parts.count < 3 {
       parts.append(try scanner.identifier(what: "a resource name"))
     }
-    let resource: ResourceAddress
+    var resource: ResourceAddress
     switch (parts.count, parts.first) {
     case (3, "data"):
       resource = ResourceAddress(mode: .data, type: parts[1], name: parts[2])
     case (2, "data"):
       throw AddressError(address: text, reason: "a data source address needs both a type and a name, as in data.user.alice")
-    case (2, "module"):
-      throw AddressError(address: text, reason: "gitform has no modules")
     case (2, _):
       resource = ResourceAddress(mode: .managed, type: parts[0], name: parts[1])
     case (1, _):
@@ -24,6 +50,7 @@ extension InstanceAddress {
     default:
       throw AddressError(address: text, reason: "too many parts; expected TYPE.NAME or data.TYPE.NAME")
     }
+    resource.module = module
     var key: InstanceKey?
     if scanner.consume("[") {
       key = try scanner.instanceKey()

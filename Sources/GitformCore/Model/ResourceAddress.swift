@@ -1,7 +1,8 @@
-/// The address of a `resource` or `data` block: `user_token.bot`, `data.user.alice`.
+/// The address of a `resource` or `data` block: `user_token.bot`, `data.user.alice`, and in a
+/// module instance `module.team["a"].project_token.deploy`.
 ///
-/// Ordered like resources in the state file: by mode (`data` before `managed`, as Terraform
-/// compares the mode names), then type, then name.
+/// Ordered as Terraform orders resources: by module instance (the root first), then by mode
+/// (`data` before `managed`, as Terraform compares the mode names), then type, then name.
 public struct ResourceAddress: Equatable, Hashable, Sendable, Comparable, CustomStringConvertible {
   public enum Mode: String, Equatable, Hashable, Sendable, CaseIterable {
     case managed
@@ -11,16 +12,35 @@ public struct ResourceAddress: Equatable, Hashable, Sendable, Comparable, Custom
   public var mode: Mode
   public var type: String
   public var name: String
+  /// The module instance the resource is in; empty in the root module.
+  public var module: [ModuleStep]
 
-  public init(mode: Mode = .managed, type: String, name: String) {
+  public init(mode: Mode = .managed, type: String, name: String, module: [ModuleStep] = []) {
     self.mode = mode
     self.type = type
     self.name = name
+    self.module = module
   }
 
   public var description: String {
-    mode == .data ? "data.\(type).\(name)" : "\(type).\(name)"
+    let local = mode == .data ? "data.\(type).\(name)" : "\(type).\(name)"
+    return module.isEmpty ? local : ModuleStep.path(module) + "." + local
   }
+
+  /// The same resource in the root module: how its block is named inside its module.
+  public var local: ResourceAddress {
+    module.isEmpty ? self : ResourceAddress(mode: mode, type: type, name: name)
+  }
+
+  /// The same resource inside the module instance `steps` (prefixed to any module it has).
+  public func inModule(_ steps: [ModuleStep]) -> ResourceAddress {
+    var copy = self
+    copy.module = steps + module
+    return copy
+  }
+
+  /// A `-target` naming a module instance rather than a resource (`module.team["a"]`).
+  public var isModuleOnly: Bool { type.isEmpty && !module.isEmpty }
 
   /// The address of one instance of this resource.
   public func instance(_ key: InstanceKey? = nil) -> InstanceAddress {
@@ -28,6 +48,7 @@ public struct ResourceAddress: Equatable, Hashable, Sendable, Comparable, Custom
   }
 
   public static func < (lhs: ResourceAddress, rhs: ResourceAddress) -> Bool {
+    if lhs.module != rhs.module { return ModuleStep.precedes(lhs.module, rhs.module) }
     if lhs.mode != rhs.mode { return lhs.mode.rawValue < rhs.mode.rawValue }
     if lhs.type != rhs.type { return lhs.type < rhs.type }
     return lhs.name < rhs.name

@@ -155,12 +155,18 @@ public struct State: Equatable, Sendable {
       && lhs.normalized().resources.elementsEqual(rhs.normalized().resources) { $0.sameContent(as: $1) }
   }
 
-  /// The same state in canonical order: resources by (mode, type, name), instances by index
-  /// key (none, then numbers, then strings) and deposed key. Encoding always normalizes, so two
-  /// equal states serialise to the same bytes.
+  /// The same state in canonical order: resources by (module, mode, type, name), the module
+  /// compared as text as Terraform's state writer does; instances by index key (none, then
+  /// numbers, then strings) and deposed key. Encoding always normalizes, so two equal states
+  /// serialise to the same bytes.
   public func normalized() -> State {
     var copy = self
-    copy.resources = resources.map { $0.normalized() }.sorted { $0.address < $1.address }
+    copy.resources = resources.map { $0.normalized() }.sorted { lhs, rhs in
+      if lhs.address.module != rhs.address.module {
+        return ModuleStep.path(lhs.address.module) < ModuleStep.path(rhs.address.module)
+      }
+      return lhs.address < rhs.address
+    }
     return copy
   }
 }

@@ -1,7 +1,7 @@
 /// Turns a parsed state document into a `State`, naming the first malformed field.
 ///
 /// Fields gitform does not use (Terraform's `check_results`, identity data) are accepted and
-/// dropped; fields it cannot represent faithfully (modules, the legacy `attributes_flat`) are
+/// dropped; fields it cannot represent faithfully (the legacy `attributes_flat`) are
 /// refused rather than silently lost.
 struct StateDecoder {
   let path: String
@@ -90,8 +90,9 @@ struct StateDecoder {
 
   private func resource(_ value: JSON, field: String) throws(StateError) -> ResourceState {
     guard case .object = value else { throw invalid(field, "must be an object") }
-    if value["module"] != nil {
-      throw invalid(field + ".module", "names a module, and gitform has no modules")
+    var module: [ModuleStep] = []
+    if let moduleValue = value["module"], !moduleValue.isNull {
+      module = try moduleSteps(moduleValue, field: field + ".module")
     }
     guard let modeText = value["mode"]?.stringValue, let mode = ResourceAddress.Mode(rawValue: modeText) else {
       throw invalid(field + ".mode", "must be \"managed\" or \"data\"")
@@ -116,8 +117,21 @@ struct StateDecoder {
       instances.append(decoded)
     }
     return ResourceState(
-      address: ResourceAddress(mode: mode, type: type, name: name), each: each, provider: provider,
+      address: ResourceAddress(mode: mode, type: type, name: name, module: module), each: each, provider: provider,
       instances: instances)
+  }
+
+  /// `"module.team[\"a\"]"`: the module instance a resource is in.
+  private func moduleSteps(_ value: JSON, field: String) throws(StateError) -> [ModuleStep] {
+    let text = try string(value, field: field)
+    guard !text.isEmpty else { return [] }
+    do {
+      let parsed = try InstanceAddress.parse(text, allowingModule: true)
+      guard parsed.resource.isModuleOnly, parsed.key == nil else { throw invalid(field, "must name a module instance, as in module.team") }
+      return parsed.resource.module
+    } catch {
+      throw invalid(field, "must name a module instance, as in module.team")
+    }
   }
 
   /// What must be unique among a resource's instances.

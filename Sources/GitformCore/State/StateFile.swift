@@ -59,7 +59,9 @@ public enum StateFile {
   }
 
   static func json(_ resource: ResourceState) -> JSON {
-    var members: [(key: String, value: JSON)] = [
+    var members: [(key: String, value: JSON)] = []
+    if !resource.address.module.isEmpty { members.append(("module", .string(ModuleStep.path(resource.address.module)))) }
+    members += [
       ("mode", .string(resource.mode.rawValue)),
       ("type", .string(resource.type)),
       ("name", .string(resource.name)),

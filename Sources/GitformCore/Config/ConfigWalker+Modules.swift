@@ -1,0 +1,171 @@
+import Foundation
+
+/// `module` calls: every instance of a call walks the called module with its own variables,
+/// locals and resources; the instances of one call walk in step, level by level, so the
+/// visitor gets each level's instances of all of them at once (planned and applied together,
+/// in parallel), as it gets a resource's instances.
+///
+/// A module's resource addresses carry the module instance (`module.team["a"].project_token.deploy`);
+/// its outputs become `module.NAME` for the caller: an object, or a tuple (`count`) or object
+/// by key (`for_each`) of objects. Every resource of a module depends on what the call's
+/// arguments and `depends_on` refer to, so it is created after and destroyed before them.
+extension ConfigWalker {
+  /// Walks every instance of the call `name` and publishes its outputs as `module.NAME`.
+  mutating func walkModule(_ name: String, _ visit: Visitor) {
+    guard let call = configuration.moduleCall(name), let module = call.module else { return }
+    let dependencies = absoluteDependencies(of: .module(name))
+    var children: [ConfigWalker] = []
+    let keyed = moduleKeys(call)
+    for (key, scope) in keyed ?? [] {
+      var instanceContext = context
+      for (name, value) in scope { instanceContext.variables[name] = value }
+      let step = ModuleStep(name: name, key: key)
+      let inputs = moduleInputs(call, step: step, module.configuration, in: instanceContext)
+      var child = ConfigWalker(
+        configuration: module.configuration, graph: module.graph, variables: inputs, context: context)
+      child.modulePath = modulePath + [step]
+      child.inheritedDependencies = dependencies
+      child.allowsUnknownExpansion = allowsUnknownExpansion
+      child.context.variables["path"] = .object([
+        "module": .string(module.path), "root": .string("."), "cwd": .string(configuration.directory),
+      ])
+      children.append(child)
+    }
+    for level in module.graph.levels {
+      var batches: [[InstanceConfig]] = []
+      for index in children.indices { batches.append(children[index].prepareLevel(level, visit)) }
+      let all = batches.flatMap { $0 }
+      guard !all.isEmpty else { continue }
+      let values = visit(all)
+      for index in children.indices where !batches[index].isEmpty {
+        children[index].finishLevel(batches[index], values)
+      }
+    }
+    var resources: Set<ResourceAddress> = []
+    var values: [Value] = []
+    for var child in children {
+      child.finishWalk()
+      diagnostics += child.diagnostics
+      checkDiagnostics += child.checkDiagnostics
+      for (address, instance) in child.instances {
+        instances[address] = instance
+        resources.insert(address.resource)
+      }
+      for (address, keys) in child.expansions { expansions[address] = keys }
+      values.append(.object(child.outputs))
+    }
+    moduleResources[name] = resources.sorted()
+    let exposed: Value
+    if keyed == nil {
+      exposed = .unknown()
+    } else if (call.count != nil || call.forEach != nil), keyed?.count == 1, keyed?.first?.0 == nil {
+      // `validate` walked an unknown count or for_each once, without a key.
+      exposed = .unknown(call.count != nil ? .list(values[0].type) : .map(values[0].type))
+    } else if call.count != nil {
+      exposed = .tuple(values)
+    } else if call.forEach != nil {
+      var object: [String: Value] = [:]
+      for ((key, _), value) in zip(keyed ?? [], values) {
+        if case .string(let text)? = key { object[text] = value }
+      }
+      exposed = .object(object)
+    } else {
+      exposed = values.first ?? .unknown()
+    }
+    moduleValues[name] = exposed
+    context.variables["module"] = .object(moduleValues)
+  }
+
+  /// The call's instance keys with their `count`/`each` scope; nil when they cannot be known.
+  private mutating func moduleKeys(_ call: ModuleCall) -> [(InstanceKey?, [String: Value])]? {
+    if let countExpression = call.count {
+      let (value, problems) = Evaluator.evaluate(countExpression, in: context)
+      diagnostics += problems
+      guard problems.isEmpty else { return nil }
+      if allowsUnknownExpansion && !value.isKnown {
+        return [(nil, ["count": .object(["index": .unknown(.number)])])]
+      }
+      guard let count = countValue(value, range: countExpression.range) else { return nil }
+      return (0..<count).map { (.int($0), ["count": .object(["index": .number($0)])]) }
+    }
+    if let forEachExpression = call.forEach {
+      let (value, problems) = Evaluator.evaluate(forEachExpression, in: context)
+      diagnostics += problems
+      guard problems.isEmpty else { return nil }
+      if allowsUnknownExpansion && !value.isWhollyKnown {
+        return [(nil, ["each": .object(["key": .unknown(.string), "value": .unknown()])])]
+      }
+      guard let pairs = forEachPairs(value, range: forEachExpression.range) else { return nil }
+      return pairs.map { key, element in (.string(key), ["each": .object(["key": .string(key), "value": element])]) }
+    }
+    return [(nil, [:])]
+  }
+
+  /// The module's variables for one instance: the call's arguments evaluated in the caller,
+  /// converted to the variables' types (optional attributes defaulted), defaults otherwise,
+  /// and checked by the variables' validation rules.
+  private mutating func moduleInputs(
+    _ call: ModuleCall, step: ModuleStep, _ module: Configuration, in context: EvalContext
+  ) -> [String: Value] {
+    let given = Dictionary(call.inputs.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+    var values: [String: Value] = [:]
+    for variable in module.variables {
+      var value: Value
+      if let input = given[variable.name] {
+        let (evaluated, problems) = Evaluator.evaluate(input.expression, in: context)
+        diagnostics += problems
+        guard problems.isEmpty else {
+          values[variable.name] = .unknown(variable.type)
+          continue
+        }
+        value = evaluated
+        if value.isNull, let fallback = variable.defaultValue, !variable.nullable { value = fallback }
+      } else if let fallback = variable.defaultValue {
+        value = fallback
+      } else {
+        values[variable.name] = .unknown(variable.type)  // reported when the module was loaded
+        continue
+      }
+      switch variable.convert(value) {
+      case .success(let converted): value = converted
+      case .failure(let error):
+        diagnostics.append(
+          .error(
+            "Invalid value for input variable",
+            detail: "The given value is not suitable for \(ModuleStep.path(modulePath + [step])).var.\(variable.name) declared at \(variable.block.definitionRange): \(error.message).",
+            subject: given[variable.name]?.expression.range ?? call.block.definitionRange))
+        values[variable.name] = .unknown(variable.type)
+        continue
+      }
+      if value.isNull && !variable.nullable {
+        diagnostics.append(
+          .error(
+            "Invalid value for input variable",
+            detail: "The given value is not suitable for \(ModuleStep.path(modulePath + [step])).var.\(variable.name): required variable may not be set to null.",
+            subject: given[variable.name]?.expression.range ?? call.block.definitionRange))
+        values[variable.name] = .unknown(variable.type)
+        continue
+      }
+      value = value.marked(sensitive: variable.sensitive || value.isSensitive)
+      values[variable.name] = value
+      if !variable.validations.isEmpty && value.isWhollyKnown {
+        diagnostics += VariableValues.validate(variable, value: value, context: context)
+      }
+    }
+    return values
+  }
+
+  /// The resources `node` depends on as absolute addresses: its module's own (prefixed with the
+  /// module instance), every resource of the module calls it refers to, and what the call of
+  /// this module depends on.
+  mutating func absoluteDependencies(of node: ConfigGraph.Node) -> [ResourceAddress] {
+    let local = graph.resourceDependencies(of: node)
+    guard !modulePath.isEmpty || !configuration.modules.isEmpty else { return local }
+    var result = Set(modulePath.isEmpty ? local : local.map { $0.inModule(modulePath) })
+    result.formUnion(inheritedDependencies)
+    if !configuration.modules.isEmpty {
+      for name in graph.moduleDependencies(of: node) { result.formUnion(moduleResources[name] ?? []) }
+    }
+    return result.sorted()
+  }
+}
