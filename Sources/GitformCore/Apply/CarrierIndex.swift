@@ -29,7 +29,7 @@ struct CarrierIndex {
     }
     for address in objects.keys.sorted() {
       guard let object = objects[address], !object.dependencies.isEmpty else { continue }
-      let lifecycle = configuration.resource(.managed, address.resource.type, address.resource.name)?.lifecycle
+      let lifecycle = configuration.resourceBlock(address.resource)?.lifecycle
       if lifecycle?.ignoreAllChanges == true { continue }
       let ignored = Set(lifecycle?.ignoreChanges ?? [])
       let holder = Holder(address: address, dependencies: Set(object.dependencies))

@@ -63,7 +63,7 @@ struct ApplyCommand: Command {
       flags.destroy = plan.destroy
       flags.refresh = plan.refresh
       flags.refreshOnly = plan.refreshOnly
-      flags.targets = plan.targets.compactMap { try? InstanceAddress.parse($0) }
+      flags.targets = plan.targets.compactMap { try? InstanceAddress.parse($0, allowingModule: true) }
       flags.replace = plan.replace.compactMap { try? InstanceAddress.parse($0) }
     }
     let isDestroy = destroy || flags.destroy

@@ -124,7 +124,7 @@ struct EngineFlags {
       case "target" where accepts.contains(.planning), "replace" where accepts.contains(.planning):
         guard let text = takeValue() else { return fail("The -\(body) option requires a resource address.") }
         do {
-          let address = try InstanceAddress.parse(text)
+          let address = try InstanceAddress.parse(text, allowingModule: body == "target")
           if body == "target" { flags.targets.append(address) } else { flags.replace.append(address) }
         } catch {
           return fail("Invalid -\(body) address: \(error.description)")

@@ -59,7 +59,7 @@ struct ImportCommand: Command {
     }
     try session.loadConfiguration()
     guard address.resource.mode == .managed,
-      let resource = session.configuration.resource(.managed, address.resource.type, address.resource.name),
+      let resource = session.configuration.resourceBlock(address.resource),
       let type = ResourceCatalog.standard.managed(address.resource.type)
     else {
       throw CommandFailure(
@@ -98,8 +98,13 @@ struct ImportCommand: Command {
       context.out(ImportView.prepared(address, type: type.name) + RefreshProgressView.line(address, id: type.id(of: object)))
       var next = session.snapshot
       let (graph, _) = ConfigGraph.build(session.configuration)
+      var dependencies = graph.resourceDependencies(of: .resource(address.resource))
+      if let module = session.configuration.loadedModule(at: address.resource.module) {
+        dependencies = module.graph.resourceDependencies(of: .resource(address.resource.local))
+          .map { $0.inModule(address.resource.module) }
+      }
       next.objects[address] = StateObject(
-        value: object, dependencies: graph.resourceDependencies(of: .resource(address.resource)),
+        value: object, dependencies: dependencies,
         createBeforeDestroy: resource.lifecycle.createBeforeDestroy ?? type.createsBeforeDestroying)
       try session.writeState(next)
       context.out(ImportView.successful(color: session.color))

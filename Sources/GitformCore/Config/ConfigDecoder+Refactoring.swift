@@ -68,7 +68,7 @@ extension ConfigDecoder {
     }
     let address: ResourceInstanceAddress
     do {
-      address = try InstanceAddress.parse(ReferenceChecker.text(of: traversal))
+      address = try InstanceAddress.parse(ReferenceChecker.text(of: traversal), allowingModule: blockType == "moved")
     } catch {
       diagnostics.append(
         .error(
@@ -85,7 +85,10 @@ extension ConfigDecoder {
           subject: expression.range))
       return nil
     }
-    let hasKey = traversal.steps.contains { if case .index = $0.kind { true } else { false } }
+    if address.resource.isModuleOnly {
+      return MoveEndpoint(resource: address.resource, key: nil, isInstance: false)
+    }
+    let hasKey = traversal.steps.last.map { if case .index = $0.kind { true } else { false } } ?? false
     return MoveEndpoint(resource: address.resource, key: address.key, isInstance: hasKey)
   }
 }

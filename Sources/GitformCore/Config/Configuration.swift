@@ -78,6 +78,23 @@ public struct Configuration: Sendable {
     modules.first { $0.name == name }
   }
 
+  /// Every resource block of this module and of the modules it calls, once per call (not per
+  /// instance): what a check of the blocks themselves looks at.
+  public var resourcesIncludingModules: [ResourceBlock] {
+    modules.isEmpty ? resources : resources + modules.flatMap { $0.module?.configuration.resourcesIncludingModules ?? [] }
+  }
+
+  /// The module that `steps` lead to (keys ignored); nil for the root module or a call that
+  /// does not exist.
+  public func loadedModule(at steps: [ModuleStep]) -> LoadedModule? {
+    var module: LoadedModule?
+    for step in steps {
+      guard let child = (module?.configuration ?? self).moduleCall(step.name)?.module else { return nil }
+      module = child
+    }
+    return module
+  }
+
   /// The resource block of `address` in the module its module steps lead to (keys ignored:
   /// every instance of a call has the same blocks).
   public func resourceBlock(_ address: ResourceAddress) -> ResourceBlock? {

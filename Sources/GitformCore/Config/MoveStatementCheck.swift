@@ -58,7 +58,13 @@ struct MoveStatementCheck {
       } else {
         toStatements[to] = statement
       }
-      if from.resource.type != to.resource.type {
+      if from.resource.isModuleOnly != to.resource.isModuleOnly {
+        problems.append(
+          .error(
+            "Invalid \"moved\" addresses",
+            detail: "The \"from\" and \"to\" addresses must both name a module, or both a resource: \(from) cannot move to \(to).",
+            subject: statement.block.definitionRange))
+      } else if from.resource.type != to.resource.type {
         problems.append(
           .error(
             "Resource type mismatch",
@@ -122,7 +128,11 @@ struct MoveStatementCheck {
   }
 
   static func overlaps(_ a: MoveEndpoint, _ b: MoveEndpoint) -> Bool {
-    a.resource == b.resource && (!a.isInstance || !b.isInstance || a.key == b.key)
+    if a.resource.isModuleOnly || b.resource.isModuleOnly {
+      return a.resource.isModuleOnly && b.resource.isModuleOnly
+        && (ModuleStep.contains(a.resource.module, b.resource.module) || ModuleStep.contains(b.resource.module, a.resource.module))
+    }
+    return a.resource == b.resource && (!a.isInstance || !b.isInstance || a.key == b.key)
   }
 
   /// Terraform's `StartString`: `FILE:LINE,COLUMN`.

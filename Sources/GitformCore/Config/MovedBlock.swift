@@ -29,6 +29,7 @@ public struct MoveEndpoint: Sendable, Hashable, CustomStringConvertible {
 
   /// Where `address` goes when this endpoint moves to `to`; nil when it does not match.
   func destination(of address: ResourceInstanceAddress, to: MoveEndpoint) -> ResourceInstanceAddress? {
+    if resource.isModuleOnly { return moduleDestination(of: address, to: to) }
     guard address.resource == resource else { return nil }
     if isInstance {
       return address.key == key ? to.resource.instance(to.key) : nil
@@ -36,9 +37,26 @@ public struct MoveEndpoint: Sendable, Hashable, CustomStringConvertible {
     return to.resource.instance(address.key)
   }
 
-  /// True when `address` is (an instance of) this endpoint.
+  /// True when `address` is (an instance of) this endpoint, or in its module.
   func matches(_ address: ResourceInstanceAddress) -> Bool {
-    address.resource == resource && (!isInstance || address.key == key)
+    if resource.isModuleOnly { return ModuleStep.contains(resource.module, address.resource.module) }
+    return address.resource == resource && (!isInstance || address.key == key)
+  }
+
+  /// A whole-module move (`module.a` → `module.b`, `module.a["x"]` → `module.b`): everything
+  /// in the module instance goes to the same place under the new one; a call moved without
+  /// keys keeps each instance's key.
+  private func moduleDestination(of address: ResourceInstanceAddress, to: MoveEndpoint) -> ResourceInstanceAddress? {
+    let from = resource.module
+    guard to.resource.isModuleOnly, ModuleStep.contains(from, address.resource.module) else { return nil }
+    var steps = to.resource.module
+    if let last = from.last, last.key == nil, steps.last?.key == nil {
+      steps[steps.count - 1].key = address.resource.module[from.count - 1].key
+    }
+    steps += address.resource.module.dropFirst(from.count)
+    var moved = address
+    moved.resource.module = steps
+    return moved
   }
 }
 

@@ -24,7 +24,8 @@ public struct ResourceAddress: Equatable, Hashable, Sendable, Comparable, Custom
 
   public var description: String {
     let local = mode == .data ? "data.\(type).\(name)" : "\(type).\(name)"
-    return module.isEmpty ? local : ModuleStep.path(module) + "." + local
+    if module.isEmpty { return local }
+    return type.isEmpty ? ModuleStep.path(module) : ModuleStep.path(module) + "." + local
   }
 
   /// The same resource in the root module: how its block is named inside its module.

@@ -15,8 +15,12 @@ public struct PlanOptions: Sendable {
 
   public init() {}
 
-  /// True when `address` is one of `targets` or an instance of a targeted resource.
+  /// True when `address` is one of `targets`, an instance of a targeted resource, or in a
+  /// targeted module instance (`module.team` selects every instance of the call).
   func isTargeted(_ address: ResourceInstanceAddress, by list: [ResourceInstanceAddress]) -> Bool {
-    list.contains { $0 == address || ($0.key == nil && $0.resource == address.resource) }
+    list.contains {
+      $0 == address || ($0.key == nil && $0.resource == address.resource)
+        || ($0.resource.isModuleOnly && ModuleStep.contains($0.resource.module, address.resource.module))
+    }
   }
 }

@@ -6,7 +6,7 @@ extension Planner {
   /// With a non-admin token, every admin-only resource is named before anything happens.
   func adminCheck(_ state: StateSnapshot) -> [Diagnostic] {
     var needing: [String] = []
-    for resource in configuration.resources where resource.mode == .managed {
+    for resource in configuration.resourcesIncludingModules where resource.mode == .managed {
       if catalog.managed(resource.type)?.requiresAdministrator == true {
         needing.append(resource.address.description)
       }
@@ -103,7 +103,7 @@ extension Planner {
   func preventDestroyCheck(_ changes: [ResourceChange]) -> [Diagnostic] {
     changes.compactMap { change in
       guard change.action == .delete || change.action.isReplace,
-        let resource = configuration.resource(.managed, change.address.resource.type, change.address.resource.name),
+        let resource = configuration.resourceBlock(change.address.resource),
         resource.lifecycle.preventDestroy
       else { return nil }
       return .error(

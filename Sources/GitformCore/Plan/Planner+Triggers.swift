@@ -10,7 +10,9 @@ extension Planner {
   /// its value changes.
   func isReplaceTriggered(_ instance: InstanceConfig, by planned: [ResourceChange]) -> Bool {
     for expression in instance.resource.lifecycle.replaceTriggeredBy {
-      guard let trigger = ReplaceTrigger(expression, scope: instance.scope) else { continue }
+      guard var trigger = ReplaceTrigger(expression, scope: instance.scope) else { continue }
+      // A module's references name its own resources.
+      trigger.resource.module = instance.address.resource.module
       for change in planned where trigger.matches(change.address) && change.deposedKey == nil {
         switch change.action {
         case .create, .update, .deleteThenCreate, .createThenDelete:

@@ -241,7 +241,7 @@ public struct Planner {
       }
     }
     resources.formUnion(dependents)
-    return Set(state.addresses.filter { resources.contains($0.resource) })
+    return Set(state.addresses.filter { resources.contains($0.resource) || options.isTargeted($0, by: options.targets) })
   }
 
   private func deleteReason(_ address: ResourceInstanceAddress, expansions: [ResourceAddress: [InstanceKey?]]) -> ActionReason {
