@@ -224,7 +224,7 @@ extension Planner {
           let secret = catalog.managed(address.type)?.secret,
           traversal.steps.contains(where: { if case .attribute(secret.name) = $0.kind { return true } else { return false } })
         else { return nil }
-        return (address.description, secret)
+        return (address.inModule(instance.address.resource.module).description, secret)
       }
       var detail = "The argument \"\(attribute.name)\" of \(instance.address) is required, but its value is null."
       if let (source, secret) = sources.first {

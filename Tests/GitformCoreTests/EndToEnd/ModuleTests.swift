@@ -1,0 +1,275 @@
+import Foundation
+import XCTest
+
+@testable import GitformCore
+
+/// Modules against the emulator: a module called with `for_each` over three projects plans,
+/// applies (the state names each module instance in Terraform's `module` field), lists its
+/// addresses, imports into a module address, plans one instance with `-target`, and a resource
+/// renamed and moved into a module keeps its token.
+final class ModuleTests: XCTestCase {
+  private var cli: InProcessCLI!
+
+  override func setUpWithError() throws {
+    cli = try InProcessCLI("modules")
+    let team = try cli.fixture.createGroup("team")
+    for name in ["a", "b", "c", "d"] { _ = try cli.fixture.createProject(name, inGroup: team) }
+    try cli.write(ModuleTests.module, "modules/deploy/main.gf.hcl")
+  }
+
+  override func tearDown() {
+    if let cli {
+      let state = (try? String(contentsOf: cli.directory.appendingPathComponent("gitform.tfstate"), encoding: .utf8)) ?? ""
+      for secret in ModuleTests.tokenValues(in: state) {
+        XCTAssertFalse(cli.transcript.joined().contains(secret), "a token value was printed")
+      }
+      cli.finish()
+    }
+  }
+
+  /// A project's deploy token and the variable carrying it.
+  static let module = """
+    variable "project" {
+      type = string
+    }
+
+    variable "settings" {
+      type = object({
+        scopes = optional(list(string), ["read_api"])
+        key    = optional(string, "DEPLOY_TOKEN")
+      })
+      default = {}
+    }
+
+    resource "project_token" "deploy" {
+      project    = var.project
+      name       = "deploy"
+      scopes     = var.settings.scopes
+      expires_at = "2026-12-01"
+    }
+
+    resource "project_variable" "token" {
+      project = var.project
+      key     = var.settings.key
+      value   = project_token.deploy.token
+      masked  = true
+    }
+
+    output "token_id" {
+      value = project_token.deploy.token_id
+    }
+
+    """
+
+  private func root(_ keys: [String]) -> String {
+    let entries = keys.map { "    \($0) = \"team/\($0)\"" }.joined(separator: "\n")
+    return """
+      module "team" {
+        source   = "./modules/deploy"
+        for_each = {
+      \(entries)
+        }
+        project = each.value
+      }
+
+      output "ids" {
+        value = { for key, team in module.team : key => team.token_id }
+      }
+
+      """
+  }
+
+  private func stateJSON() throws -> [String: Any] {
+    let data = try Data(contentsOf: cli.directory.appendingPathComponent("gitform.tfstate"))
+    return try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
+  }
+
+  /// The instance with this module and type's token id in the state file.
+  private func tokenID(module: String, name: String = "deploy") throws -> Int? {
+    let resources = try stateJSON()["resources"] as? [[String: Any]] ?? []
+    let resource = resources.first { $0["module"] as? String == module && $0["type"] as? String == "project_token" && $0["name"] as? String == name }
+    let instance = (resource?["instances"] as? [[String: Any]])?.first
+    return (instance?["attributes"] as? [String: Any])?["token_id"] as? Int
+  }
+
+  private func activeTokens(_ project: String) throws -> [Int] {
+    let answer = try cli.fixture.raw(.get, "/api/v4/projects/team%2F\(project)/access_tokens")
+    return (answer.json as? [[String: Any]] ?? []).filter { $0["active"] as? Bool == true }.compactMap { $0["id"] as? Int }
+  }
+
+  static func tokenValues(in state: String) -> [String] {
+    let pattern = try? NSRegularExpression(pattern: "\"token\": \"([^\"]+)\"")
+    let range = NSRange(state.startIndex..., in: state)
+    return (pattern?.matches(in: state, range: range) ?? []).compactMap { match in
+      Range(match.range(at: 1), in: state).map { String(state[$0]) }
+    }
+  }
+
+  func testAModuleWithForEachOverThreeProjectsPlansAppliesListsAndImports() throws {
+    try cli.write(root(["a", "b", "c"]))
+    let plan = cli.run(["plan", "-detailed-exitcode"])
+    XCTAssertEqual(plan.code, 2, plan.out + plan.err)
+    let headers = plan.out.split(separator: "\n").filter { $0.hasPrefix("  # ") }
+    XCTAssertEqual(
+      headers,
+      [
+        "  # module.team[\"a\"].project_token.deploy will be created",
+        "  # module.team[\"a\"].project_variable.token will be created",
+        "  # module.team[\"b\"].project_token.deploy will be created",
+        "  # module.team[\"b\"].project_variable.token will be created",
+        "  # module.team[\"c\"].project_token.deploy will be created",
+        "  # module.team[\"c\"].project_variable.token will be created",
+      ], plan.out)
+    XCTAssertTrue(plan.out.contains("Plan: 6 to add, 0 to change, 0 to destroy."), plan.out)
+
+    let apply = cli.run(["apply", "-auto-approve"])
+    XCTAssertEqual(apply.code, 0, apply.out + apply.err)
+    XCTAssertTrue(apply.out.contains("Apply complete! Resources: 6 added, 0 changed, 0 destroyed."), apply.out)
+    let stateText = try cli.workspace.read("gitform.tfstate")
+    XCTAssertTrue(stateText.contains("      \"module\": \"module.team[\\\"a\\\"]\",\n      \"mode\": \"managed\",\n"), stateText)
+    for project in ["a", "b", "c"] {
+      let id = try XCTUnwrap(try tokenID(module: "module.team[\"\(project)\"]"), project)
+      XCTAssertEqual(try activeTokens(project), [id], project)
+      let variable = try cli.fixture.raw(.get, "/api/v4/projects/team%2F\(project)/variables/DEPLOY_TOKEN")
+      XCTAssertEqual(variable.status, 200, project)
+    }
+    let list = cli.run(["state", "list"])
+    XCTAssertEqual(
+      list.out,
+      """
+      module.team["a"].project_token.deploy
+      module.team["a"].project_variable.token
+      module.team["b"].project_token.deploy
+      module.team["b"].project_variable.token
+      module.team["c"].project_token.deploy
+      module.team["c"].project_variable.token
+
+      """)
+    let again = cli.run(["plan", "-detailed-exitcode"])
+    XCTAssertEqual(again.code, 0, again.out + again.err)
+
+    // A token made outside gitform for project d joins the module under d's address.
+    let made = try cli.fixture.raw(
+      .post, "/api/v4/projects/team%2Fd/access_tokens",
+      ["name": "deploy", "scopes": ["read_api"], "expires_at": "2026-12-01", "access_level": 40])
+    XCTAssertEqual(made.status, 201)
+    let madeID = try XCTUnwrap(try cli.fixture.field(made, "id") as? Int)
+    try cli.write(root(["a", "b", "c", "d"]))
+    let imported = cli.run(["import", "module.team[\"d\"].project_token.deploy", "team/d:\(madeID)"])
+    XCTAssertEqual(imported.code, 0, imported.out + imported.err)
+    XCTAssertEqual(try tokenID(module: "module.team[\"d\"]"), madeID)
+    // GitLab never shows an imported token's value again: the plan says how to get one, by
+    // the token's module address.
+    let afterImport = cli.run(["plan"])
+    XCTAssertEqual(afterImport.code, 1)
+    XCTAssertTrue(
+      afterImport.err.contains("The argument \"value\" of module.team[\"d\"].project_variable.token is required"), afterImport.err)
+    XCTAssertTrue(afterImport.err.contains("(gitform apply\n-replace=module.team[\"d\"].project_token.deploy)")
+      || afterImport.err.contains("-replace=module.team[\"d\"].project_token.deploy"), afterImport.err)
+    let replaced = cli.run(["apply", "-auto-approve", "-replace=module.team[\"d\"].project_token.deploy"])
+    XCTAssertEqual(replaced.code, 0, replaced.out + replaced.err)
+    XCTAssertTrue(replaced.out.contains("Apply complete! Resources: 2 added, 0 changed, 1 destroyed."), replaced.out)
+    XCTAssertEqual(try activeTokens("d").count, 1)
+    XCTAssertNotEqual(try tokenID(module: "module.team[\"d\"]"), madeID)
+  }
+
+  func testAnImportBlockTargetsAModuleAddress() throws {
+    let made = try cli.fixture.raw(
+      .post, "/api/v4/projects/team%2Fa/access_tokens",
+      ["name": "deploy", "scopes": ["read_api"], "expires_at": "2026-12-01", "access_level": 40])
+    let madeID = try XCTUnwrap(try cli.fixture.field(made, "id") as? Int)
+    try cli.write(
+      """
+      resource "project_token" "deploy" {
+        project    = var.project
+        name       = "deploy"
+        scopes     = ["read_api"]
+        expires_at = "2026-12-01"
+      }
+
+      variable "project" {
+        type = string
+      }
+
+      """, "modules/token/main.gf.hcl")
+    try cli.write(
+      """
+      module "token" {
+        source  = "./modules/token"
+        project = "team/a"
+      }
+
+      import {
+        to = module.token.project_token.deploy
+        id = "team/a:\(madeID)"
+      }
+
+      """)
+    let plan = cli.run(["plan"])
+    XCTAssertEqual(plan.code, 0, plan.out + plan.err)
+    XCTAssertTrue(plan.out.contains("  # module.token.project_token.deploy will be imported"), plan.out + plan.err)
+    XCTAssertTrue(plan.out.contains("Plan: 1 to import, 0 to add, 0 to change, 0 to destroy."), plan.out)
+    let apply = cli.run(["apply", "-auto-approve"])
+    XCTAssertEqual(apply.code, 0, apply.out + apply.err)
+    XCTAssertEqual(try tokenID(module: "module.token"), madeID)
+    XCTAssertEqual(try activeTokens("a"), [madeID])
+  }
+
+  func testTargetingOneModuleInstancePlansOnlyItsResources() throws {
+    try cli.write(root(["a", "b", "c"]))
+    let plan = cli.run(["plan", "-target=module.team[\"a\"]"])
+    XCTAssertEqual(plan.code, 0, plan.out + plan.err)
+    let headers = plan.out.split(separator: "\n").filter { $0.hasPrefix("  # ") }
+    XCTAssertEqual(
+      headers,
+      [
+        "  # module.team[\"a\"].project_token.deploy will be created",
+        "  # module.team[\"a\"].project_variable.token will be created",
+      ], plan.out)
+    XCTAssertTrue(plan.out.contains("Plan: 2 to add, 0 to change, 0 to destroy."), plan.out)
+    let all = cli.run(["plan", "-target=module.team"])
+    XCTAssertTrue(all.out.contains("Plan: 6 to add, 0 to change, 0 to destroy."), all.out)
+  }
+
+  func testARenamedResourceMovedIntoAModuleKeepsItsToken() throws {
+    try cli.write(
+      """
+      resource "project_token" "old" {
+        project    = "team/a"
+        name       = "deploy"
+        scopes     = ["read_api"]
+        expires_at = "2026-12-01"
+      }
+
+      """)
+    XCTAssertEqual(cli.run(["apply", "-auto-approve"]).code, 0)
+    let id = try XCTUnwrap(try tokenID(module: "", name: "old") ?? stateTokenID("old"))
+    try cli.write(root(["a"]) + "moved {\n  from = project_token.old\n  to   = module.team[\"a\"].project_token.deploy\n}\n")
+    let plan = cli.run(["plan"])
+    XCTAssertTrue(plan.out.contains("  # project_token.old has moved to module.team[\"a\"].project_token.deploy\n"), plan.out)
+    XCTAssertTrue(plan.out.contains("Plan: 1 to add, 0 to change, 0 to destroy."), plan.out)
+    let apply = cli.run(["apply", "-auto-approve"])
+    XCTAssertEqual(apply.code, 0, apply.out + apply.err)
+    XCTAssertEqual(try tokenID(module: "module.team[\"a\"]"), id)
+    XCTAssertEqual(try activeTokens("a"), [id], "the same token, still active; nothing revoked or made")
+
+    // The whole module instance moves to another call, and the token stays again.
+    try cli.write(
+      root(["a"]).replacingOccurrences(of: "module \"team\"", with: "module \"crew\"")
+        .replacingOccurrences(of: "module.team", with: "module.crew")
+        + "moved {\n  from = module.team\n  to   = module.crew\n}\n")
+    let renamed = cli.run(["plan", "-detailed-exitcode"])
+    XCTAssertTrue(renamed.out.contains("  # module.team[\"a\"].project_token.deploy has moved to module.crew[\"a\"].project_token.deploy\n"), renamed.out)
+    XCTAssertTrue(renamed.out.contains("Plan: 0 to add, 0 to change, 0 to destroy."), renamed.out)
+    XCTAssertEqual(cli.run(["apply", "-auto-approve"]).code, 0)
+    XCTAssertEqual(try tokenID(module: "module.crew[\"a\"]"), id)
+    XCTAssertEqual(try activeTokens("a"), [id])
+  }
+
+  /// The root module's token id (no `module` field).
+  private func stateTokenID(_ name: String) throws -> Int? {
+    let resources = try stateJSON()["resources"] as? [[String: Any]] ?? []
+    let resource = resources.first { $0["module"] == nil && $0["name"] as? String == name }
+    return ((resource?["instances"] as? [[String: Any]])?.first?["attributes"] as? [String: Any])?["token_id"] as? Int
+  }
+}
