@@ -114,6 +114,104 @@ final class ValidateMigrationTests: XCTestCase {
     XCTAssertEqual(result.code, 0)
   }
 
+  /// A shared token module as Terraform users write one: `optional()` inputs with nested
+  /// defaults, a nested module, outputs read through `for` expressions and splats.
+  func testAModuleWithOptionalInputsAndANestedModuleIsValid() throws {
+    try workspace.write(
+      "modules/carrier/main.gf.hcl",
+      """
+      variable "project" {
+      	type = string
+      }
+      variable "token" {
+        type      = string
+        sensitive = true
+      }
+      variable "variable" {
+        type = object({
+          key       = optional(string, "DEPLOY_TOKEN")
+          protected = optional(bool, true)
+        })
+        default = {}
+      }
+
+      resource "project_variable" "this" {
+        project   = var.project
+        key       = var.variable.key
+        value     = var.token
+        masked    = true
+        protected = var.variable.protected
+      }
+
+      """)
+    try workspace.write(
+      "modules/project-token/main.gf.hcl",
+      """
+      variable "project" {
+        type        = string
+        description = <<-EOT
+          The project's path.
+        EOT
+      }
+      variable "token" {
+        type = object({
+          scopes   = optional(list(string), ["read_repository"])
+          rotation = optional(object({ days = optional(number, 30), before = optional(number, 7) }), {})
+        })
+        default = {}
+      }
+
+      resource "project_token" "this" {
+        project                = var.project
+        name                   = "deploy"
+        scopes                 = var.token.scopes
+        rotation_configuration = {
+          expiration_days    = var.token.rotation.days
+          rotate_before_days = var.token.rotation.before
+        }
+      }
+
+      module "carrier" {
+        source  = "../carrier"
+        project = var.project
+        token   = project_token.this.token
+      }
+
+      output "id" {
+        value = project_token.this.id
+      }
+
+      """)
+    let result = try validate(
+      """
+      locals {
+        projects = {
+          web = { path = "g/web", token = { rotation = { days = 90 } } }
+          api = { path = "g/api" }
+        }
+      }
+
+      module "tokens" {
+        source   = "./modules/project-token"
+        for_each = local.projects
+        project  = each.value.path
+        token    = lookup(each.value, "token", {})
+      }
+
+      output "ids" {
+        value = [for name in sort(keys(module.tokens)) : module.tokens[name].id]
+      }
+
+      output "all" {
+        value = values(module.tokens)[*].id
+      }
+
+      """)
+    XCTAssertEqual(result.err, "")
+    XCTAssertEqual(result.out, "Success! The configuration is valid.\n\n")
+    XCTAssertEqual(result.code, 0)
+  }
+
   func testTimeRotatingIsAnsweredWithTheRotationConfigurationToWrite() throws {
     let result = try validate(
       """
