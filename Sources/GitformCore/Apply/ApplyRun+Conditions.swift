@@ -5,6 +5,7 @@ extension ApplyRun {
   func skipForFailedPrecondition(_ instance: InstanceConfig, prior: StateObject?) -> Value {
     lock.lock()
     failed.insert(instance.address.resource)
+    failed.insert(instance.address.resource.configAddress)
     failedDependencies.formUnion(instance.dependencies)
     lock.unlock()
     return prior?.value ?? .unknown()

@@ -19,7 +19,7 @@ extension ApplyRun {
       .map { Doomed(address: $0.0.address, object: $0.1, deposed: $0.0.key) }
     for change in applier.plan.changes where change.action == .delete {
       if let key = change.deposedKey {
-        guard !inUse.contains(change.address.resource) else { continue }
+        guard !inUse.contains(change.address.resource), !inUse.contains(change.address.resource.configAddress) else { continue }
         let deposedKey = DeposedKey(address: change.address, key: key)
         if let object = state.deposed[deposedKey] { remaining.append(Doomed(address: change.address, object: object, deposed: key)) }
       } else if let object = state.objects[change.address] {
@@ -30,14 +30,19 @@ extension ApplyRun {
     while !remaining.isEmpty {
       var blocked = Set<ResourceAddress>()
       for other in remaining {
-        for dependency in other.object.dependencies where dependency != other.address.resource {
+        for dependency in other.object.dependencies
+        where dependency != other.address.resource && dependency != other.address.resource.configAddress {
           blocked.insert(dependency)
         }
       }
-      let ready = remaining.filter { !blocked.contains($0.address.resource) }
+      // A dependency read from the state names a module's resource without instance keys.
+      func isBlocked(_ doomed: Doomed) -> Bool {
+        blocked.contains(doomed.address.resource) || blocked.contains(doomed.address.resource.configAddress)
+      }
+      let ready = remaining.filter { !isBlocked($0) }
       // A cycle (nothing ready) deletes the rest together.
       let batch = ready.isEmpty ? remaining : ready
-      remaining = ready.isEmpty ? [] : remaining.filter { blocked.contains($0.address.resource) }
+      remaining = ready.isEmpty ? [] : remaining.filter(isBlocked)
       // Who holds which token value now, after this run's updates and earlier deletions.
       lock.lock()
       let carriers = CarrierIndex(objects: state.objects, deposed: state.deposed, configuration: applier.configuration)
@@ -60,7 +65,7 @@ extension ApplyRun {
   func keep(_ doomed: Doomed, carriedBy carrier: InstanceAddress) {
     lock.lock()
     defer { lock.unlock() }
-    guard !failed.contains(carrier.resource) else { return }
+    guard !failed.contains(carrier.resource.configAddress) else { return }
     let name = doomed.deposed.map { "\(doomed.address) (deposed object \($0))" } ?? doomed.address.description
     diagnostics.append(
       .warning(

@@ -85,6 +85,8 @@ final class ApplyRun: @unchecked Sendable {
     if !problems.isEmpty {
       lock.lock()
       failed.insert(address.resource)
+      failed.insert(address.resource)
+    failed.insert(address.resource.configAddress)
       failedDependencies.formUnion(instance.dependencies)
       diagnostics += problems.filter { !diagnostics.contains($0) }
       lock.unlock()
@@ -223,7 +225,7 @@ final class ApplyRun: @unchecked Sendable {
       applier.observe(ApplyEvent(address: address, operation: operation, kind: .failed, id: nil))
     }
     lock.lock()
-    failed.insert(address.resource)
+    failed.insert(address.resource.configAddress)
     failedDependencies.formUnion(instance?.dependencies ?? [])
     diagnostics.append(.error(summary, detail: detail, subject: instance?.resource.block.definitionRange))
     lock.unlock()

@@ -51,7 +51,8 @@ struct CarrierIndex {
     let secrets = CarrierIndex.generatedSecrets(of: object, generatedNames)
     guard !secrets.isEmpty else { return nil }
     func counts(_ holder: Holder) -> Bool {
-      holder.address != doomed && holder.dependencies.contains(doomed.resource)
+      holder.address != doomed
+        && (holder.dependencies.contains(doomed.resource) || holder.dependencies.contains(doomed.resource.configAddress))
     }
     var found: [InstanceAddress] = []
     for secret in secrets {

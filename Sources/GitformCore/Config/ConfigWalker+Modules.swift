@@ -155,8 +155,8 @@ extension ConfigWalker {
     return values
   }
 
-  /// The resources `node` depends on as absolute addresses: its module's own (prefixed with the
-  /// module instance), every resource of the module calls it refers to, and what the call of
+  /// The resources `node` depends on, with their module instances (the state file drops the
+  /// keys, as Terraform records dependencies): its module's own, every resource of the module calls it refers to, and what the call of
   /// this module depends on.
   mutating func absoluteDependencies(of node: ConfigGraph.Node) -> [ResourceAddress] {
     let local = graph.resourceDependencies(of: node)

@@ -40,6 +40,16 @@ public struct ResourceAddress: Equatable, Hashable, Sendable, Comparable, Custom
     return copy
   }
 
+  /// The resource as its configuration names it, module instance keys dropped
+  /// (`module.team.project_token.deploy`): how Terraform records what an object depends on,
+  /// so dependencies and what they are compared with are in this form.
+  public var configAddress: ResourceAddress {
+    guard module.contains(where: { $0.key != nil }) else { return self }
+    var copy = self
+    copy.module = module.map { ModuleStep(name: $0.name) }
+    return copy
+  }
+
   /// A `-target` naming a module instance rather than a resource (`module.team["a"]`).
   public var isModuleOnly: Bool { type.isEmpty && !module.isEmpty }
 

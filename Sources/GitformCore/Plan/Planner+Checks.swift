@@ -77,6 +77,10 @@ extension Planner {
     var dependentsOf: [ResourceAddress: [ResourceInstanceAddress]] = [:]
     for change in changes {
       instancesOf[change.address.resource, default: []].append(change.address)
+      // A dependency read from the state names a module's resource without instance keys.
+      if change.address.resource.configAddress != change.address.resource {
+        instancesOf[change.address.resource.configAddress, default: []].append(change.address)
+      }
       dependenciesOf[change.address, default: []].formUnion(change.dependencies)
       for dependency in Set(change.dependencies) { dependentsOf[dependency, default: []].append(change.address) }
     }
@@ -85,7 +89,7 @@ extension Planner {
     while let next = stack.popLast() {
       let related =
         options.destroy
-        ? dependentsOf[next.resource] ?? []
+        ? (dependentsOf[next.resource] ?? []) + (next.resource.module.isEmpty ? [] : dependentsOf[next.resource.configAddress] ?? [])
         : (dependenciesOf[next] ?? []).flatMap { instancesOf[$0] ?? [] }
       for address in related where wanted.insert(address).inserted {
         stack.append(address)

@@ -230,18 +230,22 @@ public struct Planner {
       resources.formUnion(graph.resourceDependencies(of: .resource(target.resource)))
     }
     // -destroy also destroys what depends on a target, so that is read too.
-    var dependents = Set(options.targets.map(\.resource))
+    var dependents = Set(options.targets.flatMap { [$0.resource, $0.resource.configAddress] })
     var grew = options.destroy
     while grew {
       grew = false
       for (address, object) in state.objects
       where !dependents.contains(address.resource) && object.dependencies.contains(where: dependents.contains) {
         dependents.insert(address.resource)
+        dependents.insert(address.resource.configAddress)
         grew = true
       }
     }
     resources.formUnion(dependents)
-    return Set(state.addresses.filter { resources.contains($0.resource) || options.isTargeted($0, by: options.targets) })
+    return Set(
+      state.addresses.filter {
+        resources.contains($0.resource) || resources.contains($0.resource.configAddress) || options.isTargeted($0, by: options.targets)
+      })
   }
 
   private func deleteReason(_ address: ResourceInstanceAddress, expansions: [ResourceAddress: [InstanceKey?]]) -> ActionReason {

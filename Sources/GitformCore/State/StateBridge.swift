@@ -72,8 +72,15 @@ public enum StateBridge {
     }
     return ResourceInstance(
       indexKey: address.key, status: object.pending ? .tainted : nil, attributes: ValueJSON.json(object.value),
-      sensitiveAttributes: sensitive, dependencies: object.dependencies.map(\.description).sorted(),
+      sensitiveAttributes: sensitive, dependencies: StateBridge.dependencyNames(object.dependencies),
       createBeforeDestroy: object.createBeforeDestroy)
+  }
+
+  /// Dependencies as Terraform writes them: sorted, a module's resource without its module
+  /// instance keys (`module.team.project_token.deploy`), each name once.
+  static func dependencyNames(_ dependencies: [ResourceAddress]) -> [String] {
+    guard dependencies.contains(where: { !$0.module.isEmpty }) else { return dependencies.map(\.description).sorted() }
+    return Set(dependencies.map(\.configAddress.description)).sorted()
   }
 
   /// `each` of a resource: list for count keys, map for for_each keys.

@@ -266,6 +266,34 @@ final class ModuleTests: XCTestCase {
     XCTAssertEqual(try activeTokens("a"), [id])
   }
 
+  func testWhatReadsAModuleIsDestroyedBeforeTheModulesResources() throws {
+    try cli.write(
+      root(["a", "b"])
+        + """
+        resource "project_variable" "ids" {
+          project = "team/c"
+          key     = "TOKEN_IDS"
+          value   = join(",", [for key, team in module.team : tostring(team.token_id)])
+        }
+
+        """)
+    XCTAssertEqual(cli.run(["apply", "-auto-approve"]).code, 0)
+    let resources = try stateJSON()["resources"] as? [[String: Any]] ?? []
+    let ids = try XCTUnwrap(resources.first { $0["name"] as? String == "ids" })
+    let dependencies = ((ids["instances"] as? [[String: Any]])?.first?["dependencies"] as? [String]) ?? []
+    XCTAssertTrue(dependencies.contains("module.team.project_token.deploy"), "\(dependencies)")
+    XCTAssertFalse(dependencies.contains { $0.contains("[") }, "Terraform records a module's resource without instance keys: \(dependencies)")
+    let destroy = cli.run(["destroy", "-auto-approve"])
+    XCTAssertEqual(destroy.code, 0, destroy.out + destroy.err)
+    XCTAssertTrue(destroy.out.contains("Destroy complete! Resources: 5 destroyed."), destroy.out)
+    let lines = destroy.out.split(separator: "\n").map(String.init)
+    let variableGone = try XCTUnwrap(lines.firstIndex(of: "project_variable.ids: Destruction complete after 0s"), destroy.out)
+    let firstToken = try XCTUnwrap(lines.firstIndex { $0.hasSuffix("project_token.deploy: Destroying... [id=team/a:1]") || $0.contains("project_token.deploy: Destroying...") })
+    XCTAssertLessThan(variableGone, firstToken, destroy.out)
+    XCTAssertEqual(try activeTokens("a"), [])
+    XCTAssertEqual(try activeTokens("b"), [])
+  }
+
   /// The root module's token id (no `module` field).
   private func stateTokenID(_ name: String) throws -> Int? {
     let resources = try stateJSON()["resources"] as? [[String: Any]] ?? []

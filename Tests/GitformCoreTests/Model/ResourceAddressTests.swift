@@ -13,6 +13,15 @@ final class ResourceAddressTests: XCTestCase {
       (#"user_token.bot["c\u007fd\u0080\U000e0001"]"#, ResourceAddress(type: "user_token", name: "bot").instance(.string("c\u{7F}d\u{80}\u{E0001}"))),
       ("data.user.x", ResourceAddress(mode: .data, type: "user", name: "x").instance()),
       ("data.user.x-1[3]", ResourceAddress(mode: .data, type: "user", name: "x-1").instance(.int(3))),
+      (
+        #"module.team["a"].project_token.deploy"#,
+        ResourceAddress(type: "project_token", name: "deploy", module: [ModuleStep(name: "team", key: .string("a"))]).instance()
+      ),
+      (
+        "module.a[0].module.b.data.user.x[1]",
+        ResourceAddress(mode: .data, type: "user", name: "x", module: [ModuleStep(name: "a", key: .int(0)), ModuleStep(name: "b")])
+          .instance(.int(1))
+      ),
     ]
     for (text, expected) in cases {
       XCTAssertEqual(try InstanceAddress.parse(text), expected, text)
@@ -28,7 +37,9 @@ final class ResourceAddressTests: XCTestCase {
       ("user_token.", #"Invalid address "user_token.": expected a resource name at the end."#),
       ("1x.y", #"Invalid address "1x.y": expected a resource type at "1x.y"."#),
       ("data.user", #"Invalid address "data.user": a data source address needs both a type and a name, as in data.user.alice."#),
-      ("module.m", #"Invalid address "module.m": gitform has no modules."#),
+      ("module.m", #"Invalid address "module.m": expected a resource address after module.m, as in module.m.user_token.bot."#),
+      ("module", #"Invalid address "module": a module address needs the module's name, as in module.team."#),
+      ("module.m[0]x", #"Invalid address "module.m[0]x": unexpected "x" after the address."#),
       ("a.b.c", #"Invalid address "a.b.c": too many parts; expected TYPE.NAME or data.TYPE.NAME."#),
       ("a.b[", #"Invalid address "a.b[": an instance key is a number like [0] or a quoted string like ["alice"]."#),
       ("a.b[01]", #"Invalid address "a.b[01]": the instance index 01 is not a valid number."#),
@@ -52,6 +63,27 @@ final class ResourceAddressTests: XCTestCase {
         (error as? AddressError)?.description,
         #"Invalid address "a.b[0]": a resource address must not select an instance; remove the [...] part."#)
     }
+  }
+
+  func testAModuleInstanceAloneIsAnAddressOnlyWhereAllowed() throws {
+    let team = try InstanceAddress.parse(#"module.team["a"]"#, allowingModule: true)
+    XCTAssertTrue(team.resource.isModuleOnly)
+    XCTAssertEqual(team.description, #"module.team["a"]"#)
+    XCTAssertTrue(ModuleStep.contains(try InstanceAddress.parse("module.team", allowingModule: true).resource.module, team.resource.module))
+    XCTAssertFalse(ModuleStep.contains(team.resource.module, [ModuleStep(name: "team", key: .string("b"))]))
+    XCTAssertThrowsError(try InstanceAddress.parse(#"module.team["a"]"#))
+  }
+
+  /// Terraform's order: the root module's resources first, then shorter module paths, then
+  /// step by step by name and key.
+  func testModuleResourcesSortAsTerraformPlansThem() throws {
+    let texts = [
+      "module.b.x.y", #"module.a["x"].x.y"#, "module.a[0].module.c.x.y", "z.y", "module.a[1].x.y", "data.d.d", "module.a[0].x.y",
+    ]
+    let sorted = try texts.map { try InstanceAddress.parse($0) }.sorted().map(\.description)
+    XCTAssertEqual(
+      sorted,
+      ["data.d.d", "z.y", "module.a[0].x.y", "module.a[1].x.y", #"module.a["x"].x.y"#, "module.b.x.y", "module.a[0].module.c.x.y"])
   }
 
   func testSortingIsStable() throws {

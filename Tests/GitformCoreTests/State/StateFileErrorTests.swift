@@ -82,7 +82,7 @@ final class StateFileErrorTests: XCTestCase {
       ("{\(header), \"outputs\": {\"o\": {\"value\": 1}}}", "outputs.o.type is missing"),
       ("{\(header), \"resources\": {}}", "resources must be an array"),
       ("{\(header), \"resources\": [{\"mode\": \"x\"}]}", #"resources[0].mode must be "managed" or "data""#),
-      ("{\(header), \"resources\": [{\"module\": \"module.a\"}]}", "resources[0].module names a module, and gitform has no modules"),
+      ("{\(header), \"resources\": [{\"module\": \"user_token.a\"}]}", "resources[0].module must name a module instance, as in module.team"),
       ("{\(header), \"resources\": [{\(instance), \"each\": \"set\"}]}", #"resources[0].each must be "list" or "map""#),
       ("{\(header), \"resources\": [{\(instance)}, {\(instance)}]}", "resources[1] repeats the resource t.n"),
       ("{\(header), \"resources\": [{\(instance), \"instances\": [{\"index_key\": 1.5}]}]}",

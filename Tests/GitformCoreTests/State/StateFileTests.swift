@@ -98,6 +98,112 @@ final class StateFileTests: XCTestCase {
     XCTAssertEqual(StateFile.encode(state), text)
   }
 
+  /// A state Terraform 1.11 wrote for modules (a `count` call, a `for_each` call and a root
+  /// resource depending on a module's resource): read with its module instances and written
+  /// back byte for byte, dependencies in Terraform's keyless form.
+  func testReadsTerraformWrittenModuleStateAndRewritesItIdentically() throws {
+    let text = """
+      {
+        "version": 4,
+        "terraform_version": "1.11.4",
+        "serial": 4,
+        "lineage": "6355c72a-3c84-ef01-b376-05f29db51b16",
+        "outputs": {},
+        "resources": [
+          {
+            "mode": "managed",
+            "type": "terraform_data",
+            "name": "z",
+            "provider": "provider[\\"terraform.io/builtin/terraform\\"]",
+            "instances": [
+              {
+                "schema_version": 0,
+                "attributes": {
+                  "id": "b5facd66-09e6-1257-76bb-ad1bf649377f",
+                  "input": {
+                    "value": "796d151a-fe5a-0013-b1bc-c6f9580bdf0d",
+                    "type": "string"
+                  },
+                  "output": {
+                    "value": "796d151a-fe5a-0013-b1bc-c6f9580bdf0d",
+                    "type": "string"
+                  },
+                  "triggers_replace": null
+                },
+                "sensitive_attributes": [],
+                "dependencies": [
+                  "module.a.terraform_data.t"
+                ]
+              }
+            ]
+          },
+          {
+            "module": "module.a[0]",
+            "mode": "managed",
+            "type": "terraform_data",
+            "name": "t",
+            "provider": "provider[\\"terraform.io/builtin/terraform\\"]",
+            "instances": [
+              {
+                "schema_version": 0,
+                "attributes": {
+                  "id": "796d151a-fe5a-0013-b1bc-c6f9580bdf0d",
+                  "input": {
+                    "value": "t",
+                    "type": "string"
+                  },
+                  "output": {
+                    "value": "t",
+                    "type": "string"
+                  },
+                  "triggers_replace": null
+                },
+                "sensitive_attributes": []
+              }
+            ]
+          },
+          {
+            "module": "module.b[\\"x\\"]",
+            "mode": "managed",
+            "type": "terraform_data",
+            "name": "t",
+            "provider": "provider[\\"terraform.io/builtin/terraform\\"]",
+            "instances": [
+              {
+                "schema_version": 0,
+                "attributes": {
+                  "id": "76ccd756-6df8-4b2c-93d9-9934d455faea",
+                  "input": {
+                    "value": "t",
+                    "type": "string"
+                  },
+                  "output": {
+                    "value": "t",
+                    "type": "string"
+                  },
+                  "triggers_replace": null
+                },
+                "sensitive_attributes": []
+              }
+            ]
+          }
+        ],
+        "check_results": null
+      }
+
+      """
+    let state = try StateFile.decode(Array(text.utf8), path: "terraform.tfstate", readerVersion: "0.1.0")
+    XCTAssertEqual(
+      state.resources.map(\.address.description),
+      ["terraform_data.z", "module.a[0].terraform_data.t", #"module.b["x"].terraform_data.t"#])
+    XCTAssertEqual(state.resources[1].address.module, [ModuleStep(name: "a", key: .int(0))])
+    XCTAssertEqual(state.resources[0].instances.first?.dependencies, ["module.a.terraform_data.t"])
+    XCTAssertEqual(StateFile.encode(state), text)
+    var shuffled = state
+    shuffled.resources.reverse()
+    XCTAssertEqual(StateFile.encode(shuffled), text, "resources are written in Terraform's order whatever their order in memory")
+  }
+
   func testLargeIntegersStayExact() throws {
     var state = State(terraformVersion: "0.1.0", serial: UInt64.max - 1, lineage: StateFixtures.lineage)
     state.outputs["big"] = OutputState(value: .number("123456789012345678901234567890"), type: .string("number"))
