@@ -7,6 +7,7 @@ let suites: [(name: String, run: () -> [BenchmarkRow])] = [
   ("language", LanguageBenchmark.run),
   ("format", FormatBenchmark.run),
   ("engine", EngineBenchmark.run),
+  ("modules", ModuleBenchmark.run),
   ("evaluate", EvaluateBenchmark.run),
   ("remote-state", RemoteStateBenchmark.run),
   ("soak", SoakBenchmark.run),
