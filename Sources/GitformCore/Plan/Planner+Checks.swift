@@ -177,8 +177,19 @@ extension Planner {
     // Which expressions read a secret is asked only when some secret is missing.
     guard !lacking.isEmpty else { return [] }
     let readers = secretReaders()
+    var moduleReaders: [[String]: Set<ResourceAddress>] = [:]
     return lacking.compactMap { change, secret in
-      guard readers.contains(change.address.resource) else { return nil }
+      let resource = change.address.resource
+      if resource.module.isEmpty {
+        guard readers.contains(resource) else { return nil }
+      } else {
+        // A module's resource is read by its own module's expressions.
+        let path = resource.module.map(\.name)
+        if moduleReaders[path] == nil {
+          moduleReaders[path] = configuration.loadedModule(at: resource.module).map { secretReaders(in: $0.configuration) } ?? []
+        }
+        guard moduleReaders[path]?.contains(resource.local) == true else { return nil }
+      }
       return .warning(
         "\(change.address) has no \(secret.name) value",
         detail: "\(Planner.secretNeverShown(secret)) references to \(change.address).\(secret.name) are null. "
@@ -195,7 +206,10 @@ extension Planner {
 
   /// Resources whose secret an expression of the configuration reads — or may read: a
   /// reference to the whole resource (`user_token.all`, a splat, `values(...)`) counts.
-  func secretReaders() -> Set<ResourceAddress> {
+  func secretReaders() -> Set<ResourceAddress> { secretReaders(in: configuration) }
+
+  /// The same for one module's configuration, by the addresses its blocks have in it.
+  func secretReaders(in configuration: Configuration) -> Set<ResourceAddress> {
     var expressions: [Expression] = configuration.resources.flatMap { resource in
       resource.block.body.items.flatMap { ReferenceChecker.expressions(in: $0) }
     }

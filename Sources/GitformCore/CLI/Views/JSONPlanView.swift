@@ -40,9 +40,12 @@ struct JSONPlanView {
   // MARK: - Resources
 
   static func identity(_ address: InstanceAddress) -> [(key: String, value: JSON)] {
-    var members: [(key: String, value: JSON)] = [
-      ("address", .string(address.description)), ("mode", .string("managed")),
-      ("type", .string(address.resource.type)), ("name", .string(address.resource.name)),
+    var members: [(key: String, value: JSON)] = [("address", .string(address.description))]
+    if !address.resource.module.isEmpty {
+      members.append(("module_address", .string(ModuleStep.path(address.resource.module))))
+    }
+    members += [
+      ("mode", .string("managed")), ("type", .string(address.resource.type)), ("name", .string(address.resource.name)),
     ]
     switch address.key {
     case .int(let index)?: members.append(("index", .integer(index)))

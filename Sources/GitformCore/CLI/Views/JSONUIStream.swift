@@ -62,7 +62,8 @@ struct JSONUIStream: @unchecked Sendable {
     case nil: key = .null
     }
     return .object([
-      ("addr", .string(address.description)), ("module", .string("")), ("resource", .string(address.description)),
+      ("addr", .string(address.description)), ("module", .string(ModuleStep.path(address.resource.module))),
+      ("resource", .string(InstanceAddress(resource: address.resource.local, key: address.key).description)),
       ("implied_provider", .string("gitlab")), ("resource_type", .string(address.resource.type)),
       ("resource_name", .string(address.resource.name)), ("resource_key", key),
     ])
