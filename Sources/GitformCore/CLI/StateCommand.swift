@@ -56,7 +56,7 @@ struct StateCommand: Command {
     var result: [InstanceAddress] = []
     for text in session.flags.positional {
       do {
-        result.append(try InstanceAddress.parse(text))
+        result.append(try InstanceAddress.parse(text, allowingModule: true))
       } catch {
         throw CommandFailure("Invalid address", error.description)
       }
@@ -64,11 +64,17 @@ struct StateCommand: Command {
     return result
   }
 
+  /// Whether `address` is `filter`, an instance of it, or in the module instance it names.
+  private static func matches(_ filter: InstanceAddress, _ address: InstanceAddress) -> Bool {
+    if filter.resource.isModuleOnly { return ModuleStep.contains(filter.resource.module, address.resource.module) }
+    return filter == address || (filter.key == nil && filter.resource == address.resource)
+  }
+
   private func list(_ session: EngineSession) throws(CommandFailure) -> Int32 {
     try session.loadState()
     let filters = try addresses(session)
     for address in session.state.instanceAddresses
-    where filters.isEmpty || filters.contains(where: { $0 == address || ($0.key == nil && $0.resource == address.resource) }) {
+    where filters.isEmpty || filters.contains(where: { StateCommand.matches($0, address) }) {
       session.context.out(address.description + "\n")
     }
     return 0
@@ -103,7 +109,7 @@ struct StateCommand: Command {
     var next = session.snapshot
     var removed: [InstanceAddress] = []
     for target in targets {
-      let matches = next.addresses.filter { $0 == target || (target.key == nil && $0.resource == target.resource) }
+      let matches = next.addresses.filter { StateCommand.matches(target, $0) }
       if matches.isEmpty {
         throw CommandFailure("Invalid target address", "No matching objects found. To view the available instances, use \"gitform state list\".")
       }
@@ -123,6 +129,9 @@ struct StateCommand: Command {
       throw CommandFailure("Exactly two arguments expected", "The state mv command needs a source and a destination address, as in gitform state mv user_token.a user_token.b.")
     }
     let (source, destination) = (targets[0], targets[1])
+    if source.resource.isModuleOnly || destination.resource.isModuleOnly {
+      return try moveModule(source, to: destination, session)
+    }
     guard source.resource.type == destination.resource.type else {
       throw CommandFailure("Invalid state move request", "Cannot move \(source) to \(destination): the source and destination must have the same resource type.")
     }
@@ -151,6 +160,40 @@ struct StateCommand: Command {
       guard let (_, to) = pairs.first(where: { $0.0 == key.address }) else { continue }
       next.deposed[key] = nil
       next.deposed[DeposedKey(address: to, key: key.key)] = object
+    }
+    try session.writeState(next)
+    session.context.out(StateView.moved(source, to: destination))
+    return 0
+  }
+
+  /// `state mv module.a module.b` (or one instance, `module.a["x"]`): everything in the module
+  /// instance moves under the new one, as `terraform state mv` moves a module.
+  private func moveModule(
+    _ source: InstanceAddress, to destination: InstanceAddress, _ session: EngineSession
+  ) throws(CommandFailure) -> Int32 {
+    guard source.resource.isModuleOnly, destination.resource.isModuleOnly else {
+      throw CommandFailure("Invalid state move request", "Cannot move \(source) to \(destination): a module moves only to another module address.")
+    }
+    try session.lockState(operation: "state-mv")
+    try session.loadState()
+    var next = session.snapshot
+    let from = MoveEndpoint(resource: source.resource, key: nil, isInstance: false)
+    let to = MoveEndpoint(resource: destination.resource, key: nil, isInstance: false)
+    let pairs = next.addresses.compactMap { address in from.destination(of: address, to: to).map { (address, $0) } }
+    guard !pairs.isEmpty else {
+      throw CommandFailure("Invalid source address", "Cannot move \(source): it does not exist in the state.")
+    }
+    let moving = Set(pairs.map(\.0))
+    guard !pairs.contains(where: { next.objects[$0.1] != nil && !moving.contains($0.1) }) else {
+      throw CommandFailure("Invalid target address", "Cannot move to \(destination): there is already a resource instance at that address.")
+    }
+    let objects = pairs.map { next.objects[$0.0] }
+    for (old, _) in pairs { next.objects[old] = nil }
+    for ((_, new), object) in zip(pairs, objects) { next.objects[new] = object }
+    for (key, object) in next.deposed {
+      guard let (_, new) = pairs.first(where: { $0.0 == key.address }) else { continue }
+      next.deposed[key] = nil
+      next.deposed[DeposedKey(address: new, key: key.key)] = object
     }
     try session.writeState(next)
     session.context.out(StateView.moved(source, to: destination))

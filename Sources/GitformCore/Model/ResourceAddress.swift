@@ -58,8 +58,24 @@ public struct ResourceAddress: Equatable, Hashable, Sendable, Comparable, Custom
     InstanceAddress(resource: self, key: key)
   }
 
+  public static func == (lhs: ResourceAddress, rhs: ResourceAddress) -> Bool {
+    lhs.name == rhs.name && lhs.type == rhs.type && lhs.mode == rhs.mode
+      && (lhs.module.isEmpty ? rhs.module.isEmpty : lhs.module == rhs.module)
+  }
+
+  /// The root module's addresses hash as they did before modules: the empty path adds nothing.
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(mode)
+    hasher.combine(type)
+    hasher.combine(name)
+    if !module.isEmpty { hasher.combine(module) }
+  }
+
   public static func < (lhs: ResourceAddress, rhs: ResourceAddress) -> Bool {
-    if lhs.module != rhs.module { return ModuleStep.precedes(lhs.module, rhs.module) }
+    // Most configurations have no modules: two empty paths are decided without comparing them.
+    if !(lhs.module.isEmpty && rhs.module.isEmpty), lhs.module != rhs.module {
+      return ModuleStep.precedes(lhs.module, rhs.module)
+    }
     if lhs.mode != rhs.mode { return lhs.mode.rawValue < rhs.mode.rawValue }
     if lhs.type != rhs.type { return lhs.type < rhs.type }
     return lhs.name < rhs.name

@@ -294,6 +294,26 @@ final class ModuleTests: XCTestCase {
     XCTAssertEqual(try activeTokens("b"), [])
   }
 
+  func testStateCommandsTakeModuleAddresses() throws {
+    try cli.write(root(["a", "b"]))
+    XCTAssertEqual(cli.run(["apply", "-auto-approve"]).code, 0)
+    let id = try XCTUnwrap(try tokenID(module: "module.team[\"a\"]"))
+    XCTAssertEqual(
+      cli.run(["state", "list", "module.team[\"a\"]"]).out,
+      "module.team[\"a\"].project_token.deploy\nmodule.team[\"a\"].project_variable.token\n")
+    let show = cli.run(["state", "show", "module.team[\"a\"].project_token.deploy"])
+    XCTAssertTrue(show.out.hasPrefix("# module.team[\"a\"].project_token.deploy:\nresource \"project_token\" \"deploy\" {\n"), show.out)
+    let moved = cli.run(["state", "mv", "module.team", "module.crew"])
+    XCTAssertEqual(moved.code, 0, moved.err)
+    XCTAssertEqual(try tokenID(module: "module.crew[\"a\"]"), id)
+    let removed = cli.run(["state", "rm", "module.crew[\"b\"]"])
+    XCTAssertEqual(removed.code, 0, removed.err)
+    XCTAssertEqual(
+      cli.run(["state", "list"]).out,
+      "module.crew[\"a\"].project_token.deploy\nmodule.crew[\"a\"].project_variable.token\n")
+    XCTAssertEqual(try activeTokens("b").count, 1, "state rm forgets; the token stays")
+  }
+
   /// The root module's token id (no `module` field).
   private func stateTokenID(_ name: String) throws -> Int? {
     let resources = try stateJSON()["resources"] as? [[String: Any]] ?? []
