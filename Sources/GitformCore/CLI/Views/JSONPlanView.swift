@@ -40,12 +40,9 @@ struct JSONPlanView {
   // MARK: - Resources
 
   static func identity(_ address: InstanceAddress) -> [(key: String, value: JSON)] {
-    var members: [(key: String, value: JSON)] = [("address", .string(address.description))]
-    if !address.resource.module.isEmpty {
-      members.append(("module_address", .string(ModuleStep.path(address.resource.module))))
-    }
-    members += [
-      ("mode", .string("managed")), ("type", .string(address.resource.type)), ("name", .string(address.resource.name)),
+    var members: [(key: String, value: JSON)] = [
+      ("address", .string(address.description)), ("mode", .string("managed")),
+      ("type", .string(address.resource.type)), ("name", .string(address.resource.name)),
     ]
     switch address.key {
     case .int(let index)?: members.append(("index", .integer(index)))
@@ -57,15 +54,15 @@ struct JSONPlanView {
   }
 
   private var plannedValues: JSON {
-    var resources: [JSON] = []
+    var resources: [(module: [ModuleStep], resource: JSON)] = []
     for change in plan.changes where change.deposedKey == nil && change.action != .delete && change.action != .forget {
       guard let after = change.after else { continue }
       resources.append(
-        .object(
+        (change.address.resource.module, .object(
           JSONPlanView.identity(change.address) + [
             ("schema_version", .integer(0)), ("values", Redaction.value(after)),
             ("sensitive_values", Redaction.sensitiveMask(after)),
-          ]))
+          ])))
     }
     var outputs: [String: JSON] = [:]
     for (name, value) in plan.outputs {
@@ -73,7 +70,7 @@ struct JSONPlanView {
     }
     var members: [(key: String, value: JSON)] = []
     if !outputs.isEmpty { members.append(("outputs", .sortedObject(outputs))) }
-    members.append(("root_module", .object([("resources", .array(resources))])))
+    members.append(("root_module", JSONModuleTree.rootModule(resources)))
     return .object(members)
   }
 
@@ -103,6 +100,9 @@ struct JSONPlanView {
 
   private func resourceChange(_ change: ResourceChange) -> JSON {
     var members = JSONPlanView.identity(change.address)
+    if !change.address.resource.module.isEmpty {
+      members.insert(("module_address", .string(ModuleStep.path(change.address.resource.module))), at: 1)
+    }
     if let key = change.deposedKey { members.append(("deposed", .string(key))) }
     if let previous = change.previousAddress { members.append(("previous_address", .string(previous.description))) }
     var body: [(key: String, value: JSON)] = [
@@ -151,10 +151,12 @@ struct JSONPlanView {
         ])
     }
     var resources = snapshot.addresses.compactMap { address in
-      snapshot.objects[address].map { entry(address, $0, deposed: nil) }
+      snapshot.objects[address].map { (module: address.resource.module, resource: entry(address, $0, deposed: nil)) }
     }
     for key in snapshot.deposed.keys.sorted() {
-      if let object = snapshot.deposed[key] { resources.append(entry(key.address, object, deposed: key.key)) }
+      if let object = snapshot.deposed[key] {
+        resources.append((key.address.resource.module, entry(key.address, object, deposed: key.key)))
+      }
     }
     var outputs: [String: JSON] = [:]
     for (name, value) in snapshot.outputs {
@@ -165,7 +167,7 @@ struct JSONPlanView {
     }
     var values: [(key: String, value: JSON)] = []
     if !outputs.isEmpty { values.append(("outputs", .sortedObject(outputs))) }
-    values.append(("root_module", .object([("resources", .array(resources))])))
+    values.append(("root_module", JSONModuleTree.rootModule(resources)))
     return .object([
       ("format_version", .string("1.0")), ("terraform_version", .string(CommandLineInterface.version)),
       ("values", .object(values)),

@@ -5,7 +5,7 @@ enum StateJSONView {
   /// Terraform's `show -json` shape for a state (`values.root_module.resources`), with every
   /// sensitive value replaced by null and flagged in `sensitive_values`.
   static func document(_ snapshot: StateSnapshot) -> JSON {
-    var resources: [JSON] = []
+    var resources: [(module: [ModuleStep], resource: JSON)] = []
     for address in snapshot.addresses {
       guard let object = snapshot.objects[address] else { continue }
       var values: [String: JSON] = [:]
@@ -31,7 +31,7 @@ enum StateJSONView {
         ("provider_name", .string("gitform.dev/builtin/gitlab")), ("schema_version", .integer(0)),
         ("values", .sortedObject(values)), ("sensitive_values", .sortedObject(sensitive)),
       ]
-      resources.append(.object(members))
+      resources.append((address.resource.module, .object(members)))
     }
     var outputs: [String: JSON] = [:]
     for (name, value) in snapshot.outputs {
@@ -43,7 +43,7 @@ enum StateJSONView {
     }
     var values: [(key: String, value: JSON)] = []
     if !outputs.isEmpty { values.append(("outputs", .sortedObject(outputs))) }
-    values.append(("root_module", .object([("resources", .array(resources))])))
+    values.append(("root_module", JSONModuleTree.rootModule(resources)))
     return .object([
       ("format_version", .string("1.0")), ("terraform_version", .string(CommandLineInterface.version)),
       ("values", .object(values)),
