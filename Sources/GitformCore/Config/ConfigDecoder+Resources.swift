@@ -38,7 +38,7 @@ extension ConfigDecoder {
       switch attribute.name {
       case "count": resource.count = attribute.expression
       case "for_each": resource.forEach = attribute.expression
-      case "depends_on": resource.dependsOn = decodeDependsOn(attribute.expression)
+      case "depends_on": resource.dependsOn = decodeDependsOn(attribute.expression, modules: &resource.dependsOnModules)
       case "provider": break
       default: break
       }
@@ -122,7 +122,8 @@ extension ConfigDecoder {
     }
   }
 
-  mutating func decodeDependsOn(_ expression: Expression) -> [ResourceAddress] {
+  /// `depends_on` entries: resources, and module calls (`module.team`) into `modules`.
+  mutating func decodeDependsOn(_ expression: Expression, modules: inout [String]) -> [ResourceAddress] {
     guard case .tuple(let elements) = expression.kind else {
       diagnostics.append(
         .error(
@@ -132,14 +133,20 @@ extension ConfigDecoder {
     }
     var addresses: [ResourceAddress] = []
     for element in elements {
+      if case .scopeTraversal(let traversal) = element.kind,
+        case .module(let name, nil)? = Reference(traversal, catalog: configuration.catalog)?.subject
+      {
+        modules.append(name)
+        continue
+      }
       guard case .scopeTraversal(let traversal) = element.kind,
         let reference = Reference(traversal, catalog: configuration.catalog), case .resource(let address) = reference.subject
       else {
         diagnostics.append(
           .error(
             "Invalid depends_on reference",
-            detail: "A depends_on entry must be a reference to a resource or data source, such as "
-              + "user_token.ci.", subject: element.range))
+            detail: "A depends_on entry must be a reference to a resource, a data source or a module call, such as "
+              + "user_token.ci or module.team.", subject: element.range))
         continue
       }
       addresses.append(address)

@@ -65,6 +65,7 @@ public struct ConfigGraph: Sendable {
       for address in resource.dependsOn where configuration.resource(address.mode, address.type, address.name) != nil {
         needs.insert(.resource(address))
       }
+      for name in resource.dependsOnModules where configuration.moduleCall(name) != nil { needs.insert(.module(name)) }
       graph.dependencies[.resource(resource.address)] = needs
     }
     for call in configuration.modules {

@@ -52,6 +52,8 @@ extension ConfigWalker {
         resources.insert(address.resource)
       }
       for (address, keys) in child.expansions { expansions[address] = keys }
+      moduleInstances.insert(child.modulePath)
+      moduleInstances.formUnion(child.moduleInstances)
       values.append(.object(child.outputs))
     }
     moduleResources[name] = resources.sorted()

@@ -35,6 +35,8 @@ public struct ConfigWalker {
   public typealias Visitor = ([InstanceConfig]) -> [ResourceInstanceAddress: Value]
   /// In a module instance: what its call depends on, which all of its resources depend on.
   var inheritedDependencies: [ResourceAddress] = []
+  /// Every module instance walked (nested ones included), after `walk`.
+  public internal(set) var moduleInstances: Set<[ModuleStep]> = []
   /// Module call → every resource of its instances (absolute), once walked.
   var moduleResources: [String: [ResourceAddress]] = [:]
   /// Module call → its value as `module.NAME`, once walked.

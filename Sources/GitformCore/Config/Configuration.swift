@@ -137,6 +137,8 @@ public struct ResourceBlock: Sendable {
   public var forEach: Expression?
   /// `depends_on` entries as resource addresses (without instance keys).
   public var dependsOn: [ResourceAddress]
+  /// `depends_on` entries naming module calls (`module.team`).
+  public var dependsOnModules: [String] = []
   public var lifecycle: Lifecycle
   /// `dynamic` blocks generating nested blocks, expanded per instance by the walker.
   public var dynamicBlocks: [DynamicBlock] = []

@@ -43,6 +43,9 @@ public enum ActionReason: Sendable, Equatable {
   // Deletes
   /// The resource block is gone from the configuration.
   case noResourceConfig(resource: ResourceAddress)
+  /// The module instance the object is in is gone from the configuration (its call, or its
+  /// key in the call's `count` or `for_each`).
+  case noModule(module: [ModuleStep])
   /// The index is beyond the resource's `count`.
   case countIndexOutOfRange(index: Int)
   /// The key is not in the resource's `for_each`.
@@ -85,6 +88,7 @@ public enum ActionReason: Sendable, Equatable {
     case .rotationGivesExpiry: "rotate_because_no_expiry"
     case .secretNeverReceived: "rotate_because_secret_lost"
     case .noResourceConfig: "delete_because_no_resource_config"
+    case .noModule: "delete_because_no_module"
     case .countIndexOutOfRange: "delete_because_count_index"
     case .eachKeyNotFound: "delete_because_each_key"
     case .noRepetition(_, .count): "delete_because_no_count"
@@ -100,7 +104,7 @@ public enum ActionReason: Sendable, Equatable {
   /// know only those).
   public var terraformCode: String? {
     switch self {
-    case .replaceByRequest, .replaceByTriggers, .cannotUpdate, .noResourceConfig, .readBecauseConfigUnknown: code
+    case .replaceByRequest, .replaceByTriggers, .cannotUpdate, .noResourceConfig, .noModule, .readBecauseConfigUnknown: code
     case .countIndexOutOfRange: "delete_because_count_index"
     case .eachKeyNotFound: "delete_because_each_key"
     case .noRepetition, .nowRepeated: "delete_because_wrong_repetition"
@@ -117,6 +121,7 @@ public enum ActionReason: Sendable, Equatable {
     case .rotationDaysChanged(let days, let before): [String(days), String(before)]
     case .noResourceConfig(let resource), .nowRepeated(let resource): [resource.description]
     case .noRepetition(let resource, _): [resource.description]
+    case .noModule(let module): [ModuleStep.path(module)]
     case .countIndexOutOfRange(let index): [String(index)]
     case .eachKeyNotFound(let key): [key]
     default: []

@@ -144,7 +144,8 @@ public struct Planner {
       guard let object = prior.objects[address] else { continue }
       planned.append(
         ResourceChange(
-          address: address, action: .delete, reason: deleteReason(address, expansions: walker.expansions),
+          address: address, action: .delete,
+          reason: deleteReason(address, expansions: walker.expansions, modules: walker.moduleInstances),
           before: object.value, after: nil, dependencies: object.dependencies))
     }
     return (planned, walker.outputs, movedNamespaceWarnings(walker.instances))
@@ -248,7 +249,13 @@ public struct Planner {
       })
   }
 
-  private func deleteReason(_ address: ResourceInstanceAddress, expansions: [ResourceAddress: [InstanceKey?]]) -> ActionReason {
+  private func deleteReason(
+    _ address: ResourceInstanceAddress, expansions: [ResourceAddress: [InstanceKey?]], modules: Set<[ModuleStep]>
+  ) -> ActionReason {
+    // The first module instance on the way that the configuration no longer has.
+    for length in address.resource.module.indices.map({ $0 + 1 }) where !modules.contains(Array(address.resource.module.prefix(length))) {
+      return .noModule(module: Array(address.resource.module.prefix(length)))
+    }
     guard let keys = expansions[address.resource] else {
       return .noResourceConfig(resource: address.resource)
     }

@@ -314,6 +314,38 @@ final class ModuleTests: XCTestCase {
     XCTAssertEqual(try activeTokens("b").count, 1, "state rm forgets; the token stays")
   }
 
+  func testAKeyLeavingForEachDestroysItsModuleInstanceAndDependsOnNamesAModule() throws {
+    let after = """
+      resource "project_variable" "after" {
+        project    = "team/d"
+        key        = "AFTER_MODULE"
+        value      = "set once the module is"
+        depends_on = [module.team]
+      }
+
+      """
+    try cli.write(root(["a", "b", "c"]) + after)
+    XCTAssertEqual(cli.run(["apply", "-auto-approve"]).code, 0)
+    let resources = try stateJSON()["resources"] as? [[String: Any]] ?? []
+    let entry = try XCTUnwrap(resources.first { $0["name"] as? String == "after" })
+    XCTAssertEqual(
+      (entry["instances"] as? [[String: Any]])?.first?["dependencies"] as? [String],
+      ["module.team.project_token.deploy", "module.team.project_variable.token"])
+    let cID = try XCTUnwrap(try tokenID(module: "module.team[\"c\"]"))
+    try cli.write(root(["a", "b"]) + after)
+    let plan = cli.run(["plan"])
+    XCTAssertTrue(
+      plan.out.contains(
+        """
+          # module.team["c"].project_token.deploy will be destroyed
+          # (because module.team["c"] is not in configuration)
+        """), plan.out)
+    XCTAssertTrue(plan.out.contains("Plan: 0 to add, 0 to change, 2 to destroy."), plan.out)
+    XCTAssertEqual(cli.run(["apply", "-auto-approve"]).code, 0)
+    XCTAssertEqual(try activeTokens("c"), [], "token \(cID) revoked")
+    XCTAssertEqual(try activeTokens("a").count, 1)
+  }
+
   /// The root module's token id (no `module` field).
   private func stateTokenID(_ name: String) throws -> Int? {
     let resources = try stateJSON()["resources"] as? [[String: Any]] ?? []

@@ -22,6 +22,7 @@ public enum ActionReasonText {
     case .secretNeverReceived:
       "an interrupted apply made this token but never received its value; a rotation gets one"
     case .noResourceConfig(let resource): "\(resource) is not in configuration"
+    case .noModule(let module): "\(ModuleStep.path(module)) is not in configuration"
     case .countIndexOutOfRange(let index): "index [\(index)] is out of range for count"
     case .eachKeyNotFound(let key): "key [\(Value.quoted(key))] is not in for_each map"
     case .noRepetition(let resource, let uses): "\(resource) does not use \(uses.rawValue)"
