@@ -66,6 +66,7 @@ struct ImportCommand: Command {
         "Configuration for import target does not exist",
         "The configuration has no resource block for \(address.resource). Add one, for example:\n\nresource \"\(address.resource.type)\" \"\(address.resource.name)\" {\n  # (resource arguments)\n}")
     }
+    try ImportCommand.checkModuleKeys(address, in: session.configuration)
     let expanded = resource.count != nil || resource.forEach != nil
     if expanded != (address.key != nil) {
       throw CommandFailure(
@@ -109,6 +110,32 @@ struct ImportCommand: Command {
       try session.writeState(next)
       context.out(ImportView.successful(color: session.color))
       return 0
+    }
+  }
+
+  /// Each module step's key must fit its call: a string with `for_each`, a number with
+  /// `count`, none without either.
+  static func checkModuleKeys(_ address: InstanceAddress, in root: Configuration) throws(CommandFailure) {
+    var configuration = root
+    for (index, step) in address.resource.module.enumerated() {
+      guard let call = configuration.moduleCall(step.name), let module = call.module else { return }
+      let fits: Bool
+      switch step.key {
+      case .string?: fits = call.forEach != nil
+      case .int?: fits = call.count != nil
+      case nil: fits = call.forEach == nil && call.count == nil
+      }
+      if !fits {
+        let path = ModuleStep.path(Array(address.resource.module.prefix(index + 1)))
+        throw CommandFailure(
+          "Invalid import address",
+          call.forEach != nil
+            ? "module.\(step.name) uses for_each, so \(path) must select an instance by key, as in module.\(step.name)[\"key\"]."
+            : call.count != nil
+              ? "module.\(step.name) uses count, so \(path) must select an instance by index, as in module.\(step.name)[0]."
+              : "module.\(step.name) uses neither count nor for_each, so \(path) must not have an index.")
+      }
+      configuration = module.configuration
     }
   }
 }

@@ -346,6 +346,18 @@ final class ModuleTests: XCTestCase {
     XCTAssertEqual(try activeTokens("a").count, 1)
   }
 
+  func testAnImportAddressMustFitTheModuleCallsKeys() throws {
+    try cli.write(root(["a"]))
+    let unkeyed = cli.run(["import", "module.team.project_token.deploy", "team/a:1"])
+    XCTAssertEqual(unkeyed.code, 1)
+    XCTAssertTrue(unkeyed.err.contains("Error: Invalid import address"), unkeyed.err)
+    XCTAssertTrue(unkeyed.err.contains("module.team uses for_each, so module.team must select an instance by key"), unkeyed.err)
+    let missing = cli.run(["import", "module.crew[\"a\"].project_token.deploy", "team/a:1"])
+    XCTAssertEqual(missing.code, 1)
+    XCTAssertTrue(missing.err.contains("Configuration for import target does not exist"), missing.err)
+    XCTAssertFalse(FileManager.default.fileExists(atPath: cli.directory.appendingPathComponent("gitform.tfstate").path))
+  }
+
   /// The root module's token id (no `module` field).
   private func stateTokenID(_ name: String) throws -> Int? {
     let resources = try stateJSON()["resources"] as? [[String: Any]] ?? []
