@@ -16,19 +16,20 @@ extension ConfigWalker {
     let dependencies = absoluteDependencies(of: .module(name))
     var children: [ConfigWalker] = []
     let keyed = moduleKeys(call)
+    // Every instance starts as the same fresh walker; only its variables and path differ.
+    var template = ConfigWalker(configuration: module.configuration, graph: module.graph, variables: [:], context: context)
+    template.inheritedDependencies = dependencies
+    template.allowsUnknownExpansion = allowsUnknownExpansion
+    template.context.variables["path"] = .object([
+      "module": .string(module.path), "root": .string("."), "cwd": .string(configuration.directory),
+    ])
     for (key, scope) in keyed ?? [] {
       var instanceContext = context
       for (name, value) in scope { instanceContext.variables[name] = value }
       let step = ModuleStep(name: name, key: key)
-      let inputs = moduleInputs(call, step: step, module.configuration, in: instanceContext)
-      var child = ConfigWalker(
-        configuration: module.configuration, graph: module.graph, variables: inputs, context: context)
+      var child = template
+      child.context.variables["var"] = .object(moduleInputs(call, step: step, module.configuration, in: instanceContext))
       child.modulePath = modulePath + [step]
-      child.inheritedDependencies = dependencies
-      child.allowsUnknownExpansion = allowsUnknownExpansion
-      child.context.variables["path"] = .object([
-        "module": .string(module.path), "root": .string("."), "cwd": .string(configuration.directory),
-      ])
       children.append(child)
     }
     for level in module.graph.levels {
@@ -43,8 +44,9 @@ extension ConfigWalker {
     }
     var resources: Set<ResourceAddress> = []
     var values: [Value] = []
-    for var child in children {
-      child.finishWalk()
+    for index in children.indices {
+      children[index].finishWalk()
+      let child = children[index]
       diagnostics += child.diagnostics
       checkDiagnostics += child.checkDiagnostics
       for (address, instance) in child.instances {
@@ -56,7 +58,8 @@ extension ConfigWalker {
       moduleInstances.formUnion(child.moduleInstances)
       values.append(.object(child.outputs))
     }
-    moduleResources[name] = resources.sorted()
+    // Unsorted: whoever depends on them sorts its whole list.
+    moduleResources[name] = Array(resources)
     let exposed: Value
     if keyed == nil {
       exposed = .unknown()

@@ -1,8 +1,8 @@
 /// Config: from syntax trees to a checked `Configuration` and its evaluation.
 ///
-/// For: which blocks exist (resource, data, variable, locals, output, provider, import), their
-/// meta-arguments (count, for_each, depends_on, lifecycle), input variable values, references
-/// between blocks, the order they must be evaluated in, and every check that needs only the
+/// For: which blocks exist (resource, data, variable, locals, output, provider, import, module
+/// calls and the modules they load from their folders), their meta-arguments (count, for_each,
+/// depends_on, lifecycle), input variable values, references between blocks, the order they must be evaluated in, and every check that needs only the
 /// configuration and the schemas (unknown names with "Did you mean", required arguments, types,
 /// cycles). Not for: GitLab, state or deciding changes — Plan/ drives the walk defined here and
 /// says what each resource instance evaluates to.
@@ -98,6 +98,7 @@ public struct Configuration: Sendable {
   /// The resource block of `address` in the module its module steps lead to (keys ignored:
   /// every instance of a call has the same blocks).
   public func resourceBlock(_ address: ResourceAddress) -> ResourceBlock? {
+    if address.module.isEmpty { return resource(address.mode, address.type, address.name) }
     var configuration = self
     for step in address.module {
       guard let child = configuration.moduleCall(step.name)?.module else { return nil }
