@@ -18,7 +18,7 @@ struct GraphCommand: Command {
     let session = EngineSession(context: context, flags: EngineFlags())
     return session.run { () throws(CommandFailure) -> Int32 in
       try session.loadConfiguration(mode: .validate)
-      context.out(GraphView.dot(session.graph))
+      context.out(GraphView.dot(session.graph, configuration: session.configuration))
       return 0
     }
   }

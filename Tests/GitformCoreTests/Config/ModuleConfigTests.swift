@@ -159,4 +159,23 @@ final class ModuleConfigTests: XCTestCase {
     XCTAssertEqual(diagnostics.first?.severity, .warning)
     XCTAssertNil(configuration.moduleCall("deploy")?.module?.configuration.provider)
   }
+
+  func testGraphDrawsEachModuleAsACluster() throws {
+    let workspace = try CommandWorkspace("module-graph")
+    defer { workspace.remove() }
+    try workspace.write("modules/deploy/main.gf.hcl", module)
+    try workspace.write("main.gf.hcl", "module \"deploy\" {\n  source  = \"./modules/deploy\"\n  project = \"team/a\"\n}\n")
+    let graph = workspace.run(["graph"])
+    XCTAssertEqual(graph.code, 0, graph.err)
+    XCTAssertTrue(graph.out.contains("    \"module.deploy\" [label = \"module.deploy\", shape = \"box\"]\n"), graph.out)
+    XCTAssertTrue(
+      graph.out.contains(
+        """
+          subgraph "cluster_module.deploy" {
+            label = "module.deploy"
+            "module.deploy.output.token_id" [label = "output.token_id", shape = "box"]
+            "module.deploy.project_token.deploy" [label = "project_token.deploy", shape = "box"]
+        """), graph.out)
+    XCTAssertTrue(graph.out.contains("    \"module.deploy.output.token_id\" -> \"module.deploy.project_token.deploy\"\n"), graph.out)
+  }
 }
