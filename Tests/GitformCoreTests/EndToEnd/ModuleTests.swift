@@ -358,6 +358,54 @@ final class ModuleTests: XCTestCase {
     XCTAssertFalse(FileManager.default.fileExists(atPath: cli.directory.appendingPathComponent("gitform.tfstate").path))
   }
 
+  func testNestedModulesPlanApplyAndReportExpiryByTheirFullAddresses() throws {
+    try cli.write(
+      """
+      variable "project" {
+        type = string
+      }
+
+      variable "token" {
+        type      = string
+        sensitive = true
+      }
+
+      resource "project_variable" "this" {
+        project = var.project
+        key     = "NESTED_TOKEN"
+        value   = var.token
+        masked  = true
+      }
+
+      """, "modules/carrier/main.gf.hcl")
+    try cli.write(
+      ModuleTests.module + """
+        module "carrier" {
+          source  = "../carrier"
+          project = var.project
+          token   = project_token.deploy.token
+        }
+
+        """, "modules/deploy/main.gf.hcl")
+    try cli.write(root(["a"]))
+    let plan = cli.run(["plan"])
+    XCTAssertTrue(
+      plan.out.contains("  # module.team[\"a\"].module.carrier.project_variable.this will be created\n"), plan.out + plan.err)
+    XCTAssertTrue(plan.out.contains("      + value             = (sensitive value)\n"), plan.out)
+    XCTAssertEqual(cli.run(["apply", "-auto-approve"]).code, 0)
+    let resources = try stateJSON()["resources"] as? [[String: Any]] ?? []
+    XCTAssertEqual(
+      resources.map { "\($0["module"] ?? "")|\($0["type"] ?? "").\($0["name"] ?? "")" },
+      [
+        "module.team[\"a\"]|project_token.deploy", "module.team[\"a\"]|project_variable.token",
+        "module.team[\"a\"].module.carrier|project_variable.this",
+      ])
+    let nested = try cli.fixture.raw(.get, "/api/v4/projects/team%2Fa/variables/NESTED_TOKEN")
+    XCTAssertEqual(nested.status, 200)
+    let expiry = cli.run(["expiry"])
+    XCTAssertTrue(expiry.out.contains("module.team[\"a\"].project_token.deploy "), expiry.out + expiry.err)
+  }
+
   /// The root module's token id (no `module` field).
   private func stateTokenID(_ name: String) throws -> Int? {
     let resources = try stateJSON()["resources"] as? [[String: Any]] ?? []
