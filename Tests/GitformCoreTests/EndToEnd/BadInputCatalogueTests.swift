@@ -80,6 +80,22 @@ final class BadInputCatalogueTests: XCTestCase {
     try expectFailure(["plan"], ["Error: Cycle: local.a, local.b"])
   }
 
+  func testBadModuleCallsAndAModuleSyntaxError() throws {
+    try gitform.write("main.gf.hcl", goodConfig + "module \"remote\" {\n  source = \"git::https://example.com/tokens.git\"\n}\n")
+    try expectFailure(["plan"], ["Error: Unsupported module source", "is not a local path"])
+    try gitform.write("main.gf.hcl", goodConfig + "module \"gone\" {\n  source = \"./modules/gone\"\n}\n")
+    try expectFailure(["apply", "-auto-approve"], ["Error: Unreadable module directory", "modules/gone, which does not exist"])
+    for folder in ["modules/broken", "modules/self"] {
+      try FileManager.default.createDirectory(at: gitform.directory.appendingPathComponent(folder), withIntermediateDirectories: true)
+    }
+    try gitform.write("modules/broken/main.gf.hcl", "resource \"project_variable\" \"v\" {\n  key = \n}\n")
+    try gitform.write("main.gf.hcl", goodConfig + "module \"broken\" {\n  source = \"./modules/broken\"\n}\n")
+    try expectFailure(["plan"], ["Error: ", "modules/broken/main.gf.hcl line 2"])
+    try gitform.write("modules/self/main.gf.hcl", "module \"again\" {\n  source = \"./\"\n}\n")
+    try gitform.write("main.gf.hcl", goodConfig + "module \"self\" {\n  source = \"./modules/self\"\n}\n")
+    try expectFailure(["validate"], ["Error: Recursive module call", "module.self.module.again calls \"./\""])
+  }
+
   func testWrongTypeAndBadScope() throws {
     try gitform.write(
       "main.gf.hcl",
