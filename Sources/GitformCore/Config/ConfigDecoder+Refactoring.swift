@@ -31,6 +31,14 @@ extension ConfigDecoder {
       return
     }
     guard let from = endpoint(fromAttribute.expression, in: "removed") else { return }
+    if from.resource.module.contains(where: { $0.key != nil }) {
+      diagnostics.append(
+        .error(
+          "Module instance keys not allowed",
+          detail: "Module address must be a module (e.g. \"module.foo\"), not a module instance (e.g. \"module.foo[1]\").",
+          subject: fromAttribute.expression.range))
+      return
+    }
     if from.isInstance {
       diagnostics.append(
         .error(
@@ -68,7 +76,7 @@ extension ConfigDecoder {
     }
     let address: ResourceInstanceAddress
     do {
-      address = try InstanceAddress.parse(ReferenceChecker.text(of: traversal), allowingModule: blockType == "moved")
+      address = try InstanceAddress.parse(ReferenceChecker.text(of: traversal), allowingModule: true)
     } catch {
       diagnostics.append(
         .error(

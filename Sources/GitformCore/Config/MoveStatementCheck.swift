@@ -8,12 +8,15 @@ struct MoveStatementCheck {
   var removed: [RemovedBlock]
   /// Where each declared resource block is.
   var declared: [ResourceAddress: ResourceBlock]
+  /// The module calls by name.
+  var calls: [String: ModuleCall]
 
   init(_ configuration: Configuration) {
     moved = configuration.moved
     removed = configuration.removed
     declared = Dictionary(
       configuration.resources.filter { $0.mode == .managed }.map { ($0.address, $0) }, uniquingKeysWith: { a, _ in a })
+    calls = Dictionary(configuration.modules.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
   }
 
   /// The statements' problems that need only the configuration.
@@ -72,6 +75,15 @@ struct MoveStatementCheck {
       }
     }
     for statement in removed {
+      if statement.from.resource.isModuleOnly, statement.from.resource.module.count == 1,
+        let call = calls[statement.from.resource.module[0].name]
+      {
+        problems.append(
+          .error(
+            "Removed module still exists",
+            detail: "This statement declares that \(statement.from) was removed, but it is still declared in configuration.",
+            subject: call.block.definitionRange))
+      }
       if let resource = declared[statement.from.resource] {
         problems.append(
           .error(

@@ -43,6 +43,13 @@ public struct MoveEndpoint: Sendable, Hashable, CustomStringConvertible {
     return address.resource == resource && (!isInstance || address.key == key)
   }
 
+  /// For a `removed` block: whether `address` is among what it removes (a module's
+  /// resources have keys in the state that the block's address, a module, leaves out).
+  func removes(_ address: ResourceInstanceAddress) -> Bool {
+    if resource.isModuleOnly { return ModuleStep.contains(resource.module, address.resource.module) }
+    return resource == address.resource || resource == address.resource.configAddress
+  }
+
   /// A whole-module move (`module.a` → `module.b`, `module.a["x"]` → `module.b`): everything
   /// in the module instance goes to the same place under the new one; a call moved without
   /// keys keeps each instance's key.

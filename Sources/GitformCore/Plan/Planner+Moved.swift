@@ -55,11 +55,11 @@ extension Planner {
     let declared = Set(
       changes.filter { $0.deposedKey == nil && $0.action != .delete && $0.action != .forget }.map(\.address))
     diagnostics += MoveStatementCheck(configuration).declaredInstanceProblems(declared)
-    let forgotten = Set(configuration.removed.filter { !$0.destroy }.map(\.from.resource))
+    let forgotten = configuration.removed.filter { !$0.destroy }.map(\.from)
     return changes.map { change in
       var change = change
       if change.deposedKey == nil { change.previousAddress = moves.previous[change.address] }
-      if change.action == .delete, change.deposedKey == nil, forgotten.contains(change.address.resource) {
+      if change.action == .delete, change.deposedKey == nil, forgotten.contains(where: { $0.removes(change.address) }) {
         change.action = .forget
         change.reason = .removedWithoutDestroy
       }

@@ -406,6 +406,24 @@ final class ModuleTests: XCTestCase {
     XCTAssertTrue(expiry.out.contains("module.team[\"a\"].project_token.deploy "), expiry.out + expiry.err)
   }
 
+  func testARemovedModuleLeavesItsTokensLiveAndTheState() throws {
+    try cli.write(root(["a"]))
+    XCTAssertEqual(cli.run(["apply", "-auto-approve"]).code, 0)
+    let id = try XCTUnwrap(try tokenID(module: "module.team[\"a\"]"))
+    try cli.write("removed {\n  from = module.team\n\n  lifecycle {\n    destroy = false\n  }\n}\n")
+    let plan = cli.run(["plan"])
+    XCTAssertTrue(
+      plan.out.contains(" # module.team[\"a\"].project_token.deploy will no longer be managed by gitform, but will not be destroyed\n"),
+      plan.out + plan.err)
+    XCTAssertEqual(cli.run(["apply", "-auto-approve"]).code, 0)
+    XCTAssertEqual(cli.run(["state", "list"]).out, "")
+    XCTAssertEqual(try activeTokens("a"), [id])
+    try cli.write(root(["a"]) + "removed {\n  from = module.team\n\n  lifecycle {\n    destroy = false\n  }\n}\n")
+    let still = cli.run(["validate"])
+    XCTAssertEqual(still.code, 1)
+    XCTAssertTrue(still.err.contains("Error: Removed module still exists"), still.err)
+  }
+
   /// The root module's token id (no `module` field).
   private func stateTokenID(_ name: String) throws -> Int? {
     let resources = try stateJSON()["resources"] as? [[String: Any]] ?? []
