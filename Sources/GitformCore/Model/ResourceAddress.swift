@@ -50,6 +50,22 @@ public struct ResourceAddress: Equatable, Hashable, Sendable, Comparable, Custom
     return copy
   }
 
+  /// A dependency as recorded in the state (module keys dropped), read from the module
+  /// instance `dependent` of the object that has it: the module calls the two share are the
+  /// dependent's own instances, since a module instance refers only to its own resources, its
+  /// child modules' and (through its call) its caller's. `module.team.project_token.deploy`
+  /// read from `module.team["a"]` is `module.team["a"].project_token.deploy`; read from the
+  /// root module it stays as it is, every instance's.
+  public func resolved(from dependent: [ModuleStep]) -> ResourceAddress {
+    guard !module.isEmpty, !dependent.isEmpty else { return self }
+    var copy = self
+    for index in 0..<min(module.count, dependent.count) {
+      guard module[index].name == dependent[index].name, module[index].key == nil else { break }
+      copy.module[index].key = dependent[index].key
+    }
+    return copy
+  }
+
   /// A `-target` naming a module instance rather than a resource (`module.team["a"]`).
   public var isModuleOnly: Bool { type.isEmpty && !module.isEmpty }
 

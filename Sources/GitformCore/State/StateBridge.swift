@@ -36,7 +36,9 @@ public enum StateBridge {
         value = SensitiveMarks.apply(schema, to: value)
         let object = StateObject(
           value: value,
-          dependencies: instance.dependencies.compactMap { try? ResourceAddress.parse($0) },
+          dependencies: instance.dependencies.compactMap {
+            (try? ResourceAddress.parse($0)).map { $0.resolved(from: address.resource.module) }
+          },
           createBeforeDestroy: instance.createBeforeDestroy, pending: instance.status == .tainted)
         if let deposed = instance.deposed {
           snapshot.deposed[DeposedKey(address: address, key: deposed)] = object

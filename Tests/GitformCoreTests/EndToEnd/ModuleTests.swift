@@ -424,6 +424,20 @@ final class ModuleTests: XCTestCase {
     XCTAssertTrue(still.err.contains("Error: Removed module still exists"), still.err)
   }
 
+  func testDestroyingOneModuleInstanceLeavesTheOthers() throws {
+    try cli.write(root(["a", "b"]))
+    XCTAssertEqual(cli.run(["apply", "-auto-approve"]).code, 0)
+    // A fresh process reads the dependencies back from the state file, without keys.
+    let destroy = cli.run(["destroy", "-auto-approve", "-target=module.team[\"a\"]"])
+    XCTAssertEqual(destroy.code, 0, destroy.out + destroy.err)
+    XCTAssertTrue(destroy.out.contains("Destroy complete! Resources: 2 destroyed."), destroy.out)
+    XCTAssertEqual(
+      cli.run(["state", "list"]).out,
+      "module.team[\"b\"].project_token.deploy\nmodule.team[\"b\"].project_variable.token\n")
+    XCTAssertEqual(try activeTokens("a"), [])
+    XCTAssertEqual(try activeTokens("b").count, 1)
+  }
+
   /// The root module's token id (no `module` field).
   private func stateTokenID(_ name: String) throws -> Int? {
     let resources = try stateJSON()["resources"] as? [[String: Any]] ?? []

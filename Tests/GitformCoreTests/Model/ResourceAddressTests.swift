@@ -86,6 +86,17 @@ final class ResourceAddressTests: XCTestCase {
       ["data.d.d", "z.y", "module.a[0].x.y", "module.a[1].x.y", #"module.a["x"].x.y"#, "module.b.x.y", "module.a[0].module.c.x.y"])
   }
 
+  func testAStateDependencyTakesTheKeysOfTheModuleInstanceThatReadsIt() throws {
+    let dependency = try ResourceAddress.parse("module.team.module.inner.project_token.deploy")
+    let reader = try InstanceAddress.parse(#"module.team["a"].module.inner[2].project_variable.v"#).resource.module
+    XCTAssertEqual(dependency.resolved(from: reader).description, #"module.team["a"].module.inner[2].project_token.deploy"#)
+    XCTAssertEqual(dependency.resolved(from: []).description, "module.team.module.inner.project_token.deploy")
+    let other = try ResourceAddress.parse("module.other.project_token.deploy")
+    XCTAssertEqual(other.resolved(from: reader).description, "module.other.project_token.deploy")
+    XCTAssertEqual(dependency.configAddress, dependency)
+    XCTAssertEqual(dependency.resolved(from: reader).configAddress, dependency)
+  }
+
   func testSortingIsStable() throws {
     let texts = [#"b.x["b"]"#, "b.x[10]", "a.z", "data.a.a", "b.x[2]", #"b.x["a"]"#, "b.x", "a.y"]
     let sorted = try texts.map { try InstanceAddress.parse($0) }.sorted().map(\.description)
