@@ -39,6 +39,15 @@ struct MoveStatementCheck {
       if !from.isInstance, let resource = declared[from.resource] {
         problems.append(stillExists(statement, declaredAt: resource.block.definitionRange))
       }
+      if from.resource.isModuleOnly, from.resource.module.count == 1, from.resource.module[0].key == nil,
+        let call = calls[from.resource.module[0].name]
+      {
+        problems.append(
+          .error(
+            "Moved object still exists",
+            detail: "This statement declares a move from \(from), but that module call is still declared at \(MoveStatementCheck.start(call.block)).\n\nChange your configuration so that this call will be declared as \(to) instead.",
+            subject: statement.block.definitionRange))
+      }
       if let existing = fromStatements[from] {
         if existing.to != to {
           problems.append(

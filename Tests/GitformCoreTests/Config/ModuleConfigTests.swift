@@ -178,4 +178,27 @@ final class ModuleConfigTests: XCTestCase {
         """), graph.out)
     XCTAssertTrue(graph.out.contains("    \"module.deploy.output.token_id\" -> \"module.deploy.project_token.deploy\"\n"), graph.out)
   }
+
+  func testAMoveFromAModuleCallStillDeclaredIsAnError() throws {
+    try write("modules/deploy/main.gf.hcl", module)
+    try write(
+      "main.gf.hcl",
+      """
+      module "deploy" {
+        source  = "./modules/deploy"
+        project = "team/a"
+      }
+
+      moved {
+        from = module.deploy
+        to   = module.crew
+      }
+
+      """)
+    XCTAssertEqual(
+      problems(),
+      [
+        "Moved object still exists: This statement declares a move from module.deploy, but that module call is still declared at main.gf.hcl:1,1.\n\nChange your configuration so that this call will be declared as module.crew instead. @main.gf.hcl:6"
+      ])
+  }
 }
