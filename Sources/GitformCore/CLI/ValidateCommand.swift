@@ -139,6 +139,15 @@ struct ValidateCommand: Command {
       guard !outcome.diagnostics.isEmpty else { return outcome }
       var outcome = outcome
       outcome.sources = parsed.map { DiagnosticSource(bytes: $0.source, file: $0.file) }
+      // A called module's files are named from this directory (`modules/deploy/main.gf.hcl`).
+      let known = Set(parsed.map(\.name))
+      var modules = Set<String>()
+      for diagnostic in outcome.diagnostics {
+        guard let name = diagnostic.subject?.filename, !known.contains(name), modules.insert(name).inserted,
+          let data = FileManager.default.contents(atPath: URL(fileURLWithPath: directory).appendingPathComponent(name).path)
+        else { continue }
+        outcome.sources.append(DiagnosticSource(parsing: Array(data), filename: name))
+      }
       return outcome
     }
     if result.diagnostics.hasErrors { return withSources(result) }

@@ -212,6 +212,20 @@ final class ValidateMigrationTests: XCTestCase {
     XCTAssertEqual(result.code, 0)
   }
 
+  func testAnErrorInAModuleIsShownWithItsFileAndSnippet() throws {
+    try workspace.write(
+      "modules/m/main.gf.hcl",
+      "variable \"p\" {\n  type = string\n}\n\nresource \"project_variable\" \"v\" {\n  project = var.p\n  key     = \"K\"\n  value   = upper(var.p, 2)\n}\n")
+    let result = try validate("module \"m\" {\n  source = \"./modules/m\"\n  p      = \"g/p\"\n}\n")
+    XCTAssertEqual(result.code, 1)
+    XCTAssertTrue(
+      result.err.contains(
+        """
+          on modules/m/main.gf.hcl line 8, in resource "project_variable" "v":
+           8:   value   = upper(var.p, 2)
+        """), result.err)
+  }
+
   func testTimeRotatingIsAnsweredWithTheRotationConfigurationToWrite() throws {
     let result = try validate(
       """
