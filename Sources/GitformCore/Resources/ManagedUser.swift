@@ -78,9 +78,17 @@ public struct ManagedUser: ResourceType {
     settings.skipConfirmation = planned.bool("skip_confirmation")
     let created = try context.client.createUser(settings)
     let state = planned.string("state") ?? "active"
-    try UserStateChange.apply(from: created.state, to: state, userID: created.id, client: context.client)
-    let account = state == created.state ? created : try context.client.userAccount(id: created.id)
-    return object(account, base: planned)
+    do {
+      try UserStateChange.apply(from: created.state, to: state, userID: created.id, client: context.client)
+      let account = state == created.state ? created : try context.client.userAccount(id: created.id)
+      return object(account, base: planned)
+    } catch let error where !context.leavesCreateInDoubt(error) {
+      // The user exists whatever the moderation route said: the state must keep it.
+      throw IncompleteCreate(
+        object: object(created, base: planned),
+        description: "GitLab made the user \(Value.quoted(created.username)) (id \(created.id)), but could not make it "
+          + "\(state): \((error as? GitLabError)?.message ?? "\(error)")")
+    }
   }
 
   public func read(_ prior: Value, context: ResourceContext) throws -> Value? {

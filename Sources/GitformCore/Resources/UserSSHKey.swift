@@ -87,6 +87,8 @@ public struct UserSSHKey: ResourceType {
 
   public func create(_ planned: Value, context: ResourceContext) throws -> Value {
     let userID = planned.int("user_id")
+    // Whose key it is, asked before the add: a failure after it would lose a key GitLab made.
+    let owner = try userID ?? context.currentUser().id
     let key: GitLabSSHKey
     do {
       key = try context.client.addSSHKey(
@@ -102,7 +104,6 @@ public struct UserSSHKey: ResourceType {
         + "key must go first."
       throw error
     }
-    let owner = try userID ?? context.currentUser().id
     return object(key, userID: owner, base: planned)
   }
 

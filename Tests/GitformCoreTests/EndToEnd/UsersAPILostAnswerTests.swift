@@ -1,0 +1,195 @@
+import Foundation
+import XCTest
+
+@testable import GitformCore
+
+/// The creates of the Users API types and of group and instance variables whose answer is lost
+/// after GitLab committed them: the object GitLab made is adopted — a user by username, a key
+/// by its text, an e-mail by address, a service account by username, a variable by key and
+/// scope — within the same apply when gitform may look and send again, and by the next plan
+/// when it may not. Never a duplicate, never "has already been taken", nothing forgotten.
+final class UsersAPILostAnswerTests: XCTestCase {
+  private var scene: InProcessCLI!
+  private var fixture: EmulatorFixture { scene.fixture }
+  private var aliceID = 0
+  static let password = "Sw0rdfish-Carrot-77"
+  static let value = "s3cr3t-value-for-ci-only"
+
+  /// Every create route of the types under test, with the number of objects its resources make.
+  static let routes = [
+    "/api/v4/users", "/api/v4/users/:id/keys", "/api/v4/users/:id/emails", "/api/v4/service_accounts",
+    "/api/v4/groups/:id/service_accounts", "/api/v4/groups/:id/variables", "/api/v4/admin/ci/variables",
+  ]
+
+  override func setUpWithError() throws {
+    scene = try InProcessCLI("users-lost-answers")
+    aliceID = try fixture.createUser("alice")
+    _ = try fixture.createGroup("platform")
+  }
+
+  override func tearDownWithError() throws {
+    scene?.finish()
+  }
+
+  /// Six independent resources, one of each kind (the key and e-mail are alice's, who exists).
+  private func configuration(botState: String = "active") -> String {
+    """
+    resource "user" "bot" {
+      username = "deploy-bot"
+      name     = "Deploy Bot"
+      email    = "deploy-bot@example.com"
+      password = "\(UsersAPILostAnswerTests.password)"
+      state    = "\(botState)"
+    }
+
+    resource "user_ssh_key" "deploy" {
+      user_id = \(aliceID)
+      title   = "deploy"
+      key     = "\(SSHPublicKeyTextTests.ed25519) deploy@laptop"
+    }
+
+    resource "user_email" "alias" {
+      user_id           = \(aliceID)
+      email             = "alice-alias@example.com"
+      skip_confirmation = true
+    }
+
+    resource "service_account" "deployer" {
+      name     = "Deployer"
+      username = "deployer-sa"
+    }
+
+    resource "service_account" "group" {
+      group    = "platform"
+      username = "platform-sa"
+    }
+
+    resource "group_variable" "deploy" {
+      group             = "platform"
+      key               = "DEPLOY_TOKEN"
+      value             = "\(UsersAPILostAnswerTests.value)"
+      masked            = true
+      environment_scope = "production"
+    }
+
+    resource "instance_variable" "registry" {
+      key   = "REGISTRY_TOKEN"
+      value = "\(UsersAPILostAnswerTests.value)"
+    }
+
+    """
+  }
+
+  @discardableResult
+  private func run(_ arguments: [String], code: Int32 = 0, file: StaticString = #filePath, line: UInt = #line) -> String {
+    let result = scene.run(arguments)
+    let text = result.out + result.err
+    XCTAssertEqual(result.code, code, "\(arguments): \(text)", file: file, line: line)
+    for secret in [UsersAPILostAnswerTests.password, UsersAPILostAnswerTests.value] {
+      XCTAssertFalse(text.contains(secret), "a secret shown by \(arguments)", file: file, line: line)
+    }
+    XCTAssertFalse(text.contains("has already been taken"), text, file: file, line: line)
+    return text
+  }
+
+  private func dropEveryCreate() throws {
+    for route in UsersAPILostAnswerTests.routes {
+      try fixture.fault("POST", route, ["drop_after_commit": true])
+    }
+  }
+
+  private func list(_ path: String) throws -> [[String: Any]] {
+    try XCTUnwrap(try fixture.raw(.get, path).json as? [[String: Any]], path)
+  }
+
+  /// Exactly one object of each kind in GitLab, and the state holds each, none pending.
+  private func assertOneOfEach(file: StaticString = #filePath, line: UInt = #line) throws {
+    let users = try list("/api/v4/users?per_page=100")
+    XCTAssertEqual(users.filter { $0["username"] as? String == "deploy-bot" }.count, 1, file: file, line: line)
+    XCTAssertEqual(users.filter { $0["username"] as? String == "deployer-sa" }.count, 1, file: file, line: line)
+    XCTAssertEqual(users.filter { $0["username"] as? String == "platform-sa" }.count, 1, file: file, line: line)
+    XCTAssertEqual(try list("/api/v4/users/\(aliceID)/keys").count, 1, file: file, line: line)
+    let emails = try list("/api/v4/users/\(aliceID)/emails").compactMap { $0["email"] as? String }
+    XCTAssertEqual(emails.filter { $0 == "alice-alias@example.com" }.count, 1, file: file, line: line)
+    XCTAssertEqual(try list("/api/v4/groups/platform/variables").count, 1, file: file, line: line)
+    XCTAssertEqual(try list("/api/v4/admin/ci/variables").count, 1, file: file, line: line)
+    let listed = run(["state", "list"], file: file, line: line)
+    XCTAssertEqual(
+      listed,
+      """
+      group_variable.deploy
+      instance_variable.registry
+      service_account.deployer
+      service_account.group
+      user.bot
+      user_email.alias
+      user_ssh_key.deploy
+
+      """, file: file, line: line)
+    XCTAssertTrue(run(["plan"], file: file, line: line).contains("No changes."), file: file, line: line)
+  }
+
+  func testLostAnswersAreAdoptedWithinTheSameApply() throws {
+    try scene.write(configuration())
+    try dropEveryCreate()
+    try fixture.resetStats()
+    let applied = run(["apply", "-auto-approve"])
+    XCTAssertTrue(applied.contains("Apply complete! Resources: 7 added, 0 changed, 0 destroyed."), applied)
+    for route in UsersAPILostAnswerTests.routes {
+      XCTAssertEqual(try fixture.requestCount("POST " + route), 1, "sent once: \(route)")
+    }
+    try assertOneOfEach()
+  }
+
+  func testLostAnswersLeftInDoubtAreAdoptedByTheNextPlan() throws {
+    scene.environment["GITFORM_RETRIES"] = "0"
+    try scene.write(configuration())
+    try dropEveryCreate()
+    let failed = run(["apply", "-auto-approve"], code: 1)
+    XCTAssertTrue(failed.contains("Error: Failed to create user.bot"), failed)
+    XCTAssertTrue(failed.replacingOccurrences(of: "\n", with: " ").contains("GitLab may have created it."), failed)
+    try fixture.resetStats()
+    let plan = run(["plan"])
+    XCTAssertFalse(plan.contains("will be created"), plan)
+    XCTAssertTrue(plan.contains("No changes."), plan)
+    for route in UsersAPILostAnswerTests.routes {
+      XCTAssertEqual(try fixture.requestCount("POST " + route), 0, "a plan sends nothing: \(route)")
+    }
+    run(["apply", "-auto-approve"])
+    try assertOneOfEach()
+  }
+
+  /// A blocked user is made, then blocked: a lost answer to either step ends with one blocked user.
+  func testLostAnswersToABlockedUsersStepsEndWithOneBlockedUser() throws {
+    try scene.write(configuration(botState: "blocked"))
+    try fixture.fault("POST", "/api/v4/users", ["drop_after_commit": true])
+    try fixture.fault("POST", "/api/v4/users/:id/block", ["drop_after_commit": true])
+    let applied = run(["apply", "-auto-approve"])
+    XCTAssertTrue(applied.contains("Apply complete! Resources: 7 added, 0 changed, 0 destroyed."), applied)
+    let bot = try XCTUnwrap(try list("/api/v4/users?username=deploy-bot").first)
+    XCTAssertEqual(bot["state"] as? String, "blocked")
+    try assertOneOfEach()
+  }
+}
+
+extension UsersAPILostAnswerTests {
+  /// The user is made, then GitLab refuses the state change: the user exists, so the state
+  /// keeps it, and the next apply finishes the job instead of failing on a taken username.
+  func testARefusedStateChangeAfterTheCreateForgetsNoUser() throws {
+    try scene.write(configuration(botState: "blocked"))
+    try fixture.fault("POST", "/api/v4/users/:id/block", ["status": 403])
+    let failed = run(["apply", "-auto-approve"], code: 1)
+    XCTAssertTrue(failed.contains("Error: Failed to create user.bot"), failed)
+    let botID = try XCTUnwrap(try list("/api/v4/users?username=deploy-bot").first?["id"] as? Int)
+    XCTAssertTrue(
+      failed.replacingOccurrences(of: "\n", with: " ").contains(
+        "GitLab made the user \"deploy-bot\" (id \(botID)), but could not make it blocked: "
+          + "GitLab refused POST /users/:id/block (HTTP 403"), failed)
+    XCTAssertTrue(run(["state", "list"]).contains("user.bot\n"), "the user GitLab made is recorded")
+    let applied = run(["apply", "-auto-approve"])
+    XCTAssertTrue(applied.contains("Apply complete!"), applied)
+    let bots = try list("/api/v4/users?username=deploy-bot")
+    XCTAssertEqual(bots.map { $0["state"] as? String }, ["blocked"])
+    try assertOneOfEach()
+  }
+}
