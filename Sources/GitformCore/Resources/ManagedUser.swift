@@ -72,88 +72,100 @@ public struct ManagedUser: ResourceType {
   }
 
   public func create(_ planned: Value, context: ResourceContext) throws -> Value {
-    var settings = settings(from: planned)
-    settings.resetPassword = planned.bool("reset_password")
-    settings.forceRandomPassword = planned.bool("force_random_password")
-    settings.skipConfirmation = planned.bool("skip_confirmation")
-    let created = try context.client.createUser(settings)
-    let state = planned.string("state") ?? "active"
-    do {
-      try UserStateChange.apply(from: created.state, to: state, userID: created.id, client: context.client)
-      let account = state == created.state ? created : try context.client.userAccount(id: created.id)
-      return object(account, base: planned)
-    } catch let error where !context.leavesCreateInDoubt(error) {
-      // The user exists whatever the moderation route said: the state must keep it.
-      throw IncompleteCreate(
-        object: object(created, base: planned),
-        description: "GitLab made the user \(Value.quoted(created.username)) (id \(created.id)), but could not make it "
-          + "\(state): \((error as? GitLabError)?.message ?? "\(error)")")
+    return try RequiredAccess.explaining(RequiredAccess.administrator("manage users")) {
+      var settings = settings(from: planned)
+      settings.resetPassword = planned.bool("reset_password")
+      settings.forceRandomPassword = planned.bool("force_random_password")
+      settings.skipConfirmation = planned.bool("skip_confirmation")
+      let created = try context.client.createUser(settings)
+      let state = planned.string("state") ?? "active"
+      do {
+        try RequiredAccess.explaining(RequiredAccess.administrator("manage users")) {
+          try UserStateChange.apply(from: created.state, to: state, userID: created.id, client: context.client)
+        }
+        let account = state == created.state ? created : try context.client.userAccount(id: created.id)
+        return object(account, base: planned)
+      } catch let error where !context.leavesCreateInDoubt(error) {
+        // The user exists whatever the moderation route said: the state must keep it.
+        throw IncompleteCreate(
+          object: object(created, base: planned),
+          description: "GitLab made the user \(Value.quoted(created.username)) (id \(created.id)), but could not make it "
+            + "\(state): \((error as? GitLabError)?.message ?? "\(error)")")
+      }
     }
   }
 
   public func read(_ prior: Value, context: ResourceContext) throws -> Value? {
-    guard let userID = prior.int("user_id") ?? prior.string("id").flatMap({ Int($0) }) else { return nil }
-    do {
-      return object(try context.client.userAccount(id: userID), base: prior)
-    } catch let error as GitLabError where error.code == .notFound {
-      try ParentAccess.confirmGone(in: .user(userID), context: context)
-      return nil
+    return try RequiredAccess.explaining(RequiredAccess.administrator("manage users")) {
+      guard let userID = prior.int("user_id") ?? prior.string("id").flatMap({ Int($0) }) else { return nil }
+      do {
+        return object(try context.client.userAccount(id: userID), base: prior)
+      } catch let error as GitLabError where error.code == .notFound {
+        try ParentAccess.confirmGone(in: .user(userID), context: context)
+        return nil
+      }
     }
   }
 
   /// Sends only what changed, then moves the state from what GitLab has to what is planned.
   public func update(prior: Value, planned: Value, context: ResourceContext) throws -> Value {
-    guard let userID = prior.int("user_id") else { return planned }
-    let wanted = settings(from: planned)
-    let had = settings(from: prior)
-    var changes = UserSettings()
-    if wanted.username != had.username { changes.username = wanted.username }
-    if wanted.name != had.name { changes.name = wanted.name }
-    if wanted.email?.lowercased() != had.email?.lowercased() { changes.email = wanted.email }
-    if wanted.password != had.password { changes.password = wanted.password }
-    if wanted.isAdmin != had.isAdmin { changes.isAdmin = wanted.isAdmin }
-    if wanted.canCreateGroup != had.canCreateGroup { changes.canCreateGroup = wanted.canCreateGroup }
-    if wanted.projectsLimit != had.projectsLimit { changes.projectsLimit = wanted.projectsLimit }
-    if wanted.external != had.external { changes.external = wanted.external }
-    if wanted.note != had.note { changes.note = wanted.note }
-    var account =
-      changes == UserSettings()
-      ? try context.client.userAccount(id: userID) : try context.client.updateUser(id: userID, changes)
-    let state = planned.string("state") ?? "active"
-    if account.state != state {
-      try UserStateChange.apply(from: account.state, to: state, userID: userID, client: context.client)
-      account = try context.client.userAccount(id: userID)
+    return try RequiredAccess.explaining(RequiredAccess.administrator("manage users")) {
+      guard let userID = prior.int("user_id") else { return planned }
+      let wanted = settings(from: planned)
+      let had = settings(from: prior)
+      var changes = UserSettings()
+      if wanted.username != had.username { changes.username = wanted.username }
+      if wanted.name != had.name { changes.name = wanted.name }
+      if wanted.email?.lowercased() != had.email?.lowercased() { changes.email = wanted.email }
+      if wanted.password != had.password { changes.password = wanted.password }
+      if wanted.isAdmin != had.isAdmin { changes.isAdmin = wanted.isAdmin }
+      if wanted.canCreateGroup != had.canCreateGroup { changes.canCreateGroup = wanted.canCreateGroup }
+      if wanted.projectsLimit != had.projectsLimit { changes.projectsLimit = wanted.projectsLimit }
+      if wanted.external != had.external { changes.external = wanted.external }
+      if wanted.note != had.note { changes.note = wanted.note }
+      var account =
+        changes == UserSettings()
+        ? try context.client.userAccount(id: userID) : try context.client.updateUser(id: userID, changes)
+      let state = planned.string("state") ?? "active"
+      if account.state != state {
+        try UserStateChange.apply(from: account.state, to: state, userID: userID, client: context.client)
+        account = try context.client.userAccount(id: userID)
+      }
+      return object(account, base: planned)
     }
-    return object(account, base: planned)
   }
 
   /// GitLab answers 204 and deletes in the background; a user already gone counts as deleted.
   public func delete(_ prior: Value, context: ResourceContext) throws {
-    guard let userID = prior.int("user_id") else { return }
-    let hardDelete = prior.bool("hard_delete") ?? false
-    do {
-      try context.client.deleteUser(id: userID, hardDelete: hardDelete)
-    } catch let error as GitLabError where error.code == .notFound {
-      try ParentAccess.confirmGone(in: .user(userID), context: context)
-    } catch var error as GitLabError where error.code == .conflict && !hardDelete {
-      // GitLab refuses to orphan a group; its message does not say how to go ahead.
-      error.message += " To delete the user together with the groups only it owns, set hard_delete = true "
-        + "and apply before destroying it."
-      throw error
+    try RequiredAccess.explaining(RequiredAccess.administrator("manage users")) {
+      guard let userID = prior.int("user_id") else { return }
+      let hardDelete = prior.bool("hard_delete") ?? false
+      do {
+        try context.client.deleteUser(id: userID, hardDelete: hardDelete)
+      } catch let error as GitLabError where error.code == .notFound {
+        try ParentAccess.confirmGone(in: .user(userID), context: context)
+      } catch var error as GitLabError where error.code == .conflict && !hardDelete {
+        // GitLab refuses to orphan a group; its message does not say how to go ahead.
+        error.message += " To delete the user together with the groups only it owns, set hard_delete = true "
+          + "and apply before destroying it."
+        throw error
+      }
     }
   }
 
   /// A user whose create answer was lost is found by its username, if no other object has it.
   public func findCreated(_ pending: Value, claimed: Set<String>, context: ResourceContext) throws -> Value? {
-    guard let username = pending.string("username") else { return nil }
-    let found: GitLabUser
-    do {
-      found = try context.client.user(username: username)
-    } catch let error as GitLabError where error.code == .notFound {
-      return nil
+    return try RequiredAccess.explaining(RequiredAccess.administrator("manage users")) {
+      guard let username = pending.string("username") else { return nil }
+      let found: GitLabUser
+      do {
+        found = try context.client.user(username: username)
+      } catch let error as GitLabError where error.code == .notFound {
+        return nil
+      }
+      guard !claimed.contains(String(found.id)) else { return nil }
+      return object(try context.client.userAccount(id: found.id), base: pending)
     }
-    guard !claimed.contains(String(found.id)) else { return nil }
-    return object(try context.client.userAccount(id: found.id), base: pending)
   }
 
   public func importObject(id: String) -> Result<Value, ImportIDError> {

@@ -55,11 +55,13 @@ public struct ServiceAccount: ResourceType {
   }
 
   public func create(_ planned: Value, context: ResourceContext) throws -> Value {
-    let group = planned.string("group")
-    let account = try context.client.createServiceAccount(
-      group: group.map(GitLabReference.init), name: planned.string("name"), username: planned.string("username"),
-      email: planned.string("email"))
-    return object(account, group: group, base: planned)
+    return try RequiredAccess.explaining(accountNeed(planned)) {
+      let group = planned.string("group")
+      let account = try context.client.createServiceAccount(
+        group: group.map(GitLabReference.init), name: planned.string("name"), username: planned.string("username"),
+        email: planned.string("email"))
+      return object(account, group: group, base: planned)
+    }
   }
 
   public func read(_ prior: Value, context: ResourceContext) throws -> Value? {
@@ -73,29 +75,31 @@ public struct ServiceAccount: ResourceType {
   /// A group's accounts come from its list (its Owners may not read `/users/:id`); an instance
   /// account from `GET /users/:id`.
   public func readAll(_ priors: [Value], context: ResourceContext) throws -> [Value?] {
-    guard let first = priors.first else { return [] }
-    guard let group = first.string("group") else {
-      return try priors.map { prior in
-        guard let userID = prior.int("user_id") else { return nil }
-        do {
-          let user = try context.client.userAccount(id: userID)
-          let account = GitLabServiceAccount(id: user.id, username: user.username, name: user.name, email: user.email)
-          return object(account, group: nil, base: prior)
-        } catch let error as GitLabError where error.code == .notFound {
-          try ParentAccess.confirmGone(in: .user(userID), context: context)
-          return nil
+    return try RequiredAccess.explaining(accountNeed(priors.first ?? .null(.string))) {
+      guard let first = priors.first else { return [] }
+      guard let group = first.string("group") else {
+        return try priors.map { prior in
+          guard let userID = prior.int("user_id") else { return nil }
+          do {
+            let user = try context.client.userAccount(id: userID)
+            let account = GitLabServiceAccount(id: user.id, username: user.username, name: user.name, email: user.email)
+            return object(account, group: nil, base: prior)
+          } catch let error as GitLabError where error.code == .notFound {
+            try ParentAccess.confirmGone(in: .user(userID), context: context)
+            return nil
+          }
         }
       }
-    }
-    let accounts: [GitLabServiceAccount]
-    do {
-      accounts = try context.client.groupServiceAccounts(group: GitLabReference(group))
-    } catch let error as GitLabError where error.code == .notFound {
-      try ParentAccess.confirmGone(in: .group(group), context: context)
-      return priors.map { _ in nil }
-    }
-    return priors.map { prior in
-      accounts.first { $0.id == prior.int("user_id") }.map { object($0, group: group, base: prior) }
+      let accounts: [GitLabServiceAccount]
+      do {
+        accounts = try context.client.groupServiceAccounts(group: GitLabReference(group))
+      } catch let error as GitLabError where error.code == .notFound {
+        try ParentAccess.confirmGone(in: .group(group), context: context)
+        return priors.map { _ in nil }
+      }
+      return priors.map { prior in
+        accounts.first { $0.id == prior.int("user_id") }.map { object($0, group: group, base: prior) }
+      }
     }
   }
 
@@ -104,19 +108,21 @@ public struct ServiceAccount: ResourceType {
   }
 
   public func delete(_ prior: Value, context: ResourceContext) throws {
-    guard let userID = prior.int("user_id") else { return }
-    let hardDelete = prior.bool("hard_delete") ?? false
-    do {
-      if let group = prior.string("group") {
-        try context.client.deleteGroupServiceAccount(group: GitLabReference(group), userID: userID, hardDelete: hardDelete)
-      } else {
-        try context.client.deleteUser(id: userID, hardDelete: hardDelete)
-      }
-    } catch let error as GitLabError where error.code == .notFound {
-      if let group = prior.string("group") {
-        try ParentAccess.confirmGone(in: .group(group), context: context)
-      } else {
-        try ParentAccess.confirmGone(in: .user(userID), context: context)
+    try RequiredAccess.explaining(accountNeed(prior)) {
+      guard let userID = prior.int("user_id") else { return }
+      let hardDelete = prior.bool("hard_delete") ?? false
+      do {
+        if let group = prior.string("group") {
+          try context.client.deleteGroupServiceAccount(group: GitLabReference(group), userID: userID, hardDelete: hardDelete)
+        } else {
+          try context.client.deleteUser(id: userID, hardDelete: hardDelete)
+        }
+      } catch let error as GitLabError where error.code == .notFound {
+        if let group = prior.string("group") {
+          try ParentAccess.confirmGone(in: .group(group), context: context)
+        } else {
+          try ParentAccess.confirmGone(in: .user(userID), context: context)
+        }
       }
     }
   }
@@ -151,6 +157,17 @@ public struct ServiceAccount: ResourceType {
     var values: [String: Value] = ["user_id": .number(userID), "id": .string(id)]
     if parts.count == 2 { values["group"] = .string(parts[0]) }
     return .success(Value.object(schema, values))
+  }
+
+  /// Who may manage the account: an administrator; for a group's, also its Owners where the
+  /// instance lets them (a setting that is off by default on self-managed GitLab).
+  private func accountNeed(_ object: Value) -> String {
+    guard let group = object.string("group") else {
+      return RequiredAccess.administrator("manage instance service accounts")
+    }
+    return "Only an administrator, or an Owner of the group (\(group)) where the instance lets Owners manage "
+      + "service accounts, can manage the group's service accounts: use such a user's token (token in the provider "
+      + "\"gitlab\" block, or GITLAB_TOKEN)."
   }
 
   private func object(_ account: GitLabServiceAccount, group: String?, base: Value) -> Value {
