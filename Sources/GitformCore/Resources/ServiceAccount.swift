@@ -24,6 +24,9 @@ public struct ServiceAccount: ResourceType {
       "hard_delete", .bool, .optional, default: .false,
       description: "Delete the account's contributions too instead of moving them to the ghost user."),
     AttributeSchema("user_id", .number, .computed, description: "The account's user id, for its user_tokens."),
+    AttributeSchema(
+      "created_at", .string, .computed,
+      description: "When gitform asked for the account (GitLab's time for an imported one)."),
     AttributeSchema("id", .string, .computed, description: "<user-id> or <group>:<user-id>"),
   ])
 
@@ -60,7 +63,8 @@ public struct ServiceAccount: ResourceType {
       let account = try context.client.createServiceAccount(
         group: group.map(GitLabReference.init), name: planned.string("name"), username: planned.string("username"),
         email: planned.string("email"))
-      return object(account, group: group, base: planned)
+      // As recorded before the send (`intentToCreate`): created_at is when it was asked for.
+      return object(account, group: group, base: TokenAttributes.requested(planned, at: context.now))
     }
   }
 
@@ -83,7 +87,7 @@ public struct ServiceAccount: ResourceType {
           do {
             let user = try context.client.userAccount(id: userID)
             let account = GitLabServiceAccount(id: user.id, username: user.username, name: user.name, email: user.email)
-            return object(account, group: nil, base: prior)
+            return object(account, group: nil, base: prior, createdAt: user.createdAt)
           } catch let error as GitLabError where error.code == .notFound {
             try ParentAccess.confirmGone(in: .user(userID), context: context)
             return nil
@@ -127,9 +131,23 @@ public struct ServiceAccount: ResourceType {
     }
   }
 
-  /// An account whose create answer was lost is found by its configured username.
+  /// The request time, recorded before the create is sent: an account whose username GitLab
+  /// generates is told from older ones by it (`findCreated`).
+  public func intentToCreate(_ planned: Value, at now: Date) -> Value {
+    TokenAttributes.requested(planned, at: now)
+  }
+
+  /// An account whose create answer was lost is found by its configured username; one whose
+  /// username GitLab generated, by what was asked for and the request time
+  /// (`ServiceAccountSearch`).
   public func findCreated(_ pending: Value, claimed: Set<String>, context: ResourceContext) throws -> Value? {
-    guard let username = pending.string("username") else { return nil }
+    guard let username = pending.string("username") else {
+      return try RequiredAccess.explaining(accountNeed(pending)) {
+        try ServiceAccountSearch.generated(pending, claimed: claimed, context: context).map { account, createdAt in
+          object(account, group: pending.string("group"), base: pending, createdAt: createdAt)
+        }
+      }
+    }
     let user: GitLabUser
     do {
       user = try context.client.user(username: username)
@@ -170,8 +188,12 @@ public struct ServiceAccount: ResourceType {
       + "\"gitlab\" block, or GITLAB_TOKEN)."
   }
 
-  private func object(_ account: GitLabServiceAccount, group: String?, base: Value) -> Value {
-    base
+  /// `base` with GitLab's answer. `created_at` keeps what the state recorded first (the request
+  /// time), else GitLab's time when known.
+  private func object(_ account: GitLabServiceAccount, group: String?, base: Value, createdAt: Date? = nil) -> Value {
+    let recorded = base[attribute: "created_at"].isKnown ? base.string("created_at") : nil
+    return base
+      .setting("created_at", .optionalString(recorded ?? createdAt.map(TokenAttributes.timestamp)))
       .setting("id", .string(group.map { "\($0):\(account.id)" } ?? String(account.id)))
       .setting("user_id", .number(account.id))
       .setting("group", .optionalString(group))

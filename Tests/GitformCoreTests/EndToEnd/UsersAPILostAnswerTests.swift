@@ -173,6 +173,53 @@ final class UsersAPILostAnswerTests: XCTestCase {
 }
 
 extension UsersAPILostAnswerTests {
+  /// Service accounts whose usernames GitLab generates cannot be found by name after a lost
+  /// answer: they are found by what was asked for and the request time, never made twice —
+  /// two alike (count = 2) each adopting its own, instance-wide and in a group, within the
+  /// apply and by the next plan.
+  func testLostAnswersForServiceAccountsWithGeneratedUsernamesMakeNoSecond() throws {
+    // A look-alike made by hand before the request: not adopted.
+    XCTAssertEqual(try fixture.raw(.post, "/api/v4/service_accounts", ["name": "Anonymous"]).status, 201)
+    try fixture.raw(.post, "/-/emulator/clock", ["advance_seconds": 7_200])
+    scene.environment["GITFORM_NOW"] = "2026-06-01T14:00:00Z"
+    try scene.write(
+      """
+      resource "service_account" "anonymous" {
+        count = 2
+        name  = "Anonymous"
+      }
+
+      resource "service_account" "grouped" {
+        group = "platform"
+      }
+
+      """)
+    try fixture.fault("POST", "/api/v4/service_accounts", times: 2, ["drop_after_commit": true])
+    try fixture.fault("POST", "/api/v4/groups/:id/service_accounts", ["drop_after_commit": true])
+    try fixture.resetStats()
+    let applied = run(["apply", "-auto-approve"])
+    XCTAssertTrue(applied.contains("Apply complete! Resources: 3 added, 0 changed, 0 destroyed."), applied)
+    XCTAssertEqual(try fixture.requestCount("POST /api/v4/service_accounts"), 2)
+    XCTAssertEqual(try fixture.requestCount("POST /api/v4/groups/:id/service_accounts"), 1)
+    XCTAssertEqual(try list("/api/v4/service_accounts").count, 4, "the look-alike, two made, the group's")
+    XCTAssertEqual(try list("/api/v4/groups/platform/service_accounts").count, 1)
+    let ids = try ["service_account.anonymous[0]", "service_account.anonymous[1]", "service_account.grouped"].map {
+      try XCTUnwrap(run(["state", "show", $0]).split(separator: "\n").first { $0.contains(" id ") })
+    }
+    XCTAssertEqual(Set(ids).count, 3, "each its own account: \(ids)")
+    XCTAssertFalse(ids.contains { $0.contains("\"3\"") }, "the look-alike (user 3) is not adopted: \(ids)")
+    XCTAssertTrue(run(["plan"]).contains("No changes."))
+
+    // Left in doubt, the next plan adopts it.
+    run(["destroy", "-auto-approve"])
+    scene.environment["GITFORM_RETRIES"] = "0"
+    try fixture.fault("POST", "/api/v4/service_accounts", times: 2, ["drop_after_commit": true])
+    try fixture.fault("POST", "/api/v4/groups/:id/service_accounts", ["drop_after_commit": true])
+    run(["apply", "-auto-approve"], code: 1)
+    XCTAssertTrue(run(["plan"]).contains("No changes."))
+    XCTAssertEqual(try list("/api/v4/service_accounts").count, 4)
+  }
+
   /// The user is made, then GitLab refuses the state change: the user exists, so the state
   /// keeps it, and the next apply finishes the job instead of failing on a taken username.
   func testARefusedStateChangeAfterTheCreateForgetsNoUser() throws {
