@@ -239,4 +239,40 @@ extension UsersAPILostAnswerTests {
     XCTAssertEqual(bots.map { $0["state"] as? String }, ["blocked"])
     try assertOneOfEach()
   }
+
+  /// Lost answers to the other request kinds: a changed user (PUT, then block), and every
+  /// delete. The idempotent ones are sent again, a block is looked for, a delete's repeated
+  /// 404 counts as done: one apply each, the state ending as GitLab is.
+  func testLostAnswersToUpdatesAndDeletesEndWithTheStateAsGitLabIs() throws {
+    try scene.write(configuration())
+    run(["apply", "-auto-approve"])
+
+    try scene.write(
+      configuration(botState: "blocked").replacingOccurrences(of: "\"Deploy Bot\"", with: "\"Deploy Robot\""))
+    try fixture.fault("PUT", "/api/v4/users/:id", ["drop_after_commit": true])
+    try fixture.fault("POST", "/api/v4/users/:id/block", ["drop_after_commit": true])
+    // The PUT is sent again; the block is looked at, and found done.
+    let changed = run(["apply", "-auto-approve"])
+    XCTAssertTrue(changed.contains("Apply complete! Resources: 0 added, 1 changed, 0 destroyed."), changed)
+    let bot = try XCTUnwrap(try list("/api/v4/users?username=deploy-bot").first)
+    XCTAssertEqual(bot["name"] as? String, "Deploy Robot")
+    XCTAssertEqual(bot["state"] as? String, "blocked")
+    XCTAssertTrue(run(["plan"]).contains("No changes."))
+
+    for route in [
+      "/api/v4/users/:id", "/api/v4/users/:id/keys/:key_id", "/api/v4/users/:id/emails/:email_id",
+      "/api/v4/groups/:id/service_accounts/:user_id", "/api/v4/groups/:id/variables/:key",
+      "/api/v4/admin/ci/variables/:key",
+    ] {
+      try fixture.fault("DELETE", route, ["drop_after_commit": true])
+    }
+    let destroyed = run(["destroy", "-auto-approve"])
+    XCTAssertTrue(destroyed.contains("Destroy complete! Resources: 7 destroyed."), destroyed)
+    XCTAssertEqual(run(["state", "list"]), "")
+    let users = try list("/api/v4/users?per_page=100").compactMap { $0["username"] as? String }
+    XCTAssertFalse(users.contains("deploy-bot") || users.contains("deployer-sa") || users.contains("platform-sa"), "\(users)")
+    XCTAssertEqual(try list("/api/v4/users/\(aliceID)/keys").count, 0)
+    XCTAssertEqual(try list("/api/v4/groups/platform/variables").count, 0)
+    XCTAssertEqual(try list("/api/v4/admin/ci/variables").count, 0)
+  }
 }
