@@ -63,9 +63,20 @@ final class RemoteSavedPlanTests: XCTestCase {
     try scene.write(configuration(["ci"]))
     let first = scene.run(["apply", "-auto-approve"])
     XCTAssertEqual(first.code, 0, first.out + first.err)
+    try assertStalePlanRefused(existing: ["ci"])
+  }
 
-    // The merge request's pipeline saves a plan (a second token)…
-    try scene.write(configuration(["ci", "deploy"]))
+  /// The first merge request, before any apply: GitLab has no state yet when the plan is saved.
+  func testAStalePlanMadeBeforeTheStateExistedIsRefused() throws {
+    XCTAssertTrue([204, 404].contains(try fixture.raw(.get, statePath).status), "no state yet")
+    try assertStalePlanRefused(existing: [])
+  }
+
+  /// Saves a plan adding `deploy` to `existing`, lets another job apply `release` instead, and
+  /// checks that the saved plan is refused without a request beyond the state store.
+  private func assertStalePlanRefused(existing: [String], file: StaticString = #filePath, line: UInt = #line) throws {
+    // The merge request's pipeline saves a plan (another token)…
+    try scene.write(configuration(existing + ["deploy"]))
     let planned = scene.run(["plan", "-out=mr.plan"])
     XCTAssertEqual(planned.code, 0, planned.out + planned.err)
     XCTAssertTrue(planned.out.contains("Plan: 1 to add, 0 to change, 0 to destroy."), planned.out)
@@ -73,7 +84,7 @@ final class RemoteSavedPlanTests: XCTestCase {
     // …and before it is applied, another job, from an empty directory, applies another change.
     let other = try CommandWorkspace("remote-saved-plan-other", environment: scene.environment)
     defer { other.remove() }
-    try other.write("main.gf.hcl", configuration(["ci", "release"]))
+    try other.write("main.gf.hcl", configuration(existing + ["release"]))
     let advanced = other.run(["apply", "-auto-approve", "-no-color"])
     XCTAssertEqual(advanced.code, 0, advanced.out + advanced.err)
     let after = try remoteState()
@@ -97,7 +108,7 @@ final class RemoteSavedPlanTests: XCTestCase {
     let names = try XCTUnwrap(
       try fixture.raw(.get, "/api/v4/personal_access_tokens?user_id=\(aliceID)").json as? [[String: Any]]
     ).compactMap { $0["name"] as? String }
-    XCTAssertEqual(names.sorted(), ["ci", "release"])
+    XCTAssertEqual(names.sorted(), (existing + ["release"]).sorted())
     // The lock was released: a fresh plan sees the other job's token and proposes the swap.
     let replan = scene.run(["plan"])
     XCTAssertEqual(replan.code, 0, replan.out + replan.err)
