@@ -54,6 +54,7 @@ public struct ManagedUser: ResourceType {
       description: "On delete, also remove the user's contributions (instead of moving them to the ghost user) and the groups only it owns."),
     AttributeSchema("user_id", .number, .computed, description: "The user's id, as a number."),
     AttributeSchema("namespace_id", .number, .computed, description: "The user's personal namespace."),
+    AttributeSchema("created_at", .string, .computed, description: "When GitLab made the user."),
     AttributeSchema("id", .string, .computed, description: "<user-id>"),
   ])
 
@@ -153,7 +154,8 @@ public struct ManagedUser: ResourceType {
     }
   }
 
-  /// A user whose create answer was lost is found by its username, if no other object has it.
+  /// A user whose create answer was lost is found by its username, if no other object has it
+  /// and GitLab made it after the request.
   public func findCreated(_ pending: Value, claimed: Set<String>, context: ResourceContext) throws -> Value? {
     return try RequiredAccess.explaining(RequiredAccess.administrator("manage users")) {
       guard let username = pending.string("username") else { return nil }
@@ -164,8 +166,16 @@ public struct ManagedUser: ResourceType {
         return nil
       }
       guard !claimed.contains(String(found.id)) else { return nil }
-      return object(try context.client.userAccount(id: found.id), base: pending)
+      let account = try context.client.userAccount(id: found.id)
+      // A user of that name made before the request is someone else's, not this create's.
+      guard RequestTime.mayBeMade(at: account.createdAt, for: pending) else { return nil }
+      return object(account, base: pending)
     }
+  }
+
+  /// The request time, recorded before the create is sent, for `findCreated`.
+  public func intentToCreate(_ planned: Value, at now: Date) -> Value {
+    RequestTime.recorded(planned, at: now)
   }
 
   public func importObject(id: String) -> Result<Value, ImportIDError> {
@@ -174,6 +184,11 @@ public struct ManagedUser: ResourceType {
         ImportIDError("Unexpected import id \(Value.quoted(id)): expected <user-id>, a number such as \"42\"."))
     }
     return .success(Value.object(schema, ["id": .string(id), "user_id": .number(userID)]))
+  }
+
+  /// `base`'s string `name` when it is known (a planned object's computed values are not).
+  private func known(_ base: Value, _ name: String) -> String? {
+    base[attribute: name].isKnown ? base.string(name) : nil
   }
 
   private func settings(from object: Value) -> UserSettings {
@@ -210,5 +225,6 @@ public struct ManagedUser: ResourceType {
       .setting("note", .string(account.note ?? ""))
       .setting("state", .string(account.state))
       .setting("namespace_id", account.namespaceID.map { .number($0) } ?? .null(.number))
+      .setting("created_at", .optionalString(account.createdAt.map(TokenAttributes.timestamp) ?? known(base, "created_at")))
   }
 }

@@ -64,7 +64,7 @@ public struct ServiceAccount: ResourceType {
         group: group.map(GitLabReference.init), name: planned.string("name"), username: planned.string("username"),
         email: planned.string("email"))
       // As recorded before the send (`intentToCreate`): created_at is when it was asked for.
-      return object(account, group: group, base: TokenAttributes.requested(planned, at: context.now))
+      return object(account, group: group, base: RequestTime.recorded(planned, at: context.now))
     }
   }
 
@@ -134,7 +134,7 @@ public struct ServiceAccount: ResourceType {
   /// The request time, recorded before the create is sent: an account whose username GitLab
   /// generates is told from older ones by it (`findCreated`).
   public func intentToCreate(_ planned: Value, at now: Date) -> Value {
-    TokenAttributes.requested(planned, at: now)
+    RequestTime.recorded(planned, at: now)
   }
 
   /// An account whose create answer was lost is found by its configured username; one whose
@@ -157,6 +157,11 @@ public struct ServiceAccount: ResourceType {
     let group = pending.string("group")
     let id = group.map { "\($0):\(user.id)" } ?? String(user.id)
     guard !claimed.contains(id) else { return nil }
+    // An account of that name made before the request is someone else's, not this create's.
+    if pending[attribute: "created_at"].isKnown, pending.string("created_at") != nil {
+      let made = try RequiredAccess.explaining(accountNeed(pending)) { try context.client.userAccount(id: user.id).createdAt }
+      guard RequestTime.mayBeMade(at: made, for: pending) else { return nil }
+    }
     let candidate = pending.setting("user_id", .number(user.id)).setting("id", .string(id))
     return try read(candidate, context: context)
   }

@@ -164,10 +164,16 @@ public struct UserSSHKey: ResourceType {
     } catch let error as GitLabError where error.code == .notFound {
       return nil
     }
+    // A key the user already had before the request is not this create's (GitLab keeps one).
     guard let key = keys.first(where: { SSHPublicKeyText.sameKey($0.key, text) }),
-      !claimed.contains("\(userID):\(key.id)")
+      !claimed.contains("\(userID):\(key.id)"), RequestTime.mayBeMade(at: key.createdAt, for: pending)
     else { return nil }
     return object(key, userID: userID, base: pending)
+  }
+
+  /// The request time, recorded before the add is sent, for `findCreated`.
+  public func intentToCreate(_ planned: Value, at now: Date) -> Value {
+    RequestTime.recorded(planned, at: now)
   }
 
   public func importObject(id: String) -> Result<Value, ImportIDError> {

@@ -275,4 +275,35 @@ extension UsersAPILostAnswerTests {
     XCTAssertEqual(try list("/api/v4/groups/platform/variables").count, 0)
     XCTAssertEqual(try list("/api/v4/admin/ci/variables").count, 0)
   }
+
+  /// A create that failed in doubt (a 503) while another user already had the username: the
+  /// look at GitLab finds that user, but it was made before the request, so it is not adopted
+  /// (its name, e-mail and password changed) as the one gitform asked for; GitLab's refusal of
+  /// the next send stands. The same for a key the user already had.
+  func testAnExistingUserOrKeyOfTheSameNameIsNotAdoptedAfterAFailedCreate() throws {
+    let strangerID = try fixture.createUser("deploy-bot")
+    try fixture.raw(.post, "/-/emulator/clock", ["advance_seconds": 7_200])
+    scene.environment["GITFORM_NOW"] = "2026-06-01T14:00:00Z"
+    try scene.write(configuration())
+    try fixture.fault("POST", "/api/v4/users", ["status": 503])
+    let failed = run(["apply", "-auto-approve", "-target=user.bot"], code: 1)
+    XCTAssertTrue(failed.contains("Error: Failed to create user.bot"), failed)
+    let stranger = try fixture.raw(.get, "/api/v4/users/\(strangerID)")
+    XCTAssertEqual(try fixture.field(stranger, "name") as? String, "Deploy-Bot", "the stranger is untouched")
+    XCTAssertEqual(try fixture.field(stranger, "email") as? String, "deploy-bot@example.com")
+    XCTAssertFalse(run(["state", "list"]).contains("user.bot"))
+
+    // The same for a key the user already had: not adopted, so never deleted by a destroy.
+    let had = try fixture.raw(
+      .post, "/api/v4/users/\(aliceID)/keys", ["title": "laptop", "key": "\(SSHPublicKeyTextTests.ed25519) me@laptop"])
+    XCTAssertEqual(had.status, 201)
+    try fixture.raw(.post, "/-/emulator/clock", ["advance_seconds": 7_200])
+    scene.environment["GITFORM_NOW"] = "2026-06-01T16:00:00Z"
+    try fixture.fault("POST", "/api/v4/users/:id/keys", ["status": 503])
+    let refused = run(["apply", "-auto-approve", "-target=user_ssh_key.deploy"], code: 1)
+    XCTAssertTrue(refused.contains("Error: Failed to create user_ssh_key.deploy"), refused)
+    XCTAssertTrue(refused.contains("has already been taken"), refused)
+    XCTAssertFalse(run(["state", "list"]).contains("user_ssh_key.deploy"))
+    XCTAssertEqual(try list("/api/v4/users/\(aliceID)/keys").map { $0["title"] as? String }, ["laptop"])
+  }
 }
