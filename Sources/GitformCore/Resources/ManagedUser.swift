@@ -78,7 +78,17 @@ public struct ManagedUser: ResourceType {
       settings.resetPassword = planned.bool("reset_password")
       settings.forceRandomPassword = planned.bool("force_random_password")
       settings.skipConfirmation = planned.bool("skip_confirmation")
-      let created = try context.client.createUser(settings)
+      let created: GitLabUserAccount
+      do {
+        created = try context.client.createUser(settings)
+      } catch var error as GitLabError where error.code == .conflict {
+        // GitLab's 409 names the field; the client's advice for a 409 is about variables.
+        error.message =
+          "GitLab refused \(error.request ?? "POST /users") (HTTP 409\(error.gitLabMessage.map { ": " + $0 } ?? "")). "
+          + "Another user has this username or e-mail address: to manage that user, import it "
+          + "(gitform import ADDRESS <user-id>); else choose another."
+        throw error
+      }
       let state = planned.string("state") ?? "active"
       do {
         try RequiredAccess.explaining(RequiredAccess.administrator("manage users")) {
