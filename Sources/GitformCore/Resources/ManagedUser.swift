@@ -22,6 +22,8 @@ public struct ManagedUser: ResourceType {
   }
 
   static let states = ["active", "blocked", "deactivated"]
+  /// Who may do anything with users: GitLab's Users API is an administrator's.
+  static let need = RequiredAccess.administrator("manage users")
 
   public let schema = ResourceSchema(attributes: [
     AttributeSchema("username", .string, .required, description: "The login name, unique (case-insensitively)."),
@@ -72,42 +74,16 @@ public struct ManagedUser: ResourceType {
       owner: nil, name: "user:" + text.lowercased(), description: "the user \(Value.quoted(text))")
   }
 
+  /// Creates the user, then moves it to the configured state (`ManagedUser+Create.swift`).
   public func create(_ planned: Value, context: ResourceContext) throws -> Value {
-    return try RequiredAccess.explaining(RequiredAccess.administrator("manage users")) {
-      var settings = settings(from: planned)
-      settings.resetPassword = planned.bool("reset_password")
-      settings.forceRandomPassword = planned.bool("force_random_password")
-      settings.skipConfirmation = planned.bool("skip_confirmation")
-      let created: GitLabUserAccount
-      do {
-        created = try context.client.createUser(settings)
-      } catch var error as GitLabError where error.code == .conflict {
-        // GitLab's 409 names the field; the client's advice for a 409 is about variables.
-        error.message =
-          "GitLab refused \(error.request ?? "POST /users") (HTTP 409\(error.gitLabMessage.map { ": " + $0 } ?? "")). "
-          + "Another user has this username or e-mail address: to manage that user, import it "
-          + "(gitform import ADDRESS <user-id>); else choose another."
-        throw error
-      }
-      let state = planned.string("state") ?? "active"
-      do {
-        try RequiredAccess.explaining(RequiredAccess.administrator("manage users")) {
-          try UserStateChange.apply(from: created.state, to: state, userID: created.id, client: context.client)
-        }
-        let account = state == created.state ? created : try context.client.userAccount(id: created.id)
-        return object(account, base: planned)
-      } catch let error where !context.leavesCreateInDoubt(error) {
-        // The user exists whatever the moderation route said: the state must keep it.
-        throw IncompleteCreate(
-          object: object(created, base: planned),
-          description: "GitLab made the user \(Value.quoted(created.username)) (id \(created.id)), but could not make it "
-            + "\(state): \((error as? GitLabError)?.message ?? "\(error)")")
-      }
+    try RequiredAccess.explaining(ManagedUser.need) {
+      let created = try make(planned, context: context)
+      return try moderate(created, planned, context: context)
     }
   }
 
   public func read(_ prior: Value, context: ResourceContext) throws -> Value? {
-    return try RequiredAccess.explaining(RequiredAccess.administrator("manage users")) {
+    return try RequiredAccess.explaining(ManagedUser.need) {
       guard let userID = prior.int("user_id") ?? prior.string("id").flatMap({ Int($0) }) else { return nil }
       do {
         return object(try context.client.userAccount(id: userID), base: prior)
@@ -120,7 +96,7 @@ public struct ManagedUser: ResourceType {
 
   /// Sends only what changed, then moves the state from what GitLab has to what is planned.
   public func update(prior: Value, planned: Value, context: ResourceContext) throws -> Value {
-    return try RequiredAccess.explaining(RequiredAccess.administrator("manage users")) {
+    return try RequiredAccess.explaining(ManagedUser.need) {
       guard let userID = prior.int("user_id") else { return planned }
       let wanted = settings(from: planned)
       let had = settings(from: prior)
@@ -148,7 +124,7 @@ public struct ManagedUser: ResourceType {
 
   /// GitLab answers 204 and deletes in the background; a user already gone counts as deleted.
   public func delete(_ prior: Value, context: ResourceContext) throws {
-    try RequiredAccess.explaining(RequiredAccess.administrator("manage users")) {
+    try RequiredAccess.explaining(ManagedUser.need) {
       guard let userID = prior.int("user_id") else { return }
       let hardDelete = prior.bool("hard_delete") ?? false
       do {
@@ -167,7 +143,7 @@ public struct ManagedUser: ResourceType {
   /// A user whose create answer was lost is found by its username, if no other object has it
   /// and GitLab made it after the request.
   public func findCreated(_ pending: Value, claimed: Set<String>, context: ResourceContext) throws -> Value? {
-    return try RequiredAccess.explaining(RequiredAccess.administrator("manage users")) {
+    return try RequiredAccess.explaining(ManagedUser.need) {
       guard let username = pending.string("username") else { return nil }
       let found: GitLabUser
       do {
@@ -201,7 +177,7 @@ public struct ManagedUser: ResourceType {
     base[attribute: name].isKnown ? base.string(name) : nil
   }
 
-  private func settings(from object: Value) -> UserSettings {
+  func settings(from object: Value) -> UserSettings {
     UserSettings(
       username: object.string("username"), name: object.string("name"), email: object.string("email"),
       password: object.string("password").map(SecretValue.init), isAdmin: object.bool("is_admin"),
@@ -212,7 +188,7 @@ public struct ManagedUser: ResourceType {
   /// `base` with GitLab's values; the password (never returned) and the switches stay the
   /// base's. GitLab lowercases nothing but compares e-mails case-insensitively, so a configured
   /// spelling that differs only in case is kept.
-  private func object(_ account: GitLabUserAccount, base: Value) -> Value {
+  func object(_ account: GitLabUserAccount, base: Value) -> Value {
     var email = account.email.map { Value.string($0) } ?? base[attribute: "email"]
     if let configured = base.string("email"), configured.lowercased() == account.email?.lowercased() {
       email = .string(configured)
