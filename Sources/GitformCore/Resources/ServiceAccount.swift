@@ -158,8 +158,11 @@ public struct ServiceAccount: ResourceType {
     let id = group.map { "\($0):\(user.id)" } ?? String(user.id)
     guard !claimed.contains(id) else { return nil }
     // An account of that name made before the request is someone else's, not this create's.
-    if pending[attribute: "created_at"].isKnown, pending.string("created_at") != nil {
-      let made = try RequiredAccess.explaining(accountNeed(pending)) { try context.client.userAccount(id: user.id).createdAt }
+    // (GitLab shows a user's creation time to administrators only: a group's Owner adopts by
+    // name, as before the time was recorded.)
+    if pending[attribute: "created_at"].isKnown, pending.string("created_at") != nil,
+      let made = try RequiredAccess.explaining(accountNeed(pending), { try context.client.userAccount(id: user.id).createdAt })
+    {
       guard RequestTime.mayBeMade(at: made, for: pending) else { return nil }
     }
     let candidate = pending.setting("user_id", .number(user.id)).setting("id", .string(id))

@@ -281,8 +281,9 @@ extension UsersAPILostAnswerTests {
   /// A create that failed in doubt (a 503) while another user already had the username: the
   /// look at GitLab finds that user, but it was made before the request, so it is not adopted
   /// (its name, e-mail and password changed) as the one gitform asked for; GitLab's refusal of
-  /// the next send stands. The same for a key the user already had.
-  func testAnExistingUserOrKeyOfTheSameNameIsNotAdoptedAfterAFailedCreate() throws {
+  /// the next send stands. The same for a service account's username and for a key the user
+  /// already had.
+  func testAnExistingUserAccountOrKeyIsNotAdoptedAfterAFailedCreate() throws {
     let strangerID = try fixture.createUser("deploy-bot")
     try fixture.raw(.post, "/-/emulator/clock", ["advance_seconds": 7_200])
     scene.environment["GITFORM_NOW"] = "2026-06-01T14:00:00Z"
@@ -297,12 +298,22 @@ extension UsersAPILostAnswerTests {
     XCTAssertEqual(try fixture.field(stranger, "email") as? String, "deploy-bot@example.com")
     XCTAssertFalse(run(["state", "list"]).contains("user.bot"))
 
+    // The same for a service account's username another user has.
+    _ = try fixture.createUser("deployer-sa")
+    try fixture.raw(.post, "/-/emulator/clock", ["advance_seconds": 7_200])
+    scene.environment["GITFORM_NOW"] = "2026-06-01T16:00:00Z"
+    try fixture.fault("POST", "/api/v4/service_accounts", ["status": 503])
+    let account = refusal(["apply", "-auto-approve", "-target=service_account.deployer"])
+    XCTAssertTrue(account.contains("Error: Failed to create service_account.deployer"), account)
+    XCTAssertTrue(account.contains("Username has already been taken"), account)
+    XCTAssertFalse(run(["state", "list"]).contains("service_account.deployer"))
+
     // The same for a key the user already had: not adopted, so never deleted by a destroy.
     let had = try fixture.raw(
       .post, "/api/v4/users/\(aliceID)/keys", ["title": "laptop", "key": "\(SSHPublicKeyTextTests.ed25519) me@laptop"])
     XCTAssertEqual(had.status, 201)
     try fixture.raw(.post, "/-/emulator/clock", ["advance_seconds": 7_200])
-    scene.environment["GITFORM_NOW"] = "2026-06-01T16:00:00Z"
+    scene.environment["GITFORM_NOW"] = "2026-06-01T18:00:00Z"
     try fixture.fault("POST", "/api/v4/users/:id/keys", ["status": 503])
     let refused = refusal(["apply", "-auto-approve", "-target=user_ssh_key.deploy"])
     XCTAssertTrue(refused.contains("Error: Failed to create user_ssh_key.deploy"), refused)
