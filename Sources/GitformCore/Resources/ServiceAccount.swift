@@ -169,6 +169,18 @@ public struct ServiceAccount: ResourceType {
     return try read(candidate, context: context)
   }
 
+  /// An instance account's id is read through `GET /users/:id`, which answers for any user: one
+  /// that is not in GitLab's list of service accounts (a person, the administrator) is refused,
+  /// or destroying the resource would delete that user. A group's accounts come from the
+  /// group's own list, so any id found there is one.
+  public func importMismatch(_ partial: Value, read object: Value?, context: ResourceContext) throws -> String? {
+    guard partial.string("group") == nil, object != nil, let userID = partial.int("user_id") else { return nil }
+    let accounts = try RequiredAccess.explaining(accountNeed(partial)) { try context.client.instanceServiceAccounts() }
+    guard !accounts.contains(where: { $0.id == userID }) else { return nil }
+    return "User \(userID) is not a service account: import a person's account as a user "
+      + "(gitform import user.NAME \(userID)), or give the id of a service account."
+  }
+
   public func importObject(id: String) -> Result<Value, ImportIDError> {
     let parts = id.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
     let userText = parts.last ?? ""

@@ -233,4 +233,21 @@ final class UsersAPIAccessTests: XCTestCase {
     assertContains(text, "GitLab rejected the token for")
     assertContains(text, "HTTP 401")
   }
+
+  /// `GET /users/:id` answers for any user: importing a person (here, the administrator) as an
+  /// instance service account is refused, or destroying it would delete that user.
+  func testAPersonIsNotImportedAsAServiceAccount() throws {
+    try scene.write(
+      """
+      resource "service_account" "deployer" {
+        username = "root"
+      }
+
+      """)
+    let result = scene.run(["import", "service_account.deployer", "1"])
+    let text = (result.out + result.err).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    XCTAssertEqual(result.code, 1, text)
+    XCTAssertTrue(text.contains("User 1 is not a service account: import a person's account as a user"), text)
+    XCTAssertEqual(scene.run(["state", "list"]).out, "")
+  }
 }
