@@ -164,6 +164,17 @@ public struct ManagedUser: ResourceType {
     RequestTime.recorded(planned, at: now)
   }
 
+  /// A bot user — a project or group access token's, which GitLab manages with the token, or
+  /// (where GitLab counts them as bots) a service account — is not a person's account: managed
+  /// as a user, its profile would be changed and its deletion would revoke its tokens.
+  public func importMismatch(_ partial: Value, read object: Value?, context: ResourceContext) throws -> String? {
+    guard object != nil, let userID = partial.int("user_id") else { return nil }
+    let account = try RequiredAccess.explaining(ManagedUser.need) { try context.client.userAccount(id: userID) }
+    guard account.isBot else { return nil }
+    return "User \(userID) (\(account.username)) is a bot user: a project or group access token's (manage the token "
+      + "as a project_token or group_token) or a service account (import it as a service_account)."
+  }
+
   public func importObject(id: String) -> Result<Value, ImportIDError> {
     guard let userID = Int(id), userID > 0, id.allSatisfy(\.isASCII) else {
       return .failure(

@@ -250,4 +250,28 @@ final class UsersAPIAccessTests: XCTestCase {
     XCTAssertTrue(text.contains("User 1 is not a service account: import a person's account as a user"), text)
     XCTAssertEqual(scene.run(["state", "list"]).out, "")
   }
+
+  /// A project access token's bot user is the token's: not imported as a user.
+  func testATokensBotUserIsNotImportedAsAUser() throws {
+    let project = try fixture.createProject("app", inGroup: groupID)
+    let token = try fixture.raw(
+      .post, "/api/v4/projects/\(project)/access_tokens",
+      ["name": "deploy", "scopes": ["read_api"], "expires_at": "2026-12-01", "access_level": 30])
+    XCTAssertEqual(token.status, 201)
+    let botID = try XCTUnwrap(try fixture.field(token, "user_id") as? Int)
+    try scene.write(
+      """
+      resource "user" "bot" {
+        username = "bot"
+        name     = "Bot"
+        email    = "bot@example.com"
+      }
+
+      """)
+    let result = scene.run(["import", "user.bot", "\(botID)"])
+    let text = (result.out + result.err).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    XCTAssertEqual(result.code, 1, text)
+    XCTAssertTrue(text.contains("is a bot user: a project or group access token's (manage the token as a project_token or group_token)"), text)
+    XCTAssertEqual(scene.run(["state", "list"]).out, "")
+  }
 }
