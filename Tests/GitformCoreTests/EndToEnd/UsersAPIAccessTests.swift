@@ -221,7 +221,27 @@ final class UsersAPIAccessTests: XCTestCase {
     assertContains(updated, "Error: Failed to update group_variable.deploy")
     assertContains(updated, "Group variables need the Owner role in the group (platform) or an administrator")
     XCTAssertFalse(updated.contains("an0ther-value-for-ci"))
+
+    // Deleting the variable and the group's service account (made by the administrator),
+    // without refresh: both refused.
+    try scene.write(groupAccount + bobsKey.replacingOccurrences(of: "USER", with: "\(bobID)"))
+    run(["apply", "-auto-approve", "-target=service_account.group"])
+    try scene.write(bobsKey.replacingOccurrences(of: "USER", with: "\(bobID)"))
+    let deleted = refused(["apply", "-auto-approve", "-refresh=false", "-parallelism=1"], token: token)
+    assertContains(deleted, "Error: Failed to destroy group_variable.deploy")
+    assertContains(deleted, "Error: Failed to destroy service_account.group")
+    assertContains(deleted, "Only an administrator, or an Owner of the group (platform) where the instance lets Owners")
+    XCTAssertEqual((try fixture.raw(.get, "/api/v4/groups/\(groupID)/variables").json as? [Any])?.count, 1)
+    XCTAssertEqual((try fixture.raw(.get, "/api/v4/groups/\(groupID)/service_accounts").json as? [Any])?.count, 1)
   }
+
+  private let groupAccount = """
+    resource "service_account" "group" {
+      group    = "platform"
+      username = "platform-sa"
+    }
+
+    """
 
   func testARevokedTokenIsRejectedWithoutTouchingTheState() throws {
     try scene.write(groupVariable)
