@@ -184,16 +184,16 @@ final class UsersAPIMalformedAnswerTests: XCTestCase {
     // Creates answered after gitform stopped waiting: kept in doubt, never sent again. (The
     // transport notices a stalled POST only some seconds after its timeout, when the upload
     // no longer counts as progress: the stall outlasts that.)
-    try fixture.fault("POST", "/api/v4/users", ["delay_ms": 9_000])
-    try fixture.fault("POST", "/api/v4/groups/:id/variables", ["delay_ms": 9_000])
+    try fixture.fault("POST", "/api/v4/users", ["delay_ms": 12_000])
+    try fixture.fault("POST", "/api/v4/groups/:id/variables", ["delay_ms": 12_000])
     let started = Date()
     let failed = run(["apply", "-auto-approve"], code: 1)
-    XCTAssertLessThan(Date().timeIntervalSince(started), 9, "gitform gave up before GitLab answered")
+    XCTAssertLessThan(Date().timeIntervalSince(started), 12, "gitform gave up before GitLab answered")
     XCTAssertTrue(failed.contains("Error: Failed to create user.bot"), failed)
     XCTAssertTrue(failed.contains("Error: Failed to create group_variable.deploy"), failed)
     XCTAssertTrue(failed.contains("(timed out)"), failed)
     XCTAssertTrue(failed.contains("GitLab may have created it."), failed)
-    Thread.sleep(forTimeInterval: max(0, 9.3 - Date().timeIntervalSince(started)))  // GitLab finishes them.
+    Thread.sleep(forTimeInterval: max(0, 12.3 - Date().timeIntervalSince(started)))  // GitLab finishes them.
     try fixture.resetStats()
     XCTAssertTrue(run(["plan"]).contains("No changes."))
     XCTAssertEqual(try fixture.requestCount("POST /api/v4/users"), 0)
