@@ -58,14 +58,21 @@ public final class GitLabAPI: HTTPHandler, @unchecked Sendable {
       return GitLabAPI.response(APIError.noRoute)
     }
     var dropConnection = false
+    var replacement: (body: String, contentType: String)?
     switch faults.take(method: route.method, template: route.template) {
     case .status(let status)?: return GitLabAPI.response(GitLabAPI.failure(status))
     case .delay(let milliseconds)?: Thread.sleep(forTimeInterval: Double(milliseconds) / 1000)
     case .dropAfterCommit?: dropConnection = true
+    case .replaceBody(let body, let contentType)?: replacement = (body, contentType)
     case nil: break
     }
     if let status = failures.nextFailure() { return GitLabAPI.response(GitLabAPI.failure(status)) }
     var response = serve(request, route, pathParameters)
+    if let replacement {
+      response.body = Data(replacement.body.utf8)
+      response.headers.removeAll { $0.name.lowercased() == "content-type" || $0.name.lowercased() == "content-length" }
+      response.headers.append((name: "Content-Type", value: replacement.contentType))
+    }
     if request.method == "HEAD" { response.body = Data() }
     if dropConnection { return HTTPResponse(status: response.status, dropConnection: true) }
     return response

@@ -147,8 +147,12 @@ struct EmulatorControl: Sendable {
       guard delay >= 0 else { throw APIError.message(400, "delay_ms must not be negative") }
       actions.append((.delay(milliseconds: delay), ("delay_ms", .int(delay))))
     }
+    if let body = try params.string("replace_body") {
+      let contentType = try params.string("content_type") ?? "application/json"
+      actions.append((.replaceBody(body, contentType: contentType), ("replace_body", .string(body))))
+    }
     guard actions.count == 1, let action = actions.first else {
-      throw APIError.message(400, "give exactly one of status, drop_after_commit, delay_ms")
+      throw APIError.message(400, "give exactly one of status, drop_after_commit, delay_ms, replace_body")
     }
     faults.add(.init(method: method, template: template, remaining: times, action: action.0))
     let echo: JSONValue = .object([

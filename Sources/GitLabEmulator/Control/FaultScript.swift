@@ -1,12 +1,15 @@
 import Foundation
 
 /// Scripted faults: the next `times` requests matching a method and route template fail with
-/// a status, are delayed, or are committed and then lose their response.
+/// a status, are delayed, are committed and then lose their response, or are committed and
+/// answered with another body (what a broken proxy or a wrong server sends: HTML, truncated or
+/// differently shaped JSON), the status and everything else as GitLab's.
 final class FaultScript: @unchecked Sendable {
   enum Action: Equatable, Sendable {
     case status(Int)
     case dropAfterCommit
     case delay(milliseconds: Int)
+    case replaceBody(String, contentType: String)
   }
 
   struct Fault: Equatable, Sendable {

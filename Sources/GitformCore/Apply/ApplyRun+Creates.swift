@@ -103,7 +103,13 @@ extension ApplyRun {
     attempts: Int, restoring: (key: DeposedKey, object: StateObject)?, _ instance: InstanceConfig
   ) -> Value? {
     var detail = Refresher.describe(error)
-    if applier.resourceContext.leavesCreateInDoubt(error) {
+    if let incomplete = error as? IncompleteCreate {
+      // GitLab made it; a later step failed. Recorded as made, so nothing is forgotten.
+      var object = pendingObject(type, SensitiveMarks.apply(type.schema, to: incomplete.object, carrying: intent), instance)
+      object.pending = false
+      keepRecorded(address, object, instance)
+      detail = incomplete.description + "\n\nThe state records what GitLab made; the next plan shows what is still to change."
+    } else if applier.resourceContext.leavesCreateInDoubt(error) {
       keepPending(type, address, made ?? intent, instance)
       if attempts > 1 {
         // The client's own advice ("not sent again") is not true of the run: say what it did.
@@ -131,11 +137,16 @@ extension ApplyRun {
 
   /// The run's own view of a pending record the journal already holds (or is given now).
   private func keepPending(_ type: any ResourceType, _ address: InstanceAddress, _ value: Value, _ instance: InstanceConfig) {
+    keepRecorded(address, pendingObject(type, value, instance), instance)
+  }
+
+  /// Stores `object`; when the journal refuses, the run still holds it and says so.
+  private func keepRecorded(_ address: InstanceAddress, _ object: StateObject, _ instance: InstanceConfig) {
     do {
-      try store(address, pendingObject(type, value, instance))
+      try store(address, object)
     } catch {
       lock.lock()
-      state.objects[address] = pendingObject(type, value, instance)
+      state.objects[address] = object
       diagnostics.append(.error("Failed to record \(address)", detail: "\(error)", subject: instance.resource.block.definitionRange))
       lock.unlock()
     }

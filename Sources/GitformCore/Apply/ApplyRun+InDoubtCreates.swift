@@ -14,9 +14,18 @@ extension ApplyRun {
     _ type: any ResourceType, _ address: InstanceAddress, intent: Value, made: Value?, _ instance: InstanceConfig
   ) throws -> Value? {
     let sought = made ?? intent
-    guard let found = try type.findCreated(sought, claimed: claimedIDs(except: address), context: applier.resourceContext),
-      claim(type.id(of: found), for: address)
-    else {
+    // Two alike creates in doubt at once (`count = 2` of an account GitLab names) may both find
+    // the same object first: the one that claims it second looks again, without it.
+    var found: Value?
+    for _ in 0..<ApplyRun.searchesPerClaim {
+      guard let candidate = try type.findCreated(sought, claimed: claimedIDs(except: address), context: applier.resourceContext)
+      else { break }
+      if claim(type.id(of: candidate), for: address) {
+        found = candidate
+        break
+      }
+    }
+    guard let found else {
       // Nothing (any more): the state goes back to the create's own pending record.
       if made != nil { try store(address, pendingObject(type, intent, instance)) }
       return nil
@@ -81,6 +90,10 @@ extension ApplyRun {
     adoptions[id] = address
     return true
   }
+
+  /// How often a create in doubt looks again after a parallel create claimed what it found;
+  /// bounded for a type whose search ignores what others claimed.
+  static let searchesPerClaim = 8
 
   /// Why the last send is being repeated, for the wait announcement.
   static func reason(_ error: Error) -> String {

@@ -2,6 +2,11 @@
 /// `content` checked against the nested block they generate.
 extension ConfigDecoder {
   mutating func decodeDynamicBlocks(_ block: Block, schema: ResourceSchema) -> [DynamicBlock] {
+    let hasDynamic = block.body.items.contains { item in
+      if case .block(let nested) = item { return nested.type == "dynamic" }
+      return false
+    }
+    guard hasDynamic else { return [] }
     let nestedNames = schema.nestedAttributes.map(\.name)
     let written = Set(block.body.attributes.map(\.name))
     var decoded: [DynamicBlock] = []

@@ -10,6 +10,8 @@ struct ConfigDecoder {
   var localRanges: [String: SourceRange] = [:]
   /// Rejected hashicorp/time resources by "type.name", so references to them get the same advice.
   var timeResources: [String: Block] = [:]
+  /// False when the caller runs `referenceCheck` itself, beside other work.
+  var checksReferences = true
   /// `checkBody`'s accepted names by resource mode and type, made once per type.
   var bodyExpectations: [String: BodyExpectation] = [:]
   /// For a called module: the loader, this module's folder relative to the root's, and the
@@ -17,6 +19,12 @@ struct ConfigDecoder {
   var loader: (loader: ModuleLoader, path: String, ancestry: [String])?
 
   mutating func decodeFile(_ body: Body) {
+    // Room for every block as a resource: growing the array moved every block decoded so far.
+    // Doubling at least, so that many small files do not each reallocate it.
+    let needed = configuration.resources.count + body.items.count
+    if needed > configuration.resources.capacity {
+      configuration.resources.reserveCapacity(max(needed, configuration.resources.capacity * 2))
+    }
     for item in body.items {
       switch item {
       case .attribute(let attribute):
@@ -166,11 +174,18 @@ struct ConfigDecoder {
 
   /// After every file: duplicates across files, references, imports.
   mutating func finish() {
-    configuration.resources.sort { $0.address < $1.address }
+    // Sorted as positions, each address made once: sorting the blocks themselves moved and
+    // retained whole blocks at every step.
+    let blocks = configuration.resources
+    let addresses = blocks.map(\.address)
+    let order = addresses.indices.sorted { addresses[$0] < addresses[$1] }
     var seen: [ResourceAddress: Block] = [:]
+    seen.reserveCapacity(blocks.count)
     var unique: [ResourceBlock] = []
-    for resource in configuration.resources {
-      if let first = seen[resource.address] {
+    unique.reserveCapacity(blocks.count)
+    for position in order {
+      let resource = blocks[position]
+      if let first = seen[addresses[position]] {
         diagnostics.append(
           .error(
             "Duplicate \(resource.mode == .data ? "data" : "resource") \(Value.quoted(resource.type)) configuration",
@@ -180,7 +195,7 @@ struct ConfigDecoder {
             subject: resource.block.definitionRange))
         continue
       }
-      seen[resource.address] = resource.block
+      seen[addresses[position]] = resource.block
       unique.append(resource)
     }
     configuration.resources = unique
@@ -209,6 +224,11 @@ struct ConfigDecoder {
     if !configuration.moved.isEmpty || !configuration.removed.isEmpty {
       diagnostics += MoveStatementCheck(configuration).staticProblems()
     }
-    ReferenceChecker(configuration: configuration, timeResources: timeResources).check(into: &diagnostics)
+    if checksReferences { diagnostics += referenceCheck.run() }
+  }
+
+  /// The check of every reference against the blocks that exist, to run once decoding is done.
+  var referenceCheck: ReferenceCheck {
+    ReferenceCheck(checker: ReferenceChecker(configuration: configuration, timeResources: timeResources))
   }
 }

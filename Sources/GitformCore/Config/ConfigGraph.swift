@@ -34,12 +34,13 @@ public struct ConfigGraph: Sendable {
   /// Builds the graph; returns a diagnostic for a cycle.
   public static func build(_ configuration: Configuration) -> (ConfigGraph, [Diagnostic]) {
     var graph = ConfigGraph()
+    let variableNames = Set(configuration.variables.map(\.name))
     func nodes(_ expressions: [Expression]) -> Set<Node> {
       var result: Set<Node> = []
       for expression in expressions {
         for reference in Reference.all(in: expression, catalog: configuration.catalog) {
           switch reference.subject {
-          case .variable(let name): result.insert(.variable(name))
+          case .variable(let name): if variableNames.contains(name) { result.insert(.variable(name)) }
           case .local(let name):
             if configuration.local(name) != nil { result.insert(.local(name)) }
           case .resource(let address):
@@ -52,10 +53,7 @@ public struct ConfigGraph: Sendable {
           }
         }
       }
-      return result.filter { node in
-        if case .variable(let name) = node { return configuration.variables.contains { $0.name == name } }
-        return true
-      }
+      return result
     }
     for variable in configuration.variables { graph.dependencies[.variable(variable.name)] = [] }
     for local in configuration.locals { graph.dependencies[.local(local.name)] = nodes([local.expression]) }
@@ -95,17 +93,53 @@ public struct ConfigGraph: Sendable {
     return (graph, [])
   }
 
-  /// The levels, from the Graph layer's ordering over the nodes' names (which are unique:
-  /// `var.`, `local.`, `output.` and `data.` prefixes never collide with a resource type).
+  /// The levels: Kahn's waves over the nodes, each wave sorted by name (names are unique:
+  /// `var.`, `local.`, `output.` and `data.` prefixes never collide with a resource type). The
+  /// waves are counted over the nodes themselves, each name made once; a cycle is handed to the
+  /// Graph layer, which names its members.
   private mutating func computeLevels() throws(GraphCycleError) {
-    var ordering = DependencyGraph()
-    var nodesByName: [String: Node] = [:]
+    var waiting: [Node: Int] = [:]
+    var dependents: [Node: [Node]] = [:]
+    waiting.reserveCapacity(dependencies.count)
+    var wave: [Node] = []
     for (node, needs) in dependencies {
-      nodesByName[node.description] = node
-      ordering.add(node.description)
-      for need in needs { ordering.connect(node.description, dependsOn: need.description) }
+      var count = 0
+      // A need that is no node of its own (none is made so today) never holds a node back.
+      for need in needs where dependencies[need] != nil {
+        count += 1
+        dependents[need, default: []].append(node)
+      }
+      waiting[node] = count
+      if count == 0 { wave.append(node) }
     }
-    levels = try ordering.levels().map { level in level.compactMap { nodesByName[$0] } }
+    var placed = 0
+    levels = []
+    while !wave.isEmpty {
+      let sorted = Self.sortedByName(wave)
+      levels.append(sorted)
+      placed += sorted.count
+      wave = []
+      for node in sorted {
+        for dependent in dependents[node] ?? [] {
+          let left = waiting[dependent, default: 0] - 1
+          waiting[dependent] = left
+          if left == 0 { wave.append(dependent) }
+        }
+      }
+    }
+    guard placed == dependencies.count else {
+      var ordering = DependencyGraph()
+      for (node, needs) in dependencies {
+        ordering.add(node.description)
+        for need in needs { ordering.connect(node.description, dependsOn: need.description) }
+      }
+      throw GraphCycleError(cycles: ordering.cycles())
+    }
+  }
+
+  /// `nodes` in the order of their names, each name made once.
+  private static func sortedByName(_ nodes: [Node]) -> [Node] {
+    nodes.map { (name: $0.description, node: $0) }.sorted { $0.name < $1.name }.map(\.node)
   }
 
   /// The module calls `node` depends on, directly or through locals and variables.

@@ -73,7 +73,25 @@ public enum ConfigLoader {
   public static func decode(
     parsed files: [ParsedFile], directory: String, catalog: ResourceCatalog = .standard
   ) -> (Configuration, [Diagnostic]) {
+    decoder(parsed: files, directory: directory, catalog: catalog, checksReferences: true).finished
+  }
+
+  /// The same without the check of references, which comes back to run beside other work: its
+  /// diagnostics belong after the returned ones (where `decode` puts them). `validate` checks
+  /// references while it builds the graph and walks, and reports them first if they fail.
+  public static func decodeDeferringReferences(
+    parsed files: [ParsedFile], directory: String, catalog: ResourceCatalog = .standard
+  ) -> (Configuration, [Diagnostic], ReferenceCheck) {
+    let decoder = decoder(parsed: files, directory: directory, catalog: catalog, checksReferences: false)
+    let (configuration, diagnostics) = decoder.finished
+    return (configuration, diagnostics, decoder.check)
+  }
+
+  private static func decoder(
+    parsed files: [ParsedFile], directory: String, catalog: ResourceCatalog, checksReferences: Bool
+  ) -> (finished: (Configuration, [Diagnostic]), check: ReferenceCheck) {
     var decoder = ConfigDecoder(configuration: Configuration(directory: directory, catalog: catalog))
+    decoder.checksReferences = checksReferences
     for parsed in files {
       decoder.configuration.sources[parsed.name] = parsed.source
       decoder.configuration.syntaxFiles[parsed.name] = parsed.file
@@ -81,6 +99,6 @@ public enum ConfigLoader {
       decoder.decodeFile(parsed.file.body)
     }
     decoder.finish()
-    return (decoder.configuration, decoder.diagnostics)
+    return ((decoder.configuration, decoder.diagnostics), decoder.referenceCheck)
   }
 }

@@ -75,6 +75,10 @@ public struct ConfigWalker {
 
   /// Walks every level; `visit` gets the level's instances and returns their values.
   public mutating func walk(_ visit: Visitor) {
+    // Sized once for the common case of one instance per block: growing them block by block
+    // rehashed every address several times over.
+    expansions.reserveCapacity(configuration.resources.count)
+    instances.reserveCapacity(configuration.resources.count)
     for level in graph.levels {
       let pending = prepareLevel(level, visit)
       guard !pending.isEmpty else { continue }
@@ -216,11 +220,15 @@ public struct ConfigWalker {
   mutating func publish(
     _ instances: [InstanceConfig], _ values: [ResourceInstanceAddress: Value]
   ) {
-    var byResource: [ResourceAddress: [InstanceConfig]] = [:]
-    for instance in instances { byResource[instance.address.resource, default: []].append(instance) }
+    // Positions, not copies, of each block's instances.
+    var byResource: [ResourceAddress: [Int]] = [:]
+    for (position, instance) in instances.enumerated() {
+      byResource[instance.address.resource, default: []].append(position)
+    }
     var touchedTypes: Set<String> = []
     var touchedData = false
-    for (address, group) in byResource {
+    for (address, positions) in byResource {
+      let group = positions.lazy.map { instances[$0] }
       guard let resource = group.first?.resource else { continue }
       let exposed: Value
       if (resource.count != nil || resource.forEach != nil), group.count == 1, group[0].address.key == nil {
@@ -230,7 +238,7 @@ public struct ConfigWalker {
         let element = values[group[0].address]?.type ?? .dynamic
         exposed = .unknown(resource.count != nil ? .list(element) : .map(element))
       } else if resource.count != nil {
-        exposed = .tuple(group.map { values[$0.address] ?? .unknown() })
+        exposed = .tuple(positions.map { values[instances[$0].address] ?? .unknown() })
       } else if resource.forEach != nil {
         var object: [String: Value] = [:]
         for instance in group {

@@ -116,6 +116,7 @@ public struct Configuration: Sendable {
 
   mutating func indexResources() {
     resourceIndex = [:]
+    resourceIndex.reserveCapacity(resources.count)
     for (position, resource) in resources.enumerated() { resourceIndex[resource.address] = position }
   }
 }

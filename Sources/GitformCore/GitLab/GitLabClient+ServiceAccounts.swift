@@ -19,6 +19,11 @@ extension GitLabClient {
     return try perform(sent, as: GitLabServiceAccount.self)
   }
 
+  /// `GET /service_accounts` (administrators), every page.
+  public func instanceServiceAccounts() throws -> [GitLabServiceAccount] {
+    try listAll(GitLabServiceAccount.self, route: "/service_accounts")
+  }
+
   /// `GET /groups/:id/service_accounts`, every page.
   public func groupServiceAccounts(group: GitLabReference) throws -> [GitLabServiceAccount] {
     try listAll(

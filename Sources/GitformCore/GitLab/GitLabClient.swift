@@ -263,6 +263,12 @@ public struct GitLabClient: Sendable {
     _ = try execute(request)
   }
 
+  /// Whether `request` is one whose answer carries a new token's value, sent only once: a
+  /// token's create or rotation. Other creates (a user, a key, a variable) lose nothing secret.
+  static func answersWithToken(_ request: GitLabRequest) -> Bool {
+    request.route.hasSuffix("_tokens") || request.route.hasSuffix("/rotate")
+  }
+
   func decode<T: GitLabDecodable>(_ type: T.Type, from exchange: Exchange, of request: GitLabRequest)
     throws -> T
   {
@@ -278,8 +284,9 @@ public struct GitLabClient: Sendable {
         : GitLabError.outcomeUnknown(
           request: request, baseURL: connection.apiBaseURL,
           what: "it answered HTTP \(exchange.response.status) but the answer could not be read "
-            + "(\(problem)); if it created a token, that token's value is lost and the token "
-            + "should be revoked",
+            + "(\(problem))"
+            + (GitLabClient.answersWithToken(request)
+              ? "; if it created a token, that token's value is lost and the token should be revoked" : ""),
           status: exchange.response.status, attempts: exchange.attempts)
       throw failure.redacting(secrets(of: request))
     }

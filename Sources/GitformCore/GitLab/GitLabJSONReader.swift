@@ -6,7 +6,7 @@ protocol GitLabDecodable {
 }
 
 /// What is wrong with an answer, in words that name the field but never quote the data (it
-/// may carry a token): `field "id" is missing`, `field scopes is not of type Array<Any>`.
+/// may carry a token): `field "id" is missing`, `field scopes is not a list`.
 struct GitLabDecodingProblem: Error, Equatable, CustomStringConvertible {
   var description: String
 }
@@ -48,8 +48,9 @@ struct GitLabJSONReader {
     GitLabJSONReader(json[key] ?? .null, path: path + "." + key)
   }
 
-  private func notOfType(_ type: String) -> GitLabDecodingProblem {
-    GitLabDecodingProblem(description: json.isNull ? "\(place) is null" : "\(place) is not of type \(type)")
+  /// `kind` in a reader's words ("a whole number", "an object"), not Swift's type names.
+  private func notOfType(_ kind: String) -> GitLabDecodingProblem {
+    GitLabDecodingProblem(description: json.isNull ? "\(place) is null" : "\(place) is not \(kind)")
   }
 
   /// A problem with this value other than its kind: `field expires_at is invalid (…)`.
@@ -60,7 +61,7 @@ struct GitLabJSONReader {
   // MARK: - This value
 
   func int() throws(GitLabDecodingProblem) -> Int {
-    guard case .number(let text) = json else { throw notOfType("Int") }
+    guard case .number(let text) = json else { throw notOfType("a number") }
     if let value = Int(text) { return value }
     // `42.0` or `4.2e1` is still the whole number JSONDecoder accepted.
     guard let double = Double(text), double.rounded() == double, abs(double) < 9.0e15 else {
@@ -70,12 +71,12 @@ struct GitLabJSONReader {
   }
 
   func string() throws(GitLabDecodingProblem) -> String {
-    guard case .string(let text) = json else { throw notOfType("String") }
+    guard case .string(let text) = json else { throw notOfType("a string") }
     return text
   }
 
   func bool() throws(GitLabDecodingProblem) -> Bool {
-    guard case .bool(let flag) = json else { throw notOfType("Bool") }
+    guard case .bool(let flag) = json else { throw notOfType("true or false") }
     return flag
   }
 
@@ -85,7 +86,7 @@ struct GitLabJSONReader {
 
   /// The elements of an array, each with its place.
   func elements() throws(GitLabDecodingProblem) -> [GitLabJSONReader] {
-    guard case .array(let items) = json else { throw notOfType("Array<Any>") }
+    guard case .array(let items) = json else { throw notOfType("a list") }
     return items.enumerated().map { GitLabJSONReader($0.element, path: path + "[\($0.offset)]") }
   }
 
@@ -107,7 +108,7 @@ struct GitLabJSONReader {
 
   /// The field `key`, which must be present (it may still be null: the typed read says so).
   func field(_ key: String) throws(GitLabDecodingProblem) -> GitLabJSONReader {
-    guard case .object = json else { throw notOfType("Dictionary<String, Any>") }
+    guard case .object = json else { throw notOfType("an object") }
     guard json[key] != nil else {
       let inside = path.isEmpty ? "" : " in \(place)"
       throw GitLabDecodingProblem(description: "field \"\(key)\" is missing\(inside)")
@@ -117,7 +118,7 @@ struct GitLabJSONReader {
 
   /// The field `key`, or nil when it is missing or null.
   func optionalField(_ key: String) throws(GitLabDecodingProblem) -> GitLabJSONReader? {
-    guard case .object = json else { throw notOfType("Dictionary<String, Any>") }
+    guard case .object = json else { throw notOfType("an object") }
     guard let value = json[key], !value.isNull else { return nil }
     return child(key)
   }

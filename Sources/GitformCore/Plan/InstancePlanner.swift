@@ -13,6 +13,7 @@ struct InstancePlanner {
     var values: [String: Value] = [:]
     // Sized once: growing a dictionary attribute by attribute rehashed it several times over.
     values.reserveCapacity(schema.attributes.count)
+    var typedAsSchema = true
     for attribute in schema.attributes {
       let configured = config[attribute: attribute.name]
       let value: Value
@@ -25,13 +26,15 @@ struct InstancePlanner {
       } else {
         value = .null(attribute.type)
       }
+      typedAsSchema = typedAsSchema && value.type == attribute.type
       values[attribute.name] = value.marked(sensitive: attribute.sensitive)
     }
     if let prior {
       let ignored = lifecycle.ignoreAllChanges ? Set(schema.configurableNames) : Set(lifecycle.ignoreChanges)
       for name in ignored { values[name] = prior[attribute: name] }
+      if !ignored.isEmpty { typedAsSchema = false }
     }
-    return .object(values)
+    return .object(values, typedAs: typedAsSchema ? schema : nil)
   }
 
   /// The change for one instance.

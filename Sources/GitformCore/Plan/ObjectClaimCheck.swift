@@ -6,8 +6,17 @@ enum ObjectClaimCheck {
   struct Entry {
     var address: InstanceAddress
     var type: any ResourceType
-    var planned: Value
     var range: SourceRange
+    /// What the planned object claims, found when the entry is made: entries are made where
+    /// the planned values are (in parallel, for validate's large levels).
+    var claim: ObjectClaim?
+
+    init(address: InstanceAddress, type: any ResourceType, planned: Value, range: SourceRange) {
+      self.address = address
+      self.type = type
+      self.range = range
+      claim = type.claim(of: planned)
+    }
   }
 
   /// One error per instance whose claim an earlier instance (in address order) already holds.
@@ -16,8 +25,10 @@ enum ObjectClaimCheck {
     _ entries: [Entry], sameOwner: (ObjectOwner, ObjectOwner) -> Bool
   ) -> [Diagnostic] {
     var byName: [String: [(Entry, ObjectClaim)]] = [:]
-    for entry in entries.sorted(by: { $0.address < $1.address }) {
-      guard let claim = entry.type.claim(of: entry.planned) else { continue }
+    // Positions sorted, not the entries: each is an existential and a value, costly to move.
+    for position in entries.indices.sorted(by: { entries[$0].address < entries[$1].address }) {
+      let entry = entries[position]
+      guard let claim = entry.claim else { continue }
       byName[entry.type.name + "\u{0}" + claim.name, default: []].append((entry, claim))
     }
     var diagnostics: [Diagnostic] = []

@@ -45,6 +45,13 @@ public struct GroupVariable: ResourceType {
       description: "the variable \(shownKey) (environment scope \(shownScope)) of \(owner.description)")
   }
 
+  /// What GitLab asks of the token's user for a group's variables (`admin_cicd_variables`).
+  private func groupNeed(_ object: Value) -> String {
+    let group = object.string("group").map { " (\($0))" } ?? ""
+    return "Group variables need the Owner role in the group\(group) or an administrator: use such a user's token "
+      + "(token in the provider \"gitlab\" block, or GITLAB_TOKEN)."
+  }
+
   private func reference(_ object: Value) -> GitLabReference { GitLabReference(object.string("group") ?? "") }
 
   private func object(_ variable: GitLabVariable, base: Value, group: String) -> Value {
@@ -53,27 +60,33 @@ public struct GroupVariable: ResourceType {
   }
 
   public func create(_ planned: Value, context: ResourceContext) throws -> Value {
-    let variable = try context.client.createGroupVariable(
-      group: reference(planned), key: planned.string("key") ?? "", CIVariableRules.settings(planned, forCreate: true))
-    return object(variable, base: planned, group: planned.string("group") ?? "")
+    return try RequiredAccess.explaining(groupNeed(planned)) {
+      let variable = try context.client.createGroupVariable(
+        group: reference(planned), key: planned.string("key") ?? "", CIVariableRules.settings(planned, forCreate: true))
+      return object(variable, base: planned, group: planned.string("group") ?? "")
+    }
   }
 
   public func update(prior: Value, planned: Value, context: ResourceContext) throws -> Value {
-    let variable = try context.client.updateGroupVariable(
-      group: reference(prior), key: prior.string("key") ?? "", environmentScope: prior.string("environment_scope"),
-      CIVariableRules.settings(planned, forCreate: false))
-    return object(variable, base: planned, group: prior.string("group") ?? "")
+    return try RequiredAccess.explaining(groupNeed(prior)) {
+      let variable = try context.client.updateGroupVariable(
+        group: reference(prior), key: prior.string("key") ?? "", environmentScope: prior.string("environment_scope"),
+        CIVariableRules.settings(planned, forCreate: false))
+      return object(variable, base: planned, group: prior.string("group") ?? "")
+    }
   }
 
   public func read(_ prior: Value, context: ResourceContext) throws -> Value? {
-    let group = prior.string("group") ?? ""
-    do {
-      let variable = try context.client.groupVariable(
-        group: reference(prior), key: prior.string("key") ?? "", environmentScope: prior.string("environment_scope"))
-      return object(variable, base: prior, group: context.movedPath(group, isGroup: true) ?? group)
-    } catch let error as GitLabError where error.code == .notFound {
-      try ParentAccess.confirmGone(in: .group(group), context: context)
-      return nil
+    return try RequiredAccess.explaining(groupNeed(prior)) {
+      let group = prior.string("group") ?? ""
+      do {
+        let variable = try context.client.groupVariable(
+          group: reference(prior), key: prior.string("key") ?? "", environmentScope: prior.string("environment_scope"))
+        return object(variable, base: prior, group: context.movedPath(group, isGroup: true) ?? group)
+      } catch let error as GitLabError where error.code == .notFound {
+        try ParentAccess.confirmGone(in: .group(group), context: context)
+        return nil
+      }
     }
   }
 
@@ -82,18 +95,20 @@ public struct GroupVariable: ResourceType {
   }
 
   public func readAll(_ priors: [Value], context: ResourceContext) throws -> [Value?] {
-    guard let group = priors.first?.string("group") else { return priors.map { _ in nil } }
-    let variables: [GitLabVariable]
-    do {
-      variables = try context.client.groupVariables(group: GitLabReference(group))
-    } catch let error as GitLabError where error.code == .notFound {
-      try ParentAccess.confirmGone(in: .group(group), context: context)
-      return priors.map { _ in nil }
-    }
-    let current = context.movedPath(group, isGroup: true) ?? group
-    return priors.map { prior in
-      variables.first { $0.key == prior.string("key") && $0.environmentScope == prior.string("environment_scope") }
-        .map { object($0, base: prior, group: current) }
+    return try RequiredAccess.explaining(groupNeed(priors.first ?? .null(.string))) {
+      guard let group = priors.first?.string("group") else { return priors.map { _ in nil } }
+      let variables: [GitLabVariable]
+      do {
+        variables = try context.client.groupVariables(group: GitLabReference(group))
+      } catch let error as GitLabError where error.code == .notFound {
+        try ParentAccess.confirmGone(in: .group(group), context: context)
+        return priors.map { _ in nil }
+      }
+      let current = context.movedPath(group, isGroup: true) ?? group
+      return priors.map { prior in
+        variables.first { $0.key == prior.string("key") && $0.environmentScope == prior.string("environment_scope") }
+          .map { object($0, base: prior, group: current) }
+      }
     }
   }
 
@@ -103,11 +118,13 @@ public struct GroupVariable: ResourceType {
   }
 
   public func delete(_ prior: Value, context: ResourceContext) throws {
-    do {
-      try context.client.deleteGroupVariable(
-        group: reference(prior), key: prior.string("key") ?? "", environmentScope: prior.string("environment_scope"))
-    } catch let error as GitLabError where error.code == .notFound {
-      try ParentAccess.confirmGone(in: .group(prior.string("group") ?? ""), context: context)
+    try RequiredAccess.explaining(groupNeed(prior)) {
+      do {
+        try context.client.deleteGroupVariable(
+          group: reference(prior), key: prior.string("key") ?? "", environmentScope: prior.string("environment_scope"))
+      } catch let error as GitLabError where error.code == .notFound {
+        try ParentAccess.confirmGone(in: .group(prior.string("group") ?? ""), context: context)
+      }
     }
   }
 

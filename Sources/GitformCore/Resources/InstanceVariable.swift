@@ -12,6 +12,8 @@ public struct InstanceVariable: ResourceType {
   public let name = "instance_variable"
   public let summary = "A CI/CD variable of the whole instance (needs an administrator's token)."
   public var requiresAdministrator: Bool { true }
+  /// What GitLab asks of the token's user for these routes, said when it refuses one.
+  static let need = RequiredAccess.administrator("manage instance CI/CD variables")
 
   public let schema = ResourceSchema(
     attributes: [
@@ -41,31 +43,39 @@ public struct InstanceVariable: ResourceType {
   }
 
   public func create(_ planned: Value, context: ResourceContext) throws -> Value {
-    let variable = try context.client.createInstanceVariable(
-      key: planned.string("key") ?? "", CIVariableRules.settings(planned, forCreate: true))
-    return object(variable, base: planned)
+    return try RequiredAccess.explaining(InstanceVariable.need) {
+      let variable = try context.client.createInstanceVariable(
+        key: planned.string("key") ?? "", CIVariableRules.settings(planned, forCreate: true))
+      return object(variable, base: planned)
+    }
   }
 
   public func update(prior: Value, planned: Value, context: ResourceContext) throws -> Value {
-    let variable = try context.client.updateInstanceVariable(
-      key: prior.string("key") ?? "", CIVariableRules.settings(planned, forCreate: false))
-    return object(variable, base: planned)
+    return try RequiredAccess.explaining(InstanceVariable.need) {
+      let variable = try context.client.updateInstanceVariable(
+        key: prior.string("key") ?? "", CIVariableRules.settings(planned, forCreate: false))
+      return object(variable, base: planned)
+    }
   }
 
   public func read(_ prior: Value, context: ResourceContext) throws -> Value? {
-    do {
-      return object(try context.client.instanceVariable(key: prior.string("key") ?? ""), base: prior)
-    } catch let error as GitLabError where error.code == .notFound {
-      return nil  // Only administrators reach these routes, and they see every variable.
+    return try RequiredAccess.explaining(InstanceVariable.need) {
+      do {
+        return object(try context.client.instanceVariable(key: prior.string("key") ?? ""), base: prior)
+      } catch let error as GitLabError where error.code == .notFound {
+        return nil  // Only administrators reach these routes, and they see every variable.
+      }
     }
   }
 
   public func refreshKey(of prior: Value) -> String? { "instance" }
 
   public func readAll(_ priors: [Value], context: ResourceContext) throws -> [Value?] {
-    let variables = try context.client.instanceVariables()
-    return priors.map { prior in
-      variables.first { $0.key == prior.string("key") }.map { object($0, base: prior) }
+    return try RequiredAccess.explaining(InstanceVariable.need) {
+      let variables = try context.client.instanceVariables()
+      return priors.map { prior in
+        variables.first { $0.key == prior.string("key") }.map { object($0, base: prior) }
+      }
     }
   }
 
@@ -74,10 +84,12 @@ public struct InstanceVariable: ResourceType {
   }
 
   public func delete(_ prior: Value, context: ResourceContext) throws {
-    do {
-      try context.client.deleteInstanceVariable(key: prior.string("key") ?? "")
-    } catch let error as GitLabError where error.code == .notFound {
-      return  // Already gone, or deleted by an earlier attempt whose answer was lost.
+    try RequiredAccess.explaining(InstanceVariable.need) {
+      do {
+        try context.client.deleteInstanceVariable(key: prior.string("key") ?? "")
+      } catch let error as GitLabError where error.code == .notFound {
+        return  // Already gone, or deleted by an earlier attempt whose answer was lost.
+      }
     }
   }
 

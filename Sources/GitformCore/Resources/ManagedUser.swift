@@ -22,6 +22,8 @@ public struct ManagedUser: ResourceType {
   }
 
   static let states = ["active", "blocked", "deactivated"]
+  /// Who may do anything with users: GitLab's Users API is an administrator's.
+  static let need = RequiredAccess.administrator("manage users")
 
   public let schema = ResourceSchema(attributes: [
     AttributeSchema("username", .string, .required, description: "The login name, unique (case-insensitively)."),
@@ -54,6 +56,7 @@ public struct ManagedUser: ResourceType {
       description: "On delete, also remove the user's contributions (instead of moving them to the ghost user) and the groups only it owns."),
     AttributeSchema("user_id", .number, .computed, description: "The user's id, as a number."),
     AttributeSchema("namespace_id", .number, .computed, description: "The user's personal namespace."),
+    AttributeSchema("created_at", .string, .computed, description: "When GitLab made the user."),
     AttributeSchema("id", .string, .computed, description: "<user-id>"),
   ])
 
@@ -71,81 +74,105 @@ public struct ManagedUser: ResourceType {
       owner: nil, name: "user:" + text.lowercased(), description: "the user \(Value.quoted(text))")
   }
 
+  /// Creates the user, then moves it to the configured state (`ManagedUser+Create.swift`).
   public func create(_ planned: Value, context: ResourceContext) throws -> Value {
-    var settings = settings(from: planned)
-    settings.resetPassword = planned.bool("reset_password")
-    settings.forceRandomPassword = planned.bool("force_random_password")
-    settings.skipConfirmation = planned.bool("skip_confirmation")
-    let created = try context.client.createUser(settings)
-    let state = planned.string("state") ?? "active"
-    try UserStateChange.apply(from: created.state, to: state, userID: created.id, client: context.client)
-    let account = state == created.state ? created : try context.client.userAccount(id: created.id)
-    return object(account, base: planned)
+    try RequiredAccess.explaining(ManagedUser.need) {
+      let created = try make(planned, context: context)
+      return try moderate(created, planned, context: context)
+    }
   }
 
   public func read(_ prior: Value, context: ResourceContext) throws -> Value? {
-    guard let userID = prior.int("user_id") ?? prior.string("id").flatMap({ Int($0) }) else { return nil }
-    do {
-      return object(try context.client.userAccount(id: userID), base: prior)
-    } catch let error as GitLabError where error.code == .notFound {
-      try ParentAccess.confirmGone(in: .user(userID), context: context)
-      return nil
+    return try RequiredAccess.explaining(ManagedUser.need) {
+      guard let userID = prior.int("user_id") ?? prior.string("id").flatMap({ Int($0) }) else { return nil }
+      do {
+        return object(try context.client.userAccount(id: userID), base: prior)
+      } catch let error as GitLabError where error.code == .notFound {
+        try ParentAccess.confirmGone(in: .user(userID), context: context)
+        return nil
+      }
     }
   }
 
   /// Sends only what changed, then moves the state from what GitLab has to what is planned.
   public func update(prior: Value, planned: Value, context: ResourceContext) throws -> Value {
-    guard let userID = prior.int("user_id") else { return planned }
-    let wanted = settings(from: planned)
-    let had = settings(from: prior)
-    var changes = UserSettings()
-    if wanted.username != had.username { changes.username = wanted.username }
-    if wanted.name != had.name { changes.name = wanted.name }
-    if wanted.email?.lowercased() != had.email?.lowercased() { changes.email = wanted.email }
-    if wanted.password != had.password { changes.password = wanted.password }
-    if wanted.isAdmin != had.isAdmin { changes.isAdmin = wanted.isAdmin }
-    if wanted.canCreateGroup != had.canCreateGroup { changes.canCreateGroup = wanted.canCreateGroup }
-    if wanted.projectsLimit != had.projectsLimit { changes.projectsLimit = wanted.projectsLimit }
-    if wanted.external != had.external { changes.external = wanted.external }
-    if wanted.note != had.note { changes.note = wanted.note }
-    var account =
-      changes == UserSettings()
-      ? try context.client.userAccount(id: userID) : try context.client.updateUser(id: userID, changes)
-    let state = planned.string("state") ?? "active"
-    if account.state != state {
-      try UserStateChange.apply(from: account.state, to: state, userID: userID, client: context.client)
-      account = try context.client.userAccount(id: userID)
+    return try RequiredAccess.explaining(ManagedUser.need) {
+      guard let userID = prior.int("user_id") else { return planned }
+      let wanted = settings(from: planned)
+      let had = settings(from: prior)
+      var changes = UserSettings()
+      if wanted.username != had.username { changes.username = wanted.username }
+      if wanted.name != had.name { changes.name = wanted.name }
+      if wanted.email?.lowercased() != had.email?.lowercased() { changes.email = wanted.email }
+      if wanted.password != had.password { changes.password = wanted.password }
+      if wanted.isAdmin != had.isAdmin { changes.isAdmin = wanted.isAdmin }
+      if wanted.canCreateGroup != had.canCreateGroup { changes.canCreateGroup = wanted.canCreateGroup }
+      if wanted.projectsLimit != had.projectsLimit { changes.projectsLimit = wanted.projectsLimit }
+      if wanted.external != had.external { changes.external = wanted.external }
+      if wanted.note != had.note { changes.note = wanted.note }
+      var account =
+        changes == UserSettings()
+        ? try context.client.userAccount(id: userID) : try context.client.updateUser(id: userID, changes)
+      let state = planned.string("state") ?? "active"
+      if account.state != state {
+        try UserStateChange.apply(from: account.state, to: state, userID: userID, client: context.client)
+        account = try context.client.userAccount(id: userID)
+      }
+      return object(account, base: planned)
     }
-    return object(account, base: planned)
   }
 
   /// GitLab answers 204 and deletes in the background; a user already gone counts as deleted.
   public func delete(_ prior: Value, context: ResourceContext) throws {
-    guard let userID = prior.int("user_id") else { return }
-    let hardDelete = prior.bool("hard_delete") ?? false
-    do {
-      try context.client.deleteUser(id: userID, hardDelete: hardDelete)
-    } catch let error as GitLabError where error.code == .notFound {
-      try ParentAccess.confirmGone(in: .user(userID), context: context)
-    } catch var error as GitLabError where error.code == .conflict && !hardDelete {
-      // GitLab refuses to orphan a group; its message does not say how to go ahead.
-      error.message += " To delete the user together with the groups only it owns, set hard_delete = true "
-        + "and apply before destroying it."
-      throw error
+    try RequiredAccess.explaining(ManagedUser.need) {
+      guard let userID = prior.int("user_id") else { return }
+      let hardDelete = prior.bool("hard_delete") ?? false
+      do {
+        try context.client.deleteUser(id: userID, hardDelete: hardDelete)
+      } catch let error as GitLabError where error.code == .notFound {
+        try ParentAccess.confirmGone(in: .user(userID), context: context)
+      } catch var error as GitLabError where error.code == .conflict && !hardDelete {
+        // GitLab refuses to orphan a group; its message does not say how to go ahead.
+        error.message += " To delete the user together with the groups only it owns, set hard_delete = true "
+          + "and apply before destroying it."
+        throw error
+      }
     }
   }
 
-  /// A user whose create answer was lost is found by its username, if no other object has it.
+  /// A user whose create answer was lost is found by its username, if no other object has it
+  /// and GitLab made it after the request.
   public func findCreated(_ pending: Value, claimed: Set<String>, context: ResourceContext) throws -> Value? {
-    guard let username = pending.string("username") else { return nil }
-    let found: GitLabUser
-    do {
-      found = try context.client.user(username: username)
-    } catch let error as GitLabError where error.code == .notFound {
-      return nil
+    return try RequiredAccess.explaining(ManagedUser.need) {
+      guard let username = pending.string("username") else { return nil }
+      let found: GitLabUser
+      do {
+        found = try context.client.user(username: username)
+      } catch let error as GitLabError where error.code == .notFound {
+        return nil
+      }
+      guard !claimed.contains(String(found.id)) else { return nil }
+      let account = try context.client.userAccount(id: found.id)
+      // A user of that name made before the request is someone else's, not this create's.
+      guard RequestTime.mayBeMade(at: account.createdAt, for: pending) else { return nil }
+      return object(account, base: pending)
     }
-    guard !claimed.contains(String(found.id)) else { return nil }
-    return object(try context.client.userAccount(id: found.id), base: pending)
+  }
+
+  /// The request time, recorded before the create is sent, for `findCreated`.
+  public func intentToCreate(_ planned: Value, at now: Date) -> Value {
+    RequestTime.recorded(planned, at: now)
+  }
+
+  /// A bot user — a project or group access token's, which GitLab manages with the token, or
+  /// (where GitLab counts them as bots) a service account — is not a person's account: managed
+  /// as a user, its profile would be changed and its deletion would revoke its tokens.
+  public func importMismatch(_ partial: Value, read object: Value?, context: ResourceContext) throws -> String? {
+    guard object != nil, let userID = partial.int("user_id") else { return nil }
+    let account = try RequiredAccess.explaining(ManagedUser.need) { try context.client.userAccount(id: userID) }
+    guard account.isBot else { return nil }
+    return "User \(userID) (\(account.username)) is a bot user: a project or group access token's (manage the token "
+      + "as a project_token or group_token) or a service account (import it as a service_account)."
   }
 
   public func importObject(id: String) -> Result<Value, ImportIDError> {
@@ -156,7 +183,12 @@ public struct ManagedUser: ResourceType {
     return .success(Value.object(schema, ["id": .string(id), "user_id": .number(userID)]))
   }
 
-  private func settings(from object: Value) -> UserSettings {
+  /// `base`'s string `name` when it is known (a planned object's computed values are not).
+  private func known(_ base: Value, _ name: String) -> String? {
+    base[attribute: name].isKnown ? base.string(name) : nil
+  }
+
+  func settings(from object: Value) -> UserSettings {
     UserSettings(
       username: object.string("username"), name: object.string("name"), email: object.string("email"),
       password: object.string("password").map(SecretValue.init), isAdmin: object.bool("is_admin"),
@@ -167,7 +199,7 @@ public struct ManagedUser: ResourceType {
   /// `base` with GitLab's values; the password (never returned) and the switches stay the
   /// base's. GitLab lowercases nothing but compares e-mails case-insensitively, so a configured
   /// spelling that differs only in case is kept.
-  private func object(_ account: GitLabUserAccount, base: Value) -> Value {
+  func object(_ account: GitLabUserAccount, base: Value) -> Value {
     var email = account.email.map { Value.string($0) } ?? base[attribute: "email"]
     if let configured = base.string("email"), configured.lowercased() == account.email?.lowercased() {
       email = .string(configured)
@@ -190,5 +222,6 @@ public struct ManagedUser: ResourceType {
       .setting("note", .string(account.note ?? ""))
       .setting("state", .string(account.state))
       .setting("namespace_id", account.namespaceID.map { .number($0) } ?? .null(.number))
+      .setting("created_at", .optionalString(account.createdAt.map(TokenAttributes.timestamp) ?? known(base, "created_at")))
   }
 }

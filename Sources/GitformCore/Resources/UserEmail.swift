@@ -13,6 +13,8 @@ public struct UserEmail: ResourceType {
   public let name = "user_email"
   public let summary = "An e-mail address of a user (needs an administrator's token)."
   public var requiresAdministrator: Bool { true }
+  /// What GitLab asks of the token's user for these routes, said when it refuses one.
+  static let need = RequiredAccess.administrator("manage the e-mail addresses of users")
   public var configOnlyAttributes: Set<String> { ["skip_confirmation"] }
 
   public let schema = ResourceSchema(attributes: [
@@ -50,10 +52,12 @@ public struct UserEmail: ResourceType {
   }
 
   public func create(_ planned: Value, context: ResourceContext) throws -> Value {
-    let userID = planned.int("user_id") ?? 0
-    let email = try context.client.addEmail(
-      userID: userID, email: planned.string("email") ?? "", skipConfirmation: planned.bool("skip_confirmation") ?? false)
-    return object(email, userID: userID, base: planned)
+    return try RequiredAccess.explaining(UserEmail.need) {
+      let userID = planned.int("user_id") ?? 0
+      let email = try context.client.addEmail(
+        userID: userID, email: planned.string("email") ?? "", skipConfirmation: planned.bool("skip_confirmation") ?? false)
+      return object(email, userID: userID, base: planned)
+    }
   }
 
   public func read(_ prior: Value, context: ResourceContext) throws -> Value? {
@@ -65,16 +69,18 @@ public struct UserEmail: ResourceType {
   }
 
   public func readAll(_ priors: [Value], context: ResourceContext) throws -> [Value?] {
-    guard let userID = priors.first?.int("user_id") else { return priors.map { _ in nil } }
-    let emails: [GitLabEmail]
-    do {
-      emails = try context.client.emails(userID: userID)
-    } catch let error as GitLabError where error.code == .notFound {
-      try ParentAccess.confirmGone(in: .user(userID), context: context)
-      return priors.map { _ in nil }
-    }
-    return priors.map { prior in
-      emails.first { $0.id == prior.int("email_id") }.map { object($0, userID: userID, base: prior) }
+    return try RequiredAccess.explaining(UserEmail.need) {
+      guard let userID = priors.first?.int("user_id") else { return priors.map { _ in nil } }
+      let emails: [GitLabEmail]
+      do {
+        emails = try context.client.emails(userID: userID)
+      } catch let error as GitLabError where error.code == .notFound {
+        try ParentAccess.confirmGone(in: .user(userID), context: context)
+        return priors.map { _ in nil }
+      }
+      return priors.map { prior in
+        emails.first { $0.id == prior.int("email_id") }.map { object($0, userID: userID, base: prior) }
+      }
     }
   }
 
@@ -83,26 +89,30 @@ public struct UserEmail: ResourceType {
   }
 
   public func delete(_ prior: Value, context: ResourceContext) throws {
-    guard let userID = prior.int("user_id"), let emailID = prior.int("email_id") else { return }
-    do {
-      try context.client.deleteEmail(userID: userID, id: emailID)
-    } catch let error as GitLabError where error.code == .notFound {
-      try ParentAccess.confirmGone(in: .user(userID), context: context)
+    try RequiredAccess.explaining(UserEmail.need) {
+      guard let userID = prior.int("user_id"), let emailID = prior.int("email_id") else { return }
+      do {
+        try context.client.deleteEmail(userID: userID, id: emailID)
+      } catch let error as GitLabError where error.code == .notFound {
+        try ParentAccess.confirmGone(in: .user(userID), context: context)
+      }
     }
   }
 
   /// An address whose add answer was lost is found in the user's list.
   public func findCreated(_ pending: Value, claimed: Set<String>, context: ResourceContext) throws -> Value? {
-    guard let userID = pending.int("user_id"), let wanted = pending.string("email")?.lowercased() else { return nil }
-    let emails: [GitLabEmail]
-    do {
-      emails = try context.client.emails(userID: userID)
-    } catch let error as GitLabError where error.code == .notFound {
-      return nil
+    return try RequiredAccess.explaining(UserEmail.need) {
+      guard let userID = pending.int("user_id"), let wanted = pending.string("email")?.lowercased() else { return nil }
+      let emails: [GitLabEmail]
+      do {
+        emails = try context.client.emails(userID: userID)
+      } catch let error as GitLabError where error.code == .notFound {
+        return nil
+      }
+      guard let email = emails.first(where: { $0.email.lowercased() == wanted }), !claimed.contains("\(userID):\(email.id)")
+      else { return nil }
+      return object(email, userID: userID, base: pending)
     }
-    guard let email = emails.first(where: { $0.email.lowercased() == wanted }), !claimed.contains("\(userID):\(email.id)")
-    else { return nil }
-    return object(email, userID: userID, base: pending)
   }
 
   /// The primary address is listed with the others but is the user's `email`: deleting it as a

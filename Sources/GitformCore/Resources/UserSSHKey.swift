@@ -86,14 +86,19 @@ public struct UserSSHKey: ResourceType {
   }
 
   public func create(_ planned: Value, context: ResourceContext) throws -> Value {
-    let userID = planned.int("user_id")
+    // Whose key it is, asked before the add: a failure after it would lose a key GitLab made.
+    let caller = try context.currentUser()
+    let owner = planned.int("user_id") ?? caller.id
     let key: GitLabSSHKey
     do {
-      key = try context.client.addSSHKey(
-        userID: userID,
-        NewSSHKey(
-          title: planned.string("title") ?? "", key: planned.string("key") ?? "",
-          expiresAt: planned.string("expires_at"), usageType: planned.string("usage_type")))
+      // Only administrators may use another user's route; anyone adds to their own.
+      key = try RequiredAccess.explaining(RequiredAccess.administrator("add an SSH key to another user (user \(owner))")) {
+        try context.client.addSSHKey(
+          userID: caller.isAdmin || owner != caller.id ? owner : nil,
+          NewSSHKey(
+            title: planned.string("title") ?? "", key: planned.string("key") ?? "",
+            expiresAt: planned.string("expires_at"), usageType: planned.string("usage_type")))
+      }
     } catch var error as GitLabError
       where error.fieldErrors["fingerprint_sha256"]?.contains("has already been taken") == true
     {
@@ -102,7 +107,6 @@ public struct UserSSHKey: ResourceType {
         + "key must go first."
       throw error
     }
-    let owner = try userID ?? context.currentUser().id
     return object(key, userID: owner, base: planned)
   }
 
@@ -141,7 +145,9 @@ public struct UserSSHKey: ResourceType {
     guard let userID = prior.int("user_id"), let keyID = prior.int("key_id") else { return }
     let caller = try context.currentUser()
     do {
-      try context.client.deleteSSHKey(userID: caller.isAdmin ? userID : nil, id: keyID)
+      try RequiredAccess.explaining(RequiredAccess.administrator("delete an SSH key of another user (user \(userID))")) {
+        try context.client.deleteSSHKey(userID: caller.isAdmin || caller.id != userID ? userID : nil, id: keyID)
+      }
     } catch let error as GitLabError where error.code == .notFound {
       if caller.isAdmin || caller.id == userID { return }
       throw error
@@ -158,10 +164,16 @@ public struct UserSSHKey: ResourceType {
     } catch let error as GitLabError where error.code == .notFound {
       return nil
     }
+    // A key the user already had before the request is not this create's (GitLab keeps one).
     guard let key = keys.first(where: { SSHPublicKeyText.sameKey($0.key, text) }),
-      !claimed.contains("\(userID):\(key.id)")
+      !claimed.contains("\(userID):\(key.id)"), RequestTime.mayBeMade(at: key.createdAt, for: pending)
     else { return nil }
     return object(key, userID: userID, base: pending)
+  }
+
+  /// The request time, recorded before the add is sent, for `findCreated`.
+  public func intentToCreate(_ planned: Value, at now: Date) -> Value {
+    RequestTime.recorded(planned, at: now)
   }
 
   public func importObject(id: String) -> Result<Value, ImportIDError> {

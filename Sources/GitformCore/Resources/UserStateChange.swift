@@ -13,9 +13,25 @@ enum UserStateChange {
     }
   }
 
+  /// Takes the steps. A step whose answer was lost (the client never repeats a POST) is looked
+  /// at: when the user now has the state the step makes, it happened and the next step follows;
+  /// else its error stands.
   static func apply(from current: String, to wanted: String, userID: Int, client: GitLabClient) throws {
     for step in steps(from: current, to: wanted) {
-      try client.moderateUser(id: userID, step)
+      do {
+        try client.moderateUser(id: userID, step)
+      } catch where GitLabClient.leavesCreateInDoubt(error) {
+        guard (try? client.userAccount(id: userID).state) == result(of: step) else { throw error }
+      }
+    }
+  }
+
+  /// The state a step leaves the user in.
+  static func result(of step: UserModeration) -> String {
+    switch step {
+    case .block: return "blocked"
+    case .deactivate: return "deactivated"
+    case .unblock, .activate: return "active"
     }
   }
 }

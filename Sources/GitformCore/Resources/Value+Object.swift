@@ -42,10 +42,20 @@ extension Value {
   public static func object(_ schema: ResourceSchema, _ values: [String: Value]) -> Value {
     var attributes: [String: Value] = [:]
     attributes.reserveCapacity(schema.attributes.count)
+    var typedAsSchema = true
     for attribute in schema.attributes {
-      attributes[attribute.name] = values[attribute.name] ?? .null(attribute.type)
+      let value = values[attribute.name] ?? .null(attribute.type)
+      typedAsSchema = typedAsSchema && value.type == attribute.type
+      attributes[attribute.name] = value
     }
-    return .object(attributes)
+    return .object(attributes, typedAs: typedAsSchema ? schema : nil)
+  }
+
+  /// An object of `attributes`, whose type is the schema's own when the caller found every
+  /// attribute typed as the schema says: the common case, which then builds no type.
+  public static func object(_ attributes: [String: Value], typedAs schema: ResourceSchema?) -> Value {
+    guard let schema else { return .object(attributes) }
+    return Value(type: schema.objectType, content: .attributes(attributes))
   }
 
   /// A set of strings, sorted.

@@ -87,4 +87,22 @@ final class EmulatorControlTests: APITestCase {
     let names = send("GET", "/api/v4/personal_access_tokens?search=lost").json?.arrayValue
     XCTAssertEqual(names?.map { $0["name"] }, [.string("lost")], "the change was committed")
   }
+
+  func testReplaceBodyMakesTheChangeButAnswersWithAnotherBody() {
+    expect(
+      send("POST", "/-/emulator/faults",
+        json: #"{"method":"POST","path":"/api/v4/users","replace_body":"<html>Bad Gateway</html>","content_type":"text/html"}"#),
+      201)
+    let mangled = send("POST", "/api/v4/users",
+      json: #"{"username":"mangled","name":"M","email":"m@example.com","password":"correct-horse-battery"}"#)
+    XCTAssertEqual(mangled.status, 201, "GitLab's own status")
+    XCTAssertEqual(mangled.text, "<html>Bad Gateway</html>")
+    XCTAssertEqual(mangled.header("Content-Type"), "text/html")
+    let found = send("GET", "/api/v4/users?username=mangled").json?.arrayValue
+    XCTAssertEqual(found?.count, 1, "the change was committed")
+    // Used up: the next answer is GitLab's again.
+    expect(send("GET", "/api/v4/users?username=mangled"), 200)
+    expect(send("POST", "/-/emulator/faults",
+      json: #"{"method":"GET","path":"/api/v4/user","replace_body":"{}","delay_ms":5}"#), 400)
+  }
 }

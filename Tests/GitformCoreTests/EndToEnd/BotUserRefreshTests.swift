@@ -35,6 +35,57 @@ final class BotUserRefreshTests: XCTestCase {
     XCTAssertEqual(try fixture.requestCount("GET /api/v4/users/:id/keys/:key_id"), 0)
   }
 
+  /// An ed25519 public key line whose 32 key bytes are all `seed`: valid, and distinct per seed.
+  static func ed25519Key(_ seed: UInt8) -> String {
+    var blob: [UInt8] = [0, 0, 0, 11] + Array("ssh-ed25519".utf8) + [0, 0, 0, 32]
+    blob += [UInt8](repeating: seed, count: 32)
+    return "ssh-ed25519 " + Data(blob).base64EncodedString()
+  }
+
+  /// Three managed users with three keys and three e-mails each: a plan reads each user once,
+  /// its keys as one list and its e-mails as one list — 9 requests for 21 objects, plus the
+  /// one look at the token's own user — and never a key or user list per object.
+  func testThreeUsersWithThreeKeysAndEmailsEachRefreshOneRequestPerOwnerAndList() throws {
+    var text = ""
+    for user in 0..<3 {
+      text += """
+        resource "user" "u\(user)" {
+          username = "bot\(user)"
+          name     = "Bot \(user)"
+          email    = "bot\(user)@example.com"
+          password = "Sw0rdfish-Carrot-77"
+        }
+
+        """
+      for item in 0..<3 {
+        text += """
+          resource "user_ssh_key" "u\(user)_k\(item)" {
+            user_id = user.u\(user).user_id
+            title   = "k\(item)"
+            key     = "\(BotUserRefreshTests.ed25519Key(UInt8(user * 3 + item + 1)))"
+          }
+
+          resource "user_email" "u\(user)_e\(item)" {
+            user_id = user.u\(user).user_id
+            email   = "bot\(user)-\(item)@example.com"
+          }
+
+          """
+      }
+    }
+    try scene.write(text)
+    let applied = scene.run(["apply", "-auto-approve"])
+    XCTAssertTrue(applied.out.contains("Apply complete! Resources: 21 added, 0 changed, 0 destroyed."), applied.out + applied.err)
+    try fixture.resetStats()
+    let plan = scene.run(["plan"])
+    XCTAssertTrue(plan.out.contains("No changes."), plan.out + plan.err)
+    let stats = try fixture.raw(.get, "/-/emulator/stats")
+    let routes = try XCTUnwrap(fixture.field(stats, "routes") as? [String: Int])
+    XCTAssertEqual(
+      routes,
+      ["GET /api/v4/users/:id": 3, "GET /api/v4/users/:id/keys": 3, "GET /api/v4/users/:id/emails": 3, "GET /api/v4/user": 1])
+  }
+
   func testAKeyOfTheTokensOwnUser() throws {
     let aliceID = try fixture.createUser("alice")
     let made = try fixture.raw(

@@ -133,7 +133,7 @@ final class GitLabErrorTests: XCTestCase {
       ),
       (
         tokenJSON(id: 1).replacingOccurrences(of: #""scopes":["api"]"#, with: #""scopes":"api""#),
-        "field scopes is not of type Array<Any>"
+        "field scopes is not a list"
       ),
     ]
     for (body, problem) in cases {
@@ -160,7 +160,7 @@ final class GitLabErrorTests: XCTestCase {
       failure?.message,
       "GitLab at https://gitlab.example.com/api/v4 may or may not have carried out POST "
         + "/users/:user_id/personal_access_tokens: it answered HTTP 201 but the answer could not be "
-        + "read (field id is not of type Int); if it created a token, that token's value is lost "
+        + "read (field id is not a number); if it created a token, that token's value is lost "
         + "and the token should be revoked. gitform did not send it again, to avoid a duplicate; "
         + "refresh (gitform plan) to see what exists.")
     XCTAssertFalse(failure?.message.contains("glpat-lost-secret-value") ?? true)

@@ -23,9 +23,9 @@ final class GitLabJSONReaderTests: XCTestCase {
       problem(GitLabGroup.self, #"{"id":null,"name":"G","path":"g","full_path":"top/g"}"#), "field id is null")
     XCTAssertEqual(
       problem([GitLabGroup].self, #"[{"id":1,"name":"G","path":7,"full_path":"top/g"}]"#),
-      "field [0].path is not of type String")
-    XCTAssertEqual(problem([GitLabGroup].self, group), "the answer is not of type Array<Any>")
-    XCTAssertEqual(problem(GitLabGroup.self, "[\(group)]"), "the answer is not of type Dictionary<String, Any>")
+      "field [0].path is not a string")
+    XCTAssertEqual(problem([GitLabGroup].self, group), "the answer is not a list")
+    XCTAssertEqual(problem(GitLabGroup.self, "[\(group)]"), "the answer is not an object")
     XCTAssertEqual(problem(GitLabGroup.self, "null"), "the answer is null")
     for notJSON in ["", "{", "<html>502 Bad Gateway</html>", "{\"id\":1,}", "[1] [2]"] {
       XCTAssertEqual(problem(GitLabGroup.self, notJSON), "it is not JSON", notJSON)
@@ -35,13 +35,13 @@ final class GitLabJSONReaderTests: XCTestCase {
   func testTokenFieldsAndTheirProblems() {
     let token =
       #"{"id":5,"name":"t","scopes":["api",7],"user_id":2,"active":true,"revoked":false,"created_at":"2026-06-01T12:00:00Z"}"#
-    XCTAssertEqual(problem(GitLabAccessToken.self, token), "field scopes[1] is not of type String")
+    XCTAssertEqual(problem(GitLabAccessToken.self, token), "field scopes[1] is not a string")
     let badDate = token.replacingOccurrences(of: #"["api",7]"#, with: #"["api"]"#)
       .replacingOccurrences(of: "2026-06-01T12:00:00Z", with: "June 1st")
     XCTAssertEqual(problem(GitLabAccessToken.self, badDate), "field created_at is invalid (expected an ISO 8601 timestamp)")
     // A token value where a number belongs is reported without being quoted.
     let secret = #"{"id":"glpat-leaked-value","token":"glpat-leaked-value"}"#
-    XCTAssertEqual(problem(GitLabCreatedToken.self, secret), "field id is not of type Int")
+    XCTAssertEqual(problem(GitLabCreatedToken.self, secret), "field id is not a number")
   }
 
   func testNumbersAreExactAndWholeNumbersInAnyFormAreInts() throws {
