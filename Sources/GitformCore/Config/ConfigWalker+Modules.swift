@@ -23,18 +23,25 @@ extension ConfigWalker {
     template.context.variables["path"] = .object([
       "module": .string(module.path), "root": .string("."), "cwd": .string(configuration.directory),
     ])
+    children.reserveCapacity(keyed?.count ?? 0)
     for (key, scope) in keyed ?? [] {
-      var instanceContext = context
-      for (name, value) in scope { instanceContext.variables[name] = value }
+      // `count`/`each` are bound in this walker's own context for the arguments, and unbound
+      // after: no copy of the context per instance.
+      for (name, value) in scope { context.variables[name] = value }
       let step = ModuleStep(name: name, key: key)
-      var child = template
-      child.context.variables["var"] = .object(moduleInputs(call, step: step, module.configuration, in: instanceContext))
-      child.modulePath = modulePath + [step]
-      children.append(child)
+      let inputs = moduleInputs(call, step: step, module.configuration, in: context)
+      for name in scope.keys { context.variables[name] = nil }
+      children.append(template)
+      children[children.count - 1].context.variables["var"] = .object(inputs)
+      children[children.count - 1].modulePath = modulePath + [step]
     }
+    let nests = !module.configuration.modules.isEmpty
     for level in module.graph.levels {
       var batches: [[InstanceConfig]] = []
-      for index in children.indices { batches.append(children[index].prepareLevel(level, visit)) }
+      batches.reserveCapacity(children.count)
+      for index in children.indices {
+        batches.append(nests ? children[index].prepareLevel(level, visit) : children[index].prepareLevel(level))
+      }
       let all = batches.flatMap { $0 }
       guard !all.isEmpty else { continue }
       let values = visit(all)
@@ -44,19 +51,20 @@ extension ConfigWalker {
     }
     var resources: Set<ResourceAddress> = []
     var values: [Value] = []
+    values.reserveCapacity(children.count)
+    instances.reserveCapacity(instances.count + children.reduce(0) { $0 + $1.instances.count })
     for index in children.indices {
       children[index].finishWalk()
-      let child = children[index]
-      diagnostics += child.diagnostics
-      checkDiagnostics += child.checkDiagnostics
-      for (address, instance) in child.instances {
+      diagnostics += children[index].diagnostics
+      checkDiagnostics += children[index].checkDiagnostics
+      for (address, instance) in children[index].instances {
         instances[address] = instance
         resources.insert(address.resource)
       }
-      for (address, keys) in child.expansions { expansions[address] = keys }
-      moduleInstances.insert(child.modulePath)
-      moduleInstances.formUnion(child.moduleInstances)
-      values.append(.object(child.outputs))
+      for (address, keys) in children[index].expansions { expansions[address] = keys }
+      moduleInstances.insert(children[index].modulePath)
+      if !children[index].moduleInstances.isEmpty { moduleInstances.formUnion(children[index].moduleInstances) }
+      values.append(.object(children[index].outputs))
     }
     // Unsorted: whoever depends on them sorts its whole list.
     moduleResources[name] = Array(resources)
@@ -166,11 +174,14 @@ extension ConfigWalker {
   mutating func absoluteDependencies(of node: ConfigGraph.Node) -> [ResourceAddress] {
     let local = graph.resourceDependencies(of: node)
     guard !modulePath.isEmpty || !configuration.modules.isEmpty else { return local }
+    let calls = configuration.modules.isEmpty ? [] : graph.moduleDependencies(of: node)
+    if calls.isEmpty && inheritedDependencies.isEmpty {
+      // Prefixing one module path keeps the sorted order.
+      return modulePath.isEmpty ? local : local.map { $0.inModule(modulePath) }
+    }
     var result = Set(modulePath.isEmpty ? local : local.map { $0.inModule(modulePath) })
     result.formUnion(inheritedDependencies)
-    if !configuration.modules.isEmpty {
-      for name in graph.moduleDependencies(of: node) { result.formUnion(moduleResources[name] ?? []) }
-    }
+    for name in calls { result.formUnion(moduleResources[name] ?? []) }
     return result.sorted()
   }
 }

@@ -92,18 +92,32 @@ public struct ConfigWalker {
   mutating func prepareLevel(_ level: [ConfigGraph.Node], _ visit: Visitor) -> [InstanceConfig] {
     var pending: [InstanceConfig] = []
     for node in level {
-      switch node {
-      case .variable: break
-      case .local(let name): evaluateLocal(name)
-      case .output(let name): evaluateOutput(name)
-      case .resource(let address):
-        guard let resource = configuration.resource(address.mode, address.type, address.name) else { continue }
-        pending += expand(resource)
-      case .module(let name): walkModule(name, visit)
-      }
+      if case .module(let name) = node { walkModule(name, visit) } else { pending += prepare(node) }
     }
     for instance in pending { instances[instance.address] = instance }
     return pending
+  }
+
+  /// The same for a module that calls no modules: no visitor is handed down (handing it on
+  /// copies what it captures, once per module instance and level).
+  mutating func prepareLevel(_ level: [ConfigGraph.Node]) -> [InstanceConfig] {
+    var pending: [InstanceConfig] = []
+    for node in level { pending += prepare(node) }
+    for instance in pending { instances[instance.address] = instance }
+    return pending
+  }
+
+  /// One node other than a module call: a local or output evaluated, a resource's instances.
+  private mutating func prepare(_ node: ConfigGraph.Node) -> [InstanceConfig] {
+    switch node {
+    case .variable, .module: return []
+    case .local(let name): evaluateLocal(name)
+    case .output(let name): evaluateOutput(name)
+    case .resource(let address):
+      guard let resource = configuration.resource(address.mode, address.type, address.name) else { return [] }
+      return expand(resource)
+    }
+    return []
   }
 
   /// Checks a level's postconditions and makes its values visible to later levels.
@@ -114,7 +128,8 @@ public struct ConfigWalker {
 
   /// The check blocks, and each diagnostic once.
   mutating func finishWalk() {
-    if !allowsUnknownExpansion { checkDiagnostics = checkWarnings() }
+    if !allowsUnknownExpansion && !configuration.checks.isEmpty { checkDiagnostics = checkWarnings() }
+    guard diagnostics.count > 1 else { return }
     var unique: [Diagnostic] = []
     var seen: Set<Diagnostic> = []
     for diagnostic in diagnostics where seen.insert(diagnostic).inserted { unique.append(diagnostic) }
