@@ -1,8 +1,6 @@
 /// `module` blocks: the call's meta-arguments and inputs; the module itself is loaded by
 /// `ModuleLoader` once every file of the caller is decoded.
 extension ConfigDecoder {
-  static let moduleMetaArguments: Set<String> = ["source", "count", "for_each", "depends_on", "version", "providers"]
-
   mutating func decodeModule(_ block: Block) {
     guard let name = labels(block, ["name"])?.first else { return }
     var call = ModuleCall(name: name, source: "", block: block)

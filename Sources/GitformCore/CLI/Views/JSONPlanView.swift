@@ -177,6 +177,15 @@ struct JSONPlanView {
   // MARK: - Configuration
 
   private var configurationJSON: JSON {
+    .object([
+      ("provider_config", .object([("gitlab", .object([("name", .string("gitlab")), ("full_name", .string(JSONPlanView.providerName))]))])),
+      ("root_module", JSONPlanView.moduleJSON(configuration)),
+    ])
+  }
+
+  /// One module's configuration: outputs, resources, and the modules it calls (`module_calls`,
+  /// by name, with their `source` and the called module's own configuration).
+  private static func moduleJSON(_ configuration: Configuration) -> JSON {
     let resources = configuration.resources.filter { $0.mode == .managed }.map { block -> JSON in
       .object([
         ("address", .string(block.address.description)), ("mode", .string("managed")),
@@ -187,12 +196,15 @@ struct JSONPlanView {
     let outputs = configuration.outputs.map { output -> (String, JSON) in
       (output.name, .object(output.sensitive ? [("sensitive", .bool(true))] : []))
     }
-    var root: [(key: String, value: JSON)] = []
-    if !outputs.isEmpty { root.append(("outputs", .sortedObject(Dictionary(outputs, uniquingKeysWith: { a, _ in a })))) }
-    root.append(("resources", .array(resources)))
-    return .object([
-      ("provider_config", .object([("gitlab", .object([("name", .string("gitlab")), ("full_name", .string(JSONPlanView.providerName))]))])),
-      ("root_module", .object(root)),
-    ])
+    var members: [(key: String, value: JSON)] = []
+    if !outputs.isEmpty { members.append(("outputs", .sortedObject(Dictionary(outputs, uniquingKeysWith: { a, _ in a })))) }
+    members.append(("resources", .array(resources)))
+    let calls = configuration.modules.compactMap { call -> (String, JSON)? in
+      call.module.map { (call.name, .object([("source", .string(call.source)), ("module", moduleJSON($0.configuration))])) }
+    }
+    if !calls.isEmpty {
+      members.append(("module_calls", .sortedObject(Dictionary(calls, uniquingKeysWith: { a, _ in a }))))
+    }
+    return .object(members)
   }
 }
