@@ -298,6 +298,15 @@ final class ModuleTests: XCTestCase {
     try cli.write(root(["a", "b"]))
     XCTAssertEqual(cli.run(["apply", "-auto-approve"]).code, 0)
     let id = try XCTUnwrap(try tokenID(module: "module.team[\"a\"]"))
+    // Terraform's JSON nests a module instance's resources in child_modules.
+    let shown = try XCTUnwrap(
+      JSONSerialization.jsonObject(with: Data(cli.run(["show", "-json"]).out.utf8)) as? [String: Any])
+    let rootModule = try XCTUnwrap((shown["values"] as? [String: Any])?["root_module"] as? [String: Any])
+    let children = rootModule["child_modules"] as? [[String: Any]] ?? []
+    XCTAssertEqual(children.map { $0["address"] as? String }, ["module.team[\"a\"]", "module.team[\"b\"]"])
+    XCTAssertEqual(
+      (children.first?["resources"] as? [[String: Any]])?.map { $0["address"] as? String },
+      ["module.team[\"a\"].project_token.deploy", "module.team[\"a\"].project_variable.token"])
     XCTAssertEqual(
       cli.run(["state", "list", "module.team[\"a\"]"]).out,
       "module.team[\"a\"].project_token.deploy\nmodule.team[\"a\"].project_variable.token\n")
