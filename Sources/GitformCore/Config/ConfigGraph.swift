@@ -143,19 +143,25 @@ public struct ConfigGraph: Sendable {
   }
 
   /// The module calls `node` depends on, directly or through locals and variables.
-  public func moduleDependencies(of node: Node) -> [String] {
-    var result: Set<String> = []
+  public func moduleDependencies(of node: Node) -> [String] { reachable(from: node).modules }
+
+  /// The module calls and the variables `node` depends on, directly or through locals (a
+  /// module's variables stand for what its call's arguments refer to).
+  public func reachable(from node: Node) -> (modules: [String], variables: [String]) {
+    var modules: Set<String> = []
+    var variables: Set<String> = []
     var stack = Array(dependencies[node] ?? [])
     var seen: Set<Node> = []
     while let next = stack.popLast() {
       guard seen.insert(next).inserted else { continue }
       switch next {
-      case .module(let name): result.insert(name)
+      case .module(let name): modules.insert(name)
+      case .variable(let name): variables.insert(name)
       case .resource: break
       default: stack += dependencies[next] ?? []
       }
     }
-    return result.sorted()
+    return (modules.sorted(), variables.sorted())
   }
 
   /// The resource blocks `node` depends on, directly or through locals and variables.

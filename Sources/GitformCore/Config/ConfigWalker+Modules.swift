@@ -7,18 +7,19 @@ import Foundation
 ///
 /// A module's resource addresses carry the module instance (`module.team["a"].project_token.deploy`);
 /// its outputs become `module.NAME` for the caller: an object, or a tuple (`count`) or object
-/// by key (`for_each`) of objects. Every resource of a module depends on what the call's
-/// arguments and `depends_on` refer to, so it is created after and destroyed before them.
+/// by key (`for_each`) of objects. A module's resource depends, as in Terraform, on what the
+/// arguments it reads (through the module's variables) refer to and on everything the call's
+/// `depends_on` names, so it is created after and destroyed before them.
 extension ConfigWalker {
   /// Walks every instance of the call `name` and publishes its outputs as `module.NAME`.
   mutating func walkModule(_ name: String, _ visit: Visitor) {
     guard let call = configuration.moduleCall(name), let module = call.module else { return }
-    let dependencies = absoluteDependencies(of: .module(name))
     var children: [ConfigWalker] = []
     let keyed = moduleKeys(call)
     // Every instance starts as the same fresh walker; only its variables and path differ.
     var template = ConfigWalker(configuration: module.configuration, graph: module.graph, variables: [:], context: context)
-    template.inheritedDependencies = dependencies
+    template.inheritedDependencies = inheritedDependencies + dependsOnDependencies(call)
+    template.variableDependencies = inputDependencies(call)
     template.allowsUnknownExpansion = allowsUnknownExpansion
     template.context.variables["path"] = .object([
       "module": .string(module.path), "root": .string("."), "cwd": .string(configuration.directory),
@@ -168,19 +169,58 @@ extension ConfigWalker {
     return values
   }
 
+  /// What the call's `depends_on` names: resources of this module, every resource of a module
+  /// call.
+  private func dependsOnDependencies(_ call: ModuleCall) -> [ResourceAddress] {
+    var result: [ResourceAddress] = []
+    for node in call.dependsOn {
+      switch node {
+      case .resource(let address) where configuration.resource(address.mode, address.type, address.name) != nil:
+        result.append(modulePath.isEmpty ? address : address.inModule(modulePath))
+      case .module(let name): result += moduleResources[name] ?? []
+      default: break
+      }
+    }
+    return result
+  }
+
+  /// Each argument's resources, by the variable it sets: those it refers to directly, through
+  /// locals, through this module's own variables, or through other module calls.
+  private mutating func inputDependencies(_ call: ModuleCall) -> [String: [ResourceAddress]] {
+    var result: [String: [ResourceAddress]] = [:]
+    for input in call.inputs {
+      var found: Set<ResourceAddress> = []
+      for reference in Reference.all(in: input.expression, catalog: configuration.catalog) {
+        switch reference.subject {
+        case .resource(let address) where configuration.resource(address.mode, address.type, address.name) != nil:
+          found.insert(modulePath.isEmpty ? address : address.inModule(modulePath))
+        case .local(let name) where configuration.local(name) != nil:
+          found.formUnion(absoluteDependencies(of: .local(name)))
+        case .variable(let name): found.formUnion(variableDependencies[name] ?? [])
+        case .module(let name, _): found.formUnion(moduleResources[name] ?? [])
+        default: break
+        }
+      }
+      if !found.isEmpty { result[input.name] = Array(found) }
+    }
+    return result
+  }
+
   /// The resources `node` depends on, with their module instances (the state file drops the
   /// keys, as Terraform records dependencies): its module's own, every resource of the module calls it refers to, and what the call of
   /// this module depends on.
   mutating func absoluteDependencies(of node: ConfigGraph.Node) -> [ResourceAddress] {
     let local = graph.resourceDependencies(of: node)
     guard !modulePath.isEmpty || !configuration.modules.isEmpty else { return local }
-    let calls = configuration.modules.isEmpty ? [] : graph.moduleDependencies(of: node)
-    if calls.isEmpty && inheritedDependencies.isEmpty {
+    let (calls, variables) = graph.reachable(from: node)
+    let fromVariables = variableDependencies.isEmpty ? [] : variables.flatMap { variableDependencies[$0] ?? [] }
+    if calls.isEmpty && inheritedDependencies.isEmpty && fromVariables.isEmpty {
       // Prefixing one module path keeps the sorted order.
       return modulePath.isEmpty ? local : local.map { $0.inModule(modulePath) }
     }
     var result = Set(modulePath.isEmpty ? local : local.map { $0.inModule(modulePath) })
     result.formUnion(inheritedDependencies)
+    result.formUnion(fromVariables)
     for name in calls { result.formUnion(moduleResources[name] ?? []) }
     return result.sorted()
   }

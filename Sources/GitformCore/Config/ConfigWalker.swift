@@ -33,8 +33,12 @@ public struct ConfigWalker {
 
   /// Receives one level's instances and returns their values.
   public typealias Visitor = ([InstanceConfig]) -> [ResourceInstanceAddress: Value]
-  /// In a module instance: what its call depends on, which all of its resources depend on.
+  /// In a module instance: what its call's `depends_on` (and its callers') name, which all of
+  /// its resources depend on.
   var inheritedDependencies: [ResourceAddress] = []
+  /// In a module instance: variable → the resources its argument in the call refers to,
+  /// which whatever reads the variable depends on, as in Terraform.
+  var variableDependencies: [String: [ResourceAddress]] = [:]
   /// Every module instance walked (nested ones included), after `walk`.
   public internal(set) var moduleInstances: Set<[ModuleStep]> = []
   /// Module call → every resource of its instances (absolute), once walked.

@@ -447,6 +447,68 @@ final class ModuleTests: XCTestCase {
     XCTAssertEqual(try activeTokens("b").count, 1)
   }
 
+  /// Terraform 1.11 records, for this shape (checked with `terraform_data`): r1 depends on
+  /// `a` (through var.x and a local) and on `b` (the call's depends_on); r2 only on `b`.
+  func testAModulesResourcesDependOnTheArgumentsTheyReadAndTheCallsDependsOn() throws {
+    try cli.write(
+      """
+      variable "x" {
+        type = string
+      }
+
+      variable "y" {
+        type = string
+      }
+
+      locals {
+        lx = var.x
+      }
+
+      resource "project_variable" "r1" {
+        project = "team/a"
+        key     = "R1"
+        value   = local.lx
+      }
+
+      resource "project_variable" "r2" {
+        project = "team/a"
+        key     = "R2"
+        value   = var.y
+      }
+
+      """, "modules/m/main.gf.hcl")
+    try cli.write(
+      """
+      resource "project_variable" "a" {
+        project = "team/b"
+        key     = "A"
+        value   = "a"
+      }
+
+      resource "project_variable" "b" {
+        project = "team/b"
+        key     = "B"
+        value   = "b"
+      }
+
+      module "m" {
+        source     = "./modules/m"
+        x          = project_variable.a.value
+        y          = "const"
+        depends_on = [project_variable.b]
+      }
+
+      """)
+    XCTAssertEqual(cli.run(["apply", "-auto-approve"]).code, 0)
+    let resources = try stateJSON()["resources"] as? [[String: Any]] ?? []
+    func dependencies(_ name: String) -> [String] {
+      let entry = resources.first { $0["name"] as? String == name }
+      return ((entry?["instances"] as? [[String: Any]])?.first?["dependencies"] as? [String]) ?? []
+    }
+    XCTAssertEqual(dependencies("r1"), ["project_variable.a", "project_variable.b"])
+    XCTAssertEqual(dependencies("r2"), ["project_variable.b"])
+  }
+
   /// The root module's token id (no `module` field).
   private func stateTokenID(_ name: String) throws -> Int? {
     let resources = try stateJSON()["resources"] as? [[String: Any]] ?? []
