@@ -212,8 +212,11 @@ extension ConfigWalker {
   mutating func absoluteDependencies(of node: ConfigGraph.Node) -> [ResourceAddress] {
     let local = graph.resourceDependencies(of: node)
     guard !modulePath.isEmpty || !configuration.modules.isEmpty else { return local }
-    let (calls, variables) = graph.reachable(from: node)
-    let fromVariables = variableDependencies.isEmpty ? [] : variables.flatMap { variableDependencies[$0] ?? [] }
+    // Which calls and variables the node reaches matters only when some carry resources.
+    let reached: (modules: [String], variables: [String]) =
+      configuration.modules.isEmpty && variableDependencies.isEmpty ? ([], []) : graph.reachable(from: node)
+    let calls = configuration.modules.isEmpty ? [] : reached.modules
+    let fromVariables = variableDependencies.isEmpty ? [] : reached.variables.flatMap { variableDependencies[$0] ?? [] }
     if calls.isEmpty && inheritedDependencies.isEmpty && fromVariables.isEmpty {
       // Prefixing one module path keeps the sorted order.
       return modulePath.isEmpty ? local : local.map { $0.inModule(modulePath) }
