@@ -239,33 +239,36 @@ public struct ConfigWalker {
   mutating func publish(
     _ instances: [InstanceConfig], _ values: [ResourceInstanceAddress: Value]
   ) {
-    // Positions, not copies, of each block's instances.
+    // Positions, not copies, of each block's instances: an instance is a large value.
     var byResource: [ResourceAddress: [Int]] = [:]
+    byResource.reserveCapacity(instances.count)
     for (position, instance) in instances.enumerated() {
       byResource[instance.address.resource, default: []].append(position)
     }
     var touchedTypes: Set<String> = []
     var touchedData = false
     for (address, positions) in byResource {
-      let group = positions.lazy.map { instances[$0] }
-      guard let resource = group.first?.resource else { continue }
+      guard let first = positions.first else { continue }
+      let isCounted = instances[first].resource.count != nil
+      let isKeyed = instances[first].resource.forEach != nil
       let exposed: Value
-      if (resource.count != nil || resource.forEach != nil), group.count == 1, group[0].address.key == nil {
+      if isCounted || isKeyed, positions.count == 1, instances[first].address.key == nil {
         // `validate` expanded an unknown count or for_each once, without a key: which keys
         // exist is unknown, so `r["alice"]` and `r[2]` are unknown instances of the right
         // type (their attributes still checked), never an "Invalid index" plan would not give.
-        let element = values[group[0].address]?.type ?? .dynamic
-        exposed = .unknown(resource.count != nil ? .list(element) : .map(element))
-      } else if resource.count != nil {
+        let element = values[instances[first].address]?.type ?? .dynamic
+        exposed = .unknown(isCounted ? .list(element) : .map(element))
+      } else if isCounted {
         exposed = .tuple(positions.map { values[instances[$0].address] ?? .unknown() })
-      } else if resource.forEach != nil {
+      } else if isKeyed {
         var object: [String: Value] = [:]
-        for instance in group {
-          if case .string(let key)? = instance.address.key { object[key] = values[instance.address] ?? .unknown() }
+        for position in positions {
+          let instanceAddress = instances[position].address
+          if case .string(let key)? = instanceAddress.key { object[key] = values[instanceAddress] ?? .unknown() }
         }
         exposed = .object(object)
       } else {
-        exposed = values[group[0].address] ?? .unknown()
+        exposed = values[instances[first].address] ?? .unknown()
       }
       if address.mode == .managed {
         managed[address.type, default: [:]][address.name] = exposed

@@ -5,17 +5,24 @@
 /// and State uses it to write `sensitive_attributes`. A schema is data, never behaviour.
 public struct ResourceSchema: Sendable {
   public var attributes: [AttributeSchema] {
-    didSet { objectType = Self.objectType(of: attributes) }
+    didSet {
+      objectType = Self.objectType(of: attributes)
+      nullAttributes = Self.nullAttributes(of: attributes)
+    }
   }
   /// The object type of one instance: every attribute, nested ones as objects (or null). Kept,
   /// not computed per call: every instance's value is an object of it, and building the type
   /// anew was a twentieth of `validate` on 10,000 resources.
   public private(set) var objectType: ValueType
+  /// Every attribute as a typed null: the start of an instance's object, which then needs one
+  /// hash per attribute written instead of two per attribute of the schema.
+  public private(set) var nullAttributes: [String: Value]
 
   public init(attributes: [AttributeSchema]) {
     let sorted = attributes.sorted { $0.name < $1.name }
     self.attributes = sorted
     objectType = Self.objectType(of: sorted)
+    nullAttributes = Self.nullAttributes(of: sorted)
   }
 
   public func attribute(_ name: String) -> AttributeSchema? {
@@ -30,6 +37,12 @@ public struct ResourceSchema: Sendable {
   /// Nested attributes, which a configuration may also write as a block (see `nested`).
   public var nestedAttributes: [AttributeSchema] {
     attributes.filter { !$0.nested.isEmpty }
+  }
+
+  private static func nullAttributes(of attributes: [AttributeSchema]) -> [String: Value] {
+    var values: [String: Value] = [:]
+    for attribute in attributes { values[attribute.name] = .null(attribute.type) }
+    return values
   }
 
   private static func objectType(of attributes: [AttributeSchema]) -> ValueType {

@@ -40,13 +40,13 @@ extension Value {
 
   /// An object of `schema`: `values` where given, typed nulls everywhere else.
   public static func object(_ schema: ResourceSchema, _ values: [String: Value]) -> Value {
-    var attributes: [String: Value] = [:]
-    attributes.reserveCapacity(schema.attributes.count)
+    var attributes = schema.nullAttributes
     var typedAsSchema = true
-    for attribute in schema.attributes {
-      let value = values[attribute.name] ?? .null(attribute.type)
-      typedAsSchema = typedAsSchema && value.type == attribute.type
-      attributes[attribute.name] = value
+    for (name, value) in values {
+      // Names the schema lacks are left out; the null in place carries the schema's type.
+      guard let index = attributes.index(forKey: name) else { continue }
+      typedAsSchema = typedAsSchema && value.type == attributes.values[index].type
+      attributes.values[index] = value
     }
     return .object(attributes, typedAs: typedAsSchema ? schema : nil)
   }

@@ -13,12 +13,25 @@ public enum Parser {
   public static func parse(_ source: [UInt8], filename: String) -> (
     file: SyntaxFile, diagnostics: [Diagnostic]
   ) {
+    parse(source, filename: filename, splitsAt: ParallelParse.minimumTokens)
+  }
+
+  /// `splitsAt`: the fewest tokens a file needs to be parsed in two halves at once (see
+  /// `ParallelParse`); tests lower it to compare both ways on small files.
+  static func parse(_ source: [UInt8], filename: String, splitsAt minimumTokens: Int) -> (
+    file: SyntaxFile, diagnostics: [Diagnostic]
+  ) {
     let (tokens, lexDiagnostics) = Lexer.scan(source, filename: filename)
-    var state = ParserState(tokens: tokens, source: source, filename: filename)
-    let body = state.parseFileBody()
     let end = tokens[tokens.count - 1].start
     let range = SourceRange(
       filename: filename, start: SourcePosition(line: 1, column: 1, byte: 0), end: end)
+    if lexDiagnostics.isEmpty, tokens.count >= minimumTokens,
+      let body = ParallelParse.body(tokens: tokens, source: source, filename: filename)
+    {
+      return (SyntaxFile(body: body, range: range), [])
+    }
+    var state = ParserState(tokens: tokens, source: source, filename: filename)
+    let body = state.parseFileBody()
     return (SyntaxFile(body: body, range: range), lexDiagnostics + state.diagnostics)
   }
 
@@ -58,6 +71,8 @@ struct ParserState {
   /// A range in this file, for making others without looking the file name up again.
   let fileRange: SourceRange
   var nextIndex = 0
+  /// The token read as the end of the file: the real one, or where a split parse stops.
+  var endIndex: Int
   var includeNewlines: [Bool] = [true]
   /// The top of `includeNewlines`, kept apart because every peek reads it.
   var newlinesIncluded = true
@@ -76,6 +91,7 @@ struct ParserState {
     self.filename = filename
     let origin = SourcePosition(line: 1, column: 1, byte: 0)
     self.fileRange = SourceRange(filename: filename, start: origin, end: origin)
+    endIndex = tokens.count - 1
   }
 
   // MARK: - Peeking and reading
@@ -83,7 +99,7 @@ struct ParserState {
   private func nextSignificant() -> (Peeked, Int) {
     let newlines = newlinesIncluded
     var i = nextIndex
-    let last = tokens.count - 1
+    let last = endIndex
     while i < last {
       let kind = tokens[i].kind
       switch kind {
