@@ -70,7 +70,7 @@ struct OutputCommand: Command {
       context.out(JSONWriter.compact(ValueJSON.json(value.deepUnmarked().0)) + "\n")
       return 0
     }
-    context.out(OutputView.literal(value) + "\n")
+    context.out(OutputView.output(value) + "\n")
     return 0
   }
 }

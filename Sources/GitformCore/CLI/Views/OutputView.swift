@@ -5,8 +5,17 @@ enum OutputView {
   /// `name = value` lines, sensitive ones as `<sensitive>`, sorted.
   static func list(_ outputs: [String: Value]) -> String {
     outputs.keys.sorted().map { name in
-      "\(name) = " + literal(outputs[name] ?? .null) + "\n"
+      "\(name) = " + output(outputs[name] ?? .null) + "\n"
     }.joined()
+  }
+
+  /// One output's value as `terraform output` and apply's "Outputs:" print it: the console's
+  /// form (`repl.FormatValue`), one element per line with quoted keys, `tolist(...)` and
+  /// `tomap(...)` where the type says so, multi-line strings as heredocs.
+  static func output(_ value: Value) -> String {
+    if value.containsSensitive { return "<sensitive>" }
+    if value.isNull || !value.isKnown { return "null" }
+    return ConsoleValueFormat.format(value)
   }
 
   /// The outputs after "Apply complete!".
