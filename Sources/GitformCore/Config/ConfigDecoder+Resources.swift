@@ -68,6 +68,7 @@ extension ConfigDecoder {
       expectation = BodyExpectation(schema: schema, allowsLifecycle: allowsLifecycle)
       if let cacheKey { bodyExpectations[cacheKey] = expectation }
     }
+    if expectation.hasNothingToReport(block.body) { return }
     rejectUnexpected(
       block.body, attributes: expectation.attributes, expected: expectation.expected,
       blocks: expectation.blocks)
@@ -210,8 +211,34 @@ struct BodyExpectation {
   var attributes: [String]
   var expected: Set<String>
   var blocks: [String]
+  /// Each name a plain body may write without a word from `checkBody` (configurable
+  /// attributes, and meta-arguments the schema does not also name) → its position among the
+  /// required attributes, or -1.
+  var plainNames: [String: Int] = [:]
+  var requiredCount = 0
+
+  /// True when `body` is the common case `checkBody` has nothing to say about: no nested
+  /// blocks, only configurable attributes and meta-arguments, every required attribute written.
+  /// One hash per attribute, where the full check takes several; it is never wrong in the
+  /// other direction, since anything else goes to the full check. (The parser keeps one
+  /// attribute per name, so counting the required ones seen is enough.)
+  func hasNothingToReport(_ body: Body) -> Bool {
+    guard body.items.count == body.attributes.count else { return false }
+    var required = 0
+    for attribute in body.attributes {
+      guard let slot = plainNames[attribute.name] else { return false }
+      if slot >= 0 { required += 1 }
+    }
+    return required == requiredCount
+  }
 
   init(schema: ResourceSchema, allowsLifecycle: Bool) {
+    let requiredNames = schema.attributes.filter { $0.presence == .required }.map(\.name)
+    requiredCount = requiredNames.count
+    for attribute in schema.attributes where attribute.isConfigurable {
+      plainNames[attribute.name] = requiredNames.firstIndex(of: attribute.name) ?? -1
+    }
+    for name in ConfigDecoder.metaArguments where schema.attribute(name) == nil { plainNames[name] = -1 }
     let attributeNames = schema.attributes.map(\.name) + ConfigDecoder.metaArguments
     // A nested attribute may also be written as a block, gitform's earlier spelling.
     blocks = schema.nestedAttributes.map(\.name) + (allowsLifecycle ? ["lifecycle"] : []) + ["dynamic"]
