@@ -17,19 +17,13 @@ public enum ValidationWalk {
     let (configuration, decodeDiagnostics, referenceCheck) = ConfigLoader.decodeDeferringReferences(
       parsed: parsed, directory: directory)
     if decodeDiagnostics.hasErrors { return decodeDiagnostics + referenceCheck.run() }
-    // References are checked on a second thread while the graph is built and walked; when they
-    // fail, only the decoder's diagnostics are reported, as if the walk had never run.
+    // References are checked on a second thread while the graph is built; when they fail,
+    // only the decoder's diagnostics are reported and nothing is walked, as before.
     let references = BackgroundJob { referenceCheck.run() }
-    var loadedDiagnostics: [Diagnostic]?
-    func loadDiagnostics() -> [Diagnostic] {
-      if let loadedDiagnostics { return loadedDiagnostics }
-      let loaded = decodeDiagnostics + (references.wait() ?? [])
-      loadedDiagnostics = loaded
-      return loaded
-    }
     let (graph, graphDiagnostics) = ConfigGraph.build(configuration)
-    if loadDiagnostics().hasErrors { return loadDiagnostics() }
-    if graphDiagnostics.hasErrors { return loadDiagnostics() + graphDiagnostics }
+    let loadDiagnostics = decodeDiagnostics + (references.wait() ?? [])
+    if loadDiagnostics.hasErrors { return loadDiagnostics }
+    if graphDiagnostics.hasErrors { return loadDiagnostics + graphDiagnostics }
     var variables: [String: Value] = [:]
     for variable in configuration.variables {
       variables[variable.name] = Value.unknown(variable.type).marked(sensitive: variable.sensitive)
@@ -50,7 +44,7 @@ public enum ValidationWalk {
     }
     // Sensitive-output checks need values; with unknown variables they are still decided by marks.
     // Two instances claiming one object; only identical spellings of an owner are known here.
-    let diagnostics = loadDiagnostics() + walker.diagnostics + ObjectClaimCheck.diagnostics(claims) { _, _ in false }
+    let diagnostics = loadDiagnostics + walker.diagnostics + ObjectClaimCheck.diagnostics(claims) { _, _ in false }
     ProcessLifetime.keepUntilExit((configuration, graph, walker, claims))
     return diagnostics
   }

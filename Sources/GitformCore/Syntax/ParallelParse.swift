@@ -12,7 +12,8 @@ enum ParallelParse {
   /// it saves.
   static let minimumTokens = 60_000
 
-  static func body(tokens: [RawToken], source: [UInt8], filename: String) -> Body? {
+  /// The file body's items, or nil when the file must be parsed in one piece.
+  static func items(tokens: [RawToken], source: [UInt8], filename: String) -> [BodyItem]? {
     guard let split = topLevelBoundary(in: tokens) else { return nil }
     let upper = BackgroundJob { () -> ([BodyItem], Bool) in
       var state = ParserState(tokens: tokens, source: source, filename: filename)
@@ -26,10 +27,7 @@ enum ParallelParse {
     guard let (upperItems, upperClean) = upper.wait(), upperClean, lower.diagnostics.isEmpty else { return nil }
     let items = lowerItems + upperItems
     for item in items { if case .attribute = item { return nil } }
-    let end = tokens[tokens.count - 1].start
-    return Body(
-      items: items,
-      range: SourceRange(filename: filename, start: SourcePosition(line: 1, column: 1, byte: 0), end: end))
+    return items
   }
 
   /// The index of the first token after a newline at bracket depth 0 past the middle of the

@@ -26,9 +26,10 @@ public enum Parser {
     let range = SourceRange(
       filename: filename, start: SourcePosition(line: 1, column: 1, byte: 0), end: end)
     if lexDiagnostics.isEmpty, tokens.count >= minimumTokens,
-      let body = ParallelParse.body(tokens: tokens, source: source, filename: filename)
+      let items = ParallelParse.items(tokens: tokens, source: source, filename: filename)
     {
-      return (SyntaxFile(body: body, range: range), [])
+      // The file body's range is the whole file, as `parseFileBody` makes it.
+      return (SyntaxFile(body: Body(items: items, range: range), range: range), [])
     }
     var state = ParserState(tokens: tokens, source: source, filename: filename)
     let body = state.parseFileBody()
